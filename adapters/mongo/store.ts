@@ -1,0 +1,213 @@
+/** The Store port over mongoose. Kept to what both MongoDB and FerretDB (used in tests) support. */
+import type { Connection } from 'mongoose';
+import { createHash } from 'node:crypto';
+import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatLocation, ConversationRecord, MessageRecord, NewJob, OutboxJob, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type { StatusApplied, Store } from '../../src/domain/store';
+import { STATUS_RANK, type CustomerRef, type StatusUpdate } from '../../src/domain/whatsapp';
+import { ensureIndexes, registerModels, type Models } from './models';
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}
+
+/** Increasing within the process and across restarts (it starts from the clock), so lanes keep insertion order. */
+let lastSeq = 0;
+function nextSeq(): number {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
+
+export class MongoStore implements Store {
+  private constructor(
+    private readonly conn: Connection,
+    private readonly m: Models,
+  ) {}
+
+  static async open(conn: Connection): Promise<MongoStore> {
+    const models = registerModels(conn);
+    await ensureIndexes(models);
+    return new MongoStore(conn, models);
+  }
+
+  async ping(): Promise<void> {
+    if (!this.conn.db) throw new Error('database not connected');
+    await this.conn.db.command({ ping: 1 });
+  }
+
+  async saveRawWebhook(source: string, rawBody: string): Promise<void> {
+    // Meta offers no history API: the raw payload is our only record. Keyed by content, so a redelivery is one row.
+    const _id = createHash('sha256').update(rawBody).digest('hex');
+    try {
+      await this.m.rawWebhooks.create({ _id, source, body: rawBody, receivedAt: new Date() });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
+  async conversationForInbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
+    const _id = await this.conversationIdFor(accountId, customer);
+    const set: Record<string, string> = {};
+    if (customer.waId) set['customer.waId'] = customer.waId;
+    if (customer.userId) set['customer.userId'] = customer.userId;
+    if (customer.name) set['customer.name'] = customer.name;
+    const update = {
+      $set: set,
+      $max: { lastInboundAt: at },
+      $setOnInsert: { accountId, createdAt: at, participants: [] },
+    };
+    try {
+      return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
+    } catch (err) {
+      // Two first messages at once: both tried to insert; the loser now updates the winner's document.
+      if (!isDuplicateKey(err)) throw err;
+      return (await this.m.conversations.findOneAndUpdate({ _id }, update, { new: true }).lean())!;
+    }
+  }
+
+  private async conversationIdFor(accountId: string, customer: CustomerRef): Promise<string> {
+    if (customer.waId) return `${accountId}:${customer.waId}`;
+    if (!customer.userId) throw new Error('a customer needs a wa_id or a user_id');
+    const known = await this.m.conversations.findOne({ accountId, 'customer.userId': customer.userId }, { _id: 1 }).lean();
+    return known?._id ?? `${accountId}:${customer.userId}`;
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | null> {
+    return this.m.conversations.findById(id).lean();
+  }
+
+  async recordAgentReply(conversationId: string, participant: Participant): Promise<void> {
+    const conv = await this.m.conversations.findById(conversationId).lean();
+    if (!conv) return;
+    const others = conv.participants.filter((p) => !(p.platform === participant.platform && p.userId === participant.userId));
+    await this.m.conversations.updateOne(
+      { _id: conversationId },
+      { $set: { participants: [...others, participant] }, $max: { lastAgentReplyAt: participant.lastReplyAt } },
+    );
+  }
+
+  async findThreadLink(conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null> {
+    return this.m.threadLinks.findOne({ conversationId, platform }).lean();
+  }
+
+  async findThreadLinkByThread(platform: ChatPlatform, channelId: string, threadId: string): Promise<ThreadLinkRecord | null> {
+    return this.m.threadLinks.findById(`${platform}:${channelId}:${threadId}`).lean();
+  }
+
+  async saveThreadLink(link: Omit<ThreadLinkRecord, '_id'>): Promise<ThreadLinkRecord> {
+    const record = { ...link, _id: `${link.platform}:${link.channelId}:${link.threadId}` };
+    try {
+      await this.m.threadLinks.create(record);
+      return record;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const existing = await this.findThreadLink(link.conversationId, link.platform);
+      if (!existing) throw err;
+      return existing;
+    }
+  }
+
+  async markMentioned(linkId: string, at: Date): Promise<void> {
+    await this.m.threadLinks.updateOne({ _id: linkId }, { $set: { lastMentionAt: at } });
+  }
+
+  async insertMessage(message: MessageRecord): Promise<boolean> {
+    try {
+      await this.m.messages.create(message);
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  async getMessage(id: string): Promise<MessageRecord | null> {
+    return this.m.messages.findById(id).lean();
+  }
+
+  async findMessageByWamid(wamid: string): Promise<MessageRecord | null> {
+    return (await this.m.messages.findById(`wa:${wamid}`).lean()) ?? this.m.messages.findOne({ wamid }).lean();
+  }
+
+  async updateMessage(id: string, set: Partial<Omit<MessageRecord, '_id'>>): Promise<void> {
+    await this.m.messages.updateOne({ _id: id }, { $set: set });
+  }
+
+  async addMirror(id: string, location: ChatLocation): Promise<void> {
+    await this.m.messages.updateOne({ _id: id }, { $addToSet: { mirrors: location } });
+  }
+
+  async applyStatus(update: StatusUpdate): Promise<StatusApplied> {
+    const rank = STATUS_RANK[update.status];
+    const set = { status: update.status, rank, at: update.at, ...(update.error ? { error: update.error } : {}) };
+    try {
+      // Matches only a lower rank; if the stored rank is higher the upsert collides on _id: not applied.
+      const before = await this.m.wamids
+        .findOneAndUpdate({ _id: update.wamid, rank: { $lt: rank } }, { $set: set }, { upsert: true, new: false })
+        .lean();
+      return { applied: true, previous: before?.status, messageId: before?.messageId };
+    } catch (err) {
+      if (isDuplicateKey(err)) return { applied: false };
+      throw err;
+    }
+  }
+
+  async linkWamid(wamid: string, messageId: string) {
+    const doc = await this.m.wamids
+      .findOneAndUpdate({ _id: wamid }, { $set: { messageId }, $setOnInsert: { rank: 0 } }, { upsert: true, new: true })
+      .lean();
+    return { status: doc?.status, error: doc?.error };
+  }
+
+  async enqueue(jobs: NewJob[]): Promise<void> {
+    const now = new Date();
+    for (const job of jobs) {
+      const doc = { ...job, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now };
+      try {
+        // The dedupe key is the _id: enqueueing the same delivery twice (a redelivered webhook) is a no-op.
+        await this.m.outbox.updateOne({ _id: job.dedupeKey }, { $setOnInsert: doc }, { upsert: true });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+    }
+  }
+
+  async pendingJobs(limit: number): Promise<OutboxJob[]> {
+    return this.m.outbox.find({ state: 'pending' }).sort({ seq: 1 }).limit(limit).lean();
+  }
+
+  async claimJob(id: string, leaseUntil: Date): Promise<boolean> {
+    const res = await this.m.outbox.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'running', leaseUntil } });
+    return res.modifiedCount === 1;
+  }
+
+  async completeJob(id: string): Promise<void> {
+    await this.m.outbox.updateOne({ _id: id }, { $set: { state: 'done', nextAttemptAt: new Date() }, $unset: { leaseUntil: 1 } });
+  }
+
+  async rescheduleJob(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.m.outbox.updateOne(
+      { _id: id },
+      { $set: { state: 'pending', attempts, nextAttemptAt, lastError: error }, $unset: { leaseUntil: 1 } },
+    );
+  }
+
+  async failJob(id: string, attempts: number, error: string): Promise<void> {
+    await this.m.outbox.updateOne({ _id: id }, { $set: { state: 'failed', attempts, lastError: error }, $unset: { leaseUntil: 1 } });
+  }
+
+  async releaseStaleJobs(now: Date): Promise<number> {
+    const res = await this.m.outbox.updateMany({ state: 'running', leaseUntil: { $lt: now } }, { $set: { state: 'pending' } });
+    return res.modifiedCount;
+  }
+
+  async countJobs(state: OutboxJob['state']): Promise<number> {
+    return this.m.outbox.countDocuments({ state });
+  }
+
+  async purgeDoneJobs(olderThan: Date): Promise<number> {
+    // done jobs are kept a while as the dedupe record for webhook redeliveries (Meta retries for up to 7 days).
+    const res = await this.m.outbox.deleteMany({ state: 'done', nextAttemptAt: { $lt: olderThan } });
+    return res.deletedCount;
+  }
+}

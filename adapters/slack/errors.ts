@@ -1,0 +1,50 @@
+/** @slack/web-api errors → typed DeliveryErrors with what a person should do. */
+import { DeliveryError } from '../../src/domain/errors';
+
+const RETRYABLE_PLATFORM = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'team_added_to_org']);
+
+const ACTIONS: Record<string, { meaning: string; action: string }> = {
+  channel_not_found: { meaning: 'the Slack channel does not exist or the bot cannot see it', action: 'check SLACK_CHANNEL_ID and invite the bot to the channel' },
+  not_in_channel: { meaning: 'the bot is not a member of the Slack channel', action: 'invite the bot to the channel (/invite @bot)' },
+  is_archived: { meaning: 'the Slack channel is archived', action: 'unarchive it or route the number to another channel' },
+  invalid_auth: { meaning: 'Slack refused the bot token', action: 'check SLACK_BOT_TOKEN' },
+  token_revoked: { meaning: 'the Slack bot token was revoked', action: 'reinstall the Slack app and set the new SLACK_BOT_TOKEN' },
+  account_inactive: { meaning: 'the Slack bot token belongs to a deactivated app or user', action: 'reinstall the Slack app' },
+  missing_scope: { meaning: 'the Slack app lacks a permission', action: 'add the scopes listed in docker/slack-app-manifest.yml and reinstall the app' },
+  msg_too_long: { meaning: 'the message is too long for Slack', action: 'nothing: it cannot be shown in full' },
+  message_not_found: { meaning: 'the Slack message no longer exists', action: 'nothing' },
+};
+
+interface SlackLikeError {
+  code?: string;
+  retryAfter?: number;
+  statusCode?: number;
+  data?: { error?: string };
+  message?: string;
+}
+
+export function toDeliveryError(err: unknown): DeliveryError {
+  const e = err as SlackLikeError;
+  switch (e.code) {
+    case 'slack_webapi_rate_limited_error':
+      return DeliveryError.retryable('slack', { code: 'ratelimited', meaning: 'Slack rate limit reached', action: 'nothing: the bridge waits and retries' }, (e.retryAfter ?? 1) * 1000);
+    case 'slack_webapi_request_error':
+      return DeliveryError.retryable('slack', { code: 'network', meaning: `Slack could not be reached (${e.message ?? 'network error'})`, action: 'nothing: the bridge retries' });
+    case 'slack_webapi_http_error': {
+      const status = e.statusCode ?? 0;
+      const explanation = { code: `HTTP ${status}`, meaning: `Slack answered HTTP ${status}`, action: 'nothing: the bridge retries' };
+      return status >= 500 || status === 429 ? DeliveryError.retryable('slack', explanation) : DeliveryError.permanent('slack', { ...explanation, action: 'check the Slack app configuration' });
+    }
+    case 'slack_webapi_platform_error': {
+      const code = e.data?.error ?? 'unknown';
+      if (RETRYABLE_PLATFORM.has(code)) return DeliveryError.retryable('slack', { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries' });
+      const known = ACTIONS[code] ?? { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration' };
+      return DeliveryError.permanent('slack', { code, ...known });
+    }
+    default:
+      if (e.message && /timeout|timed out|ECONN|socket/i.test(e.message)) {
+        return DeliveryError.retryable('slack', { code: 'network', meaning: `Slack could not be reached (${e.message})`, action: 'nothing: the bridge retries' });
+      }
+      return DeliveryError.retryable('slack', { code: 'unexpected', meaning: e.message ?? String(err), action: 'nothing: the bridge retries' });
+  }
+}

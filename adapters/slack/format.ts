@@ -1,0 +1,25 @@
+/**
+ * WhatsApp markup and Slack mrkdwn share *bold*, _italic_, ~strike~ and ```code```, so text passes
+ * as it is; only Slack's control characters are escaped one way and its <…> entities resolved the other.
+ */
+export function toSlackText(whatsappText: string): string {
+  return whatsappText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function mentionsPrefix(userIds: string[] | undefined): string {
+  return userIds?.length ? `${userIds.map((u) => `<@${u}>`).join(' ')} ` : '';
+}
+
+/** Slack's message text → what the customer reads: mentions, channels and links become plain words. */
+export function fromSlackText(text: string, userName: (id: string) => string | undefined): string {
+  return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) => `@${label ?? userName(id) ?? id}`)
+    .replace(/<#[CG][A-Z0-9]+\|([^>]*)>/g, (_m, name: string) => `#${name}`)
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]+))?>/g, (_m, label?: string) => label ?? '@team')
+    .replace(/<(https?:\/\/[^|>]+)\|([^>]+)>/g, (_m, url: string, label: string) => (label === url ? url : `${label} (${url})`))
+    .replace(/<(mailto:)?([^>|]+)(?:\|[^>]+)?>/g, (_m, _mailto, target: string) => target)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

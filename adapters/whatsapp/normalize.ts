@@ -1,0 +1,207 @@
+/** Meta's webhook envelope → the core's WhatsAppEvents. Every entry × change × message/status of a batch. */
+import type { z } from 'zod';
+import type { MessageContent } from '../../src/domain/content';
+import type { AccountEvent, CustomerRef, DeliveryStatus, InboundCustomerMessage, StatusUpdate, WhatsAppErrorInfo, WhatsAppEvent } from '../../src/domain/whatsapp';
+import { contactSchema, envelopeSchema, errorSchema, messageSchema, messagesValueSchema, statusSchema, typeSchemas } from './schema';
+import { summarizeAccountEvent } from './account-events';
+
+export interface Normalized {
+  events: WhatsAppEvent[];
+  /** Things we kept but could not fully read, for the log. */
+  warnings: string[];
+}
+
+const DELIVERY_STATUSES = new Set<DeliveryStatus>(['sent', 'delivered', 'read', 'played', 'failed']);
+
+function toError(e: z.infer<typeof errorSchema>): WhatsAppErrorInfo {
+  return { code: e.code, title: e.title ?? e.message ?? `error ${e.code}`, details: e.error_data?.details };
+}
+
+function unixSeconds(ts: string): Date {
+  const n = Number(ts);
+  return Number.isFinite(n) ? new Date(n * 1000) : new Date();
+}
+
+function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
+  const raw = (msg as Record<string, unknown>)[msg.type];
+  const type = msg.type;
+  const fail = (detail: string): MessageContent => ({ kind: 'unsupported', originalType: type, detail });
+  switch (type) {
+    case 'text': {
+      const p = typeSchemas.text.safeParse(raw);
+      return p.success ? { kind: 'text', text: p.data.body } : fail('text without a body');
+    }
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'document':
+    case 'sticker': {
+      const p = typeSchemas[type].safeParse(raw);
+      if (!p.success) return fail(`${type} without its media object`);
+      const d = p.data;
+      return { kind: 'media', media: type, mediaId: d.id, mimeType: d.mime_type, caption: d.caption, filename: d.filename, voice: d.voice, animated: d.animated };
+    }
+    case 'location': {
+      const p = typeSchemas.location.safeParse(raw);
+      return p.success ? { kind: 'location', ...p.data } : fail('location without coordinates');
+    }
+    case 'contacts': {
+      const p = typeSchemas.contacts.safeParse(raw);
+      if (!p.success) return fail('contacts that could not be read');
+      return {
+        kind: 'contacts',
+        contacts: p.data.map((c) => ({
+          name: c.name?.formatted_name ?? [c.name?.first_name, c.name?.last_name].filter(Boolean).join(' ') ?? 'unnamed',
+          phones: (c.phones ?? []).map((ph) => ph.phone ?? ph.wa_id ?? '').filter(Boolean),
+          emails: (c.emails ?? []).map((e) => e.email ?? '').filter(Boolean),
+          org: c.org?.company,
+        })),
+      };
+    }
+    case 'interactive': {
+      const p = typeSchemas.interactive.safeParse(raw);
+      if (!p.success) return fail('interactive reply that could not be read');
+      const i = p.data;
+      if (i.button_reply) return { kind: 'interactive_reply', replyType: 'button', id: i.button_reply.id, title: i.button_reply.title };
+      if (i.list_reply) return { kind: 'interactive_reply', replyType: 'list', id: i.list_reply.id, title: i.list_reply.title, description: i.list_reply.description };
+      if (i.nfm_reply) return { kind: 'interactive_reply', replyType: 'flow', title: i.nfm_reply.body ?? 'form submitted', description: i.nfm_reply.response_json };
+      return { kind: 'interactive_reply', replyType: 'other', title: i.type };
+    }
+    case 'button': {
+      const p = typeSchemas.button.safeParse(raw);
+      return p.success ? { kind: 'button', text: p.data.text, payload: p.data.payload } : fail('button reply without text');
+    }
+    case 'reaction': {
+      const p = typeSchemas.reaction.safeParse(raw);
+      return p.success ? { kind: 'reaction', targetWamid: p.data.message_id, emoji: p.data.emoji || undefined } : fail('reaction without its message');
+    }
+    case 'order': {
+      const p = typeSchemas.order.safeParse(raw);
+      if (!p.success) return fail('order that could not be read');
+      return {
+        kind: 'order',
+        catalogId: p.data.catalog_id,
+        text: p.data.text,
+        items: p.data.product_items.map((x) => ({ productRetailerId: x.product_retailer_id, quantity: x.quantity, itemPrice: x.item_price, currency: x.currency })),
+      };
+    }
+    case 'system': {
+      const p = typeSchemas.system.safeParse(raw);
+      return p.success ? { kind: 'system', text: p.data.body ?? 'system message', systemType: p.data.type } : fail('system message without a body');
+    }
+    case 'edit': {
+      const p = typeSchemas.edit.safeParse(raw);
+      return p.success ? { kind: 'edit', targetWamid: p.data.original_message_id, newText: p.data.message?.text?.body } : fail('edit without its message');
+    }
+    case 'revoke': {
+      const p = typeSchemas.revoke.safeParse(raw);
+      return p.success ? { kind: 'revoke', targetWamid: p.data.original_message_id } : fail('deletion without its message');
+    }
+    case 'unsupported': {
+      const inner = (raw as { type?: string } | undefined)?.type;
+      const err = msg.errors?.[0];
+      return { kind: 'unsupported', originalType: inner ?? 'unknown', detail: err ? `${err.code}: ${err.error_data?.details ?? err.title ?? ''}`.trim() : undefined };
+    }
+    default:
+      return { kind: 'unsupported', originalType: type, detail: 'a message type this bridge does not know yet' };
+  }
+}
+
+function customerFor(msg: z.infer<typeof messageSchema>, contacts: z.infer<typeof contactSchema>[]): CustomerRef {
+  // Contacts are matched to the message by wa_id when there is one, else by user id; a lone contact is the sender.
+  const contact =
+    contacts.find((c) => (msg.from && c.wa_id === msg.from) || (msg.from_user_id && c.user_id === msg.from_user_id)) ??
+    (contacts.length === 1 ? contacts[0] : undefined);
+  return {
+    waId: msg.from ?? contact?.wa_id,
+    userId: msg.from_user_id ?? contact?.user_id,
+    name: contact?.profile?.name ?? contact?.profile?.username,
+  };
+}
+
+function normalizeMessages(value: z.infer<typeof messagesValueSchema>, out: Normalized): void {
+  const accountId = value.metadata.phone_number_id;
+  for (const rawMsg of value.messages ?? []) {
+    const parsed = messageSchema.safeParse(rawMsg);
+    if (!parsed.success) {
+      out.warnings.push(`message skipped, no id/timestamp/type: ${parsed.error.issues[0]?.message}`);
+      continue;
+    }
+    const msg = parsed.data;
+    const customer = customerFor(msg, value.contacts ?? []);
+    if (!customer.waId && !customer.userId) {
+      out.warnings.push(`message ${msg.id} names no sender (no from, no user id)`);
+      continue;
+    }
+    const message: InboundCustomerMessage = {
+      accountId,
+      wamid: msg.id,
+      customer,
+      sentAt: unixSeconds(msg.timestamp),
+      content: contentOf(msg),
+      replyToWamid: msg.type === 'reaction' ? undefined : msg.context?.id,
+      forwarded: msg.context?.frequently_forwarded ? 'frequently_forwarded' : msg.context?.forwarded ? 'forwarded' : undefined,
+      referral: msg.referral
+        ? { headline: msg.referral.headline, body: msg.referral.body, sourceUrl: msg.referral.source_url, sourceType: msg.referral.source_type }
+        : undefined,
+      errors: msg.errors?.map(toError),
+    };
+    out.events.push({ type: 'message', message });
+  }
+  for (const rawStatus of value.statuses ?? []) {
+    const parsed = statusSchema.safeParse(rawStatus);
+    if (!parsed.success) {
+      out.warnings.push(`status skipped: ${parsed.error.issues[0]?.message}`);
+      continue;
+    }
+    const s = parsed.data;
+    if (!DELIVERY_STATUSES.has(s.status as DeliveryStatus)) {
+      out.warnings.push(`status "${s.status}" for ${s.id} is not one this bridge knows; kept in the raw log only`);
+      continue;
+    }
+    const status: StatusUpdate = {
+      accountId,
+      wamid: s.id,
+      status: s.status as DeliveryStatus,
+      at: unixSeconds(s.timestamp),
+      recipient: s.recipient_id ?? s.recipient_user_id,
+      error: s.errors?.[0] ? toError(s.errors[0]) : undefined,
+    };
+    out.events.push({ type: 'status', status });
+  }
+  for (const e of value.errors ?? []) {
+    out.events.push({ type: 'account', event: { field: 'messages.errors', wabaId: '', accountId, summary: `WhatsApp reported error ${e.code}: ${e.title ?? e.message ?? ''} ${e.error_data?.details ?? ''}`.trim(), value: e } });
+  }
+}
+
+export type DecodeResult = { ok: true; normalized: Normalized } | { ok: false; reason: string };
+
+/** Parses a verified raw body. Only a body that is not JSON, or not an envelope at all, is refused. */
+export function decodeWebhook(rawBody: Buffer): DecodeResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'body is not JSON' };
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return { ok: false, reason: `not a webhook envelope: ${envelope.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+  const out: Normalized = { events: [], warnings: [] };
+  if (envelope.data.object !== 'whatsapp_business_account') {
+    out.warnings.push(`object "${envelope.data.object}" is not whatsapp_business_account; ignored`);
+    return { ok: true, normalized: out };
+  }
+  for (const entry of envelope.data.entry) {
+    for (const change of entry.changes) {
+      if (change.field === 'messages') {
+        const value = messagesValueSchema.safeParse(change.value);
+        if (value.success) normalizeMessages(value.data, out);
+        else out.warnings.push(`messages change without metadata.phone_number_id: kept in the raw log only`);
+        continue;
+      }
+      const event: AccountEvent = summarizeAccountEvent(change.field, entry.id, change.value);
+      out.events.push({ type: 'account', event });
+    }
+  }
+  return { ok: true, normalized: out };
+}

@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // Type checking runs once in `npm test` (tsc --noEmit); ts-jest only transpiles here.
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }] },
+  // p-queue and p-timeout ship ESM only; jest's CommonJS runtime needs them transpiled.
+  transformIgnorePatterns: ['/node_modules/(?!(p-queue|p-timeout)/)'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 30000,
+};

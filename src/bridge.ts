@@ -1,0 +1,165 @@
+/**
+ * Composition root: config → database → adapters → HTTP → outbox worker. `main.ts` runs it for the process;
+ * the flow tests and `npm run demo` run it in-process against the fakes.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Connection } from 'mongoose';
+import { connectMongo } from '../adapters/mongo/connection';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
+import { MongoStore } from '../adapters/mongo/store';
+import { SlackAdapter } from '../adapters/slack/slack-adapter';
+import { NOTICE_FIELDS } from '../adapters/whatsapp/account-events';
+import { explainWhatsAppError } from '../adapters/whatsapp/errors';
+import { GraphClient } from '../adapters/whatsapp/graph-client';
+import { decodeWebhook } from '../adapters/whatsapp/normalize';
+import { isValidMetaSignature } from '../adapters/whatsapp/signature';
+import type { Config } from './config';
+import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
+import type { WhatsAppSender } from './domain/ports';
+import type { Store } from './domain/store';
+import { addErrorHandler, createHttpApp, type WebhookDecoder } from './http/app';
+import { Metrics } from './http/metrics';
+import type { Logger } from './logger';
+import { Accounts } from './services/accounts';
+import { AgentReplies } from './services/agent-replies';
+import { Commands } from './services/commands';
+import { Delivery } from './services/delivery';
+import { Ingest } from './services/ingest';
+import { OutboxWorker, type OutboxOptions } from './services/outbox';
+
+export interface BridgeOptions {
+  /** Database name (tests give each file its own). */
+  dbName?: string;
+  /** Faster polling and backoff in tests and the demo. */
+  outbox?: Partial<OutboxOptions>;
+  slackStartRetryMs?: number;
+  /** Called when the bridge cannot go on (e.g. a refused Slack token found after start-up). */
+  onFatal?: (err: Error) => void;
+}
+
+export interface RunningBridge {
+  url: string;
+  port: number;
+  store: Store;
+  outbox: OutboxWorker;
+  chats: Partial<Record<ChatPlatform, ChatAdapter>>;
+  /** Resolves when every configured chat adapter is connected. */
+  adaptersStarted: Promise<void>;
+  ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+  stop(): Promise<void>;
+}
+
+async function openDatabase(config: Config, log: Logger, dbName?: string): Promise<{ conn: Connection; embedded?: EmbeddedMongo }> {
+  if (config.mongodbUri) return { conn: await connectMongo(config.mongodbUri, dbName) };
+  const dataDir = join(config.dataDir, 'embedded-mongo');
+  log.warn({ dataDir }, 'MONGODB_URI is not set: running an embedded MongoDB-compatible server (FerretDB/SQLite) for trying the bridge out; set MONGODB_URI for production');
+  const embedded = await startEmbeddedMongo({ dataDir, log: (m) => log.info(m) });
+  log.info({ kind: embedded.kind }, 'embedded database started');
+  return { conn: await connectMongo(embedded.uri, dbName ?? 'whatsapp_bridge'), embedded };
+}
+
+export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
+  const { conn, embedded } = await openDatabase(config, log, options.dbName);
+  const store = await MongoStore.open(conn);
+  const accounts = new Accounts(config.accounts);
+  const metrics = new Metrics(() => store.countJobs('pending'));
+
+  const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
+  const whatsapp: WhatsAppSender = { sendText: (a, to, text, reply) => graph.sendText(a, to, text, reply), explain: explainWhatsAppError };
+  const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), NOTICE_FIELDS);
+  const agentReplies = new AgentReplies(store, log.child({ component: 'agent-replies' }));
+  const commands = new Commands();
+
+  // The worker is created below; ingest paths wake it so new work does not wait for the next poll.
+  let outbox: OutboxWorker | undefined;
+  const decoder: WebhookDecoder = {
+    verifySignature: (raw, sig) => isValidMetaSignature(raw, sig, [config.whatsapp.appSecret]),
+    decode: (raw) => {
+      const r = decodeWebhook(raw);
+      return r.ok ? { ok: true, events: r.normalized.events, warnings: r.normalized.warnings } : r;
+    },
+  };
+  const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
+  const ready = async () => {
+    const checks: Record<string, boolean> = { database: await store.ping().then(() => true, () => false) };
+    for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
+    return { ok: Object.values(checks).every(Boolean), checks };
+  };
+  const app = createHttpApp({
+    verifyToken: config.whatsapp.verifyToken,
+    decoder,
+    ingest: async (raw, events) => {
+      await store.saveRawWebhook('whatsapp', raw);
+      await ingest.ingest(events);
+      outbox?.wake();
+    },
+    ready: () => ready(),
+    metrics,
+    log: log.child({ component: 'http' }),
+  });
+  addErrorHandler(app, log);
+
+  const inbound: ChatInbound = {
+    agentMessage: async (m) => {
+      const result = await agentReplies.handle(m);
+      outbox?.wake();
+      return result;
+    },
+    command: (req) => commands.handle(req),
+  };
+  if (config.slack) {
+    chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, app, inbound, log.child({ adapter: 'slack' }));
+  }
+
+  const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }));
+  outbox = new OutboxWorker(
+    store,
+    {
+      run: (job) => delivery.run(job),
+      onPermanent: (job, err) => delivery.onPermanentFailure(job, err),
+      onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
+    },
+    log.child({ component: 'outbox' }),
+    { concurrency: config.outbox.concurrency, maxAttempts: config.outbox.maxAttempts, ...options.outbox },
+  );
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port }, 'HTTP server listening');
+
+  const adaptersStarted = Promise.all(Object.values(chats).map((c) => c.start())).then(() => undefined);
+  adaptersStarted.catch((err: Error) => {
+    log.fatal({ err: err.message }, 'a chat adapter cannot start');
+    options.onFatal?.(err);
+  });
+  await outbox.start();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info('shutting down: no new requests, finishing deliveries in flight');
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      await outbox!.stop();
+      await Promise.all(Object.values(chats).map((c) => c.stop()));
+      await closed;
+      await conn.close();
+      await embedded?.stop();
+      log.info('stopped');
+    })());
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    outbox,
+    chats,
+    adaptersStarted,
+    ready,
+    stop,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The one place that reads the environment. A zod schema checks every variable; anything wrong stops
+ * start-up with a message naming the variable and what it expects.
+ * Several WhatsApp numbers (departments) can be described in a JSON file named by BRIDGE_CONFIG.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from './domain/errors';
+
+const list = (re: RegExp, what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(re, `each entry must be ${what}`)));
+
+const slackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id like C0123ABCD (not a channel name)');
+const slackUsers = list(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id like U0123ABCD');
+const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (a number of 15–22 digits)');
+const discordUsers = list(/^\d{15,22}$/, 'a Discord user id (15–22 digits)');
+const digits = (what: string) => z.string().regex(/^\d{5,20}$/, `must be the numeric ${what} from Meta's WhatsApp Manager`);
+const url = z.url({ message: 'must be an http(s) URL' });
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  DATA_DIR: z.string().default('./data'),
+  BRIDGE_CONFIG: z.string().optional(),
+
+  WHATSAPP_PHONE_NUMBER_ID: digits('phone number ID').optional(),
+  WHATSAPP_BUSINESS_ACCOUNT_ID: digits('WhatsApp Business Account ID').optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(10, 'must be a Graph API access token').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(8, 'must be the Meta app secret (App settings → Basic)'),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be a string of at least 8 characters you also enter in the Meta webhook settings'),
+  GRAPH_API_URL: url.default('https://graph.facebook.com'),
+  GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v23.0').default('v23.0'),
+
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the Slack app signing secret').optional(),
+  SLACK_CHANNEL_ID: slackChannel.optional(),
+  SLACK_NOTIFY_USERS: slackUsers,
+  SLACK_API_URL: url.default('https://slack.com/api/'),
+
+  DISCORD_BOT_TOKEN: z.string().min(20, 'must be a Discord bot token').optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_CHANNEL_ID: snowflake.optional(),
+  DISCORD_NOTIFY_USERS: discordUsers,
+  DISCORD_API_URL: url.default('https://discord.com/api'),
+
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  SLACK_POSTS_PER_SECOND_PER_CHANNEL: z.coerce.number().positive().max(10).default(1),
+});
+
+const accountSchema = z.object({
+  name: z.string().optional(),
+  phoneNumberId: digits('phone number ID'),
+  businessAccountId: digits('WhatsApp Business Account ID').optional(),
+  accessToken: z.string().min(10).optional(),
+  slack: z.object({ channelId: slackChannel, notifyUsers: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)).default([]) }).optional(),
+  discord: z.object({ channelId: snowflake, notifyUsers: z.array(z.string().regex(/^\d{15,22}$/)).default([]) }).optional(),
+});
+const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
+
+export interface AccountConfig {
+  name: string;
+  phoneNumberId: string;
+  businessAccountId?: string;
+  accessToken: string;
+  slack?: { channelId: string; notifyUsers: string[] };
+  discord?: { channelId: string; notifyUsers: string[] };
+}
+
+export interface Config {
+  port: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  mongodbUri?: string;
+  dataDir: string;
+  whatsapp: { appSecret: string; verifyToken: string; graphApiUrl: string; graphApiVersion: string };
+  accounts: AccountConfig[];
+  slack?: { botToken: string; signingSecret: string; apiUrl: string; postsPerSecondPerChannel: number };
+  discord?: { botToken: string; guildId: string; apiUrl: string };
+  outbox: { concurrency: number; maxAttempts: number };
+}
+
+type Env = Record<string, string | undefined>;
+
+function describe(issues: z.core.$ZodIssue[], prefix = ''): string {
+  return issues.map((i) => `  ${prefix}${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
+}
+
+function fail(message: string): never {
+  throw new ConfigError(`Invalid configuration:\n${message}\nSee .env.example for every variable.`);
+}
+
+function requireTogether(env: Env, names: string[], side: string): boolean {
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return false;
+  const missing = names.filter((n) => !env[n]);
+  if (missing.length) fail(missing.map((n) => `  ${n}: required when the ${side} side is configured (${set.join(', ')} set)`).join('\n'));
+  return true;
+}
+
+function accountsFromFile(path: string, env: z.infer<typeof envSchema>): AccountConfig[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    fail(`  BRIDGE_CONFIG: cannot read ${path} as JSON (${(err as Error).message})`);
+  }
+  const parsed = accountsFileSchema.safeParse(raw);
+  if (!parsed.success) fail(describe(parsed.error.issues, `BRIDGE_CONFIG ${path}: `));
+  return parsed.data.accounts.map((a) => {
+    const accessToken = a.accessToken ?? env.WHATSAPP_ACCESS_TOKEN;
+    if (!accessToken) fail(`  BRIDGE_CONFIG: account ${a.phoneNumberId} has no accessToken and WHATSAPP_ACCESS_TOKEN is not set`);
+    return { ...a, name: a.name ?? a.phoneNumberId, accessToken };
+  });
+}
+
+function accountFromEnv(env: z.infer<typeof envSchema>): AccountConfig {
+  const missing = (['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_ACCESS_TOKEN'] as const).filter((n) => !env[n]);
+  if (missing.length) fail(missing.map((n) => `  ${n}: required (or describe accounts in a BRIDGE_CONFIG file)`).join('\n'));
+  return {
+    name: 'default',
+    phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID!,
+    businessAccountId: env.WHATSAPP_BUSINESS_ACCOUNT_ID,
+    accessToken: env.WHATSAPP_ACCESS_TOKEN!,
+    slack: env.SLACK_CHANNEL_ID ? { channelId: env.SLACK_CHANNEL_ID, notifyUsers: env.SLACK_NOTIFY_USERS } : undefined,
+    discord: env.DISCORD_CHANNEL_ID ? { channelId: env.DISCORD_CHANNEL_ID, notifyUsers: env.DISCORD_NOTIFY_USERS } : undefined,
+  };
+}
+
+export function loadConfig(rawEnv: Env): Config {
+  // An empty variable (FOO= in .env) means "not set", as operators expect.
+  const cleaned = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) fail(describe(parsed.error.issues));
+  const env = parsed.data;
+
+  const hasSlack = requireTogether(cleaned, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'Slack');
+  const hasDiscord = requireTogether(cleaned, ['DISCORD_BOT_TOKEN', 'DISCORD_GUILD_ID'], 'Discord');
+  if (!hasSlack && !hasDiscord) {
+    fail('  Neither Slack nor Discord is configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID, and/or DISCORD_BOT_TOKEN, DISCORD_GUILD_ID and DISCORD_CHANNEL_ID');
+  }
+
+  const accounts = env.BRIDGE_CONFIG ? accountsFromFile(env.BRIDGE_CONFIG, env) : [accountFromEnv(env)];
+  for (const a of accounts) {
+    if (a.slack && !hasSlack) fail(`  SLACK_BOT_TOKEN: account ${a.name} routes to Slack channel ${a.slack.channelId} but the Slack side is not configured`);
+    if (a.discord && !hasDiscord) fail(`  DISCORD_BOT_TOKEN: account ${a.name} routes to Discord channel ${a.discord.channelId} but the Discord side is not configured`);
+    if (!a.slack && !a.discord) {
+      fail(`  ${env.BRIDGE_CONFIG ? `BRIDGE_CONFIG: account ${a.name}` : 'SLACK_CHANNEL_ID / DISCORD_CHANNEL_ID'}: no channel to post conversations into`);
+    }
+  }
+  const ids = accounts.map((a) => a.phoneNumberId);
+  if (new Set(ids).size !== ids.length) fail('  BRIDGE_CONFIG: the same phoneNumberId is listed twice');
+
+  return {
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    mongodbUri: env.MONGODB_URI,
+    dataDir: env.DATA_DIR,
+    whatsapp: {
+      appSecret: env.WHATSAPP_APP_SECRET,
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN,
+      graphApiUrl: env.GRAPH_API_URL.replace(/\/+$/, ''),
+      graphApiVersion: env.GRAPH_API_VERSION,
+    },
+    accounts,
+    slack: hasSlack
+      ? { botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, apiUrl: env.SLACK_API_URL, postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL }
+      : undefined,
+    discord: hasDiscord ? { botToken: env.DISCORD_BOT_TOKEN!, guildId: env.DISCORD_GUILD_ID!, apiUrl: env.DISCORD_API_URL } : undefined,
+    outbox: { concurrency: env.OUTBOX_CONCURRENCY, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+  };
+}

@@ -1,0 +1,62 @@
+/** The port every chat platform (Slack, Discord) implements. The core never imports an SDK. */
+import type { DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
+
+export type ChatPlatform = 'slack' | 'discord';
+
+/** Where a conversation lives on one platform. Slack: threadId is the root message ts. Discord: the thread channel id. */
+export interface ThreadRef {
+  platform: ChatPlatform;
+  channelId: string;
+  threadId: string;
+}
+
+/** A post the core asks an adapter to make. `body` uses WhatsApp markup (*bold* _italic_ ~strike~ ```mono```). */
+export interface ChatPost {
+  author: { name: string; role: 'customer' | 'agent' | 'bridge'; detail?: string };
+  body: string;
+  mentionUserIds?: string[];
+}
+
+export interface ThreadOpening {
+  channelId: string;
+  /** Short name: Discord thread name, Slack root headline. */
+  title: string;
+  /** The root / starter message, already naming the customer. */
+  intro: string;
+  mentionUserIds: string[];
+}
+
+export interface ChatAdapter {
+  readonly platform: ChatPlatform;
+  openThread(opening: ThreadOpening): Promise<ThreadRef>;
+  postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }>;
+  /** Show a WhatsApp delivery status on a message in the thread (the agent's own, or the bridge's mirror). */
+  showStatus(thread: ThreadRef, messageId: string, status: DeliveryStatus, previous?: DeliveryStatus): Promise<void>;
+  postToChannel(channelId: string, text: string): Promise<void>;
+  isReady(): boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What an adapter hands the core when a person writes in a bridged thread. */
+export interface AgentMessage {
+  platform: ChatPlatform;
+  channelId: string;
+  threadId: string;
+  messageId: string;
+  author: { id: string; name?: string };
+  text: string;
+  sentAt: Date;
+}
+
+export interface StatusNotice {
+  status: DeliveryStatus;
+  error?: WhatsAppErrorInfo;
+}
+
+/** What adapters call into the core with. */
+export interface ChatInbound {
+  /** Resolves once the reply is persisted (and its send queued), so the platform can be acknowledged. */
+  agentMessage(msg: AgentMessage): Promise<unknown>;
+  command(req: { platform: ChatPlatform; userId: string; channelId: string; text: string }): Promise<{ text: string }>;
+}

@@ -1,0 +1,96 @@
+/** What the bridge persists. Natural keys make every ingest idempotent (unique `_id`s do the dedup). */
+import type { ChatPlatform, ChatPost } from './chat';
+import type { MessageContent } from './content';
+import type { CustomerRef, DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
+import type { FailureExplanation } from './errors';
+
+export interface Participant {
+  platform: ChatPlatform;
+  userId: string;
+  name?: string;
+  lastReplyAt: Date;
+}
+
+export interface ConversationRecord {
+  /** `${accountId}:${waId ?? userId}`. */
+  _id: string;
+  accountId: string;
+  customer: CustomerRef;
+  createdAt: Date;
+  /** The customer's last message: the 24-hour service window runs from here. */
+  lastInboundAt?: Date;
+  lastAgentReplyAt?: Date;
+  participants: Participant[];
+}
+
+export interface ThreadLinkRecord {
+  /** `${platform}:${channelId}:${threadId}`: lets an agent's reply find its conversation in one lookup. */
+  _id: string;
+  conversationId: string;
+  platform: ChatPlatform;
+  channelId: string;
+  threadId: string;
+  createdAt: Date;
+  lastMentionAt?: Date;
+}
+
+export interface ChatLocation {
+  platform: ChatPlatform;
+  channelId: string;
+  threadId: string;
+  messageId: string;
+}
+
+export type OutboundState = 'queued' | 'accepted' | DeliveryStatus;
+
+export interface MessageRecord {
+  /** Inbound: `wa:${wamid}`. Outbound: `${platform}:${channelId}:${messageId}` of the agent's message. */
+  _id: string;
+  conversationId: string;
+  direction: 'inbound' | 'outbound';
+  createdAt: Date;
+  wamid?: string;
+  /** Inbound only. */
+  content?: MessageContent;
+  /** Outbound only: who wrote it, where. */
+  origin?: ChatLocation & { authorId: string; authorName?: string };
+  text?: string;
+  state?: OutboundState;
+  stateAt?: Date;
+  failure?: FailureExplanation & { retryable: boolean };
+  /** Where this message was posted by the bridge (customer messages; agents' messages mirrored to the other side). */
+  mirrors: ChatLocation[];
+}
+
+export interface WamidRecord {
+  /** The wamid. A status may arrive before the send's response is recorded, so either side can create it. */
+  _id: string;
+  messageId?: string;
+  status?: DeliveryStatus;
+  rank: number;
+  error?: WhatsAppErrorInfo;
+  at?: Date;
+}
+
+export type JobKind = 'chat.customer_message' | 'chat.status' | 'chat.notice' | 'chat.channel_notice' | 'whatsapp.send';
+
+export interface JobPayloads {
+  'chat.customer_message': { platform: ChatPlatform; conversationId: string; messageId: string; post: ChatPost };
+  'chat.status': { platform: ChatPlatform; messageId: string; status: DeliveryStatus; previous?: DeliveryStatus; error?: WhatsAppErrorInfo };
+  'chat.notice': { platform: ChatPlatform; conversationId: string; body: string };
+  'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };
+  'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
+}
+
+export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } }[JobKind];
+
+export type OutboxJob = NewJob & {
+  _id: string;
+  seq: number;
+  state: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date;
+  createdAt: Date;
+  lastError?: string;
+  leaseUntil?: Date;
+};

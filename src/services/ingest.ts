@@ -1,0 +1,121 @@
+/**
+ * WhatsApp events → persisted messages + the deliveries they imply (the outbox), idempotently.
+ * The webhook is acknowledged only after this returns, so a crash after the ack loses nothing,
+ * and a redelivery (Meta retries for days, in any order) changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from '../logger';
+import type { ChatPlatform } from '../domain/chat';
+import type { MessageRecord, NewJob } from '../domain/records';
+import type { Store } from '../domain/store';
+import type { AccountEvent, InboundCustomerMessage, StatusUpdate, WhatsAppEvent } from '../domain/whatsapp';
+import type { Accounts } from './accounts';
+import { renderContent, renderInbound } from './render';
+
+export const lane = (target: ChatPlatform | 'whatsapp', conversationId: string) => `${target}:${conversationId}`;
+
+export class Ingest {
+  constructor(
+    private readonly store: Store,
+    private readonly accounts: Accounts,
+    private readonly log: Logger,
+    /** Which account-level fields deserve a notice in the channel. */
+    private readonly noticeFields: Set<string>,
+  ) {}
+
+  async ingest(events: WhatsAppEvent[]): Promise<void> {
+    // In batch order: a message and its later status in one POST are applied in that order.
+    for (const e of events) {
+      if (e.type === 'message') await this.customerMessage(e.message);
+      else if (e.type === 'status') await this.status(e.status);
+      else await this.accountEvent(e.event);
+    }
+  }
+
+  private async customerMessage(m: InboundCustomerMessage): Promise<void> {
+    const account = this.accounts.get(m.accountId);
+    if (!account) {
+      this.log.warn({ phoneNumberId: m.accountId, wamid: m.wamid }, 'message for a phone number id that is not configured: kept in the raw log only');
+      return;
+    }
+    const conversation = await this.store.conversationForInbound(m.accountId, m.customer, m.sentAt);
+    const id = `wa:${m.wamid}`;
+    const record: MessageRecord = {
+      _id: id,
+      conversationId: conversation._id,
+      direction: 'inbound',
+      createdAt: m.sentAt,
+      wamid: m.wamid,
+      content: m.content,
+      mirrors: [],
+    };
+    const isNew = await this.store.insertMessage(record);
+    if (!isNew) this.log.debug({ wamid: m.wamid }, 'redelivered message: re-enqueue is a no-op');
+    const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid) : undefined;
+    const body = renderInbound(m, quoted);
+    const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
+    const jobs: NewJob[] = this.accounts.platformsOf(account).map((platform) => ({
+      kind: 'chat.customer_message',
+      lane: lane(platform, conversation._id),
+      dedupeKey: `${platform}:post:${id}`,
+      payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name, role: 'customer' }, body } },
+    }));
+    await this.store.enqueue(jobs);
+  }
+
+  private async quoteOf(wamid: string): Promise<string | undefined> {
+    // The customer may quote their own earlier message or an agent's reply (known by the wamid of its send).
+    const original = await this.store.findMessageByWamid(wamid);
+    if (original?.content) return renderContent(original.content);
+    return original?.text;
+  }
+
+  private async status(s: StatusUpdate): Promise<void> {
+    const applied = await this.store.applyStatus(s);
+    if (!applied.applied) {
+      this.log.debug({ wamid: s.wamid, status: s.status }, 'status not newer than the stored one: ignored');
+      return;
+    }
+    if (!applied.messageId) return; // Not ours yet (or sent elsewhere): shown once the send records its wamid.
+    await this.enqueueStatusJobs(applied.messageId, s.status, applied.previous, s.error);
+  }
+
+  /** Shown wherever the outgoing message is visible: the agent's own post and its mirrors. */
+  async enqueueStatusJobs(messageId: string, status: StatusUpdate['status'], previous?: StatusUpdate['status'], error?: StatusUpdate['error']): Promise<void> {
+    const message = await this.store.getMessage(messageId);
+    if (!message) return;
+    const platforms = new Set<ChatPlatform>([...(message.origin ? [message.origin.platform] : []), ...message.mirrors.map((x) => x.platform)]);
+    await this.store.updateMessage(messageId, { state: status, stateAt: new Date() });
+    await this.store.enqueue(
+      [...platforms].map((platform) => ({
+        kind: 'chat.status',
+        lane: lane(platform, message.conversationId),
+        dedupeKey: `${platform}:status:${messageId}:${status}`,
+        payload: { platform, messageId, status, previous, error },
+      })),
+    );
+  }
+
+  private async accountEvent(e: AccountEvent): Promise<void> {
+    this.log.info({ field: e.field, wabaId: e.wabaId }, e.summary);
+    if (!this.noticeFields.has(e.field)) return;
+    const accounts = e.accountId ? [this.accounts.get(e.accountId)].filter((a) => a !== undefined) : this.accounts.byWaba(e.wabaId);
+    const targets = (accounts.length ? accounts : this.accounts.all).flatMap((a) =>
+      this.accounts.platformsOf(a).map((platform) => ({ platform, channelId: this.accounts.destination(a, platform).channelId })),
+    );
+    const unique = new Map(targets.map((t) => [`${t.platform}:${t.channelId}`, t]));
+    const key = `${e.field}:${e.wabaId}:${JSON.stringify(e.value)}`;
+    await this.store.enqueue(
+      [...unique.values()].map((t) => ({
+        kind: 'chat.channel_notice',
+        lane: `${t.platform}:channel:${t.channelId}`,
+        dedupeKey: `${t.platform}:notice:${t.channelId}:${hash(key)}`,
+        payload: { platform: t.platform, channelId: t.channelId, body: `📣 ${e.summary}` },
+      })),
+    );
+  }
+}
+
+function hash(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 24);
+}

@@ -1,0 +1,127 @@
+/**
+ * A real bridge (real express routes, real Bolt, real mongoose on a real MongoDB-wire server) wired to
+ * the local fakes of the Graph API and the Slack Web API. Requests carry real signatures.
+ */
+import { startBridge, type BridgeOptions, type RunningBridge } from '../../src/bridge';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { FakeGraphApi } from '../fakes/graph-api';
+import { escapeLikeMeta, signMetaBody } from '../fakes/meta-signature';
+import { FakeSlackApi } from '../fakes/slack-api';
+import { SlackSender } from '../fakes/slack-sender';
+import { FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID } from '../fixtures/whatsapp';
+import { testMongoUri, uniqueDbName } from './mongo';
+
+export const APP_SECRET = 'test-meta-app-secret';
+export const VERIFY_TOKEN = 'test-verify-token';
+export const SIGNING_SECRET = 'test-slack-signing-secret';
+export const CHANNEL = 'C0SUPPORT1';
+export const NOTIFY = ['U0NOTIFY1', 'U0NOTIFY2'];
+export const AGENT = 'U0AGENT01';
+
+export interface Harness {
+  graph: FakeGraphApi;
+  slack: FakeSlackApi;
+  bridge: RunningBridge;
+  sender: SlackSender;
+  config: Config;
+  dbName: string;
+  /** POSTs a webhook body to /webhooks/whatsapp, signed like Meta (over the escaped bytes). */
+  postWebhook(body: unknown, opts?: { signature?: string | null; raw?: string }): Promise<Response>;
+  /** A person's reply in a Slack thread, delivered as a signed Events API request. */
+  agentReplies(threadTs: string, text: string, opts?: { user?: string; ts?: string; eventId?: string; retryNum?: number }): Promise<{ status: number; ts: string }>;
+  /** Waits until `check` passes (polling), failing with its last error after `ms`. */
+  eventually<T>(check: () => T | Promise<T>, ms?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+let tsCounter = 0;
+export const slackTs = () => `${Math.floor(Date.now() / 1000)}.${String(100000 + ++tsCounter).padStart(6, '0')}`;
+
+export async function eventually<T>(check: () => T | Promise<T>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await check();
+    } catch (err) {
+      last = err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw last;
+}
+
+export function testEnv(graph: FakeGraphApi, slack: FakeSlackApi, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG ?? 'silent',
+    MONGODB_URI: testMongoUri(),
+    WHATSAPP_PHONE_NUMBER_ID: FIXTURE_PHONE_NUMBER_ID,
+    WHATSAPP_BUSINESS_ACCOUNT_ID: FIXTURE_WABA_ID,
+    WHATSAPP_ACCESS_TOKEN: 'test-access-token',
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+    GRAPH_API_URL: graph.url,
+    GRAPH_API_VERSION: 'v23.0',
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_CHANNEL_ID: CHANNEL,
+    SLACK_NOTIFY_USERS: NOTIFY.join(','),
+    SLACK_API_URL: slack.apiUrl,
+    // Tests should not wait a second between posts unless they measure pacing.
+    SLACK_POSTS_PER_SECOND_PER_CHANNEL: '10',
+    OUTBOX_MAX_ATTEMPTS: '5',
+    ...extra,
+  };
+}
+
+export async function startHarness(label: string, opts: { env?: Record<string, string>; bridge?: BridgeOptions } = {}): Promise<Harness> {
+  const graph = await FakeGraphApi.start();
+  const slack = await FakeSlackApi.start();
+  slack.addUser(AGENT, { name: 'ana', realName: 'Ana Agent' });
+  const config = loadConfig(testEnv(graph, slack, opts.env));
+  const dbName = uniqueDbName(label);
+  const log = createLogger(config.logLevel);
+  const bridge = await startBridge(config, log, {
+    dbName,
+    slackStartRetryMs: 100,
+    outbox: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000 },
+    ...opts.bridge,
+  });
+  await bridge.adaptersStarted;
+  const sender = new SlackSender({ url: `${bridge.url}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId, botUserId: slack.botUserId, newResponseUrl: () => slack.newResponseUrl() });
+
+  const postWebhook: Harness['postWebhook'] = (body, o = {}) => {
+    const raw = o.raw ?? escapeLikeMeta(JSON.stringify(body));
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const signature = o.signature === undefined ? signMetaBody(raw, APP_SECRET) : o.signature;
+    if (signature !== null) headers['x-hub-signature-256'] = signature;
+    return fetch(`${bridge.url}/webhooks/whatsapp`, { method: 'POST', headers, body: raw });
+  };
+
+  const agentReplies: Harness['agentReplies'] = async (threadTs, text, o = {}) => {
+    const ts = o.ts ?? slackTs();
+    const event = { type: 'message', channel: CHANNEL, user: o.user ?? AGENT, text, ts, thread_ts: threadTs, parent_user_id: slack.botUserId, channel_type: 'channel', event_ts: ts, team: slack.teamId };
+    // In real Slack the person's message exists before the event is sent; the fake needs it for reactions.
+    if (!slack.findMessage(CHANNEL, ts)) slack.addMessage(CHANNEL, { ts, text, user: o.user ?? AGENT, thread_ts: threadTs });
+    const res = await sender.sendEvent(event, { eventId: o.eventId, retryNum: o.retryNum, retryReason: o.retryNum ? 'http_timeout' : undefined });
+    return { status: res.status, ts };
+  };
+
+  return {
+    graph,
+    slack,
+    bridge,
+    sender,
+    config,
+    dbName,
+    postWebhook,
+    agentReplies,
+    eventually,
+    close: async () => {
+      await bridge.stop();
+      await Promise.all([graph.close(), slack.close()]);
+    },
+  };
+}
