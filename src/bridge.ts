@@ -69,7 +69,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const whatsapp: WhatsAppSender = { sendText: (a, to, text, reply) => graph.sendText(a, to, text, reply), explain: explainWhatsAppError };
   const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), NOTICE_FIELDS);
-  const agentReplies = new AgentReplies(store, log.child({ component: 'agent-replies' }));
+  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
   const commands = new Commands();
 
   // The worker is created below; ingest paths wake it so new work does not wait for the next poll.

@@ -79,7 +79,8 @@ export class MongoStore implements Store {
   async recordAgentReply(conversationId: string, participant: Participant): Promise<void> {
     const conv = await this.m.conversations.findById(conversationId).lean();
     if (!conv) return;
-    const others = conv.participants.filter((p) => !(p.platform === participant.platform && p.userId === participant.userId));
+    // Older documents (and some servers' upserts of an empty array) may lack the field.
+    const others = (conv.participants ?? []).filter((p) => !(p.platform === participant.platform && p.userId === participant.userId));
     await this.m.conversations.updateOne(
       { _id: conversationId },
       { $set: { participants: [...others, participant] }, $max: { lastAgentReplyAt: participant.lastReplyAt } },

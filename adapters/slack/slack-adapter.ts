@@ -165,7 +165,7 @@ export class SlackAdapter implements ChatAdapter {
     if (this.userNames.has(id)) return this.userNames.get(id);
     try {
       const res = await this.client.users.info({ user: id });
-      const name = res.user?.profile?.display_name || res.user?.real_name || res.user?.name || undefined;
+      const name = res.user?.real_name || res.user?.profile?.display_name || res.user?.name || undefined;
       this.userNames.set(id, name);
       return name;
     } catch (err) {

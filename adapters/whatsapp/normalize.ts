@@ -13,6 +13,10 @@ export interface Normalized {
 
 const DELIVERY_STATUSES = new Set<DeliveryStatus>(['sent', 'delivered', 'read', 'played', 'failed']);
 
+function issueText(issues: z.core.$ZodIssue[]): string {
+  return issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+}
+
 function toError(e: z.infer<typeof errorSchema>): WhatsAppErrorInfo {
   return { code: e.code, title: e.title ?? e.message ?? `error ${e.code}`, details: e.error_data?.details };
 }
@@ -124,7 +128,7 @@ function normalizeMessages(value: z.infer<typeof messagesValueSchema>, out: Norm
   for (const rawMsg of value.messages ?? []) {
     const parsed = messageSchema.safeParse(rawMsg);
     if (!parsed.success) {
-      out.warnings.push(`message skipped, no id/timestamp/type: ${parsed.error.issues[0]?.message}`);
+      out.warnings.push(`message skipped: ${issueText(parsed.error.issues)}`);
       continue;
     }
     const msg = parsed.data;
@@ -151,7 +155,7 @@ function normalizeMessages(value: z.infer<typeof messagesValueSchema>, out: Norm
   for (const rawStatus of value.statuses ?? []) {
     const parsed = statusSchema.safeParse(rawStatus);
     if (!parsed.success) {
-      out.warnings.push(`status skipped: ${parsed.error.issues[0]?.message}`);
+      out.warnings.push(`status skipped: ${issueText(parsed.error.issues)}`);
       continue;
     }
     const s = parsed.data;
@@ -185,7 +189,7 @@ export function decodeWebhook(rawBody: Buffer): DecodeResult {
     return { ok: false, reason: 'body is not JSON' };
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, reason: `not a webhook envelope: ${envelope.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+  if (!envelope.success) return { ok: false, reason: `not a webhook envelope: ${issueText(envelope.error.issues)}` };
   const out: Normalized = { events: [], warnings: [] };
   if (envelope.data.object !== 'whatsapp_business_account') {
     out.warnings.push(`object "${envelope.data.object}" is not whatsapp_business_account; ignored`);

@@ -72,10 +72,11 @@ export interface WamidRecord {
   at?: Date;
 }
 
-export type JobKind = 'chat.customer_message' | 'chat.status' | 'chat.notice' | 'chat.channel_notice' | 'whatsapp.send';
+export type JobKind = 'chat.post' | 'chat.status' | 'chat.notice' | 'chat.channel_notice' | 'whatsapp.send';
 
 export interface JobPayloads {
-  'chat.customer_message': { platform: ChatPlatform; conversationId: string; messageId: string; post: ChatPost };
+  /** A message mirrored into a conversation's thread; `notify` applies the notify-users rule (customer messages). */
+  'chat.post': { platform: ChatPlatform; conversationId: string; messageId: string; post: ChatPost; notify: boolean };
   'chat.status': { platform: ChatPlatform; messageId: string; status: DeliveryStatus; previous?: DeliveryStatus; error?: WhatsAppErrorInfo };
   'chat.notice': { platform: ChatPlatform; conversationId: string; body: string };
   'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };

@@ -6,6 +6,7 @@ import type { AgentMessage } from '../domain/chat';
 import type { MessageRecord } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
+import type { Accounts } from './accounts';
 import { lane } from './ingest';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
@@ -15,6 +16,7 @@ export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_
 export class AgentReplies {
   constructor(
     private readonly store: Store,
+    private readonly accounts: Accounts,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -51,6 +53,9 @@ export class AgentReplies {
 
     if (!(await this.store.insertMessage(record))) return 'duplicate';
     await this.store.recordAgentReply(conversation._id, { platform: msg.platform, userId: msg.author.id, name: msg.author.name, lastReplyAt: msg.sentAt });
+    const account = this.accounts.get(conversation.accountId);
+    const otherSides = account ? this.accounts.platformsOf(account).filter((p) => p !== msg.platform) : [];
+    const sideName = { slack: 'Slack', discord: 'Discord' }[msg.platform];
     await this.store.enqueue([
       {
         kind: 'whatsapp.send',
@@ -58,6 +63,13 @@ export class AgentReplies {
         dedupeKey: `whatsapp:send:${id}`,
         payload: { conversationId: conversation._id, messageId: id, accountId: conversation.accountId, to: conversation.customer, text },
       },
+      // Teams on the other platform see the whole conversation: the reply is mirrored, marked with who and where.
+      ...otherSides.map((platform) => ({
+        kind: 'chat.post' as const,
+        lane: lane(platform, conversation._id),
+        dedupeKey: `${platform}:post:${id}`,
+        payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `via ${sideName}` }, body: text }, notify: false },
+      })),
     ]);
     return 'queued';
   }

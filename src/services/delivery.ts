@@ -37,7 +37,7 @@ export class Delivery {
   }
 
   readonly handlers: { [K in keyof JobPayloads]: Handler<K> } = {
-    'chat.customer_message': (p) => this.postCustomerMessage(p),
+    'chat.post': (p) => this.postMirror(p),
     'chat.status': (p) => this.showStatus(p),
     'chat.notice': (p) => this.postNotice(p),
     'chat.channel_notice': (p) => this.chat(p.platform).postToChannel(p.channelId, p.body),
@@ -70,11 +70,11 @@ export class Delivery {
     return { thread, isNew: true };
   }
 
-  private async postCustomerMessage(p: JobPayloads['chat.customer_message']): Promise<void> {
+  private async postMirror(p: JobPayloads['chat.post']): Promise<void> {
     const message = await this.store.getMessage(p.messageId);
     if (message?.mirrors.some((m) => m.platform === p.platform)) return; // posted before a crash: done.
     const { thread, isNew } = await this.threadFor(p.conversationId, p.platform);
-    const mentions = isNew ? [] : await this.mentionsNow(p.conversationId, p.platform);
+    const mentions = isNew || !p.notify ? [] : await this.mentionsNow(p.conversationId, p.platform);
     const { messageId } = await this.chat(p.platform).postInThread(thread, { ...p.post, mentionUserIds: mentions });
     await this.store.addMirror(p.messageId, { ...thread, messageId });
   }

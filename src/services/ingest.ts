@@ -55,10 +55,10 @@ export class Ingest {
     const body = renderInbound(m, quoted);
     const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
     const jobs: NewJob[] = this.accounts.platformsOf(account).map((platform) => ({
-      kind: 'chat.customer_message',
+      kind: 'chat.post',
       lane: lane(platform, conversation._id),
       dedupeKey: `${platform}:post:${id}`,
-      payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name, role: 'customer' }, body } },
+      payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name, role: 'customer' }, body }, notify: true },
     }));
     await this.store.enqueue(jobs);
   }

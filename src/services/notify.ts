@@ -24,5 +24,5 @@ export function mentionsFor(
   if (now.getTime() - quietSince > REOPEN_AFTER_MS) return notifyUsers;
   // Pinged already and nobody has answered since: the customer is still on the same turn.
   if (lastReply === undefined || lastReply < lastMention) return [];
-  return conversation.participants.filter((p) => p.platform === platform).map((p) => p.userId);
+  return (conversation.participants ?? []).filter((p) => p.platform === platform).map((p) => p.userId);
 }

@@ -23,6 +23,13 @@ import {
   type ThreadChannel,
 } from 'discord.js';
 import WebSocket from 'ws';
+import gatewayBotExample from '../fixtures/discord/gateway-bot.example.json';
+import textChannelExample from '../fixtures/discord/guild-text-channel.example.json';
+import helloExample from '../fixtures/discord/hello.example.json';
+import messageExample from '../fixtures/discord/message.example.json';
+import rateLimitExample from '../fixtures/discord/rate-limit-429.example.json';
+import slashInteractionExample from '../fixtures/discord/slash-command-interaction.example.json';
+import threadExample from '../fixtures/discord/thread-channel.example.json';
 import { FakeDiscord } from './discord';
 
 const TEXT_ID = '1110000000000000001';
@@ -49,6 +56,14 @@ function nextEvent<E extends keyof ClientEvents>(
     };
     client.on(event, listener);
   });
+}
+
+/** Dotted paths of every key in `example` (objects only, not arrays) that `actual` lacks. */
+function missingKeys(example: unknown, actual: unknown, prefix = ''): string[] {
+  if (!example || typeof example !== 'object' || Array.isArray(example)) return [];
+  const act = (actual ?? {}) as Record<string, unknown>;
+  return Object.entries(example as Record<string, unknown>).flatMap(([k, v]) =>
+    k in act ? missingKeys(v, act[k], `${prefix}${k}.`) : [`${prefix}${k}`]);
 }
 
 async function expectApiError(p: Promise<unknown>, status: number, code: number): Promise<DiscordAPIError> {
@@ -170,6 +185,64 @@ describe('FakeDiscord driven by the real discord.js client', () => {
     const reopened = await (thread as ThreadChannel).edit({ archived: false, locked: false });
     expect(reopened.archived).toBe(false);
     expect(fake.calls.at(-1)).toMatchObject({ method: 'PATCH', route: `/channels/${thread.id}`, body: { archived: false, locked: false } });
+  }, T);
+
+  it('edits, reacts to and deletes messages (MESSAGE_UPDATE / MESSAGE_DELETE); lists archived threads', async () => {
+    const msg = await text.send('draft');
+    const updated = nextEvent(client, Events.MessageUpdate, (_o, n) => n.id === msg.id);
+    await msg.edit('final');
+    await updated;
+    expect(fake.messagesIn(TEXT_ID).find((m) => m.id === msg.id)).toMatchObject({ content: 'final', edited_timestamp: expect.any(String) });
+    await msg.react('✅');
+    expect(fake.calls.at(-1)).toMatchObject({ method: 'PUT', route: `/channels/${TEXT_ID}/messages/${msg.id}/reactions/✅/@me`, status: 204 });
+    expect(fake.messagesIn(TEXT_ID).find((m) => m.id === msg.id)?.reactions).toMatchObject([{ count: 1, me: true, emoji: { id: null, name: '✅' } }]);
+    const deleted = nextEvent(client, Events.MessageDelete, (m) => m.id === msg.id);
+    await msg.delete();
+    await deleted;
+    expect(fake.messagesIn(TEXT_ID).some((m) => m.id === msg.id)).toBe(false);
+
+    const old = await text.threads.create({ name: 'old conversation', type: ChannelType.PublicThread });
+    fake.setThreadState(old.id, { archived: true });
+    const { threads } = await text.threads.fetchArchived({ type: 'public' });
+    expect(threads.has(old.id)).toBe(true);
+  }, T);
+
+  it('answers with documented rate-limit headers, and 429 bodies per rate-limits.mdx', async () => {
+    const auth = { authorization: `Bot ${fake.botToken}` };
+    const ok = await fetch(`${fake.apiUrl}/v10/channels/${TEXT_ID}`, { headers: auth });
+    expect(ok.status).toBe(200);
+    for (const h of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-reset-after', 'x-ratelimit-bucket']) {
+      expect(ok.headers.get(h)).toBeTruthy();
+    }
+    fake.failNext({ status: 429, retryAfterSeconds: 2.5, global: true });
+    const limited = await fetch(`${fake.apiUrl}/v10/channels/${TEXT_ID}`, { headers: auth });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('2.5');
+    expect(limited.headers.get('x-ratelimit-global')).toBe('true');
+    expect(limited.headers.get('x-ratelimit-scope')).toBe('global');
+    expect(await limited.json()).toEqual({ message: 'You are being rate limited.', retry_after: 2.5, global: true });
+    const unknown = await fetch(`${fake.apiUrl}/v10/channels/999`, { headers: auth });
+    expect([unknown.status, await unknown.json()]).toEqual([404, { message: 'Unknown Channel', code: 10003 }]);
+  }, T);
+
+  it('emits every field of the discord-api-docs example payloads (test/fixtures/discord)', async () => {
+    const msg = await text.send('shape check');
+    await msg.react('🔥');
+    expect(missingKeys(messageExample, fake.messagesIn(TEXT_ID).find((m) => m.id === msg.id))).toEqual([]);
+    const thread = await text.threads.create({ name: 'shape thread', type: ChannelType.PublicThread });
+    expect(missingKeys(threadExample, fake.channel(thread.id))).toEqual([]);
+    expect(missingKeys(textChannelExample, fake.channel(TEXT_ID))).toEqual([]);
+    const gatewayBot = await (await fetch(`${fake.apiUrl}/v10/gateway/bot`, { headers: { authorization: `Bot ${fake.botToken}` } })).json();
+    expect(missingKeys(gatewayBotExample, gatewayBot)).toEqual([]);
+    const got = nextEvent(client, Events.InteractionCreate);
+    const rec = fake.interaction({ name: 'wa', options: { phone: '+4915112345678' }, channelId: TEXT_ID });
+    await got;
+    // `member.is_pending` is in the example but not in the documented guild member structure
+    expect(missingKeys(slashInteractionExample, rec.payload)).toEqual(['member.is_pending']);
+    fake.failNext({ status: 429, retryAfterSeconds: 1 });
+    const limited = await fetch(`${fake.apiUrl}/v10/channels/${TEXT_ID}`, { headers: { authorization: `Bot ${fake.botToken}` } });
+    expect(Object.keys(rateLimitExample.headers).filter((h) => !limited.headers.has(h))).toEqual([]);
+    expect(missingKeys(rateLimitExample.body, await limited.json())).toEqual([]);
   }, T);
 
   it('a human message (with attachment) arrives as messageCreate', async () => {
@@ -308,6 +381,22 @@ describe('FakeDiscord driven by the real discord.js client', () => {
     fake.userSays({ channelId: TEXT_ID, content: 'after recovery' });
     await live;
   }, 20_000);
+
+  it('op 7 Reconnect → resume; outage with TCP resets → fresh IDENTIFY', async () => {
+    const resumed = once(client, Events.ShardResume);
+    fake.gateway.requestReconnect();
+    await resumed;
+    expect(fake.resumes.at(-1)).toMatchObject({ ok: true });
+
+    const reidentified = once(client, Events.ShardReady);
+    fake.gatewayDown(800, { mode: 'reset' });
+    await reidentified;
+    expect(fake.identifies).toHaveLength(1);
+    expect(fake.identifies[0]!.intents).toBe(33281);
+    const live = nextEvent(client, Events.MessageCreate, (m) => m.content === 'after re-identify');
+    fake.userSays({ channelId: TEXT_ID, content: 'after re-identify' });
+    await live;
+  }, 20_000);
 });
 
 describe('FakeDiscord gateway protocol (raw WebSocket)', () => {
@@ -336,7 +425,9 @@ describe('FakeDiscord gateway protocol (raw WebSocket)', () => {
 
   it('HELLO, heartbeat ACK, bad token → close 4004', async () => {
     const { ws, next } = await connect();
-    expect((await next((f) => f.op === 10)).d.heartbeat_interval).toBe(45000);
+    const hello = await next((f) => f.op === 10);
+    expect(missingKeys(helloExample, hello)).toEqual([]);
+    expect(hello.d.heartbeat_interval).toBe(45000);
     ws.send(JSON.stringify({ op: 1, d: null }));
     await next((f) => f.op === 11);
     const closed = once(ws, 'close');

@@ -15,15 +15,16 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits, InteractionType, type APIMessage, type APIThreadChannel } from 'discord.js';
-import { FakeGateway } from './discord/gateway';
+import { FakeGateway, type IdentifyRecord, type ResumeRecord } from './discord/gateway';
 import { Interactions, type AutocompleteInput, type InteractionInput, type InteractionRecord, type InteractionResponseRecord } from './discord/interactions';
 import { FakeRest, type CallRecord, type FailSpec } from './discord/rest';
-import { DiscordState, type StoredChannel } from './discord/state';
+import type { StoredChannel } from './discord/shapes';
+import { DiscordState } from './discord/state';
 
 export type { CallRecord, FailSpec } from './discord/rest';
 export type { IdentifyRecord, ResumeRecord } from './discord/gateway';
 export type { AutocompleteInput, InteractionInput, InteractionRecord, InteractionResponseRecord } from './discord/interactions';
-export { DiscordRestError, isoTimestamp, SnowflakeGen, type StoredChannel } from './discord/state';
+export { DiscordRestError, isoTimestamp, SnowflakeGen, type StoredChannel } from './discord/shapes';
 
 export interface FakeDiscordOptions {
   botToken?: string;
@@ -181,10 +182,10 @@ export class FakeDiscord extends EventEmitter {
   gatewayDown(ms: number, opts?: { mode?: 'http503' | 'reset'; dropExisting?: boolean; code?: number }): void {
     this.gateway.gatewayDown(ms, opts);
   }
-  get identifies() {
+  get identifies(): IdentifyRecord[] {
     return this.gateway.identifies;
   }
-  get resumes() {
+  get resumes(): ResumeRecord[] {
     return this.gateway.resumes;
   }
 

@@ -141,7 +141,13 @@ export class FakeGraphApi {
   readonly calls: GraphCall[] = [];
   readonly uploads: UploadedMedia[] = [];
   /** Called with each successfully accepted message body (not for mark-as-read). */
-  onMessageSent?: (body: Record<string, any>) => void;
+  onMessageSent?: (body: Record<string, any>, wamid: string) => void;
+  /**
+   * Awaited after a send is accepted and before its HTTP answer goes out: lets a test deliver a status
+   * webhook for that wamid that really does beat the send's own response (Meta gives no ordering).
+   */
+  beforeSendResponse?: (wamid: string) => Promise<void>;
+  private lastWamid?: string;
 
   readonly accessToken: string;
   private readonly requiredVersion?: string;
@@ -241,7 +247,10 @@ export class FakeGraphApi {
         return;
       }
       if (fault?.kind === 'hang') await this.sleep(fault.ms);
+      this.lastWamid = undefined;
       const reply = fault?.kind === 'fail' ? failureReply(fault.spec) : this.route(ctx);
+      const accepted = this.lastWamid;
+      if (accepted && this.beforeSendResponse) await this.beforeSendResponse(accepted);
       send(res, reply);
     } catch (err) {
       send(res, metaError(500, 1, `An unknown error occurred: ${(err as Error).message}`));
@@ -343,8 +352,10 @@ export class FakeGraphApi {
     const problem = validateSend(body);
     if (problem) return invalidParameter(problem);
     this.sent.push(body);
-    this.onMessageSent?.(body);
-    return { status: 200, json: sendResponse(recipientOf(body), this.newWamid()) };
+    const wamid = this.newWamid();
+    this.lastWamid = wamid;
+    this.onMessageSent?.(body, wamid);
+    return { status: 200, json: sendResponse(recipientOf(body), wamid) };
   }
 
   private markAsRead(body: Record<string, any>): Reply {

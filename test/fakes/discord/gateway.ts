@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GatewayIntentBits, GatewayOpcodes, type APIGuildMember } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import type { JsonObject } from './state';
+import type { JsonObject } from './shapes';
 
 export interface IdentifyRecord {
   token: string;

@@ -14,16 +14,8 @@ import {
   type APIMessage,
   type APIUser,
 } from 'discord.js';
-import {
-  BOT_ROLE_PERMISSIONS,
-  DiscordRestError,
-  EVERYONE_PERMISSIONS,
-  invalidForm,
-  type DiscordState,
-  type Emit,
-  type JsonObject,
-  type UploadedFile,
-} from './state';
+import { BOT_ROLE_PERMISSIONS, DiscordRestError, EVERYONE_PERMISSIONS, invalidForm, type Emit, type JsonObject, type UploadedFile } from './shapes';
+import type { DiscordState } from './state';
 
 type OptionValue = string | number | boolean;
 
@@ -157,16 +149,18 @@ export class Interactions {
     this.onResponse(full);
   }
 
-  private botMessage(rec: InteractionRecord, data: JsonObject, files: UploadedFile[], extra: { loading?: boolean } = {}): APIMessage {
+  private botMessage(rec: InteractionRecord, data: JsonObject, files: UploadedFile[], extra: { loading?: boolean; followup?: boolean } = {}): APIMessage {
     const flags = ((data.flags as number | undefined) ?? 0) & (MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications);
     const ephemeral = (flags & MessageFlags.Ephemeral) !== 0;
-    const name = (rec.payload.data as JsonObject).name;
     return this.state.createMessage(rec.channelId, {
       author: this.state.bot, content: data.content as string | undefined, embeds: data.embeds as unknown[] | undefined,
       components: data.components as unknown[] | undefined, attachmentMeta: data.attachments as [] | undefined, files,
       tts: data.tts === true, flags: flags | (extra.loading ? MessageFlags.Loading : 0), type: MessageType.ChatInputCommand,
       webhookId: this.applicationId, applicationId: this.applicationId, allowEmpty: extra.loading,
-      interactionMetadata: { id: rec.id, type: rec.type, user: rec.user, authorizing_integration_owners: { '0': this.state.guildId }, name, command_type: 1 },
+      interactionMetadata: {
+        id: rec.id, type: rec.type, user: rec.user, authorizing_integration_owners: { '0': this.state.guildId },
+        ...(extra.followup && rec.original ? { original_response_message_id: rec.original.id } : {}),
+      },
       store: !ephemeral, dispatch: !ephemeral,
     });
   }
@@ -212,7 +206,7 @@ export class Interactions {
     if (!rec.acknowledged) throw new DiscordRestError(404, RESTJSONErrorCodes.UnknownWebhook, 'Unknown Webhook');
     if (messageId === undefined) {
       if (method !== 'POST') throw new DiscordRestError(405, 0, '405: Method Not Allowed');
-      const message = this.botMessage(rec, body, files);
+      const message = this.botMessage(rec, body, files, { followup: true });
       rec.followups.push(message);
       this.push({ kind: 'followup', interactionId: rec.id, token, data: body, message });
       return { status: 200, body: message };

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ChannelType, MessageType, RESTJSONErrorCodes, type APIMessage } from 'discord.js';
-import { DiscordRestError, type DiscordState, type JsonObject, type UploadedFile } from './state';
+import { DiscordRestError, type JsonObject, type UploadedFile } from './shapes';
+import type { DiscordState } from './state';
 import type { HttpReply, Interactions } from './interactions';
 
 export interface CallRecord {
