@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
+import { DiscordAdapter } from '../adapters/discord/discord-adapter';
 import { connectMongo } from '../adapters/mongo/connection';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
 import { MongoStore } from '../adapters/mongo/store';
@@ -111,6 +112,13 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   };
   if (config.slack) {
     chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, app, inbound, log.child({ adapter: 'slack' }));
+  }
+  if (config.discord) {
+    chats.discord = new DiscordAdapter(
+      { ...config.discord, channelIds: config.accounts.flatMap((a) => (a.discord ? [a.discord.channelId] : [])) },
+      inbound,
+      log.child({ adapter: 'discord' }),
+    );
   }
 
   const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }));

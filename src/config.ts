@@ -94,11 +94,11 @@ function fail(message: string): never {
   throw new ConfigError(`Invalid configuration:\n${message}\nSee .env.example for every variable.`);
 }
 
-function requireTogether(env: Env, names: string[], side: string): boolean {
+/** Problems with a platform side: all of its variables or none. Returns whether the side is configured. */
+function checkTogether(env: Env, names: string[], side: string, problems: string[]): boolean {
   const set = names.filter((n) => env[n]);
   if (set.length === 0) return false;
-  const missing = names.filter((n) => !env[n]);
-  if (missing.length) fail(missing.map((n) => `  ${n}: required when the ${side} side is configured (${set.join(', ')} set)`).join('\n'));
+  for (const n of names.filter((x) => !env[x])) problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)`);
   return true;
 }
 
@@ -119,8 +119,6 @@ function accountsFromFile(path: string, env: z.infer<typeof envSchema>): Account
 }
 
 function accountFromEnv(env: z.infer<typeof envSchema>): AccountConfig {
-  const missing = (['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_ACCESS_TOKEN'] as const).filter((n) => !env[n]);
-  if (missing.length) fail(missing.map((n) => `  ${n}: required (or describe accounts in a BRIDGE_CONFIG file)`).join('\n'));
   return {
     name: 'default',
     phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID!,
@@ -134,15 +132,20 @@ function accountFromEnv(env: z.infer<typeof envSchema>): AccountConfig {
 export function loadConfig(rawEnv: Env): Config {
   // An empty variable (FOO= in .env) means "not set", as operators expect.
   const cleaned = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
+  // Every problem is reported at once, so an operator fixes the configuration in one pass.
+  const problems: string[] = [];
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) fail(describe(parsed.error.issues));
-  const env = parsed.data;
-
-  const hasSlack = requireTogether(cleaned, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'Slack');
-  const hasDiscord = requireTogether(cleaned, ['DISCORD_BOT_TOKEN', 'DISCORD_GUILD_ID'], 'Discord');
+  if (!parsed.success) problems.push(describe(parsed.error.issues));
+  const hasSlack = checkTogether(cleaned, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'Slack', problems);
+  const hasDiscord = checkTogether(cleaned, ['DISCORD_BOT_TOKEN', 'DISCORD_GUILD_ID'], 'Discord', problems);
   if (!hasSlack && !hasDiscord) {
-    fail('  Neither Slack nor Discord is configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID, and/or DISCORD_BOT_TOKEN, DISCORD_GUILD_ID and DISCORD_CHANNEL_ID');
+    problems.push('  Neither Slack nor Discord is configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID, and/or DISCORD_BOT_TOKEN, DISCORD_GUILD_ID and DISCORD_CHANNEL_ID');
   }
+  if (!cleaned.BRIDGE_CONFIG) {
+    for (const n of ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_ACCESS_TOKEN'].filter((x) => !cleaned[x])) problems.push(`  ${n}: required (or describe accounts in a BRIDGE_CONFIG file)`);
+  }
+  if (problems.length || !parsed.success) fail(problems.join('\n'));
+  const env = parsed.data;
 
   const accounts = env.BRIDGE_CONFIG ? accountsFromFile(env.BRIDGE_CONFIG, env) : [accountFromEnv(env)];
   for (const a of accounts) {

@@ -174,12 +174,16 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
-  /** chat.postMessage is limited to about one message per second per channel: pace per channel. */
+  /**
+   * chat.postMessage is limited to about one message per second per channel: starts are paced per channel.
+   * Several calls may be in flight, so one slow call does not hold up other conversations; order within a
+   * conversation is kept by the outbox, which runs one job per conversation at a time.
+   */
   private paced<T>(channelId: string, fn: () => Promise<T>): Promise<T> {
     let q = this.queues.get(channelId);
     if (!q) {
       const perSecond = this.opts.postsPerSecondPerChannel;
-      q = new PQueue({ concurrency: 1, intervalCap: 1, interval: Math.ceil(1000 / perSecond) });
+      q = new PQueue({ concurrency: 8, intervalCap: 1, interval: Math.ceil(1000 / perSecond) });
       this.queues.set(channelId, q);
     }
     return q.add(fn, { throwOnTimeout: true }) as Promise<T>;

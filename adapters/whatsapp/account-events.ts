@@ -11,8 +11,12 @@ const summaries: Record<string, (v: Value) => string> = {
   },
   message_template_quality_update: (v) =>
     `Template ${str(v.message_template_name)} [${str(v.message_template_language)}] quality: ${str(v.previous_quality_score)} → ${str(v.new_quality_score)}`,
-  template_category_update: (v) =>
-    `Template ${str(v.message_template_name)} [${str(v.message_template_language)}] category: ${str(v.previous_category ?? v.correct_category)} → ${str(v.new_category)}`,
+  template_category_update: (v) => {
+    // Meta's payload often has only new_category (no previous/correct one): say "is now X", not "category:  → X".
+    const before = str(v.previous_category ?? v.correct_category);
+    const head = `Template ${str(v.message_template_name)} [${str(v.message_template_language)}] category`;
+    return before ? `${head}: ${before} → ${str(v.new_category)}` : `${head} is now ${str(v.new_category)}`;
+  },
   account_update: (v) => `WhatsApp account update: ${str(v.event)}`,
   phone_number_quality_update: (v) => `Number ${str(v.display_phone_number)}: ${str(v.event)} (messaging limit ${str(v.current_limit)})`,
   phone_number_name_update: (v) => `Number ${str(v.display_phone_number)}: display name ${str(v.decision)} (${str(v.requested_verified_name)})`,

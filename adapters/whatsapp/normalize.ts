@@ -55,7 +55,8 @@ function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
       return {
         kind: 'contacts',
         contacts: p.data.map((c) => ({
-          name: c.name?.formatted_name ?? [c.name?.first_name, c.name?.last_name].filter(Boolean).join(' ') ?? 'unnamed',
+          // `||`, not `??`: join() returns '' (never null) for a card without any name, which rendered as "**".
+          name: c.name?.formatted_name || [c.name?.first_name, c.name?.last_name].filter(Boolean).join(' ') || 'unnamed',
           phones: (c.phones ?? []).map((ph) => ph.phone ?? ph.wa_id ?? '').filter(Boolean),
           emails: (c.emails ?? []).map((e) => e.email ?? '').filter(Boolean),
           org: c.org?.company,
@@ -116,14 +117,16 @@ function customerFor(msg: z.infer<typeof messageSchema>, contacts: z.infer<typeo
   const contact =
     contacts.find((c) => (msg.from && c.wa_id === msg.from) || (msg.from_user_id && c.user_id === msg.from_user_id)) ??
     (contacts.length === 1 ? contacts[0] : undefined);
+  // Meta's BSUID examples also show `"from": ""` / `"wa_id": ""` for username users: '' means absent,
+  // otherwise the customer got waId '' and was keyed `${accountId}:` instead of by user id.
   return {
-    waId: msg.from ?? contact?.wa_id,
-    userId: msg.from_user_id ?? contact?.user_id,
+    waId: msg.from || contact?.wa_id || undefined,
+    userId: msg.from_user_id || contact?.user_id || undefined,
     name: contact?.profile?.name ?? contact?.profile?.username,
   };
 }
 
-function normalizeMessages(value: z.infer<typeof messagesValueSchema>, out: Normalized): void {
+function normalizeMessages(value: z.infer<typeof messagesValueSchema>, wabaId: string, out: Normalized): void {
   const accountId = value.metadata.phone_number_id;
   for (const rawMsg of value.messages ?? []) {
     const parsed = messageSchema.safeParse(rawMsg);
@@ -173,8 +176,9 @@ function normalizeMessages(value: z.infer<typeof messagesValueSchema>, out: Norm
     };
     out.events.push({ type: 'status', status });
   }
+  // wabaId is the entry's id (it was '' here, unlike every other account event).
   for (const e of value.errors ?? []) {
-    out.events.push({ type: 'account', event: { field: 'messages.errors', wabaId: '', accountId, summary: `WhatsApp reported error ${e.code}: ${e.title ?? e.message ?? ''} ${e.error_data?.details ?? ''}`.trim(), value: e } });
+    out.events.push({ type: 'account', event: { field: 'messages.errors', wabaId, accountId, summary: `WhatsApp reported error ${e.code}: ${e.title ?? e.message ?? ''} ${e.error_data?.details ?? ''}`.trim(), value: e } });
   }
 }
 
@@ -199,7 +203,7 @@ export function decodeWebhook(rawBody: Buffer): DecodeResult {
     for (const change of entry.changes) {
       if (change.field === 'messages') {
         const value = messagesValueSchema.safeParse(change.value);
-        if (value.success) normalizeMessages(value.data, out);
+        if (value.success) normalizeMessages(value.data, entry.id, out);
         else out.warnings.push(`messages change without metadata.phone_number_id: kept in the raw log only`);
         continue;
       }

@@ -12,9 +12,12 @@ export function splitArgs(text: string): string[] {
       cur += s[++i];
       has = true;
     } else if (quote) {
-      if (ch === quote) quote = null;
+      // A single quote is also an apostrophe (phones type ’ for every one): inside 'quotes' it closes only before
+      // a space or the end, so 'Sheena’s order' stays one argument.
+      if (ch === quote && (quote === '"' || i + 1 === s.length || /\s/.test(s[i + 1]!))) quote = null;
       else cur += ch;
-    } else if (ch === '"' || ch === "'") {
+    } else if (ch === '"' || (ch === "'" && !has)) {
+      // ' opens a quote only at the start of an argument: in `Sheena’s` it is an apostrophe, not an unterminated quote.
       quote = ch;
       has = true;
     } else if (/\s/.test(ch)) {

@@ -47,7 +47,8 @@ export function renderContent(c: MessageContent): string {
     case 'revoke':
       return '🗑️ Deleted a message';
     case 'unsupported':
-      return `⚠️ Sent a ${c.originalType} message the bridge cannot show${c.detail ? ` (${c.detail})` : ''}. Ask the customer to send it another way if it matters.`;
+      // "an edit" / "an unknown", not "a edit".
+      return `⚠️ Sent ${/^[aeiou]/i.test(c.originalType) ? 'an' : 'a'} ${c.originalType} message the bridge cannot show${c.detail ? ` (${c.detail})` : ''}. Ask the customer to send it another way if it matters.`;
   }
 }
 

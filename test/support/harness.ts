@@ -76,10 +76,11 @@ export function testEnv(graph: FakeGraphApi, slack: FakeSlackApi, extra: Record<
   };
 }
 
-export async function startHarness(label: string, opts: { env?: Record<string, string>; bridge?: BridgeOptions } = {}): Promise<Harness> {
+export async function startHarness(label: string, opts: { env?: Record<string, string>; bridge?: BridgeOptions; beforeStart?: (fakes: { graph: FakeGraphApi; slack: FakeSlackApi }) => void; waitForAdapters?: boolean } = {}): Promise<Harness> {
   const graph = await FakeGraphApi.start();
   const slack = await FakeSlackApi.start();
   slack.addUser(AGENT, { name: 'ana', realName: 'Ana Agent' });
+  opts.beforeStart?.({ graph, slack });
   const config = loadConfig(testEnv(graph, slack, opts.env));
   const dbName = uniqueDbName(label);
   const log = createLogger(config.logLevel);
@@ -89,7 +90,7 @@ export async function startHarness(label: string, opts: { env?: Record<string, s
     outbox: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000 },
     ...opts.bridge,
   });
-  await bridge.adaptersStarted;
+  if (opts.waitForAdapters !== false) await bridge.adaptersStarted;
   const sender = new SlackSender({ url: `${bridge.url}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId, botUserId: slack.botUserId, newResponseUrl: () => slack.newResponseUrl() });
 
   const postWebhook: Harness['postWebhook'] = (body, o = {}) => {

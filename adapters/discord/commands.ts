@@ -1,0 +1,60 @@
+/**
+ * The `/wa` guild slash command: its definition (registered by bulk overwrite at start-up) and the
+ * conversion of an interaction's typed options into the text line the core's `Commands.handle` parses,
+ * so Slack and Discord share one implementation of every subcommand.
+ */
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+
+export const COMMAND_NAME = 'wa';
+
+export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+  name: COMMAND_NAME,
+  description: 'WhatsApp bridge: send templates, list them, get help',
+  options: [
+    { type: ApplicationCommandOptionType.Subcommand, name: 'help', description: 'How the WhatsApp bridge works' },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'template',
+      description: 'Send an approved WhatsApp template to a phone number',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'phone', description: 'Phone number with country code, e.g. +4915112345678', required: true, max_length: 32 },
+        { type: ApplicationCommandOptionType.String, name: 'name', description: 'Template name, optionally with :language (order_update:en)', required: true, autocomplete: true, max_length: 600 },
+        { type: ApplicationCommandOptionType.String, name: 'params', description: 'Parameters in order; quote one with spaces: "Jane Doe" 42', required: false },
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'templates', description: 'List the synced WhatsApp templates' },
+  ],
+};
+
+/** Options typed "as a whole command line" by the user: passed on unquoted, so their own quoting counts. */
+const RAW_OPTIONS = new Set(['params']);
+
+export interface OptionValue {
+  name: string;
+  value: string | number | boolean | undefined;
+}
+
+function declaredOptions(subcommand: string | null): string[] {
+  const sub = WA_COMMAND.options?.find((o) => o.name === subcommand);
+  return sub && 'options' in sub && sub.options ? sub.options.map((o) => o.name) : [];
+}
+
+/** Quotes a value for the core's `splitArgs` when it has spaces or quotes, so it stays one argument. */
+export function quoteArg(value: string): string {
+  if (value && !/[\s"'“”‘’]/.test(value)) return value;
+  return `"${value.replace(/["“”]/g, '\\"')}"`;
+}
+
+/** `template` + [{phone:+49 151…}, {name:order_update:en}, {params:"Jane Doe" 42}] → `template "+49 151…" order_update:en "Jane Doe" 42`. */
+export function commandLine(subcommand: string | null, options: readonly OptionValue[]): string {
+  const words = subcommand ? [subcommand] : [];
+  // Discord sends options in the order the user filled them in; the core expects the declared order.
+  const declared = declaredOptions(subcommand);
+  const rank = (name: string) => (declared.includes(name) ? declared.indexOf(name) : declared.length);
+  for (const o of [...options].sort((a, b) => rank(a.name) - rank(b.name))) {
+    if (o.value === undefined || o.value === '') continue;
+    const value = String(o.value);
+    words.push(RAW_OPTIONS.has(o.name) ? value.trim() : quoteArg(value));
+  }
+  return words.join(' ');
+}

@@ -1,0 +1,395 @@
+/**
+ * Discord side of the bridge. A discord.js client receives people's messages in bridged threads and `/wa`
+ * over the gateway; everything the bridge posts goes through `client.rest` (plain REST calls), so deliveries
+ * keep working while the gateway is reconnecting and never depend on discord.js's channel cache.
+ * discord.js resumes / re-identifies by itself and waits out 429s per route bucket: we let it.
+ */
+import {
+  ChannelType,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  MessageType,
+  RESTJSONErrorCodes,
+  Routes,
+  Status,
+  type APIChannel,
+  type APIMessage,
+  type APIThreadChannel,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
+import type { AgentMessage, ChatAdapter, ChatInbound, ChatPost, ThreadOpening, ThreadRef } from '../../src/domain/chat';
+import { ConfigError, DeliveryError } from '../../src/domain/errors';
+import type { DeliveryStatus } from '../../src/domain/whatsapp';
+import type { Logger } from '../../src/logger';
+import { COMMAND_NAME, commandLine, WA_COMMAND } from './commands';
+import { discordCode, toDeliveryError } from './errors';
+import { clip, escapeMarkdown, fromDiscordText, splitMessage, toDiscordText } from './format';
+
+export interface DiscordAdapterOptions {
+  botToken: string;
+  guildId: string;
+  apiUrl: string;
+  /** Every account's Discord channel: only threads under these are bridged. */
+  channelIds: string[];
+  /** How long to wait between start-up attempts while Discord cannot be reached. */
+  startRetryMs?: number;
+}
+
+/** The reaction that shows each WhatsApp status on a message. */
+export const STATUS_REACTIONS: Record<DeliveryStatus, string> = {
+  sent: '📤',
+  delivered: '✅',
+  read: '👀',
+  played: '👂',
+  failed: '❌',
+};
+
+/** Longest a thread stays open without activity (minutes); the customer writing again reopens it anyway. */
+const AUTO_ARCHIVE_MINUTES = 10080;
+const THREAD_NAME_MAX = 100;
+const NOTICE_TITLE = 'WhatsApp bridge notice';
+/** Answer `/wa` directly when the core is this fast, else defer: Discord wants a first answer within 3 s. */
+const DEFER_AFTER_MS = 1500;
+/** Only people's messages; thread-created notices, pins, joins … are system messages. */
+const PERSON_MESSAGES = new Set<MessageType>([MessageType.Default, MessageType.Reply]);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function threadName(title: string): string {
+  const name = title.replace(/\s+/g, ' ').trim() || 'WhatsApp conversation';
+  return name.length <= THREAD_NAME_MAX ? name : `${name.slice(0, THREAD_NAME_MAX - 1)}…`;
+}
+
+function mentionPrefix(userIds: string[] | undefined): string {
+  return userIds?.length ? `${userIds.map((u) => `<@${u}>`).join(' ')} ` : '';
+}
+
+/** Bold author line: the bot posts for everyone, so readers must see who wrote. The bridge's own notices need none. */
+function authorLine(author: ChatPost['author']): string {
+  if (author.role === 'bridge') return '';
+  const suffix = author.role === 'customer' ? ' (customer)' : author.detail ? ` ${author.detail}` : '';
+  return `**${escapeMarkdown(author.name)}**${suffix}\n`;
+}
+
+/** Who may be pinged: only the users the core asked for, never @everyone / roles typed by a customer. */
+function allowedMentions(users: string[] = []): RESTPostAPIChannelMessageJSONBody['allowed_mentions'] {
+  return { parse: [], users };
+}
+
+export class DiscordAdapter implements ChatAdapter {
+  readonly platform = 'discord' as const;
+  private client: Client;
+  private readonly channelIds: Set<string>;
+  private readonly channelTypes = new Map<string, ChannelType>();
+  private loggedIn = false;
+  private stopped = false;
+
+  constructor(
+    private readonly opts: DiscordAdapterOptions,
+    private readonly core: ChatInbound,
+    private readonly log: Logger,
+  ) {
+    this.channelIds = new Set(opts.channelIds);
+    this.client = this.createClient();
+  }
+
+  private createClient(): Client {
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+      rest: { api: this.opts.apiUrl },
+      allowedMentions: { parse: [] },
+    });
+    client.on(Events.MessageCreate, (m) => void this.onMessage(m));
+    client.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
+    client.on(Events.ShardDisconnect, (e, shard) => this.log.error({ code: e.code, shard }, 'Discord gateway closed for good'));
+    client.on(Events.ShardReconnecting, (shard) => this.log.warn({ shard }, 'Discord gateway connection lost; reconnecting'));
+    client.on(Events.ShardResume, (shard, replayed) => this.log.info({ shard, replayed }, 'Discord gateway resumed'));
+    client.on(Events.ShardError, (err, shard) => this.log.warn({ shard, err: err.message }, 'Discord gateway error'));
+    client.on(Events.Error, (err) => this.log.error({ err: err.message }, 'Discord client error'));
+    client.on(Events.Warn, (m) => this.log.warn(m));
+    client.rest.on('rateLimited', (info) => this.log.info({ route: info.route, retryAfterMs: info.retryAfter, scope: info.scope }, 'Discord rate limit: waiting'));
+    return client;
+  }
+
+  /** Gateway up (READY / RESUMED on every shard), not only logged in once: /readyz shows a lost connection. */
+  isReady(): boolean {
+    return this.client.isReady() && this.client.ws.shards.size > 0 && this.client.ws.shards.every((s) => s.status === Status.Ready);
+  }
+
+  /** Logs in (retrying while Discord is unreachable; a refused token or intent is fatal), then registers `/wa`. */
+  async start(): Promise<void> {
+    for (;;) {
+      const ready = new Promise<void>((resolve, reject) => {
+        this.client.once(Events.ClientReady, () => resolve());
+        this.client.on(Events.ShardDisconnect, (e) => reject(fatalCloseError(e.code) ?? new Error(`Discord gateway closed (${e.code})`)));
+      });
+      ready.catch(() => undefined); // observed below; avoids an unhandled rejection if login itself fails
+      try {
+        // Either may fail first: login (REST /gateway/bot) or the gateway closing with 4004 / 4014.
+        await Promise.all([this.client.login(this.opts.botToken).then(() => (this.loggedIn = true)), ready]);
+        break;
+      } catch (err) {
+        const fatal = fatalLoginError(err);
+        if (fatal) {
+          await this.client.destroy().catch(() => undefined);
+          throw fatal;
+        }
+        if (this.stopped) return;
+        this.log.warn({ err: (err as Error).message }, 'Discord not reachable yet; retrying');
+        await this.client.destroy().catch(() => undefined);
+        await sleep(this.opts.startRetryMs ?? 5000);
+        if (this.stopped) return;
+        // A client that failed to log in is destroyed for good: start over with a fresh one.
+        this.client = this.createClient();
+      }
+    }
+    await this.registerCommands();
+    this.log.info({ botUserId: this.client.user?.id, guildId: this.opts.guildId }, 'Discord connected');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.client.destroy();
+  }
+
+  /** Bulk overwrite of the guild's commands: guild commands update at once (global ones take up to an hour). */
+  private async registerCommands(): Promise<void> {
+    try {
+      await this.client.application!.commands.set([WA_COMMAND], this.opts.guildId);
+    } catch (err) {
+      const e = toDeliveryError(err);
+      // The bridge still relays messages without /wa: say loudly how to fix it, don't stop.
+      this.log.error({ code: e.explanation.code }, `could not register /wa in Discord server ${this.opts.guildId}: ${e.explanation.meaning}; invite the bot with the applications.commands scope and check DISCORD_GUILD_ID`);
+    }
+  }
+
+  // ---------------------------------------------------------------- Discord → core
+
+  private async onMessage(message: Message): Promise<void> {
+    try {
+      if (message.author.bot || message.webhookId || message.author.id === this.client.user?.id) return;
+      if (!PERSON_MESSAGES.has(message.type) || message.guildId !== this.opts.guildId) return;
+      const channel = message.channel;
+      if (!channel.isThread() || !channel.parentId || !this.channelIds.has(channel.parentId)) return;
+      const text = fromDiscordText(message.content, {
+        user: (id) => message.mentions.members?.get(id)?.displayName ?? message.mentions.users.get(id)?.displayName,
+        channel: (id) => {
+          const c = this.client.channels.cache.get(id);
+          return c && 'name' in c ? (c.name ?? undefined) : undefined;
+        },
+        role: (id) => message.guild?.roles.cache.get(id)?.name,
+      });
+      const reply: AgentMessage = {
+        platform: 'discord',
+        channelId: channel.parentId,
+        threadId: channel.id,
+        messageId: message.id,
+        author: { id: message.author.id, name: message.member?.displayName ?? message.author.globalName ?? message.author.username },
+        text,
+        sentAt: message.createdAt,
+      };
+      await this.handOver(reply);
+    } catch (err) {
+      this.log.error({ messageId: message.id, err: (err as Error).message }, 'could not process a Discord message');
+    }
+  }
+
+  /** The gateway never redelivers an event: retry the hand-over a few times (the core is idempotent on the message id). */
+  private async handOver(reply: AgentMessage): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.core.agentMessage(reply);
+        return;
+      } catch (err) {
+        if (attempt >= 5 || this.stopped) throw err;
+        this.log.warn({ messageId: reply.messageId, attempt, err: (err as Error).message }, 'could not store a Discord reply yet; retrying');
+        await sleep(200 * 2 ** attempt);
+      }
+    }
+  }
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return await this.autocomplete(interaction);
+      if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return await this.command(interaction);
+    } catch (err) {
+      this.log.error({ interactionId: interaction.id, err: (err as Error).message }, 'could not answer a Discord interaction');
+    }
+  }
+
+  /**
+   * Template names for `/wa template name:`. The core does not expose the synced templates to adapters yet,
+   * so there is nothing true to suggest: an empty list lets the person type the name (Discord shows no choices).
+   */
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    await interaction.respond([]);
+  }
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const sub = interaction.options.getSubcommand(false);
+    const options = (interaction.options.data.find((o) => o.name === sub)?.options ?? []).map((o) => ({ name: o.name, value: o.value }));
+    const channel = interaction.channel;
+    // Inside a conversation's thread the account is the parent channel's: that is the id the core knows.
+    const channelId = channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
+    const work = this.core
+      .command({ platform: 'discord', userId: interaction.user.id, channelId, text: commandLine(sub, options) })
+      .then((r) => r.text)
+      .catch((err: Error) => {
+        this.log.error({ err: err.message }, '/wa failed');
+        return `⚠️ The command failed: ${err.message}. Try again; if it keeps failing, tell the bridge’s admin.`;
+      });
+    const quick = await Promise.race([work, sleep(DEFER_AFTER_MS).then(() => undefined)]);
+    const content = (text: string) => ({ content: clip(toDiscordText(text)), allowedMentions: { parse: [] } });
+    if (quick !== undefined) {
+      await interaction.reply({ ...content(quick), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply(content(await work));
+  }
+
+  // ---------------------------------------------------------------- core → Discord (REST only)
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.loggedIn || this.stopped) {
+      throw DeliveryError.retryable('discord', { code: 'not_ready', meaning: 'the bridge has not logged in to Discord yet', action: 'nothing: the bridge retries' });
+    }
+    try {
+      return await fn();
+    } catch (err) {
+      throw toDeliveryError(err);
+    }
+  }
+
+  private async channelType(channelId: string): Promise<ChannelType> {
+    let type = this.channelTypes.get(channelId);
+    if (type === undefined) {
+      type = ((await this.client.rest.get(Routes.channel(channelId))) as APIChannel).type;
+      this.channelTypes.set(channelId, type);
+    }
+    return type;
+  }
+
+  private send(channelId: string, content: string, mentionUserIds?: string[]): Promise<APIMessage> {
+    const body: RESTPostAPIChannelMessageJSONBody = { content, allowed_mentions: allowedMentions(mentionUserIds) };
+    return this.client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<APIMessage>;
+  }
+
+  /**
+   * Runs a thread operation; if Discord says the thread is archived and locked (50083), reopens it first.
+   * An archived thread that is not locked reopens by itself when the bot posts.
+   */
+  private async inOpenThread<T>(threadId: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      if (discordCode(err) !== RESTJSONErrorCodes.InvalidActionOnArchivedThread) throw err;
+    }
+    this.log.info({ threadId }, 'conversation thread is archived and locked: reopening it');
+    try {
+      await this.client.rest.patch(Routes.channel(threadId), { body: { archived: false, locked: false }, reason: 'The WhatsApp customer wrote again' });
+    } catch (err) {
+      const code = discordCode(err);
+      if (code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess || code === RESTJSONErrorCodes.InvalidActionOnArchivedThread) {
+        throw DeliveryError.permanent('discord', {
+          code: String(code),
+          meaning: 'the conversation’s Discord thread is archived and locked, and the bot lacks Manage Threads to reopen it',
+          action: 'give the bot’s role Manage Threads on the channel set in DISCORD_CHANNEL_ID, or unlock the thread yourself',
+        });
+      }
+      throw err;
+    }
+    return op();
+  }
+
+  async openThread(o: ThreadOpening): Promise<ThreadRef> {
+    return this.call(async () => {
+      const name = threadName(o.title);
+      const intro = `${mentionPrefix(o.mentionUserIds)}${toDiscordText(o.intro)}`;
+      if ((await this.channelType(o.channelId)) === ChannelType.GuildForum) {
+        // A forum post is a thread with its starter message: one call, nothing half-made.
+        const post = (await this.client.rest.post(Routes.threads(o.channelId), {
+          body: { name, auto_archive_duration: AUTO_ARCHIVE_MINUTES, message: { content: clip(intro), allowed_mentions: allowedMentions(o.mentionUserIds) } },
+        })) as APIThreadChannel;
+        return { platform: 'discord', channelId: o.channelId, threadId: post.id };
+      }
+      const thread = (await this.client.rest.post(Routes.threads(o.channelId), {
+        body: { name, auto_archive_duration: AUTO_ARCHIVE_MINUTES, type: ChannelType.PublicThread },
+      })) as APIThreadChannel;
+      try {
+        await this.send(thread.id, clip(intro), o.mentionUserIds);
+      } catch (err) {
+        // The outbox will open the thread again: don't leave an empty one behind.
+        await this.client.rest.delete(Routes.channel(thread.id)).catch(() => undefined);
+        throw err;
+      }
+      return { platform: 'discord', channelId: o.channelId, threadId: thread.id };
+    });
+  }
+
+  async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {
+    const text = `${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${toDiscordText(post.body)}`;
+    const parts = splitMessage(text);
+    return this.call(() =>
+      this.inOpenThread(thread.threadId, async () => {
+        // Parts go one after the other: same route bucket, and discord.js keeps their order.
+        const first = await this.send(thread.threadId, parts[0]!, post.mentionUserIds);
+        for (const part of parts.slice(1)) await this.send(thread.threadId, part);
+        return { messageId: first.id };
+      }),
+    );
+  }
+
+  async showStatus(thread: ThreadRef, messageId: string, status: DeliveryStatus, previous?: DeliveryStatus): Promise<void> {
+    const route = (s: DeliveryStatus) => Routes.channelMessageOwnReaction(thread.threadId, messageId, encodeURIComponent(STATUS_REACTIONS[s]));
+    await this.call(() =>
+      this.inOpenThread(thread.threadId, async () => {
+        await this.client.rest.put(route(status)); // idempotent: adding it twice changes nothing
+        // One status at a time on the message: the newer replaces the older.
+        if (previous && previous !== status) {
+          await this.client.rest.delete(route(previous)).catch((err: unknown) => {
+            if (discordCode(err) !== RESTJSONErrorCodes.UnknownEmoji) throw err;
+          });
+        }
+      }),
+    );
+  }
+
+  async postToChannel(channelId: string, text: string): Promise<void> {
+    const parts = splitMessage(toDiscordText(text));
+    await this.call(async () => {
+      if ((await this.channelType(channelId)) === ChannelType.GuildForum) {
+        // Nothing can be posted to a forum itself: a notice is a post of its own.
+        const post = (await this.client.rest.post(Routes.threads(channelId), {
+          body: { name: NOTICE_TITLE, auto_archive_duration: AUTO_ARCHIVE_MINUTES, message: { content: parts[0]!, allowed_mentions: allowedMentions() } },
+        })) as APIThreadChannel;
+        for (const part of parts.slice(1)) await this.send(post.id, part);
+        return;
+      }
+      for (const part of parts) await this.send(channelId, part);
+    });
+  }
+}
+
+/** Close codes after which reconnecting cannot help: a configuration error to report at start-up. */
+function fatalCloseError(code: number): ConfigError | undefined {
+  if (code === 4004) return new ConfigError('DISCORD_BOT_TOKEN was refused by Discord (gateway close 4004 Authentication failed): copy the token from Developer Portal → your app → Bot → Reset Token');
+  if (code === 4014) {
+    return new ConfigError('Discord refused the Message Content intent (gateway close 4014): enable “Message Content Intent” under Developer Portal → your app → Bot → Privileged Gateway Intents');
+  }
+  return undefined;
+}
+
+function fatalLoginError(err: unknown): ConfigError | undefined {
+  if (err instanceof ConfigError) return err;
+  const e = err as { code?: unknown; status?: number; message?: string };
+  if (e.code === 'TokenInvalid' || e.status === 401 || e.message === 'Authentication failed') return fatalCloseError(4004);
+  if (e.code === 'DisallowedIntents' || e.message === 'Used disallowed intents') return fatalCloseError(4014);
+  return undefined;
+}

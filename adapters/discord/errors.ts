@@ -1,0 +1,97 @@
+/**
+ * discord.js / @discordjs/rest errors → typed DeliveryErrors with what a person should do.
+ * @discordjs/rest already waits out 429s and retries 5xx and network errors a few times, so what reaches
+ * us is either a real refusal (permanent) or an outage that outlasted those retries (retryable: the outbox
+ * tries again later).
+ */
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
+
+type Known = Omit<FailureExplanation, 'code'>;
+
+/** Discord JSON error codes (opcodes-and-status-codes.mdx) that a configuration or moderation change fixes. */
+const PERMANENT: Partial<Record<number, Known>> = {
+  [RESTJSONErrorCodes.MissingAccess]: {
+    meaning: 'the bot cannot see the Discord channel (Missing Access)',
+    action: 'give the bot’s role View Channel, Send Messages, Send Messages in Threads, Create Public Threads and Read Message History on the channel set in DISCORD_CHANNEL_ID',
+  },
+  [RESTJSONErrorCodes.MissingPermissions]: {
+    meaning: 'the bot lacks a Discord permission for this (Missing Permissions)',
+    action: 'give the bot’s role Send Messages in Threads, Create Public Threads, Manage Threads and Add Reactions on the channel set in DISCORD_CHANNEL_ID',
+  },
+  [RESTJSONErrorCodes.UnknownChannel]: {
+    meaning: 'the Discord channel or thread does not exist any more (Unknown Channel)',
+    action: 'check DISCORD_CHANNEL_ID; if the conversation’s thread was deleted, the bridge cannot post into it',
+  },
+  [RESTJSONErrorCodes.UnknownGuild]: {
+    meaning: 'the bot is not in the Discord server (Unknown Guild)',
+    action: 'invite the bot to the server and check DISCORD_GUILD_ID',
+  },
+  [RESTJSONErrorCodes.UnknownMessage]: {
+    meaning: 'the Discord message no longer exists (Unknown Message)',
+    action: 'nothing: it was probably deleted',
+  },
+  [RESTJSONErrorCodes.InvalidActionOnArchivedThread]: {
+    meaning: 'the conversation’s Discord thread is archived and locked, and the bot may not reopen it',
+    action: 'unlock the thread, or give the bot’s role Manage Threads on the channel so it can reopen threads itself',
+  },
+  [RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel]: {
+    meaning: 'the Discord channel is not a text or forum channel',
+    action: 'set DISCORD_CHANNEL_ID to a text channel or a forum channel',
+  },
+  [RESTJSONErrorCodes.MaximumActiveThreads]: {
+    meaning: 'the Discord server has reached its limit of active threads',
+    action: 'archive old threads in the channel; the bridge reopens a conversation’s thread when the customer writes again',
+  },
+  [RESTJSONErrorCodes.Unauthorized]: {
+    meaning: 'Discord refused the bot token',
+    action: 'check DISCORD_BOT_TOKEN (Developer Portal → your app → Bot → Reset Token)',
+  },
+  [RESTJSONErrorCodes.InvalidFormBodyOrContentType]: {
+    meaning: 'Discord refused the message’s content (Invalid Form Body)',
+    action: 'report this to the bridge’s maintainers with the log line',
+  },
+};
+
+/** Discord codes that clear by themselves (slow mode, "try again later"). */
+const RETRYABLE = new Set<number>([RESTJSONErrorCodes.ActionCannotBePerformedDueToSlowmodeRateLimit, RESTJSONErrorCodes.APIResourceOverloaded]);
+
+const retryLater = (code: string, meaning: string, retryAfterMs?: number): DeliveryError =>
+  DeliveryError.retryable('discord', { code, meaning, action: 'nothing: the bridge retries' }, retryAfterMs);
+
+export function toDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  if (err instanceof RateLimitError) {
+    return retryLater('ratelimited', `Discord rate limit reached on ${err.route}`, err.retryAfter);
+  }
+  if (err instanceof DiscordAPIError) {
+    const code = typeof err.code === 'number' ? err.code : Number(err.code);
+    if (err.status >= 500 || err.status === 429 || RETRYABLE.has(code)) {
+      return retryLater(String(err.code || `HTTP ${err.status}`), `Discord had a temporary problem (HTTP ${err.status}: ${err.message})`);
+    }
+    const known = PERMANENT[code] ?? (err.status === 401 ? PERMANENT[RESTJSONErrorCodes.Unauthorized] : undefined);
+    if (known) return DeliveryError.permanent('discord', { code: String(code || err.status), ...known });
+    return DeliveryError.permanent('discord', {
+      code: String(err.code || `HTTP ${err.status}`),
+      meaning: `Discord refused the call (HTTP ${err.status}: ${err.message})`,
+      action: 'check the bot’s permissions on the channel set in DISCORD_CHANNEL_ID',
+    });
+  }
+  if (err instanceof HTTPError) {
+    // Bodies that are not Discord JSON (e.g. a proxy's 502 page).
+    if (err.status >= 500 || err.status === 429) return retryLater(`HTTP ${err.status}`, `Discord answered HTTP ${err.status}`);
+    return DeliveryError.permanent('discord', { code: `HTTP ${err.status}`, meaning: `Discord answered HTTP ${err.status}`, action: 'check DISCORD_API_URL' });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  // Timeouts (AbortError), refused connections, DNS failures: Discord unreachable for now.
+  if (err instanceof Error && (err.name === 'AbortError' || /timeout|timed out|ECONN|ENOTFOUND|EAI_AGAIN|socket|fetch failed|other side closed/i.test(message))) {
+    return retryLater('network', `Discord could not be reached (${message})`);
+  }
+  return retryLater('unexpected', message);
+}
+
+/** The error's Discord JSON code, when it is a DiscordAPIError. */
+export function discordCode(err: unknown): number | undefined {
+  if (!(err instanceof DiscordAPIError)) return undefined;
+  return typeof err.code === 'number' ? err.code : Number(err.code);
+}
