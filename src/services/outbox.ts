@@ -3,6 +3,8 @@
  * different lanes run in parallel. Retryable failures are rescheduled with backoff (or the server's
  * Retry-After); permanent ones are recorded and handed to `onPermanent`. Jobs survive a SIGKILL: a job is
  * only marked done after its effect, and `running` jobs of a dead process go back to pending at start.
+ * One worker per database: claims are made sequentially by this loop (FerretDB, the embedded default,
+ * does not make concurrent conditional updates atomic the way MongoDB does).
  */
 import PQueue from 'p-queue';
 import { DeliveryError } from '../domain/errors';

@@ -36,7 +36,11 @@ export interface Harness {
 }
 
 let tsCounter = 0;
-export const slackTs = () => `${Math.floor(Date.now() / 1000)}.${String(100000 + ++tsCounter).padStart(6, '0')}`;
+/** Like Slack's own ts: seconds and microseconds (here milliseconds plus a counter, so ts values never repeat). */
+export const slackTs = () => {
+  const now = Date.now();
+  return `${Math.floor(now / 1000)}.${String(now % 1000).padStart(3, '0')}${String(++tsCounter % 1000).padStart(3, '0')}`;
+};
 
 export async function eventually<T>(check: () => T | Promise<T>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
