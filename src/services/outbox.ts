@@ -140,7 +140,9 @@ export class OutboxWorker {
         return;
       }
       const final = retryable ? `gave up after ${attempts} attempts: ${reason}` : reason;
-      this.log.error({ job: job._id, kind: job.kind, attempts }, `delivery failed for good: ${final}`);
+      // A refusal the platform explained (closed window, bad number) is routine; anything else is an error.
+      const level = error instanceof DeliveryError && !retryable ? 'warn' : 'error';
+      this.log[level]({ job: job._id, kind: job.kind, attempts }, `delivery failed for good: ${final}`);
       await this.store.failJob(job._id, attempts, final);
       this.hooks.onResult?.(job, 'failed');
       try {

@@ -67,6 +67,16 @@ describe('the process', () => {
     expect(res.stderr).not.toContain('secret-value-1234');
   });
 
+  test('npm run demo plays the whole conversation against the fakes', () => {
+    const res = spawnSync(process.execPath, ['dist/test/demo/run-demo.js'], { cwd: join(__dirname, '..', '..'), env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, encoding: 'utf8', timeout: 60_000 });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/New WhatsApp conversation.*Maria Silva/);
+    expect(res.stdout).toMatch(/POST \/\d+\/messages to \+5511987654321/);
+    expect(res.stdout).toMatch(/:eyes: \(read\)/);
+    expect(res.stdout).toMatch(/131047[\s\S]*\/wa template <phone>/);
+  }, 60_000);
+
   test('without MONGODB_URI it runs an embedded MongoDB-compatible server, says so, and works', async () => {
     const graph = await FakeGraphApi.start();
     const slack = await FakeSlackApi.start();
