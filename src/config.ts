@@ -107,7 +107,10 @@ function accountsFromFile(path: string, env: z.infer<typeof envSchema>): Account
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    fail(`  BRIDGE_CONFIG: cannot read ${path} as JSON (${(err as Error).message})`);
+    // Node's JSON message quotes the text around the error, which may be a token: only the position is kept.
+    const position = /position (\d+)/.exec((err as Error).message)?.[1];
+    const why = (err as NodeJS.ErrnoException).code ?? (position ? `syntax error at character ${position}` : 'syntax error');
+    fail(`  BRIDGE_CONFIG: cannot read ${path} as JSON (${why})`);
   }
   const parsed = accountsFileSchema.safeParse(raw);
   if (!parsed.success) fail(describe(parsed.error.issues, `BRIDGE_CONFIG ${path}: `));

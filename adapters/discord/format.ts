@@ -92,7 +92,7 @@ export function fromDiscordText(text: string, names: MentionNames): string {
   return protect(entities, (plain) =>
     convertDiscord(
       plain
-        .replace(/^#{1,3} +(.+)$/gm, '*$1*') // headings read as bold lines
+        .replace(/^#{1,3} +(.+)$/gm, '**$1**') // headings read as bold lines (converted below)
         .replace(/^-# +/gm, ''),
     ).replace(/\\([*_~|`\\#[\]()<>-])/g, '$1'), // Discord escapes are not WhatsApp's business
   );

@@ -1,6 +1,7 @@
 /** mongoose models and the indexes that make ingest idempotent and the hot lookups cheap. */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { ConversationRecord, MessageRecord, OutboxJob, ThreadLinkRecord, WamidRecord } from '../../src/domain/records';
+import type { BulkRecord, ConversationRecord, MessageRecord, OutboxJob, ThreadLinkRecord, WamidRecord } from '../../src/domain/records';
+import type { TemplateRecord } from '../../src/domain/templates';
 
 const mixed = Schema.Types.Mixed;
 const opts = { versionKey: false, strict: false } as const;
@@ -91,6 +92,47 @@ const rawWebhookSchema = new Schema<RawWebhook>(
   opts,
 );
 
+const templateSchema = new Schema<TemplateRecord>(
+  {
+    // `${wabaId}:${name}:${language}`: one document per name × language, so two languages never collide.
+    _id: String,
+    wabaId: { type: String, required: true },
+    name: { type: String, required: true },
+    language: { type: String, required: true },
+    metaId: String,
+    category: String,
+    status: { type: String, required: true },
+    quality: String,
+    rejectionReason: String,
+    parameterFormat: { type: String, required: true },
+    components: { type: mixed, default: [] },
+    syncedAt: Date,
+    updatedAt: Date,
+  },
+  opts,
+);
+templateSchema.index({ wabaId: 1, name: 1 });
+
+const bulkSchema = new Schema<BulkRecord>(
+  {
+    _id: String,
+    accountId: { type: String, required: true },
+    template: mixed,
+    createdBy: mixed,
+    channel: mixed,
+    createdAt: { type: Date, required: true },
+    recipients: { type: mixed, default: [] },
+    results: { type: mixed, default: {} },
+    refused: { type: mixed, default: [] },
+    state: { type: String, required: true },
+    progressMessageId: String,
+    doneAt: Date,
+  },
+  // minimize: false keeps `results: {}` (an empty object) so `$set results.p…` always has a parent.
+  { ...opts, minimize: false },
+);
+bulkSchema.index({ state: 1 });
+
 export interface Models {
   conversations: Model<ConversationRecord>;
   threadLinks: Model<ThreadLinkRecord>;
@@ -98,6 +140,8 @@ export interface Models {
   wamids: Model<WamidRecord>;
   outbox: Model<OutboxJob>;
   rawWebhooks: Model<RawWebhook>;
+  templates: Model<TemplateRecord>;
+  bulks: Model<BulkRecord>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -108,6 +152,8 @@ export function registerModels(conn: Connection): Models {
     wamids: conn.model('Wamid', wamidSchema, 'wamids'),
     outbox: conn.model('OutboxJob', outboxSchema, 'outbox'),
     rawWebhooks: conn.model('RawWebhook', rawWebhookSchema, 'raw_webhooks'),
+    templates: conn.model('Template', templateSchema, 'templates'),
+    bulks: conn.model('Bulk', bulkSchema, 'bulk_sends'),
   };
 }
 

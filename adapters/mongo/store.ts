@@ -2,7 +2,8 @@
 import type { Connection } from 'mongoose';
 import { createHash } from 'node:crypto';
 import type { ChatPlatform } from '../../src/domain/chat';
-import type { ChatLocation, ConversationRecord, MessageRecord, NewJob, OutboxJob, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type { BulkRecord, BulkResult, ChatLocation, ConversationRecord, MessageRecord, NewJob, OutboxJob, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type { TemplateRecord } from '../../src/domain/templates';
 import type { StatusApplied, Store } from '../../src/domain/store';
 import { STATUS_RANK, type CustomerRef, type StatusUpdate } from '../../src/domain/whatsapp';
 import { ensureIndexes, registerModels, type Models } from './models';
@@ -62,6 +63,21 @@ export class MongoStore implements Store {
       // Two first messages at once: both tried to insert; the loser now updates the winner's document.
       if (!isDuplicateKey(err)) throw err;
       return (await this.m.conversations.findOneAndUpdate({ _id }, update, { new: true }).lean())!;
+    }
+  }
+
+  async conversationForOutbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
+    const _id = await this.conversationIdFor(accountId, customer);
+    const set: Record<string, string> = {};
+    if (customer.waId) set['customer.waId'] = customer.waId;
+    if (customer.userId) set['customer.userId'] = customer.userId;
+    // No lastInboundAt: the customer has not written, so the 24-hour window stays as it was (closed for a new one).
+    const update = { ...(Object.keys(set).length ? { $set: set } : {}), $setOnInsert: { accountId, createdAt: at, participants: [] } };
+    try {
+      return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return (await this.m.conversations.findById(_id).lean())!;
     }
   }
 
@@ -210,5 +226,43 @@ export class MongoStore implements Store {
     // done jobs are kept a while as the dedupe record for webhook redeliveries (Meta retries for up to 7 days).
     const res = await this.m.outbox.deleteMany({ state: 'done', nextAttemptAt: { $lt: olderThan } });
     return res.deletedCount;
+  }
+
+  async listTemplates(wabaId: string): Promise<TemplateRecord[]> {
+    return this.m.templates.find({ wabaId }).sort({ name: 1, language: 1 }).lean();
+  }
+
+  async saveTemplate(template: TemplateRecord): Promise<void> {
+    await this.m.templates.replaceOne({ _id: template._id }, template, { upsert: true });
+  }
+
+  async updateTemplate(id: string, set: Partial<Omit<TemplateRecord, '_id' | 'wabaId' | 'name' | 'language'>>): Promise<void> {
+    await this.m.templates.updateOne({ _id: id }, { $set: set });
+  }
+
+  async deleteTemplates(ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const res = await this.m.templates.deleteMany({ _id: { $in: ids } });
+    return res.deletedCount;
+  }
+
+  async createBulk(bulk: BulkRecord): Promise<void> {
+    await this.m.bulks.create(bulk);
+  }
+
+  async getBulk(id: string): Promise<BulkRecord | null> {
+    return this.m.bulks.findById(id).lean();
+  }
+
+  async unfinishedBulks(): Promise<BulkRecord[]> {
+    return this.m.bulks.find({ state: { $in: ['enqueuing', 'running'] } }).sort({ createdAt: 1 }).lean();
+  }
+
+  async updateBulk(id: string, set: Partial<Pick<BulkRecord, 'state' | 'progressMessageId' | 'doneAt'>>): Promise<void> {
+    await this.m.bulks.updateOne({ _id: id }, { $set: set });
+  }
+
+  async setBulkResult(id: string, phone: string, result: BulkResult): Promise<void> {
+    await this.m.bulks.updateOne({ _id: id }, { $set: { [`results.p${phone}`]: result } });
   }
 }

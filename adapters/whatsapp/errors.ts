@@ -68,8 +68,17 @@ export function explainWhatsAppError(err: WhatsAppErrorInfo): FailureExplanation
 export function graphHttpError(status: number, body: unknown, retryAfterMs?: number): DeliveryError {
   const e = (body as { error?: { code?: number; message?: string; error_data?: { details?: string } } } | undefined)?.error;
   const info: WhatsAppErrorInfo = e?.code !== undefined ? { code: e.code, title: e.message ?? `error ${e.code}`, details: e.error_data?.details } : { code: -status, title: `HTTP ${status}` };
+  // Without Meta's error body only the HTTP status speaks: 408, 429 and 5xx are passing; other 4xx are not.
+  const statusRetryable = status === 408 || status === 429 || status >= 500;
   const explained =
-    e?.code !== undefined ? explainWhatsAppError(info) : { code: `HTTP ${status}`, meaning: `the Graph API answered HTTP ${status}`, action: 'nothing: the bridge retries', retryable: true };
+    e?.code !== undefined
+      ? explainWhatsAppError(info)
+      : {
+          code: `HTTP ${status}`,
+          meaning: `the Graph API answered HTTP ${status}`,
+          action: statusRetryable ? 'nothing: the bridge retries' : 'check GRAPH_API_URL, GRAPH_API_VERSION and WHATSAPP_PHONE_NUMBER_ID',
+          retryable: statusRetryable,
+        };
   const retryable = status === 429 || status >= 500 || explained.retryable;
   const { retryable: _ignored, ...explanation } = explained;
   return new DeliveryError(retryable, explanation, 'whatsapp', retryAfterMs);

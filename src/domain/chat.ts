@@ -1,4 +1,5 @@
 /** The port every chat platform (Slack, Discord) implements. The core never imports an SDK. */
+import type { TemplateChoice, TemplateField, TemplateSendRequest, TemplateSendResult } from './templates';
 import type { DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
 
 export type ChatPlatform = 'slack' | 'discord';
@@ -33,6 +34,10 @@ export interface ChatAdapter {
   /** Show a WhatsApp delivery status on a message in the thread (the agent's own, or the bridge's mirror). */
   showStatus(thread: ThreadRef, messageId: string, status: DeliveryStatus, previous?: DeliveryStatus): Promise<void>;
   postToChannel(channelId: string, text: string): Promise<void>;
+  /** Posts a channel message, or with `messageId` edits it (a bulk send's progress). Optional: without it the core posts anew. */
+  upsertChannelMessage?(channelId: string, text: string, messageId?: string): Promise<{ messageId: string }>;
+  /** Members of a user group (Slack `S…` ids), for template-sender allow-lists. */
+  groupMembers?(groupId: string): Promise<string[]>;
   isReady(): boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -58,5 +63,11 @@ export interface StatusNotice {
 export interface ChatInbound {
   /** Resolves once the reply is persisted (and its send queued), so the platform can be acknowledged. */
   agentMessage(msg: AgentMessage): Promise<unknown>;
-  command(req: { platform: ChatPlatform; userId: string; channelId: string; text: string }): Promise<{ text: string }>;
+  command(req: { platform: ChatPlatform; userId: string; userName?: string; channelId: string; text: string }): Promise<{ text: string }>;
+  /** Approved templates usable from this channel, optionally by name prefix (Slack picker, Discord autocomplete). */
+  templates?(query: { platform: ChatPlatform; channelId: string; prefix?: string }): Promise<TemplateChoice[]>;
+  /** The values a template needs, labelled with the text around each variable (a form's inputs). */
+  templateFields?(query: { platform: ChatPlatform; channelId: string; template: string }): Promise<{ fields: TemplateField[] } | { error: string }>;
+  /** Validates and queues a template send; refusals say which field is at fault. */
+  sendTemplate?(req: TemplateSendRequest): Promise<TemplateSendResult>;
 }

@@ -3,6 +3,7 @@ import type { ChatPlatform, ChatPost } from './chat';
 import type { MessageContent } from './content';
 import type { CustomerRef, DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
 import type { FailureExplanation } from './errors';
+import type { TemplateMessage } from './templates';
 
 export interface Participant {
   platform: ChatPlatform;
@@ -60,6 +61,9 @@ export interface MessageRecord {
   failure?: FailureExplanation & { retryable: boolean };
   /** Where this message was posted by the bridge (customer messages; agents' messages mirrored to the other side). */
   mirrors: ChatLocation[];
+  /** Outbound templates: which one, and who sent it with `/wa template` (there is no chat message of theirs). */
+  template?: { name: string; language: string };
+  sentBy?: { platform: ChatPlatform; userId: string; name?: string };
 }
 
 export interface WamidRecord {
@@ -72,7 +76,7 @@ export interface WamidRecord {
   at?: Date;
 }
 
-export type JobKind = 'chat.post' | 'chat.status' | 'chat.notice' | 'chat.channel_notice' | 'whatsapp.send';
+export type JobKind = 'chat.post' | 'chat.status' | 'chat.notice' | 'chat.channel_notice' | 'whatsapp.send' | 'whatsapp.send_template';
 
 export interface JobPayloads {
   /** A message mirrored into a conversation's thread; `notify` applies the notify-users rule (customer messages). */
@@ -81,6 +85,8 @@ export interface JobPayloads {
   'chat.notice': { platform: ChatPlatform; conversationId: string; body: string };
   'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
+  /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
+  'whatsapp.send_template': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; template: TemplateMessage; bulk?: { bulkId: string; phone: string } };
 }
 
 export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } }[JobKind];
@@ -95,3 +101,33 @@ export type OutboxJob = NewJob & {
   lastError?: string;
   leaseUntil?: Date;
 };
+
+export type BulkRecipientState = 'pending' | 'sent' | 'failed' | 'refused';
+
+export interface BulkResult {
+  state: BulkRecipientState;
+  reason?: string;
+  wamid?: string;
+  at?: Date;
+}
+
+/** One template sent to many numbers. Recipients are fixed at creation, so a restart resumes without losing or repeating one. */
+export interface BulkRecord {
+  /** Also the prefix of every recipient's job and message: `bulk:<id>:<phone>`. */
+  _id: string;
+  accountId: string;
+  template: { name: string; language: string };
+  createdBy: { platform: ChatPlatform; userId: string; name?: string };
+  /** Where progress and the final result are shown. */
+  channel: { platform: ChatPlatform; channelId: string };
+  createdAt: Date;
+  /** E.164 digits (no +) of every valid recipient, in the order given, with that recipient's values. */
+  recipients: { phone: string; args: string[] }[];
+  /** Keyed `p<digits>` (FerretDB has no positional updates): each recipient's outcome. */
+  results: Record<string, BulkResult>;
+  /** Numbers refused before sending (not a valid phone number), with the reason. */
+  refused: { input: string; reason: string }[];
+  state: 'enqueuing' | 'running' | 'done';
+  progressMessageId?: string;
+  doneAt?: Date;
+}

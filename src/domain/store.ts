@@ -1,6 +1,9 @@
 /** The persistence port. adapters/mongo implements it; the contract tests run it against a real server. */
 import type { ChatPlatform } from './chat';
+import type { TemplateRecord } from './templates';
 import type {
+  BulkRecord,
+  BulkResult,
   ConversationRecord,
   MessageRecord,
   NewJob,
@@ -22,6 +25,11 @@ export interface Store {
   saveRawWebhook(source: string, rawBody: string): Promise<void>;
 
   conversationForInbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord>;
+  /**
+   * The conversation a company-initiated send (a template) goes into: found or created, and `lastInboundAt` left
+   * untouched, since the customer has not written (the 24-hour window stays closed).
+   */
+  conversationForOutbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | null>;
   recordAgentReply(conversationId: string, participant: Participant): Promise<void>;
 
@@ -53,4 +61,18 @@ export interface Store {
   releaseStaleJobs(now: Date): Promise<number>;
   countJobs(state: OutboxJob['state']): Promise<number>;
   purgeDoneJobs(olderThan: Date): Promise<number>;
+
+  /** Templates of a WhatsApp Business Account (every name × language). */
+  listTemplates(wabaId: string): Promise<TemplateRecord[]>;
+  /** Inserts or replaces by `_id`. */
+  saveTemplate(template: TemplateRecord): Promise<void>;
+  updateTemplate(id: string, set: Partial<Omit<TemplateRecord, '_id' | 'wabaId' | 'name' | 'language'>>): Promise<void>;
+  deleteTemplates(ids: string[]): Promise<number>;
+
+  createBulk(bulk: BulkRecord): Promise<void>;
+  getBulk(id: string): Promise<BulkRecord | null>;
+  /** Bulk sends not finished yet (to resume after a restart). */
+  unfinishedBulks(): Promise<BulkRecord[]>;
+  updateBulk(id: string, set: Partial<Pick<BulkRecord, 'state' | 'progressMessageId' | 'doneAt'>>): Promise<void>;
+  setBulkResult(id: string, phone: string, result: BulkResult): Promise<void>;
 }

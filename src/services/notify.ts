@@ -20,9 +20,12 @@ export function mentionsFor(
   if (!link) return notifyUsers;
   const lastReply = conversation.lastAgentReplyAt?.getTime();
   const lastMention = (link.lastMentionAt ?? link.createdAt).getTime();
-  const quietSince = lastReply ?? lastMention;
-  if (now.getTime() - quietSince > REOPEN_AFTER_MS) return notifyUsers;
-  // Pinged already and nobody has answered since: the customer is still on the same turn.
-  if (lastReply === undefined || lastReply < lastMention) return [];
+  const elapsed = (since: number) => now.getTime() - since > REOPEN_AFTER_MS;
+  if (lastReply === undefined || lastReply < lastMention) {
+    // Pinged already for this customer turn: again only if that ping went unanswered for 15 days.
+    return elapsed(lastMention) ? notifyUsers : [];
+  }
+  // An agent answered after the last ping: the participants own it, unless that answer is 15 days old.
+  if (elapsed(lastReply)) return notifyUsers;
   return (conversation.participants ?? []).filter((p) => p.platform === platform).map((p) => p.userId);
 }

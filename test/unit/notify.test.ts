@@ -80,7 +80,7 @@ describe('mentionsFor', () => {
   // silence the customer's first message re-pings everyone (correct), but every further message of that same
   // turn pings everyone again, because the 15-day test uses lastAgentReplyAt whenever it exists and ignores
   // the newer lastMentionAt. The rule says "once per customer turn". Remove `.failing` once fixed.
-  it.failing('after a 15-day re-ping, the customer writing again before any reply → nobody (once per turn)', () => {
+  it('after a 15-day re-ping, the customer writing again before any reply → nobody (once per turn)', () => {
     const link = { createdAt: ago(40 * DAY), lastMentionAt: ago(3_600_000) }; // the re-ping, an hour ago
     expect(mentionsFor({ participants, lastAgentReplyAt: ago(20 * DAY) }, link, 'slack', NOTIFY, NOW)).toEqual([]);
   });
