@@ -80,14 +80,16 @@ export function testEnv(graph: FakeGraphApi, slack: FakeSlackApi, extra: Record<
   };
 }
 
-export async function startHarness(label: string, opts: { env?: Record<string, string>; bridge?: BridgeOptions; beforeStart?: (fakes: { graph: FakeGraphApi; slack: FakeSlackApi }) => void; waitForAdapters?: boolean } = {}): Promise<Harness> {
+export async function startHarness(label: string, opts: { env?: Record<string, string>; bridge?: BridgeOptions; beforeStart?: (fakes: { graph: FakeGraphApi; slack: FakeSlackApi }) => void; waitForAdapters?: boolean; logLines?: string[] } = {}): Promise<Harness> {
   const graph = await FakeGraphApi.start();
   const slack = await FakeSlackApi.start();
   slack.addUser(AGENT, { name: 'ana', realName: 'Ana Agent' });
   opts.beforeStart?.({ graph, slack });
   const config = loadConfig(testEnv(graph, slack, opts.env));
   const dbName = uniqueDbName(label);
-  const log = createLogger(config.logLevel);
+  const log = opts.logLines
+    ? createLogger(config.logLevel, { write: (line: string) => void opts.logLines!.push(line) })
+    : createLogger(config.logLevel);
   const bridge = await startBridge(config, log, {
     dbName,
     slackStartRetryMs: 100,
