@@ -101,3 +101,11 @@ test('reschedule keeps the attempt count and the reason; fail records it', async
   await store.failJob('r1', 2, 'gave up');
   expect(await store.countJobs('failed')).toBe(1);
 });
+
+test('two agents replying at once are both recorded as participants', async () => {
+  await store.conversationForInbound('222', { waId: '4915100000200' }, new Date());
+  const at = new Date();
+  await Promise.all(['U1', 'U2', 'U3'].map((userId) => store.recordAgentReply('222:4915100000200', { platform: 'slack', userId, lastReplyAt: at })));
+  const conv = await store.getConversation('222:4915100000200');
+  expect(conv?.participants.map((p) => p.userId).sort()).toEqual(['U1', 'U2', 'U3']);
+});
