@@ -44,6 +44,7 @@ interface SlackMessageEvent {
   text?: string;
   ts: string;
   thread_ts?: string;
+  files?: { name?: string; title?: string }[];
 }
 
 function boltLogger(log: Logger): BoltLogger {
@@ -153,6 +154,7 @@ export class SlackAdapter implements ChatAdapter {
       author: { id: e.user, name },
       text,
       sentAt: new Date(Number(e.ts) * 1000),
+      files: e.files?.map((f) => f.name ?? f.title ?? 'file'),
     });
   }
 

@@ -52,6 +52,8 @@ export interface AgentMessage {
   author: { id: string; name?: string };
   text: string;
   sentAt: Date;
+  /** Names of files attached to the message. */
+  files?: string[];
 }
 
 export interface StatusNotice {

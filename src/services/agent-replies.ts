@@ -27,6 +27,17 @@ export class AgentReplies {
     const conversation = await this.store.getConversation(link.conversationId);
     if (!conversation) return 'not_bridged';
     const text = msg.text.trim();
+    if (msg.files?.length) {
+      // Until files are relayed, the agent must know the customer did not get them.
+      await this.store.enqueue([
+        {
+          kind: 'chat.notice',
+          lane: lane(msg.platform, conversation._id),
+          dedupeKey: `${msg.platform}:files-not-sent:${msg.channelId}:${msg.messageId}`,
+          payload: { platform: msg.platform, conversationId: conversation._id, body: `⚠️ Not sent to the customer: ${msg.files.join(', ')}. This bridge relays text only for now; send the file from WhatsApp directly or paste a link.` },
+        },
+      ]);
+    }
     if (!text) return 'empty';
 
     const id = `${msg.platform}:${msg.channelId}:${msg.messageId}`;

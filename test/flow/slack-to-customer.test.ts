@@ -191,3 +191,18 @@ test('a reply after the 24-hour window is refused before calling Meta, with the 
   expect(notice.text).toContain('/wa template');
   expect(h.graph.sentMessages()).toHaveLength(0);
 });
+
+test('a file shared in the thread is not silently dropped: the thread says it was not sent, the text still is', async () => {
+  const thread = await openConversation();
+  const fileShare = loadSlackFixture('file_share').event;
+  const ts = '1749417100.000100';
+  const event = { ...fileShare, channel: CHANNEL, user: AGENT, ts, event_ts: ts, thread_ts: thread, text: 'here is the invoice' };
+  expect((await h.sender.sendEvent(event)).status).toBe(200);
+  await h.eventually(() => expect(h.graph.sentMessages().map((m) => m.text.body)).toEqual(['here is the invoice']));
+  const notice = await h.eventually(() => {
+    const n = h.slack.threadReplies(CHANNEL, thread).find((m) => m.text.includes('Not sent to the customer'));
+    expect(n).toBeDefined();
+    return n!;
+  });
+  expect(notice.text).toContain(fileShare.files[0].name);
+});
