@@ -11,11 +11,12 @@ import { connectMongo } from '../adapters/mongo/connection';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
 import { MongoStore } from '../adapters/mongo/store';
 import { SlackAdapter } from '../adapters/slack/slack-adapter';
-import { NOTICE_FIELDS } from '../adapters/whatsapp/account-events';
+import { NOTICE_FIELDS, templateEventInfo } from '../adapters/whatsapp/account-events';
 import { explainWhatsAppError } from '../adapters/whatsapp/errors';
 import { GraphClient } from '../adapters/whatsapp/graph-client';
 import { decodeWebhook } from '../adapters/whatsapp/normalize';
 import { isValidMetaSignature } from '../adapters/whatsapp/signature';
+import { TemplatesApi } from '../adapters/whatsapp/templates-api';
 import type { Config } from './config';
 import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
 import type { WhatsAppSender } from './domain/ports';
@@ -29,6 +30,11 @@ import { Commands } from './services/commands';
 import { Delivery } from './services/delivery';
 import { Ingest } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
+import { BulkSends } from './services/templates/bulk';
+import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
+import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
+import { TemplateStatusUpdates } from './services/templates/status';
+import { DEFAULT_SYNC_MINUTES, TemplateSync } from './services/templates/sync';
 
 export interface BridgeOptions {
   /** Database name (tests give each file its own). */
@@ -38,6 +44,8 @@ export interface BridgeOptions {
   slackStartRetryMs?: number;
   /** Called when the bridge cannot go on (e.g. a refused Slack token found after start-up). */
   onFatal?: (err: Error) => void;
+  /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
+  templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
 }
 
 export interface RunningBridge {
@@ -50,6 +58,7 @@ export interface RunningBridge {
   adaptersStarted: Promise<void>;
   ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
   stop(): Promise<void>;
+  templates?: { sync: TemplateSync; sender: TemplateSender; bulk: BulkSends };
 }
 
 async function openDatabase(config: Config, log: Logger, dbName?: string): Promise<{ conn: Connection; embedded?: EmbeddedMongo }> {
@@ -68,8 +77,16 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const metrics = new Metrics(() => store.countJobs('pending'));
 
   const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
-  const whatsapp: WhatsAppSender = { sendText: (a, to, text, reply) => graph.sendText(a, to, text, reply), explain: explainWhatsAppError };
-  const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), NOTICE_FIELDS);
+  const templatesApi = new TemplatesApi(graph, { pageSize: options.templates?.pageSize });
+  const whatsapp: WhatsAppSender = {
+    sendText: (a, to, text, reply) => graph.sendText(a, to, text, reply),
+    sendTemplate: (a, to, template) => templatesApi.send(a, to, template),
+    explain: explainWhatsAppError,
+  };
+  const templateLog = log.child({ component: 'templates' });
+  const templateSync = new TemplateSync(store, accounts, templatesApi, templateLog);
+  const templateStatus = new TemplateStatusUpdates(store, templateEventInfo, templateLog, (wabaId) => templateSync.syncSoon(wabaId));
+  const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), NOTICE_FIELDS, (e) => templateStatus.apply(e));
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
   const commands = new Commands();
 
@@ -83,6 +100,9 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     },
   };
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
+  const templateSender = new TemplateSender(store, accounts, chats, templateLog);
+  const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000, wake: () => outbox?.wake() });
+  registerTemplateCommands(commands, templateSender, templateSync, bulkSends, () => outbox?.wake());
   const ready = async () => {
     const checks: Record<string, boolean> = { database: await store.ping().then(() => true, () => false) };
     for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
@@ -109,6 +129,13 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       return result;
     },
     command: (req) => commands.handle(req),
+    templates: (q) => templateSender.choices(q.platform, q.channelId, q.prefix),
+    templateFields: (q) => templateSender.fields(q.platform, q.channelId, q.template),
+    sendTemplate: async (req) => {
+      const result = await templateSender.send(req);
+      if (result.ok) outbox?.wake();
+      return result;
+    },
   };
   if (config.slack) {
     chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, app, inbound, log.child({ adapter: 'slack' }));
@@ -121,7 +148,11 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     );
   }
 
-  const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }));
+  const pacer = new SendPacer({
+    perSecond: (accountId) => accounts.get(accountId)?.messagesPerSecond ?? config.messagesPerSecond ?? 80,
+    pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
+  });
+  const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }), undefined, { pacer });
   outbox = new OutboxWorker(
     store,
     {
@@ -145,6 +176,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     options.onFatal?.(err);
   });
   await outbox.start();
+  if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
+  await bulkSends.resume();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -152,6 +185,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       log.info('shutting down: no new requests, finishing deliveries in flight');
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
+      templateSync.stop();
+      bulkSends.stop();
       await outbox!.stop();
       await Promise.all(Object.values(chats).map((c) => c.stop()));
       await closed;
@@ -169,5 +204,6 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     adaptersStarted,
     ready,
     stop,
+    templates: { sync: templateSync, sender: templateSender, bulk: bulkSends },
   };
 }

@@ -140,6 +140,7 @@ export class DiscordAdapter implements ChatAdapter {
           await this.client.destroy().catch(() => undefined);
           throw fatal;
         }
+        this.loggedIn = false;
         if (this.stopped) return;
         this.log.warn({ err: (err as Error).message }, 'Discord not reachable yet; retrying');
         await this.client.destroy().catch(() => undefined);
@@ -193,6 +194,7 @@ export class DiscordAdapter implements ChatAdapter {
         author: { id: message.author.id, name: message.member?.displayName ?? message.author.globalName ?? message.author.username },
         text,
         sentAt: message.createdAt,
+        files: message.attachments.size ? [...message.attachments.values()].map((a) => a.name) : undefined,
       };
       await this.handOver(reply);
     } catch (err) {
@@ -244,8 +246,9 @@ export class DiscordAdapter implements ChatAdapter {
         this.log.error({ err: err.message }, '/wa failed');
         return `⚠️ The command failed: ${err.message}. Try again; if it keeps failing, tell the bridge’s admin.`;
       });
-    const quick = await Promise.race([work, sleep(DEFER_AFTER_MS).then(() => undefined)]);
-    const content = (text: string) => ({ content: clip(toDiscordText(text)), allowedMentions: { parse: [] } });
+    const slow = new Promise<undefined>((r) => setTimeout(() => r(undefined), DEFER_AFTER_MS).unref());
+    const quick = await Promise.race([work, slow]);
+    const content = (text: string) => ({ content: clip(toDiscordText(text || 'Done.')), allowedMentions: { parse: [] } });
     if (quick !== undefined) {
       await interaction.reply({ ...content(quick), flags: MessageFlags.Ephemeral });
       return;

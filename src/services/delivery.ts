@@ -5,13 +5,14 @@
 import type { ChatAdapter, ChatPlatform, ThreadRef } from '../domain/chat';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
 import type { WhatsAppSender } from '../domain/ports';
-import type { JobPayloads, OutboxJob } from '../domain/records';
+import type { JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
 import type { Ingest } from './ingest';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
+import type { SendPacer } from './templates/pacing';
 
 type Handler<K extends keyof JobPayloads> = (payload: JobPayloads[K]) => Promise<void>;
 
@@ -28,6 +29,8 @@ export class Delivery {
     private readonly ingest: Ingest,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** Template sends wait for it: the number's throughput and Meta's pair rate. */
+    private readonly opts: { pacer?: Pick<SendPacer, 'acquire'> } = {},
   ) {}
 
   private chat(platform: ChatPlatform): ChatAdapter {
@@ -42,6 +45,7 @@ export class Delivery {
     'chat.notice': (p) => this.postNotice(p),
     'chat.channel_notice': (p) => this.chat(p.platform).postToChannel(p.channelId, p.body),
     'whatsapp.send': (p) => this.sendToWhatsApp(p),
+    'whatsapp.send_template': (p) => this.sendTemplate(p),
   };
 
   run(job: OutboxJob): Promise<void> {
@@ -77,6 +81,43 @@ export class Delivery {
     const mentions = isNew || !p.notify ? [] : await this.mentionsNow(p.conversationId, p.platform);
     const { messageId } = await this.chat(p.platform).postInThread(thread, { ...p.post, mentionUserIds: mentions });
     await this.store.addMirror(p.messageId, { ...thread, messageId });
+    if (message?.template) await this.afterTemplatePost(p, message);
+  }
+
+  /**
+   * A template's post in the customer's thread: its sender becomes a participant (pinged when the customer answers),
+   * and a status that arrived before the post existed (the send runs in parallel) is shown on it now.
+   */
+  private async afterTemplatePost(p: JobPayloads['chat.post'], message: MessageRecord): Promise<void> {
+    const fresh = (await this.store.getMessage(p.messageId)) ?? message;
+    if (fresh.sentBy?.platform === p.platform) {
+      await this.store.recordAgentReply(p.conversationId, { platform: p.platform, userId: fresh.sentBy.userId, name: fresh.sentBy.name, lastReplyAt: this.now() });
+    }
+    const state = fresh.state;
+    if (state && state !== 'queued' && state !== 'accepted') {
+      await this.store.enqueue([
+        { kind: 'chat.status', lane: `${p.platform}:${p.conversationId}`, dedupeKey: `${p.platform}:status:${p.messageId}:${state}`, payload: { platform: p.platform, messageId: p.messageId, status: state } },
+      ]);
+    }
+  }
+
+  private async sendTemplate(p: JobPayloads['whatsapp.send_template']): Promise<void> {
+    const message = await this.store.getMessage(p.messageId);
+    if (!message) return;
+    if (message.wamid) {
+      // Sent before a crash, the bulk result perhaps not yet recorded.
+      if (p.bulk) await this.store.setBulkResult(p.bulk.bulkId, p.bulk.phone, { state: 'sent', wamid: message.wamid, at: message.stateAt ?? this.now() });
+      return;
+    }
+    const account = this.accounts.get(p.accountId);
+    if (!account) throw DeliveryError.permanent('whatsapp', { code: 'no_account', meaning: `number ${p.accountId} is no longer configured`, action: 'add it back to the configuration' });
+    await this.opts.pacer?.acquire(p.accountId, p.to.waId ?? p.to.userId ?? p.conversationId);
+    const wamid = await this.whatsapp.sendTemplate(account, p.to, p.template);
+    const at = this.now();
+    await this.store.updateMessage(p.messageId, { wamid, state: 'accepted', stateAt: at });
+    if (p.bulk) await this.store.setBulkResult(p.bulk.bulkId, p.bulk.phone, { state: 'sent', wamid, at });
+    const early = await this.store.linkWamid(wamid, p.messageId);
+    if (early.status) await this.ingest.enqueueStatusJobs(p.messageId, early.status, undefined, early.error);
   }
 
   private async mentionsNow(conversationId: string, platform: ChatPlatform): Promise<string[]> {
@@ -125,13 +166,37 @@ export class Delivery {
   async onPermanentFailure(job: OutboxJob, error: DeliveryError | Error): Promise<void> {
     const explanation: FailureExplanation & { retryable: boolean } =
       error instanceof DeliveryError ? { ...error.explanation, retryable: false } : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
-    if (job.kind === 'whatsapp.send') {
+    if (job.kind === 'whatsapp.send' || job.kind === 'whatsapp.send_template') {
       const p = job.payload;
       await this.store.updateMessage(p.messageId, { state: 'failed', stateAt: this.now(), failure: explanation });
+      if (job.kind === 'whatsapp.send_template' && job.payload.bulk) {
+        const { bulkId, phone } = job.payload.bulk;
+        await this.store.setBulkResult(bulkId, phone, { state: 'failed', reason: `${explanation.meaning} (code ${explanation.code}); ${explanation.action}`, at: this.now() });
+      }
       await this.ingest.enqueueStatusJobs(p.messageId, 'failed');
       return;
     }
-    // A chat post that cannot be made is logged loudly: there is no thread to tell.
     this.log.error({ job: job._id, kind: job.kind, code: explanation.code }, `delivery to chat failed for good: ${explanation.meaning}; ${explanation.action}`);
+    if (job.kind === 'chat.post') await this.announceLostPost(job.payload, explanation);
+  }
+
+  /** A message that could not reach its thread is announced in the account's channel: nobody may miss it silently. */
+  private async announceLostPost(p: JobPayloads['chat.post'], e: FailureExplanation): Promise<void> {
+    const conversation = await this.store.getConversation(p.conversationId);
+    const account = conversation && this.accounts.get(conversation.accountId);
+    const channelId = account?.[p.platform]?.channelId;
+    if (!conversation || !channelId) return;
+    await this.store.enqueue([
+      {
+        kind: 'chat.channel_notice',
+        lane: `${p.platform}:channel:${channelId}`,
+        dedupeKey: `${p.platform}:lost-post:${p.messageId}`,
+        payload: {
+          platform: p.platform,
+          channelId,
+          body: `⚠️ A message in the conversation with *${customerLabel(conversation.customer)}* could not be posted in its thread: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}\n> ${p.post.body.split('\n').join('\n> ')}`,
+        },
+      },
+    ]);
   }
 }

@@ -41,8 +41,17 @@ describe('in process', () => {
     h.slack.failNext({ method: 'chat.postMessage', error: 'channel_not_found' });
     await h.postWebhook(customerText({ from: '4915100000002', text: 'cannot be posted' }));
     await eventually(async () => expect(await h.bridge.store.countJobs('failed')).toBe(1));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(4); // one attempt, never retried
+    // Never retried; instead the channel is told which customer's message could not be posted, and why.
+    const notice = await eventually(() => {
+      const n = h.slack.messages(CHANNEL).find((m) => m.text.includes('could not be posted'));
+      expect(n).toBeDefined();
+      return n!;
+    });
+    expect(notice.text).toContain('+4915100000002');
+    expect(notice.text).toContain('channel_not_found');
+    expect(notice.text).toContain('cannot be posted');
+    const rootAttempts = h.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('+4915100000002') && String(c.args.text).includes('New WhatsApp'));
+    expect(rootAttempts).toHaveLength(1);
   });
 
   test('posting into one channel stays within about one message per second', async () => {
