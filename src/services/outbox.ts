@@ -19,7 +19,11 @@ export interface OutboxOptions {
   leaseMs?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** How long finished jobs are kept as the dedupe record: past Meta's 7-day webhook retry window. */
+  keepDoneMs?: number;
 }
+
+const HOUR = 3600_000;
 
 export interface OutboxHooks {
   run(job: OutboxJob): Promise<void>;
@@ -28,6 +32,7 @@ export interface OutboxHooks {
 }
 
 const FAR_FUTURE = new Date(8.64e15);
+const WAKE_DEBOUNCE_MS = 5;
 
 export function backoffMs(attempt: number, base: number, max: number, retryAfterMs?: number): number {
   if (retryAfterMs !== undefined) return Math.min(Math.max(retryAfterMs, 0), max);
@@ -39,7 +44,10 @@ export class OutboxWorker {
   private readonly queue: PQueue;
   private readonly activeLanes = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private purgeTimer?: NodeJS.Timeout;
+  private current?: Promise<void>;
   private ticking = false;
+  private wakeScheduled = false;
   private tickAgain = false;
   private stopped = true;
   private readonly pollMs: number;
@@ -66,6 +74,15 @@ export class OutboxWorker {
     if (released) this.log.warn({ released }, 'jobs interrupted by the last shutdown are queued again');
     this.stopped = false;
     this.wake();
+    const keep = this.opts.keepDoneMs ?? 8 * 24 * HOUR;
+    const purge = () =>
+      void this.store.purgeDoneJobs(new Date(Date.now() - keep)).then(
+        (n) => n && this.log.info({ purged: n }, 'old delivery records purged'),
+        (err) => this.log.warn({ err }, 'purging old delivery records failed'),
+      );
+    purge();
+    this.purgeTimer = setInterval(purge, HOUR);
+    this.purgeTimer.unref();
   }
 
   /** Look for work now (called after an ingest, so a new message does not wait for the next poll). */
@@ -75,18 +92,31 @@ export class OutboxWorker {
       this.tickAgain = true;
       return;
     }
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), 0);
+    // A burst of webhooks wakes the worker once, not once per request: each poll reads the outbox.
+    this.timer = setTimeout(() => {
+      this.wakeScheduled = false;
+      void this.tick();
+    }, WAKE_DEBOUNCE_MS);
   }
 
-  /** Stops taking jobs and waits for the ones running. */
+  /** Stops taking jobs and waits for the poll and the jobs in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.purgeTimer);
+    await this.current;
     await this.queue.onIdle();
   }
 
-  private async tick(): Promise<void> {
+  private tick(): Promise<void> {
+    this.current = this.poll();
+    return this.current;
+  }
+
+  private async poll(): Promise<void> {
     this.ticking = true;
     try {
       await this.dispatch();
