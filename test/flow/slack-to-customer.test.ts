@@ -20,6 +20,15 @@ function wamidOf(ts: string): Promise<string> {
   });
 }
 
+/** The bridge's "Not delivered" notice in a thread, once it is there. */
+function failureNotice(thread: string) {
+  return h.eventually(() => {
+    const n = h.slack.threadReplies(CHANNEL, thread).find((m) => m.text.includes('Not delivered'));
+    expect(n).toBeDefined();
+    return n!;
+  });
+}
+
 /** A customer writes; resolves to the Slack thread ts once the message is in it. */
 async function openConversation(from = '16505551234'): Promise<string> {
   await h.postWebhook(customerText({ from, text: 'Hi, is my order shipped?' }));
@@ -113,11 +122,7 @@ test('`failed` is final and posts a notice with the code, what it means and what
   const wamid = await wamidOf(ts);
   await h.postWebhook(statusUpdate(wamid, 'failed', { code: 131026, title: 'Message undeliverable' }));
   await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual(['x']));
-  const notice = await h.eventually(() => {
-    const n = h.slack.threadReplies(CHANNEL, thread).find((m) => m.text.includes('Not delivered'));
-    expect(n).toBeDefined();
-    return n!;
-  });
+  const notice = await failureNotice(thread);
   expect(notice.text).toContain('131026');
   expect(notice.text).toMatch(/What to do:/);
   await h.postWebhook(statusUpdate(wamid, 'read'));
@@ -129,11 +134,7 @@ test('a permanent Graph error (131047) on send posts the notice in the thread an
   const thread = await openConversation();
   h.graph.failNext({ path: /\/messages$/, status: 400, error: { code: 131047, message: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } });
   const { ts } = await h.agentReplies(thread, 'Are you still there?');
-  const notice = await h.eventually(() => {
-    const n = h.slack.threadReplies(CHANNEL, thread).find((m) => m.text.includes('Not delivered'));
-    expect(n).toBeDefined();
-    return n!;
-  });
+  const notice = await failureNotice(thread);
   expect(notice.text).toContain('131047');
   expect(notice.text).toContain('/wa template');
   expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual(['x']);
@@ -147,11 +148,7 @@ test('an expired token (190) is permanent too, and says to renew the token', asy
   const thread = await openConversation();
   h.graph.failNext({ path: /\/messages$/, status: 401, error: { code: 190, message: 'Error validating access token: Session has expired' } });
   await h.agentReplies(thread, 'hello');
-  const notice = await h.eventually(() => {
-    const n = h.slack.threadReplies(CHANNEL, thread).find((m) => m.text.includes('Not delivered'));
-    expect(n).toBeDefined();
-    return n!;
-  });
+  const notice = await failureNotice(thread);
   expect(notice.text).toContain('WHATSAPP_ACCESS_TOKEN');
   expect(h.graph.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'))).toHaveLength(1);
 });
@@ -183,11 +180,7 @@ test('a reply after the 24-hour window is refused before calling Meta, with the 
     return root!.ts;
   });
   await h.agentReplies(thread, 'sorry for the delay');
-  const notice = await h.eventually(() => {
-    const n = h.slack.threadReplies(CHANNEL, thread).find((m) => m.text.includes('Not delivered'));
-    expect(n).toBeDefined();
-    return n!;
-  });
+  const notice = await failureNotice(thread);
   expect(notice.text).toContain('/wa template');
   expect(h.graph.sentMessages()).toHaveLength(0);
 });
