@@ -14,6 +14,7 @@ import { SlackAdapter } from '../adapters/slack/slack-adapter';
 import { NOTICE_FIELDS, templateEventInfo } from '../adapters/whatsapp/account-events';
 import { explainWhatsAppError } from '../adapters/whatsapp/errors';
 import { GraphClient } from '../adapters/whatsapp/graph-client';
+import { WhatsAppMediaClient } from '../adapters/whatsapp/media-client';
 import { decodeWebhook } from '../adapters/whatsapp/normalize';
 import { isValidMetaSignature } from '../adapters/whatsapp/signature';
 import { TemplatesApi } from '../adapters/whatsapp/templates-api';
@@ -25,6 +26,7 @@ import { addErrorHandler, createHttpApp, type WebhookDecoder } from './http/app'
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
+import { AgentReactions } from './services/agent-reactions';
 import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
 import { Delivery } from './services/delivery';
@@ -88,6 +90,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const templateStatus = new TemplateStatusUpdates(store, templateEventInfo, templateLog, (wabaId) => templateSync.syncSoon(wabaId));
   const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), NOTICE_FIELDS, (e) => templateStatus.apply(e));
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
+  const agentReactions = new AgentReactions(store, log.child({ component: 'agent-reactions' }));
+  const media = new WhatsAppMediaClient(graph, { baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const commands = new Commands();
 
   // The worker is created below; ingest paths wake it so new work does not wait for the next poll.
@@ -128,6 +132,11 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       outbox?.wake();
       return result;
     },
+    agentReaction: async (r) => {
+      const result = await agentReactions.handle(r);
+      outbox?.wake();
+      return result;
+    },
     command: (req) => commands.handle(req),
     templates: (q) => templateSender.choices(q.platform, q.channelId, q.prefix),
     templateFields: (q) => templateSender.fields(q.platform, q.channelId, q.template),
@@ -152,7 +161,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     perSecond: (accountId) => accounts.get(accountId)?.messagesPerSecond ?? config.messagesPerSecond ?? 80,
     pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
   });
-  const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }), undefined, { pacer });
+  const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }), undefined, { pacer, media });
   outbox = new OutboxWorker(
     store,
     {

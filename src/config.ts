@@ -18,6 +18,11 @@ const slackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack ch
 const slackUsers = list(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id like U0123ABCD');
 const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (a number of 15–22 digits)');
 const discordUsers = list(/^\d{15,22}$/, 'a Discord user id (15–22 digits)');
+/** Who may send templates: Slack user ids (U…/W…), Slack user-group ids (S…) or Discord user ids. */
+const SENDER_ID = /^([UWS][A-Z0-9]{2,}|\d{15,22})$/;
+const SENDER_WHAT = 'a Slack user id (U…), a Slack user-group id (S…) or a Discord user id';
+const templateSenders = list(SENDER_ID, SENDER_WHAT);
+const TEMPLATE_NAME = /^[a-z0-9_]+$/;
 const digits = (what: string) => z.string().regex(/^\d{5,20}$/, `must be the numeric ${what} from Meta's WhatsApp Manager`);
 const url = z.url({ message: 'must be an http(s) URL' });
 
@@ -51,6 +56,11 @@ const envSchema = z.object({
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   SLACK_POSTS_PER_SECOND_PER_CHANNEL: z.coerce.number().positive().max(10).default(1),
+
+  // Optional without a zod default: unset stays undefined in Config, and the templates service applies the default.
+  TEMPLATE_SYNC_MINUTES: z.coerce.number().int().min(0, 'must be 0 (no schedule) or more minutes').max(1440).optional(),
+  TEMPLATE_SENDERS: templateSenders,
+  WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
 });
 
 const accountSchema = z.object({
@@ -60,6 +70,9 @@ const accountSchema = z.object({
   accessToken: z.string().min(10).optional(),
   slack: z.object({ channelId: slackChannel, notifyUsers: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)).default([]) }).optional(),
   discord: z.object({ channelId: snowflake, notifyUsers: z.array(z.string().regex(/^\d{15,22}$/)).default([]) }).optional(),
+  templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
+  templateSendersByTemplate: z.record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`))).optional(),
+  messagesPerSecond: z.number().positive().max(1000).optional(),
 });
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
@@ -70,6 +83,12 @@ export interface AccountConfig {
   accessToken: string;
   slack?: { channelId: string; notifyUsers: string[] };
   discord?: { channelId: string; notifyUsers: string[] };
+  /** Who may send templates from this number (empty or unset: anyone in the channel). */
+  templateSenders?: string[];
+  /** Per template name: replaces `templateSenders` for that template (Odoo's "users allowed to use this template"). */
+  templateSendersByTemplate?: Record<string, string[]>;
+  /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
+  messagesPerSecond?: number;
 }
 
 export interface Config {
@@ -82,6 +101,10 @@ export interface Config {
   slack?: { botToken: string; signingSecret: string; apiUrl: string; postsPerSecondPerChannel: number };
   discord?: { botToken: string; guildId: string; apiUrl: string };
   outbox: { concurrency: number; maxAttempts: number };
+  /** Unset when TEMPLATE_SYNC_MINUTES is unset (the default, 15, is applied by the templates service). */
+  templateSyncMinutes?: number;
+  /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
+  messagesPerSecond?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -129,6 +152,7 @@ function accountFromEnv(env: z.infer<typeof envSchema>): AccountConfig {
     accessToken: env.WHATSAPP_ACCESS_TOKEN!,
     slack: env.SLACK_CHANNEL_ID ? { channelId: env.SLACK_CHANNEL_ID, notifyUsers: env.SLACK_NOTIFY_USERS } : undefined,
     discord: env.DISCORD_CHANNEL_ID ? { channelId: env.DISCORD_CHANNEL_ID, notifyUsers: env.DISCORD_NOTIFY_USERS } : undefined,
+    ...(env.TEMPLATE_SENDERS.length ? { templateSenders: env.TEMPLATE_SENDERS } : {}),
   };
 }
 
@@ -178,5 +202,7 @@ export function loadConfig(rawEnv: Env): Config {
       : undefined,
     discord: hasDiscord ? { botToken: env.DISCORD_BOT_TOKEN!, guildId: env.DISCORD_GUILD_ID!, apiUrl: env.DISCORD_API_URL } : undefined,
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+    templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
+    messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
   };
 }

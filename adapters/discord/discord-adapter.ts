@@ -24,12 +24,14 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
 import type { AgentMessage, ChatAdapter, ChatInbound, ChatPost, ThreadOpening, ThreadRef } from '../../src/domain/chat';
+import type { AgentFile, FileStream } from '../../src/domain/media';
 import { ConfigError, DeliveryError } from '../../src/domain/errors';
 import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import { COMMAND_NAME, commandLine, WA_COMMAND } from './commands';
 import { discordCode, toDeliveryError } from './errors';
 import { clip, escapeMarkdown, fromDiscordText, splitMessage, toDiscordText } from './format';
+import { readAll, streamGet } from '../shared/streams';
 
 export interface DiscordAdapterOptions {
   botToken: string;
@@ -39,6 +41,20 @@ export interface DiscordAdapterOptions {
   channelIds: string[];
   /** How long to wait between start-up attempts while Discord cannot be reached. */
   startRetryMs?: number;
+  /** Largest file the bot may attach (Discord: 10 MiB without server boosts). */
+  maxFileBytes?: number;
+}
+
+/** Discord's attachment limit for a server without boosts (and for bots there). */
+export const DISCORD_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** MESSAGE_REACTION_ADD / _REMOVE as the gateway sends them (gateway-events.mdx); read raw, so uncached messages count too. */
+interface RawReaction {
+  user_id: string;
+  channel_id: string;
+  message_id: string;
+  guild_id?: string;
+  emoji: { id: string | null; name: string | null };
 }
 
 /** The reaction that shows each WhatsApp status on a message. */
@@ -84,6 +100,7 @@ function allowedMentions(users: string[] = []): RESTPostAPIChannelMessageJSONBod
 
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
+  readonly maxFileBytes: number;
   private client: Client;
   private readonly channelIds: Set<string>;
   private readonly channelTypes = new Map<string, ChannelType>();
@@ -96,17 +113,22 @@ export class DiscordAdapter implements ChatAdapter {
     private readonly log: Logger,
   ) {
     this.channelIds = new Set(opts.channelIds);
+    this.maxFileBytes = opts.maxFileBytes ?? DISCORD_MAX_FILE_BYTES;
     this.client = this.createClient();
   }
 
   private createClient(): Client {
     const client = new Client({
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+      // GuildMessageReactions: agents' reactions on customers' messages go to WhatsApp.
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMessageReactions],
       rest: { api: this.opts.apiUrl },
       allowedMentions: { parse: [] },
     });
     client.on(Events.MessageCreate, (m) => void this.onMessage(m));
     client.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
+    client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+      if (packet.t === 'MESSAGE_REACTION_ADD' || packet.t === 'MESSAGE_REACTION_REMOVE') void this.onReaction(packet.d as RawReaction, packet.t === 'MESSAGE_REACTION_ADD');
+    });
     client.on(Events.ShardDisconnect, (e, shard) => this.log.error({ code: e.code, shard }, 'Discord gateway closed for good'));
     client.on(Events.ShardReconnecting, (shard) => this.log.warn({ shard }, 'Discord gateway connection lost; reconnecting'));
     client.on(Events.ShardResume, (shard, replayed) => this.log.info({ shard, replayed }, 'Discord gateway resumed'));
@@ -194,11 +216,28 @@ export class DiscordAdapter implements ChatAdapter {
         author: { id: message.author.id, name: message.member?.displayName ?? message.author.globalName ?? message.author.username },
         text,
         sentAt: message.createdAt,
-        files: message.attachments.size ? [...message.attachments.values()].map((a) => a.name) : undefined,
+        files: message.attachments.size
+          ? [...message.attachments.values()].map((a): AgentFile => ({ id: a.id, name: a.name, mimeType: a.contentType ?? '', size: a.size, url: a.url, auth: 'none' }))
+          : undefined,
       };
       await this.handOver(reply);
     } catch (err) {
       this.log.error({ messageId: message.id, err: (err as Error).message }, 'could not process a Discord message');
+    }
+  }
+
+  /** An agent's reaction in a bridged thread (the bot's own are statuses and mirrored customer reactions). */
+  private async onReaction(d: RawReaction, added: boolean): Promise<void> {
+    try {
+      if (!this.core.agentReaction || d.guild_id !== this.opts.guildId || d.user_id === this.client.user?.id) return;
+      // A custom emoji (with an id) has no Unicode form for WhatsApp.
+      if (d.emoji.id || !d.emoji.name) return;
+      const channel = this.client.channels.cache.get(d.channel_id) ?? ((await this.client.rest.get(Routes.channel(d.channel_id))) as APIChannel);
+      const parentId = 'parentId' in channel ? channel.parentId : 'parent_id' in channel ? channel.parent_id : undefined;
+      if (!parentId || !this.channelIds.has(parentId)) return;
+      await this.core.agentReaction({ platform: 'discord', channelId: parentId, messageId: d.message_id, userId: d.user_id, emoji: d.emoji.name, added, eventId: `${Date.now()}` });
+    } catch (err) {
+      this.log.error({ messageId: d.message_id, err: (err as Error).message }, 'could not process a Discord reaction');
     }
   }
 
@@ -225,12 +264,16 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 
-  /**
-   * Template names for `/wa template name:`. The core does not expose the synced templates to adapters yet,
-   * so there is nothing true to suggest: an empty list lets the person type the name (Discord shows no choices).
-   */
+  /** Template names for `/wa template name:`: the synced, approved templates of this channel's number. */
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    await interaction.respond([]);
+    const channel = interaction.channel;
+    const channelId = channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
+    const prefix = String(interaction.options.getFocused() ?? '');
+    const choices = (await this.core.templates?.({ platform: 'discord', channelId, prefix })) ?? [];
+    // Discord shows at most 25 choices, each name and value at most 100 characters.
+    await interaction.respond(
+      choices.slice(0, 25).map((c) => ({ name: `${c.name} [${c.language}]${c.category ? ` · ${c.category.toLowerCase()}` : ''}`.slice(0, 100), value: c.ref.slice(0, 100) })),
+    );
   }
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -347,6 +390,66 @@ export class DiscordAdapter implements ChatAdapter {
         return { messageId: first.id };
       }),
     );
+  }
+
+  /**
+   * A customer's file as an attachment of the post (multipart `files[0]` + `payload_json`). @discordjs/rest needs the
+   * bytes as a buffer (it may resend them after a 429), so the file is read whole, bounded by `maxFileBytes`.
+   */
+  async postFile(thread: ThreadRef, post: ChatPost, file: FileStream): Promise<{ messageId: string }> {
+    let data: Buffer;
+    try {
+      data = await readAll(file.stream, this.maxFileBytes);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'TOO_LARGE') throw DeliveryError.retryable('discord', { code: 'network', meaning: `the file could not be read (${(err as Error).message})`, action: 'nothing: the bridge retries' });
+      throw DeliveryError.permanent('discord', { code: 'too_large', meaning: `the file is larger than the ${Math.round(this.maxFileBytes / 1048576)} MB Discord takes from the bot`, action: 'ask the customer for a smaller file, or to share it another way' });
+    }
+    const content = clip(`${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${toDiscordText(post.body)}`);
+    return this.call(() =>
+      this.inOpenThread(thread.threadId, async () => {
+        const body = { content, allowed_mentions: allowedMentions(post.mentionUserIds), attachments: [{ id: 0, filename: file.name }] };
+        const message = (await this.client.rest.post(Routes.channelMessages(thread.threadId), { body, files: [{ name: file.name, data, contentType: file.mimeType }] })) as APIMessage;
+        return { messageId: message.id };
+      }),
+    );
+  }
+
+  /** An agent's attachment: its CDN URL is signed, no token needed. */
+  async openFile(file: AgentFile): Promise<FileStream> {
+    let res;
+    try {
+      res = await streamGet(file.url, {});
+    } catch (err) {
+      throw DeliveryError.retryable('discord', { code: 'network', meaning: `the download from Discord failed (${(err as Error).message})`, action: 'nothing: the bridge retries' });
+    }
+    if (res.status !== 200) {
+      res.body.destroy();
+      const explanation = { code: `download HTTP ${res.status}`, meaning: `Discord did not hand out “${file.name}” (HTTP ${res.status})`, action: 'nothing: the bridge retries' };
+      if (res.status === 429 || res.status >= 500) throw DeliveryError.retryable('discord', explanation);
+      throw DeliveryError.permanent('discord', { ...explanation, action: 'the attachment was deleted or its link expired: share it again' });
+    }
+    return { name: file.name, mimeType: file.mimeType || (res.headers.get('content-type') ?? ''), size: res.length ?? file.size, stream: res.body };
+  }
+
+  /** The bridge's reaction (Discord takes Unicode emoji as they are); false for an emoji Discord does not know. */
+  async react(thread: ThreadRef, messageId: string, emoji: string, add: boolean): Promise<boolean> {
+    // The same emoji may be a status (👀 = read): taking the customer's off must not take the status off.
+    if (!add && Object.values(STATUS_REACTIONS).includes(emoji)) return true;
+    const route = Routes.channelMessageOwnReaction(thread.threadId, messageId, encodeURIComponent(emoji));
+    try {
+      await this.call(() => this.inOpenThread(thread.threadId, () => (add ? this.client.rest.put(route) : this.client.rest.delete(route))));
+      return true;
+    } catch (err) {
+      if (err instanceof DeliveryError && err.explanation.code === String(RESTJSONErrorCodes.UnknownEmoji)) return false;
+      throw err;
+    }
+  }
+
+  /** The bridge's own post, rewritten (author line kept, attachments untouched). */
+  async editPost(thread: ThreadRef, messageId: string, post: ChatPost): Promise<boolean> {
+    const content = clip(`${authorLine(post.author)}${toDiscordText(post.body)}`);
+    await this.call(() => this.inOpenThread(thread.threadId, () => this.client.rest.patch(Routes.channelMessage(thread.threadId, messageId), { body: { content, allowed_mentions: allowedMentions() } })));
+    return true;
   }
 
   async showStatus(thread: ThreadRef, messageId: string, status: DeliveryStatus, previous?: DeliveryStatus): Promise<void> {

@@ -1,6 +1,6 @@
 /** mongoose models and the indexes that make ingest idempotent and the hot lookups cheap. */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { BulkRecord, ConversationRecord, MessageRecord, OutboxJob, ThreadLinkRecord, WamidRecord } from '../../src/domain/records';
+import type { BulkRecord, BulkResult, ConversationRecord, MessageRecord, OutboxJob, ThreadLinkRecord, WamidRecord } from '../../src/domain/records';
 import type { TemplateRecord } from '../../src/domain/templates';
 
 const mixed = Schema.Types.Mixed;
@@ -56,6 +56,13 @@ const messageSchema = new Schema<MessageRecord>(
 messageSchema.index({ conversationId: 1, createdAt: 1 });
 messageSchema.index({ wamid: 1 });
 
+/** `${platform}:${channelId}:${chatMessageId}` → the message the bridge posted there (reactions find their message). */
+interface ChatMessagePointer {
+  _id: string;
+  messageId: string;
+}
+const chatMessageSchema = new Schema<ChatMessagePointer>({ _id: String, messageId: { type: String, required: true } }, opts);
+
 const wamidSchema = new Schema<WamidRecord>(
   { _id: String, messageId: String, status: String, rank: { type: Number, default: 0 }, error: mixed, at: Date },
   opts,
@@ -79,6 +86,18 @@ const outboxSchema = new Schema<OutboxJob>(
   opts,
 );
 outboxSchema.index({ state: 1, seq: 1 });
+
+/**
+ * Finished jobs leave the outbox for this collection: their `_id` (the dedupe key) keeps a redelivered
+ * webhook from enqueueing the same delivery again, while the outbox itself holds only live work, so the
+ * worker's poll stays small however long the bridge has run.
+ */
+interface DoneJob {
+  _id: string;
+  doneAt: Date;
+}
+const doneJobSchema = new Schema<DoneJob>({ _id: String, doneAt: { type: Date, required: true } }, opts);
+doneJobSchema.index({ doneAt: 1 });
 
 interface RawWebhook {
   _id: string;
@@ -122,26 +141,44 @@ const bulkSchema = new Schema<BulkRecord>(
     channel: mixed,
     createdAt: { type: Date, required: true },
     recipients: { type: mixed, default: [] },
-    results: { type: mixed, default: {} },
     refused: { type: mixed, default: [] },
     state: { type: String, required: true },
     progressMessageId: String,
     doneAt: Date,
   },
-  // minimize: false keeps `results: {}` (an empty object) so `$set results.p…` always has a parent.
-  { ...opts, minimize: false },
+  opts,
 );
 bulkSchema.index({ state: 1 });
+
+/**
+ * One recipient's outcome, a document of its own: results arrive concurrently, and FerretDB applies updates to one
+ * document as read-modify-write, so `$set results.<phone>` on the bulk itself could lose some.
+ */
+export interface BulkResultDoc extends BulkResult {
+  /** `${bulkId}:${phone}`. */
+  _id: string;
+  bulkId: string;
+  phone: string;
+}
+
+const bulkResultSchema = new Schema<BulkResultDoc>(
+  { _id: String, bulkId: { type: String, required: true }, phone: { type: String, required: true }, state: { type: String, required: true }, reason: String, wamid: String, at: Date },
+  opts,
+);
+bulkResultSchema.index({ bulkId: 1 });
 
 export interface Models {
   conversations: Model<ConversationRecord>;
   threadLinks: Model<ThreadLinkRecord>;
   messages: Model<MessageRecord>;
   wamids: Model<WamidRecord>;
+  chatMessages: Model<ChatMessagePointer>;
   outbox: Model<OutboxJob>;
+  doneJobs: Model<DoneJob>;
   rawWebhooks: Model<RawWebhook>;
   templates: Model<TemplateRecord>;
   bulks: Model<BulkRecord>;
+  bulkResults: Model<BulkResultDoc>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -150,10 +187,13 @@ export function registerModels(conn: Connection): Models {
     threadLinks: conn.model('ThreadLink', threadLinkSchema, 'thread_links'),
     messages: conn.model('Message', messageSchema, 'messages'),
     wamids: conn.model('Wamid', wamidSchema, 'wamids'),
+    chatMessages: conn.model('ChatMessage', chatMessageSchema, 'chat_messages'),
     outbox: conn.model('OutboxJob', outboxSchema, 'outbox'),
+    doneJobs: conn.model('DoneJob', doneJobSchema, 'outbox_done'),
     rawWebhooks: conn.model('RawWebhook', rawWebhookSchema, 'raw_webhooks'),
     templates: conn.model('Template', templateSchema, 'templates'),
     bulks: conn.model('Bulk', bulkSchema, 'bulk_sends'),
+    bulkResults: conn.model('BulkResult', bulkResultSchema, 'bulk_results'),
   };
 }
 

@@ -6,10 +6,15 @@ import type { BulkRecord, BulkResult, ChatLocation, ConversationRecord, MessageR
 import type { TemplateRecord } from '../../src/domain/templates';
 import type { StatusApplied, Store } from '../../src/domain/store';
 import { STATUS_RANK, type CustomerRef, type StatusUpdate } from '../../src/domain/whatsapp';
+import { KeyedLock } from './keyed-lock';
 import { ensureIndexes, registerModels, type Models } from './models';
 
 function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}
+
+function chatMessageKey(platform: ChatPlatform, channelId: string, chatMessageId: string): string {
+  return `${platform}:${channelId}:${chatMessageId}`;
 }
 
 /** Increasing within the process and across restarts (it starts from the clock), so lanes keep insertion order. */
@@ -20,6 +25,10 @@ function nextSeq(): number {
 }
 
 export class MongoStore implements Store {
+  private readonly conversationLock = new KeyedLock();
+  /** A message's state/failure and its mirrors are written by parallel jobs (send and post): one at a time, see KeyedLock. */
+  private readonly messageLock = new KeyedLock();
+
   private constructor(
     private readonly conn: Connection,
     private readonly m: Models,
@@ -57,13 +66,15 @@ export class MongoStore implements Store {
       $max: { lastInboundAt: at },
       $setOnInsert: { accountId, createdAt: at, participants: [] },
     };
-    try {
-      return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
-    } catch (err) {
-      // Two first messages at once: both tried to insert; the loser now updates the winner's document.
-      if (!isDuplicateKey(err)) throw err;
-      return (await this.m.conversations.findOneAndUpdate({ _id }, update, { new: true }).lean())!;
-    }
+    return this.conversationLock.run(_id, async () => {
+      try {
+        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
+      } catch (err) {
+        // Another process inserted it first: update the winner's document.
+        if (!isDuplicateKey(err)) throw err;
+        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { new: true }).lean())!;
+      }
+    });
   }
 
   async conversationForOutbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
@@ -73,12 +84,14 @@ export class MongoStore implements Store {
     if (customer.userId) set['customer.userId'] = customer.userId;
     // No lastInboundAt: the customer has not written, so the 24-hour window stays as it was (closed for a new one).
     const update = { ...(Object.keys(set).length ? { $set: set } : {}), $setOnInsert: { accountId, createdAt: at, participants: [] } };
-    try {
-      return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return (await this.m.conversations.findById(_id).lean())!;
-    }
+    return this.conversationLock.run(_id, async () => {
+      try {
+        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        return (await this.m.conversations.findById(_id).lean())!;
+      }
+    });
   }
 
   private async conversationIdFor(accountId: string, customer: CustomerRef): Promise<string> {
@@ -93,14 +106,16 @@ export class MongoStore implements Store {
   }
 
   async recordAgentReply(conversationId: string, participant: Participant): Promise<void> {
-    const conv = await this.m.conversations.findById(conversationId).lean();
-    if (!conv) return;
-    // Older documents (and some servers' upserts of an empty array) may lack the field.
-    const others = (conv.participants ?? []).filter((p) => !(p.platform === participant.platform && p.userId === participant.userId));
-    await this.m.conversations.updateOne(
-      { _id: conversationId },
-      { $set: { participants: [...others, participant] }, $max: { lastAgentReplyAt: participant.lastReplyAt } },
-    );
+    await this.conversationLock.run(conversationId, async () => {
+      const conv = await this.m.conversations.findById(conversationId).lean();
+      if (!conv) return;
+      // Older documents (and some servers' upserts of an empty array) may lack the field.
+      const others = (conv.participants ?? []).filter((p) => !(p.platform === participant.platform && p.userId === participant.userId));
+      await this.m.conversations.updateOne(
+        { _id: conversationId },
+        { $set: { participants: [...others, participant] }, $max: { lastAgentReplyAt: participant.lastReplyAt } },
+      );
+    });
   }
 
   async findThreadLink(conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null> {
@@ -147,11 +162,19 @@ export class MongoStore implements Store {
   }
 
   async updateMessage(id: string, set: Partial<Omit<MessageRecord, '_id'>>): Promise<void> {
-    await this.m.messages.updateOne({ _id: id }, { $set: set });
+    await this.messageLock.run(id, () => this.m.messages.updateOne({ _id: id }, { $set: set }));
   }
 
   async addMirror(id: string, location: ChatLocation): Promise<void> {
-    await this.m.messages.updateOne({ _id: id }, { $addToSet: { mirrors: location } });
+    await this.messageLock.run(id, () => this.m.messages.updateOne({ _id: id }, { $addToSet: { mirrors: location } }));
+    // A natural key back to the message (FerretDB only pushes `_id` lookups down): reactions on the post find it.
+    const _id = chatMessageKey(location.platform, location.channelId, location.messageId);
+    await this.m.chatMessages.updateOne({ _id }, { $set: { messageId: id } }, { upsert: true });
+  }
+
+  async findMessageByChatMessage(platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null> {
+    const pointer = await this.m.chatMessages.findById(chatMessageKey(platform, channelId, chatMessageId)).lean();
+    return pointer ? this.getMessage(pointer.messageId) : null;
   }
 
   async applyStatus(update: StatusUpdate): Promise<StatusApplied> {
@@ -178,10 +201,12 @@ export class MongoStore implements Store {
 
   async enqueue(jobs: NewJob[]): Promise<void> {
     const now = new Date();
+    const done = new Set((await this.m.doneJobs.find({ _id: { $in: jobs.map((j) => j.dedupeKey) } }, { _id: 1 }).lean()).map((d) => d._id));
     for (const job of jobs) {
+      if (done.has(job.dedupeKey)) continue; // delivered already (a redelivered webhook)
       const doc = { ...job, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now };
       try {
-        // The dedupe key is the _id: enqueueing the same delivery twice (a redelivered webhook) is a no-op.
+        // The dedupe key is the _id: enqueueing the same delivery twice is a no-op.
         await this.m.outbox.updateOne({ _id: job.dedupeKey }, { $setOnInsert: doc }, { upsert: true });
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
@@ -199,7 +224,13 @@ export class MongoStore implements Store {
   }
 
   async completeJob(id: string): Promise<void> {
-    await this.m.outbox.updateOne({ _id: id }, { $set: { state: 'done', nextAttemptAt: new Date() }, $unset: { leaseUntil: 1 } });
+    // Recorded as done first: a crash in between leaves a running job that is re-run (handlers are idempotent).
+    try {
+      await this.m.doneJobs.create({ _id: id, doneAt: new Date() });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+    await this.m.outbox.deleteOne({ _id: id });
   }
 
   async rescheduleJob(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
@@ -219,12 +250,12 @@ export class MongoStore implements Store {
   }
 
   async countJobs(state: OutboxJob['state']): Promise<number> {
-    return this.m.outbox.countDocuments({ state });
+    return state === 'done' ? this.m.doneJobs.countDocuments({}) : this.m.outbox.countDocuments({ state });
   }
 
   async purgeDoneJobs(olderThan: Date): Promise<number> {
-    // done jobs are kept a while as the dedupe record for webhook redeliveries (Meta retries for up to 7 days).
-    const res = await this.m.outbox.deleteMany({ state: 'done', nextAttemptAt: { $lt: olderThan } });
+    // Kept a while as the dedupe record for webhook redeliveries (Meta retries for up to 7 days).
+    const res = await this.m.doneJobs.deleteMany({ doneAt: { $lt: olderThan } });
     return res.deletedCount;
   }
 
@@ -247,15 +278,25 @@ export class MongoStore implements Store {
   }
 
   async createBulk(bulk: BulkRecord): Promise<void> {
-    await this.m.bulks.create(bulk);
+    const { results, ...doc } = bulk;
+    await this.m.bulks.create(doc);
+    for (const [key, r] of Object.entries(results)) await this.setBulkResult(bulk._id, key.replace(/^p/, ''), r);
+  }
+
+  private async withResults(bulk: Omit<BulkRecord, 'results'> | null): Promise<BulkRecord | null> {
+    if (!bulk) return null;
+    const docs = await this.m.bulkResults.find({ bulkId: bulk._id }).lean();
+    const results = Object.fromEntries(docs.map(({ phone, state, reason, wamid, at }) => [`p${phone}`, { state, ...(reason ? { reason } : {}), ...(wamid ? { wamid } : {}), ...(at ? { at } : {}) }]));
+    return { ...bulk, results };
   }
 
   async getBulk(id: string): Promise<BulkRecord | null> {
-    return this.m.bulks.findById(id).lean();
+    return this.withResults(await this.m.bulks.findById(id).lean());
   }
 
   async unfinishedBulks(): Promise<BulkRecord[]> {
-    return this.m.bulks.find({ state: { $in: ['enqueuing', 'running'] } }).sort({ createdAt: 1 }).lean();
+    const open = await this.m.bulks.find({ state: { $in: ['enqueuing', 'running'] } }).sort({ createdAt: 1 }).lean();
+    return Promise.all(open.map(async (b) => (await this.withResults(b))!));
   }
 
   async updateBulk(id: string, set: Partial<Pick<BulkRecord, 'state' | 'progressMessageId' | 'doneAt'>>): Promise<void> {
@@ -263,6 +304,6 @@ export class MongoStore implements Store {
   }
 
   async setBulkResult(id: string, phone: string, result: BulkResult): Promise<void> {
-    await this.m.bulks.updateOne({ _id: id }, { $set: { [`results.p${phone}`]: result } });
+    await this.m.bulkResults.replaceOne({ _id: `${id}:${phone}` }, { _id: `${id}:${phone}`, bulkId: id, phone, ...result }, { upsert: true });
   }
 }

@@ -24,6 +24,7 @@ interface SlackLikeError {
 }
 
 export function toDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err; // already explained (file transfers)
   const e = err as SlackLikeError;
   switch (e.code) {
     case 'slack_webapi_rate_limited_error':

@@ -1,3 +1,5 @@
+import { replaceEmojiCodes } from './emoji';
+
 /**
  * WhatsApp markup and Slack mrkdwn share *bold*, _italic_, ~strike~ and ```code```, so text passes
  * as it is; only Slack's control characters are escaped one way and its <…> entities resolved the other.
@@ -10,9 +12,9 @@ export function mentionsPrefix(userIds: string[] | undefined): string {
   return userIds?.length ? `${userIds.map((u) => `<@${u}>`).join(' ')} ` : '';
 }
 
-/** Slack's message text → what the customer reads: mentions, channels and links become plain words. */
+/** Slack's message text → what the customer reads: mentions, channels and links become plain words, `:emoji:` codes emoji. */
 export function fromSlackText(text: string, userName: (id: string) => string | undefined): string {
-  return text
+  const plain = text
     .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) => `@${label ?? userName(id) ?? id}`)
     .replace(/<#[CG][A-Z0-9]+\|([^>]*)>/g, (_m, name: string) => `#${name}`)
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
@@ -22,4 +24,5 @@ export function fromSlackText(text: string, userName: (id: string) => string | u
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+  return replaceEmojiCodes(plain);
 }

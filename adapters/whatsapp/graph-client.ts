@@ -75,7 +75,7 @@ export class GraphClient {
 }
 
 /** `to` with a leading + so Meta never prepends the business's own country code. */
-function recipientOf(to: CustomerRef): { to: string } | { recipient: string } {
+export function recipientOf(to: CustomerRef): { to: string } | { recipient: string } {
   if (to.waId) return { to: `+${to.waId.replace(/^\+/, '')}` };
   // A customer known only by a business-scoped user id (2026): Meta's BSUID guide sends with `recipient`
   // in place of `to`. Not checked against a live account here (see the closing note of the foundation issue).

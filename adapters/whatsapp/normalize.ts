@@ -96,7 +96,10 @@ function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
     }
     case 'edit': {
       const p = typeSchemas.edit.safeParse(raw);
-      return p.success ? { kind: 'edit', targetWamid: p.data.original_message_id, newText: p.data.message?.text?.body } : fail('edit without its message');
+      if (!p.success) return fail('edit without its message');
+      const edited = p.data.message as (Record<string, { caption?: unknown } | undefined> & { type?: string; text?: { body: string } }) | undefined;
+      const caption = edited?.type ? edited[edited.type]?.caption : undefined;
+      return { kind: 'edit', targetWamid: p.data.original_message_id, newText: edited?.text?.body ?? (typeof caption === 'string' ? caption : undefined) };
     }
     case 'revoke': {
       const p = typeSchemas.revoke.safeParse(raw);

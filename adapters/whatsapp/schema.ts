@@ -111,6 +111,10 @@ export const typeSchemas = {
       .default([]),
   }),
   system: z.looseObject({ body: z.string().optional(), type: z.string().optional(), wa_id: z.string().optional(), new_wa_id: z.string().optional() }),
-  edit: z.looseObject({ original_message_id: z.string(), message: z.looseObject({ text: z.looseObject({ body: z.string() }).optional() }).optional() }),
+  edit: z.looseObject({
+    original_message_id: z.string(),
+    // The edited message as it is now: a text's body, or a file's caption (Meta's example edits an image caption).
+    message: z.looseObject({ type: z.string().optional(), text: z.looseObject({ body: z.string() }).optional() }).optional(),
+  }),
   revoke: z.looseObject({ original_message_id: z.string() }),
 } as const;

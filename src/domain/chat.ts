@@ -1,6 +1,7 @@
 /** The port every chat platform (Slack, Discord) implements. The core never imports an SDK. */
 import type { TemplateChoice, TemplateField, TemplateSendRequest, TemplateSendResult } from './templates';
 import type { DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
+import type { AgentFile, FileStream } from './media';
 
 export type ChatPlatform = 'slack' | 'discord';
 
@@ -38,6 +39,18 @@ export interface ChatAdapter {
   upsertChannelMessage?(channelId: string, text: string, messageId?: string): Promise<{ messageId: string }>;
   /** Members of a user group (Slack `S…` ids), for template-sender allow-lists. */
   groupMembers?(groupId: string): Promise<string[]>;
+  /** The text of a file shared on this platform, named by a link or id an agent typed (a CSV of recipients); undefined if `reference` is not one. */
+  readSharedFile?(reference: string): Promise<{ name: string; text: string } | undefined>;
+  /** Largest file the bridge may post here (bytes); a larger customer file becomes a notice instead. */
+  readonly maxFileBytes?: number;
+  /** Posts a file in the thread, `post` as its comment (caption, author). Reads `file.stream` once. */
+  postFile?(thread: ThreadRef, post: ChatPost, file: FileStream): Promise<{ messageId: string }>;
+  /** Opens a file an agent attached (the adapter knows how to authenticate). */
+  openFile?(file: AgentFile): Promise<FileStream>;
+  /** Adds or removes the bridge's reaction (a unicode emoji) on a message; false when this platform cannot show that emoji. */
+  react?(thread: ThreadRef, messageId: string, emoji: string, add: boolean): Promise<boolean>;
+  /** Replaces the text of a post the bridge made (the customer edited or deleted their message); false when it cannot be edited. */
+  editPost?(thread: ThreadRef, messageId: string, post: ChatPost, opts?: { withFile?: boolean }): Promise<boolean>;
   isReady(): boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -52,8 +65,21 @@ export interface AgentMessage {
   author: { id: string; name?: string };
   text: string;
   sentAt: Date;
-  /** Names of files attached to the message. */
-  files?: string[];
+  /** Files attached to the message, in the order shown. */
+  files?: AgentFile[];
+}
+
+/** A reaction a person put on (or took off) a message in a bridged thread. */
+export interface AgentReaction {
+  platform: ChatPlatform;
+  /** As in ThreadRef / AgentMessage: Slack the channel; Discord the parent channel. */
+  channelId: string;
+  messageId: string;
+  userId: string;
+  emoji: string;
+  added: boolean;
+  /** Distinguishes two events on the same message and emoji (add, remove, add again). */
+  eventId: string;
 }
 
 export interface StatusNotice {
@@ -65,6 +91,8 @@ export interface StatusNotice {
 export interface ChatInbound {
   /** Resolves once the reply is persisted (and its send queued), so the platform can be acknowledged. */
   agentMessage(msg: AgentMessage): Promise<unknown>;
+  /** A person added or removed a reaction (unicode emoji) on a message in a bridged thread. */
+  agentReaction?(reaction: AgentReaction): Promise<unknown>;
   command(req: { platform: ChatPlatform; userId: string; userName?: string; channelId: string; text: string }): Promise<{ text: string }>;
   /** Approved templates usable from this channel, optionally by name prefix (Slack picker, Discord autocomplete). */
   templates?(query: { platform: ChatPlatform; channelId: string; prefix?: string }): Promise<TemplateChoice[]>;

@@ -1,9 +1,10 @@
 /** What the bridge persists. Natural keys make every ingest idempotent (unique `_id`s do the dedup). */
 import type { ChatPlatform, ChatPost } from './chat';
-import type { MessageContent } from './content';
+import type { MediaKind, MessageContent } from './content';
 import type { CustomerRef, DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
 import type { FailureExplanation } from './errors';
 import type { TemplateMessage } from './templates';
+import type { AgentFile } from './media';
 
 export interface Participant {
   platform: ChatPlatform;
@@ -64,6 +65,14 @@ export interface MessageRecord {
   /** Outbound templates: which one, and who sent it with `/wa template` (there is no chat message of theirs). */
   template?: { name: string; language: string };
   sentBy?: { platform: ChatPlatform; userId: string; name?: string };
+  /** Outbound: a file an agent shared, sent as its own WhatsApp message (`mediaId` once uploaded to Meta). */
+  file?: { name: string; mimeType: string; size: number; kind: MediaKind; mediaId?: string };
+  /** Outbound: the `_id` of the first part of the agent's message, when one chat message became several sends (its files). */
+  partOf?: string;
+  /** The customer's reaction on this message as shown on each platform ('' once removed): replaced when they change it. */
+  customerReaction?: Partial<Record<ChatPlatform, string>>;
+  /** The reaction agents last sent to WhatsApp on this (customer's) message ('' once removed). */
+  agentReaction?: string;
 }
 
 export interface WamidRecord {
@@ -76,7 +85,15 @@ export interface WamidRecord {
   at?: Date;
 }
 
-export type JobKind = 'chat.post' | 'chat.status' | 'chat.notice' | 'chat.channel_notice' | 'whatsapp.send' | 'whatsapp.send_template';
+export type JobKind =
+  | 'chat.post'
+  | 'chat.status'
+  | 'chat.notice'
+  | 'chat.channel_notice'
+  | 'whatsapp.send'
+  | 'whatsapp.send_template'
+  | 'whatsapp.send_media'
+  | 'whatsapp.react';
 
 export interface JobPayloads {
   /** A message mirrored into a conversation's thread; `notify` applies the notify-users rule (customer messages). */
@@ -85,6 +102,10 @@ export interface JobPayloads {
   'chat.notice': { platform: ChatPlatform; conversationId: string; body: string };
   'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
+  /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
+  'whatsapp.send_media': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; platform: ChatPlatform; file: AgentFile; kind: MediaKind; caption?: string };
+  /** An agent's reaction on a customer's message; `emoji: ''` removes it. */
+  'whatsapp.react': { conversationId: string; accountId: string; to: CustomerRef; targetWamid: string; emoji: string; platform: ChatPlatform };
   /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
   'whatsapp.send_template': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; template: TemplateMessage; bulk?: { bulkId: string; phone: string } };
 }
@@ -123,7 +144,7 @@ export interface BulkRecord {
   createdAt: Date;
   /** E.164 digits (no +) of every valid recipient, in the order given, with that recipient's values. */
   recipients: { phone: string; args: string[] }[];
-  /** Keyed `p<digits>` (FerretDB has no positional updates): each recipient's outcome. */
+  /** Keyed `p<digits>`: each recipient's outcome (the store keeps them apart from the bulk, one per recipient). */
   results: Record<string, BulkResult>;
   /** Numbers refused before sending (not a valid phone number), with the reason. */
   refused: { input: string; reason: string }[];

@@ -44,7 +44,10 @@ export interface Store {
   getMessage(id: string): Promise<MessageRecord | null>;
   findMessageByWamid(wamid: string): Promise<MessageRecord | null>;
   updateMessage(id: string, set: Partial<Omit<MessageRecord, '_id'>>): Promise<void>;
+  /** Records where a message was posted; the chat message is then found again by `findMessageByChatMessage`. */
   addMirror(id: string, location: ChatLocation): Promise<void>;
+  /** The message the bridge posted as this chat message (Slack channel + ts; Discord parent channel + snowflake). */
+  findMessageByChatMessage(platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null>;
 
   /** Monotonic: applied only when the new status ranks above the stored one. */
   applyStatus(update: StatusUpdate): Promise<StatusApplied>;

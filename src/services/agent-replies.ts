@@ -1,13 +1,15 @@
 /**
- * A person's message in a bridged thread → a WhatsApp send through the outbox.
+ * A person's message in a bridged thread → WhatsApp sends through the outbox: its text and every file it carries
+ * (media-rules.ts decides how; files WhatsApp cannot take are refused in the thread before any call to Meta).
  * Idempotent on the chat message id, so a platform's event retries never send twice.
  */
 import type { AgentMessage } from '../domain/chat';
-import type { MessageRecord } from '../domain/records';
+import type { MessageRecord, NewJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
 import { lane } from './ingest';
+import { planAgentMessage } from './media-rules';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -27,22 +29,53 @@ export class AgentReplies {
     const conversation = await this.store.getConversation(link.conversationId);
     if (!conversation) return 'not_bridged';
     const text = msg.text.trim();
-    if (msg.files?.length) {
-      // Until files are relayed, the agent must know the customer did not get them.
+    const plan = planAgentMessage(text, msg.files ?? []);
+    if (plan.refused.length) {
+      // Refused here, before any call to Meta, with the limit that applies: the agent knows at once.
+      const lines = plan.refused.map((r) => `• “${r.file.name}”: ${r.reason}.`);
       await this.store.enqueue([
         {
           kind: 'chat.notice',
           lane: lane(msg.platform, conversation._id),
-          dedupeKey: `${msg.platform}:files-not-sent:${msg.channelId}:${msg.messageId}`,
-          payload: { platform: msg.platform, conversationId: conversation._id, body: `⚠️ Not sent to the customer: ${msg.files.join(', ')}. This bridge relays text only for now; send the file from WhatsApp directly or paste a link.` },
+          dedupeKey: `${msg.platform}:files-refused:${msg.channelId}:${msg.messageId}`,
+          payload: { platform: msg.platform, conversationId: conversation._id, body: `⚠️ *Not sent to the customer:*\n${lines.join('\n')}\n*What to do:* share a link to the file, or a file WhatsApp takes.` },
         },
       ]);
     }
-    if (!text) return 'empty';
+    if (!plan.text && !plan.files.length) return 'empty';
 
     const id = `${msg.platform}:${msg.channelId}:${msg.messageId}`;
     const origin = { platform: msg.platform, channelId: msg.channelId, threadId: msg.threadId, messageId: msg.messageId, authorId: msg.author.id, authorName: msg.author.name };
-    const record: MessageRecord = { _id: id, conversationId: conversation._id, direction: 'outbound', createdAt: msg.sentAt, origin, text, state: 'queued', stateAt: this.now(), mirrors: [] };
+    const base = { conversationId: conversation._id, direction: 'outbound' as const, createdAt: msg.sentAt, origin, state: 'queued' as const, stateAt: this.now(), mirrors: [] };
+    const send = { conversationId: conversation._id, accountId: conversation.accountId, to: conversation.customer };
+    // One WhatsApp message per part, in order: the text (unless it is the first file's caption), then every file.
+    // The first part is the chat message's own record (its statuses show on it); the others point to it.
+    const parts: { record: MessageRecord; job: NewJob }[] = [];
+    if (plan.text) {
+      parts.push({
+        record: { _id: id, ...base, text: plan.text },
+        job: { kind: 'whatsapp.send', lane: lane('whatsapp', conversation._id), dedupeKey: `whatsapp:send:${id}`, payload: { ...send, messageId: id, text: plan.text } },
+      });
+    }
+    for (const [i, f] of plan.files.entries()) {
+      const partId = parts.length ? `${id}:file:${i}` : id;
+      parts.push({
+        record: {
+          _id: partId,
+          ...base,
+          text: f.caption,
+          file: { name: f.file.name, mimeType: f.mimeType, size: f.file.size, kind: f.kind },
+          ...(partId === id ? {} : { partOf: id }),
+        },
+        job: {
+          kind: 'whatsapp.send_media',
+          lane: lane('whatsapp', conversation._id),
+          dedupeKey: `whatsapp:send:${partId}`,
+          payload: { ...send, messageId: partId, platform: msg.platform, file: f.file, kind: f.kind, caption: f.caption },
+        },
+      });
+    }
+    const record = parts[0]!.record;
 
     // Checked before calling Meta: outside the window a free-form send can only fail with 131047.
     const lastInbound = conversation.lastInboundAt?.getTime() ?? 0;
@@ -63,23 +96,21 @@ export class AgentReplies {
     }
 
     if (!(await this.store.insertMessage(record))) return 'duplicate';
+    for (const part of parts.slice(1)) await this.store.insertMessage(part.record);
     await this.store.recordAgentReply(conversation._id, { platform: msg.platform, userId: msg.author.id, name: msg.author.name, lastReplyAt: msg.sentAt });
     const account = this.accounts.get(conversation.accountId);
     const otherSides = account ? this.accounts.platformsOf(account).filter((p) => p !== msg.platform) : [];
     const sideName = { slack: 'Slack', discord: 'Discord' }[msg.platform];
+    const fileLine = plan.files.length ? `📎 ${plan.files.map((f) => f.file.name).join(', ')}` : '';
+    const mirrorBody = [text, fileLine].filter(Boolean).join('\n');
     await this.store.enqueue([
-      {
-        kind: 'whatsapp.send',
-        lane: lane('whatsapp', conversation._id),
-        dedupeKey: `whatsapp:send:${id}`,
-        payload: { conversationId: conversation._id, messageId: id, accountId: conversation.accountId, to: conversation.customer, text },
-      },
+      ...parts.map((p) => p.job),
       // Teams on the other platform see the whole conversation: the reply is mirrored, marked with who and where.
       ...otherSides.map((platform) => ({
         kind: 'chat.post' as const,
         lane: lane(platform, conversation._id),
         dedupeKey: `${platform}:post:${id}`,
-        payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `via ${sideName}` }, body: text }, notify: false },
+        payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `via ${sideName}` }, body: mirrorBody }, notify: false },
       })),
     ]);
     return 'queued';

@@ -5,6 +5,8 @@ import { splitArgs } from './command-line';
 export interface CommandRequest {
   platform: ChatPlatform;
   userId: string;
+  /** Display name when the adapter knows it (shown as who sent a template). */
+  userName?: string;
   channelId: string;
   text: string;
 }

@@ -4,6 +4,7 @@
  */
 import type { ChatAdapter, ChatPlatform, ThreadRef } from '../domain/chat';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
+import type { WhatsAppMedia } from '../domain/media';
 import type { WhatsAppSender } from '../domain/ports';
 import type { JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
 import type { Store } from '../domain/store';
@@ -12,6 +13,7 @@ import type { Accounts } from './accounts';
 import type { Ingest } from './ingest';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
+import { RichDelivery } from './rich-delivery';
 import type { SendPacer } from './templates/pacing';
 
 type Handler<K extends keyof JobPayloads> = (payload: JobPayloads[K]) => Promise<void>;
@@ -29,9 +31,19 @@ export class Delivery {
     private readonly ingest: Ingest,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
-    /** Template sends wait for it: the number's throughput and Meta's pair rate. */
-    private readonly opts: { pacer?: Pick<SendPacer, 'acquire'> } = {},
-  ) {}
+    /** Template sends wait for it: the number's throughput and Meta's pair rate. `media`: files and reactions (rich-delivery.ts). */
+    private readonly opts: { pacer?: Pick<SendPacer, 'acquire'>; media?: WhatsAppMedia } = {},
+  ) {
+    this.rich = opts.media ? new RichDelivery(store, accounts, opts.media, (p) => this.chat(p), ingest, log, now) : undefined;
+  }
+
+  /** Files, reactions, edits and deletions; without WhatsApp media support they are shown as lines. */
+  private readonly rich?: RichDelivery;
+
+  private richDelivery(): RichDelivery {
+    if (!this.rich) throw DeliveryError.permanent('whatsapp', { code: 'no_media', meaning: 'this bridge was started without WhatsApp media support', action: 'report this to the bridge’s maintainers' });
+    return this.rich;
+  }
 
   private chat(platform: ChatPlatform): ChatAdapter {
     const adapter = this.chats[platform];
@@ -46,6 +58,8 @@ export class Delivery {
     'chat.channel_notice': (p) => this.chat(p.platform).postToChannel(p.channelId, p.body),
     'whatsapp.send': (p) => this.sendToWhatsApp(p),
     'whatsapp.send_template': (p) => this.sendTemplate(p),
+    'whatsapp.send_media': (p) => this.richDelivery().sendFile(p),
+    'whatsapp.react': (p) => this.richDelivery().sendReaction(p),
   };
 
   run(job: OutboxJob): Promise<void> {
@@ -78,8 +92,15 @@ export class Delivery {
     const message = await this.store.getMessage(p.messageId);
     if (message?.mirrors.some((m) => m.platform === p.platform)) return; // posted before a crash: done.
     const { thread, isNew } = await this.threadFor(p.conversationId, p.platform);
+    const chat = this.chat(p.platform);
+    // A reaction, edit or deletion is shown on the post it concerns when it can be (nothing new is posted then).
+    const post = message && this.rich ? await this.rich.applyToEarlier(chat, message, p.post) : p.post;
+    if (post === 'done') return;
     const mentions = isNew || !p.notify ? [] : await this.mentionsNow(p.conversationId, p.platform);
-    const { messageId } = await this.chat(p.platform).postInThread(thread, { ...p.post, mentionUserIds: mentions });
+    const { messageId } =
+      message?.content?.kind === 'media' && this.rich
+        ? await this.rich.postMedia(chat, thread, message, { ...post, mentionUserIds: mentions })
+        : await chat.postInThread(thread, { ...post, mentionUserIds: mentions });
     await this.store.addMirror(p.messageId, { ...thread, messageId });
     if (message?.template) await this.afterTemplatePost(p, message);
   }
@@ -95,8 +116,10 @@ export class Delivery {
     }
     const state = fresh.state;
     if (state && state !== 'queued' && state !== 'accepted') {
+      // The error of a `failed` webhook is kept with the wamid (linking again is a no-op that returns it).
+      const error = fresh.wamid && !fresh.failure ? (await this.store.linkWamid(fresh.wamid, p.messageId)).error : undefined;
       await this.store.enqueue([
-        { kind: 'chat.status', lane: `${p.platform}:${p.conversationId}`, dedupeKey: `${p.platform}:status:${p.messageId}:${state}`, payload: { platform: p.platform, messageId: p.messageId, status: state } },
+        { kind: 'chat.status', lane: `${p.platform}:${p.conversationId}`, dedupeKey: `${p.platform}:status:${p.messageId}:${state}`, payload: { platform: p.platform, messageId: p.messageId, status: state, error } },
       ]);
     }
   }
@@ -148,13 +171,16 @@ export class Delivery {
     if (!message) return;
     const where = message.origin?.platform === p.platform ? message.origin : message.mirrors.find((m) => m.platform === p.platform);
     if (!where) return;
+    // One chat message sent as several WhatsApp messages (its files): the first part's statuses show on it, the others' only when they fail.
+    if (message.partOf && p.status !== 'failed') return;
     const thread: ThreadRef = { platform: p.platform, channelId: where.channelId, threadId: where.threadId };
-    await this.chat(p.platform).showStatus(thread, where.messageId, p.status, p.previous);
+    await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
     if (p.status !== 'failed') return;
     const failure = message.failure ?? (p.error ? this.whatsapp.explain(p.error) : undefined);
     if (p.error && !message.failure && failure) await this.store.updateMessage(p.messageId, { failure });
     const explanation = failure ?? { code: 'unknown', meaning: 'WhatsApp reported the message as failed without a reason', action: 'try again, or reach the customer another way' };
-    await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: failureNotice(explanation) });
+    const file = message.file ? `📎 ${message.file.name}\n` : '';
+    await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: `${file}${failureNotice(explanation)}` });
   }
 
   private async postNotice(p: JobPayloads['chat.notice']): Promise<void> {
@@ -166,7 +192,8 @@ export class Delivery {
   async onPermanentFailure(job: OutboxJob, error: DeliveryError | Error): Promise<void> {
     const explanation: FailureExplanation & { retryable: boolean } =
       error instanceof DeliveryError ? { ...error.explanation, retryable: false } : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
-    if (job.kind === 'whatsapp.send' || job.kind === 'whatsapp.send_template') {
+    if (job.kind === 'whatsapp.react') return this.rich?.reactionFailed(job.payload, explanation);
+    if (job.kind === 'whatsapp.send' || job.kind === 'whatsapp.send_template' || job.kind === 'whatsapp.send_media') {
       const p = job.payload;
       await this.store.updateMessage(p.messageId, { state: 'failed', stateAt: this.now(), failure: explanation });
       if (job.kind === 'whatsapp.send_template' && job.payload.bulk) {

@@ -21,6 +21,8 @@ export class Ingest {
     private readonly log: Logger,
     /** Which account-level fields deserve a notice in the channel. */
     private readonly noticeFields: Set<string>,
+    /** Applies an account event to stored state (templates) before the notice; returns a line to add to it. */
+    private readonly onAccountEvent?: (e: AccountEvent) => Promise<string | undefined>,
   ) {}
 
   async ingest(events: WhatsAppEvent[]): Promise<void> {
@@ -98,6 +100,8 @@ export class Ingest {
 
   private async accountEvent(e: AccountEvent): Promise<void> {
     this.log.info({ field: e.field, wabaId: e.wabaId }, e.summary);
+    // Before the webhook is acknowledged: a template paused by Meta is refused by `/wa template` at once.
+    const extra = this.onAccountEvent ? await this.onAccountEvent(e) : undefined;
     if (!this.noticeFields.has(e.field)) return;
     const accounts = e.accountId ? [this.accounts.get(e.accountId)].filter((a) => a !== undefined) : this.accounts.byWaba(e.wabaId);
     const targets = (accounts.length ? accounts : this.accounts.all).flatMap((a) =>
@@ -110,7 +114,7 @@ export class Ingest {
         kind: 'chat.channel_notice',
         lane: `${t.platform}:channel:${t.channelId}`,
         dedupeKey: `${t.platform}:notice:${t.channelId}:${hash(key)}`,
-        payload: { platform: t.platform, channelId: t.channelId, body: `📣 ${e.summary}` },
+        payload: { platform: t.platform, channelId: t.channelId, body: `📣 ${e.summary}${extra ? `\n${extra}` : ''}` },
       })),
     );
   }

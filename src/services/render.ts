@@ -52,6 +52,33 @@ export function renderContent(c: MessageContent): string {
   }
 }
 
+/** What goes with a customer's file posted as a file: the caption, or a label saying what it is. */
+export function mediaCaption(c: Extract<MessageContent, { kind: 'media' }>): string {
+  if (c.caption) return c.caption;
+  return c.media === 'audio' && c.voice ? '🎤 Voice message' : MEDIA_LABEL[c.media];
+}
+
+/** The post body of a message whose file is posted as a file: the context lines of `body`, then the caption. */
+export function mediaPostBody(body: string, c: Extract<MessageContent, { kind: 'media' }>): string {
+  const line = renderContent(c);
+  const context = body.endsWith(line) ? body.slice(0, body.length - line.length) : '';
+  return `${context}${mediaCaption(c)}`;
+}
+
+/** A short quote of a message for a line that refers to it ("Reacted 👍 to “…”"). */
+export function snippet(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** Every line struck through (WhatsApp markup does not span lines). */
+export function struck(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() ? `~${line.replace(/~/g, '').trim()}~` : line))
+    .join('\n');
+}
+
 /** The full post body: forwarded / reply / ad context first, then the content. */
 export function renderInbound(m: InboundCustomerMessage, quoted?: string): string {
   const lines: string[] = [];

@@ -158,6 +158,10 @@ export class FakeDiscord extends EventEmitter {
       })),
     });
   }
+  /** A human adds (or removes) a reaction: stored, then MESSAGE_REACTION_ADD / _REMOVE on the gateway. */
+  userReacts(input: { channelId: string; messageId: string; emoji: string; user?: { id?: string; username?: string; globalName?: string | null }; remove?: boolean }): void {
+    this.state.react(input.channelId, input.messageId, input.emoji, this.state.human(input.user), !input.remove);
+  }
   /** A human runs a slash command: INTERACTION_CREATE type 2. */
   interaction(input: InteractionInput): InteractionRecord {
     return this.interactionsImpl.create(InteractionType.ApplicationCommand, input);

@@ -69,6 +69,15 @@ export interface DropSpec {
 export interface MediaSpec {
   bytes: Buffer;
   mimeType: string;
+  /** Serve the download in chunks of `bytes`, `delayMs` apart (a slow CDN), to observe streaming. */
+  chunks?: { bytes: number; delayMs: number };
+}
+
+/** One media download served: when it started and when its last byte was written. */
+export interface MediaDownload {
+  id: string;
+  startedAt: number;
+  finishedAt?: number;
 }
 
 /** A file received on POST /{phoneNumberId}/media. */
@@ -104,6 +113,8 @@ interface Reply {
   json?: unknown;
   bytes?: Buffer;
   headers?: Record<string, string>;
+  /** Write `bytes` in chunks with pauses; `done` is called after the last one. */
+  chunks?: { bytes: number; delayMs: number; done: () => void };
 }
 
 interface RequestContext {
@@ -140,6 +151,8 @@ const BSUID_PATTERN = /^[A-Z]{2}\.[A-Za-z0-9.]+$/;
 export class FakeGraphApi {
   readonly calls: GraphCall[] = [];
   readonly uploads: UploadedMedia[] = [];
+  /** Media downloads served (GET on the download URL), in order. */
+  readonly downloads: MediaDownload[] = [];
   /** Called with each successfully accepted message body (not for mark-as-read). */
   onMessageSent?: (body: Record<string, any>, wamid: string) => void;
   /**
@@ -230,6 +243,7 @@ export class FakeGraphApi {
   reset(): void {
     this.calls.length = 0;
     this.uploads.length = 0;
+    this.downloads.length = 0;
     this.faults.length = 0;
     this.sent.length = 0;
     this.reads.length = 0;
@@ -251,6 +265,7 @@ export class FakeGraphApi {
       const reply = fault?.kind === 'fail' ? failureReply(fault.spec) : this.route(ctx);
       const accepted = this.lastWamid;
       if (accepted && this.beforeSendResponse) await this.beforeSendResponse(accepted);
+      if (reply.chunks && reply.bytes) return await this.sendChunked(res, reply);
       send(res, reply);
     } catch (err) {
       send(res, metaError(500, 1, `An unknown error occurred: ${(err as Error).message}`));
@@ -280,6 +295,17 @@ export class FakeGraphApi {
       headers: ctx.req.headers,
       body: ctx.json !== undefined ? ctx.json : ctx.rawBody.toString('utf8'),
     });
+  }
+
+  private async sendChunked(res: http.ServerResponse, reply: Reply): Promise<void> {
+    const { bytes: size, delayMs, done } = reply.chunks!;
+    res.writeHead(reply.status, reply.headers);
+    for (let offset = 0; offset < reply.bytes!.length && !res.destroyed; offset += size) {
+      if (offset > 0) await this.sleep(delayMs);
+      const more = res.write(reply.bytes!.subarray(offset, offset + size));
+      if (!more && !res.destroyed) await new Promise((r) => res.once('drain', r));
+    }
+    res.end(() => done());
   }
 
   private takeFault(path: string): Fault | undefined {
@@ -438,10 +464,15 @@ export class FakeGraphApi {
   private downloadMedia(id: string): Reply {
     const media = this.media.get(id);
     if (!media) return { status: 404, json: { error: 'media not found' } };
+    const download: MediaDownload = { id, startedAt: Date.now() };
+    this.downloads.push(download);
+    const done = () => void (download.finishedAt = Date.now());
+    if (!media.chunks) done(); // written in one go
     return {
       status: 200,
       bytes: media.bytes,
       headers: { 'content-type': media.mimeType, 'content-length': String(media.bytes.length) },
+      ...(media.chunks ? { chunks: { ...media.chunks, done } } : {}),
     };
   }
 

@@ -108,6 +108,8 @@ export interface SlackFileObject {
   url_private: string;
   url_private_download: string;
   permalink: string;
+  /** Where the file was shared (as files.info shows it once Slack has recorded the share): channel → messages. */
+  shares?: Partial<Record<'public' | 'private', Record<string, Array<{ ts: string; thread_ts?: string; channel_name: string; team_id: string }>>>>;
 }
 
 interface StoredFile {
@@ -121,6 +123,16 @@ interface StoredFile {
   altText?: string;
   completed: boolean;
   shares: string[];
+  /** The message of each share (completeUploadExternal with a channel). */
+  shareMessages: Array<{ channel: string; ts: string; thread_ts?: string }>;
+}
+
+/** When the bytes of an upload to the upload URL began and finished arriving (to observe streaming). */
+export interface UploadTiming {
+  fileId: string;
+  firstByteAt: number;
+  lastByteAt: number;
+  bytes: number;
 }
 
 export interface StoredView {
@@ -217,6 +229,8 @@ export class FakeSlackApi {
   /** Bodies POSTed to response_urls (what Bolt's respond() sends). */
   readonly responses: RecordedResponse[] = [];
   readonly ephemerals: EphemeralMessage[] = [];
+  /** Uploads to the upload URL, with when their first and last bytes arrived. */
+  readonly uploadTimings: UploadTiming[] = [];
 
   private readonly server: http.Server;
   private port = 0;
@@ -224,6 +238,7 @@ export class FakeSlackApi {
   private faults: PendingFault[] = [];
   private readonly channels = new Map<string, { name: string }>();
   private readonly users = new Map<string, AddUserOptions>();
+  private readonly userGroups = new Map<string, string[]>();
   private readonly messagesByChannel = new Map<string, StoredMessage[]>();
   private readonly postedArgs: Args[] = [];
   private readonly viewsById = new Map<string, StoredView>();
@@ -280,6 +295,11 @@ export class FakeSlackApi {
 
   addUser(id: string, opts: AddUserOptions): void {
     this.users.set(id, opts);
+  }
+
+  /** A user group (`S…`) and its members, served by usergroups.users.list. */
+  addUserGroup(id: string, members: string[]): void {
+    this.userGroups.set(id, [...members]);
   }
 
   /** Seeds a message not posted through the API (e.g. a user's message the bridge reacts to). */
@@ -368,8 +388,10 @@ export class FakeSlackApi {
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
-    const body = await readBody(req);
     const path = url.pathname;
+    const timing = req.method === 'POST' && path.startsWith('/upload/v1/') ? this.timeUpload(req, path.slice('/upload/v1/'.length)) : undefined;
+    const body = await readBody(req);
+    if (timing) timing.lastByteAt = Date.now();
     if (req.method === 'POST' && path.startsWith('/api/')) return this.onApiCall(path.slice('/api/'.length), req, body, res);
     if (req.method === 'POST' && path.startsWith('/upload/v1/')) return this.onUpload(path.slice('/upload/v1/'.length), req, body, res);
     if (req.method === 'POST' && path.startsWith('/response/')) return this.onResponseUrl(url, req, body, res);
@@ -391,6 +413,16 @@ export class FakeSlackApi {
     if (authError) return sendJson(res, 200, { ok: false, error: authError });
     const handler = this.handlers[method];
     sendJson(res, 200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
+  }
+
+  private timeUpload(req: http.IncomingMessage, fileId: string): UploadTiming {
+    const timing: UploadTiming = { fileId, firstByteAt: 0, lastByteAt: 0, bytes: 0 };
+    req.on('data', (chunk: Buffer) => {
+      if (!timing.firstByteAt) timing.firstByteAt = Date.now();
+      timing.bytes += chunk.length;
+    });
+    this.uploadTimings.push(timing);
+    return timing;
   }
 
   /** FIFO: the oldest fault that matches this method is consumed first. */
@@ -432,11 +464,13 @@ export class FakeSlackApi {
       'reactions.remove': (a) => this.reactionsRemove(a),
       'conversations.info': (a) => this.conversationsInfo(a),
       'users.info': (a) => this.usersInfo(a),
+      'usergroups.users.list': (a) => this.userGroupMembers(a),
       'views.open': (a) => this.viewsOpen(a, 'views.open'),
       'views.push': (a) => this.viewsOpen(a, 'views.push'),
       'views.update': (a) => this.viewsUpdate(a),
       'files.getUploadURLExternal': (a) => this.filesGetUploadUrlExternal(a),
       'files.completeUploadExternal': (a) => this.filesCompleteUploadExternal(a),
+      'files.info': (a) => this.filesInfo(a),
     };
   }
 
@@ -587,6 +621,12 @@ export class FakeSlackApi {
     };
   }
 
+  /** usergroups.users.list: `{ok, users:[ids]}`; an unknown group is `no_such_subteam` (Slack's method reference). */
+  private userGroupMembers(a: Args): ApiResult {
+    const members = this.userGroups.get(a.usergroup);
+    return members ? { ok: true, users: [...members] } : fail('no_such_subteam');
+  }
+
   private viewsOpen(a: Args, method: 'views.open' | 'views.push'): ApiResult {
     if (!a.trigger_id && !a.interactivity_pointer) {
       return { ok: false, error: 'invalid_arguments', response_metadata: { messages: ['invalid `trigger_id`'] } };
@@ -642,6 +682,12 @@ export class FakeSlackApi {
     return { ok: true, upload_url: `${this.baseUrl}/upload/v1/${file.id}`, file_id: file.id };
   }
 
+  /** files.info: `{ok, file}` with url_private(_download) on this fake; `file_not_found` otherwise. */
+  private filesInfo(a: Args): ApiResult {
+    const file = this.filesById.get(String(a.file ?? ''));
+    return file?.completed ? { ok: true, file: this.fileObject(file) } : fail('file_not_found');
+  }
+
   private filesCompleteUploadExternal(a: Args): ApiResult {
     if (!Array.isArray(a.files) || a.files.length === 0) return fail('invalid_arguments');
     if (a.channel_id && this.strictChannels && !this.channels.has(a.channel_id)) return fail('invalid_channel');
@@ -660,10 +706,12 @@ export class FakeSlackApi {
   /** Sharing into a channel posts a message carrying the files, like Slack does. */
   private storeFileShare(a: Args, files: SlackFileObject[]): void {
     const parent = a.thread_ts ? this.findMessage(a.channel_id, String(a.thread_ts)) : undefined;
+    const ts = this.nextTs();
+    for (const f of files) this.filesById.get(f.id)?.shareMessages.push({ channel: a.channel_id, ts, ...(a.thread_ts ? { thread_ts: String(a.thread_ts) } : {}) });
     this.channelMessages(a.channel_id).push({
       type: 'message',
       channel: a.channel_id,
-      ts: this.nextTs(),
+      ts,
       text: a.initial_comment ?? '',
       user: this.botUserId,
       bot_id: this.botId,
@@ -749,6 +797,7 @@ export class FakeSlackApi {
       created: TS_BASE_SECONDS + this.tsSeq,
       completed: false,
       shares: [],
+      shareMessages: [],
     };
     this.filesById.set(file.id, file);
     return file;
@@ -773,7 +822,17 @@ export class FakeSlackApi {
       url_private: `${base}/${encodedName}`,
       url_private_download: `${base}/download/${encodedName}`,
       permalink: `https://fake-workspace.slack.com/files/${f.user}/${f.id}/${encodedName}`,
+      ...(f.shareMessages.length ? { shares: { public: this.sharesByChannel(f) } } : {}),
     };
+  }
+
+  private sharesByChannel(f: StoredFile): Record<string, Array<{ ts: string; thread_ts?: string; channel_name: string; team_id: string }>> {
+    const byChannel: Record<string, Array<{ ts: string; thread_ts?: string; channel_name: string; team_id: string }>> = {};
+    for (const m of f.shareMessages) {
+      const name = this.channels.get(m.channel)?.name ?? m.channel.toLowerCase();
+      (byChannel[m.channel] ??= []).push({ ts: m.ts, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), channel_name: name, team_id: this.teamId });
+    }
+    return byChannel;
   }
 }
 

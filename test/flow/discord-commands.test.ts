@@ -54,7 +54,7 @@ describe('through the bridge', () => {
     expect(content).toBe(toDiscordText(await slackAnswer('template 12 order_update:en "Jane Doe" 42')));
   });
 
-  test('autocomplete for the template name answers (with no choices until templates are synced)', async () => {
+  test('autocomplete for the template name answers (no choices: this number has no synced templates)', async () => {
     const rec = h.fake.autocomplete({ name: 'wa', subcommand: 'template', options: { phone: '+4915112345678', name: 'ord' }, focused: 'name', channelId: DISCORD_TEXT_CHANNEL });
     expect(await h.fake.waitForInteractionResponse(rec.id, 'callback')).toMatchObject({ type: 8, data: { choices: [] } });
   });
@@ -84,3 +84,33 @@ test('when the core takes longer than Discord allows for a first answer, the rep
     await fake.close();
   }
 }, 15_000);
+
+test('autocomplete offers the synced templates the core returns for the channel, prefix passed through', async () => {
+  const fake = await startFakeDiscord();
+  const queries: unknown[] = [];
+  const core: ChatInbound = {
+    agentMessage: async () => undefined,
+    command: async () => ({ text: '' }),
+    templates: async (q) => {
+      queries.push(q);
+      return [
+        { ref: 'order_update:en_US', name: 'order_update', language: 'en_US', category: 'UTILITY', preview: 'Your order {{1}} is on its way' },
+        { ref: 'order_update:pt_BR', name: 'order_update', language: 'pt_BR', preview: 'Seu pedido {{1}} está a caminho' },
+      ];
+    },
+  };
+  const adapter = new DiscordAdapter({ botToken: fake.botToken, guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] }, core, createLogger('silent'));
+  try {
+    await adapter.start();
+    const rec = fake.autocomplete({ name: 'wa', subcommand: 'template', options: { phone: '+4915112345678', name: 'ord' }, focused: 'name', channelId: DISCORD_TEXT_CHANNEL });
+    const reply = await fake.waitForInteractionResponse(rec.id, 'callback');
+    expect(reply).toMatchObject({
+      type: 8,
+      data: { choices: [{ name: 'order_update [en_US] · utility', value: 'order_update:en_US' }, { name: 'order_update [pt_BR]', value: 'order_update:pt_BR' }] },
+    });
+    expect(queries).toEqual([{ platform: 'discord', channelId: DISCORD_TEXT_CHANNEL, prefix: 'ord' }]);
+  } finally {
+    await adapter.stop();
+    await fake.close();
+  }
+});

@@ -14,13 +14,13 @@ describe('connected bridge', () => {
     await h.close();
   });
 
-  test('logs in: GET /gateway/bot with the bot token on DISCORD_API_URL, IDENTIFY with intents 33281', () => {
+  test('logs in: GET /gateway/bot with the bot token on DISCORD_API_URL, IDENTIFY with intents 34305 (33281 + GuildMessageReactions 1024)', () => {
     const gateway = h.fake.calls.find((c) => c.route === '/gateway/bot');
     expect(gateway).toMatchObject({ method: 'GET', path: '/api/v10/gateway/bot', status: 200 });
     expect(gateway!.headers.authorization).toBe(`Bot ${h.fake.botToken}`);
     expect(h.fake.identifies).toHaveLength(1);
     // Guilds | GuildMessages | MessageContent
-    expect(h.fake.identifies[0]).toMatchObject({ token: h.fake.botToken, intents: 33281 });
+    expect(h.fake.identifies[0]).toMatchObject({ token: h.fake.botToken, intents: 34305 });
   });
 
   test('registers /wa in the guild by bulk overwrite, with typed subcommand options', () => {

@@ -185,17 +185,20 @@ test('a reply after the 24-hour window is refused before calling Meta, with the 
   expect(h.graph.sentMessages()).toHaveLength(0);
 });
 
-test('a file shared in the thread is not silently dropped: the thread says it was not sent, the text still is', async () => {
+test('a file shared in the thread is relayed with the text as its caption (media-*.test.ts covers the rest)', async () => {
   const thread = await openConversation();
   const fileShare = loadSlackFixture('file_share').event;
   const ts = '1749417100.000100';
-  const event = { ...fileShare, channel: CHANNEL, user: AGENT, ts, event_ts: ts, thread_ts: thread, text: 'here is the invoice' };
+  // The fixture's file, served by the fake (its url_private* point at files.slack.com).
+  const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(2000, 7)]);
+  const file = h.slack.addFile({ name: fileShare.files[0].name, content: png, mimetype: fileShare.files[0].mimetype, user: AGENT });
+  const event = { ...fileShare, channel: CHANNEL, user: AGENT, ts, event_ts: ts, thread_ts: thread, text: 'here is the invoice', files: [{ ...fileShare.files[0], ...file }] };
   expect((await h.sender.sendEvent(event)).status).toBe(200);
-  await h.eventually(() => expect(h.graph.sentMessages().map((m) => m.text.body)).toEqual(['here is the invoice']));
-  const notice = await h.eventually(() => {
-    const n = h.slack.threadReplies(CHANNEL, thread).find((m) => m.text.includes('Not sent to the customer'));
-    expect(n).toBeDefined();
-    return n!;
+  const [sent] = await h.eventually(() => {
+    expect(h.graph.sentMessages()).toHaveLength(1);
+    return h.graph.sentMessages();
   });
-  expect(notice.text).toContain(fileShare.files[0].name);
+  expect(sent).toMatchObject({ type: 'image', image: { caption: 'here is the invoice' } });
+  expect(h.graph.uploads[0]!.bytes.equals(png)).toBe(true);
+  expect(h.slack.threadReplies(CHANNEL, thread).some((m) => m.text.includes('Not sent to the customer'))).toBe(false);
 });

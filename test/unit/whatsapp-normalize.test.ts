@@ -273,8 +273,8 @@ describe('inbound messages', () => {
     });
   });
 
-  it('edit: target wamid (the edited message here is an image, so there is no new text)', () => {
-    expect(fixtureMessage('message-edit').content).toEqual({ kind: 'edit', targetWamid: BUSINESS_WAMID, newText: undefined });
+  it('edit: target wamid; the edited message here is an image, so its new text is the caption', () => {
+    expect(fixtureMessage('message-edit').content).toEqual({ kind: 'edit', targetWamid: BUSINESS_WAMID, newText: 'Updated image caption' });
   });
 
   it('edit of a text message carries the new text', () => {

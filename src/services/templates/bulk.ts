@@ -1,0 +1,199 @@
+/**
+ * One template to many numbers (`/wa template +49…,+44…,… name values…`). The recipients are fixed and stored
+ * first; each one becomes an outbox job with the dedupe key `bulk:<id>:<phone>`, so a restart at any point
+ * re-enqueues without repeating a recipient (the job, and the message's recorded wamid, say who was sent).
+ * Sends are paced by the delivery's pacer (the number's throughput, Meta's pair rate). A channel message shows
+ * the progress while it runs and every recipient's result at the end.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChatAdapter, ChatPlatform } from '../../domain/chat';
+import type { BulkRecord } from '../../domain/records';
+import type { Store } from '../../domain/store';
+import type { Logger } from '../../logger';
+import type { Accounts } from '../accounts';
+import type { CommandReply, CommandRequest } from '../commands';
+import { normalizePhone } from './phone';
+import { bullets, EXAMPLE_PHONE, type BulkStarter, type TemplateSender } from './send-command';
+import { assignArgs, buildMessage, describeTemplate } from './variables';
+
+export const MAX_RECIPIENTS = 1000;
+
+export function bulkText(b: BulkRecord, finished: boolean): string {
+  const results = Object.values(b.results);
+  const sent = results.filter((r) => r.state === 'sent').length;
+  const failed = results.filter((r) => r.state === 'failed').length;
+  // Counted over the valid numbers; the refused ones (not phone numbers) are listed apart.
+  const total = b.recipients.length;
+  const done = sent + failed;
+  const ref = `${b.template.name}:${b.template.language}`;
+  if (!finished) {
+    return `📤 Sending \`${ref}\` to ${total} numbers (started by ${b.createdBy.name ?? b.createdBy.userId}): ${done}/${total} done — ${sent} sent, ${failed} failed, ${b.refused.length} refused.`;
+  }
+  const lines = [
+    `📤 \`${ref}\` sent to ${total} numbers (started by ${b.createdBy.name ?? b.createdBy.userId}): ${sent} sent, ${failed} failed, ${b.refused.length} refused.`,
+    ...b.recipients.map(({ phone }) => {
+      const r = b.results[`p${phone}`];
+      return r?.state === 'sent' ? `• +${phone} — sent` : `• +${phone} — failed: ${r?.reason ?? 'unknown'}`;
+    }),
+    ...b.refused.map((r) => `• ${r.input} — refused: ${r.reason}`),
+  ];
+  return lines.join('\n');
+}
+
+export class BulkSends implements BulkStarter {
+  private timer?: NodeJS.Timeout;
+  private ticking = false;
+  private readonly shown = new Map<string, string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly accounts: Accounts,
+    private readonly chats: Partial<Record<ChatPlatform, ChatAdapter>>,
+    private readonly sender: TemplateSender,
+    private readonly log: Logger,
+    private readonly opts: { progressMs: number; wake: () => void },
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Resumes what a previous process left unfinished, and reports progress again. */
+  async resume(): Promise<void> {
+    for (const b of await this.store.unfinishedBulks()) {
+      if (b.state === 'enqueuing') {
+        this.log.warn({ bulk: b._id }, 'bulk send interrupted while queuing: queuing the rest');
+        await this.enqueue(b);
+      }
+    }
+    this.ensureTicking();
+  }
+
+  /** `inputs`: the numbers as typed (a list in the command, or the rows of a CSV with their own values). */
+  async start(req: CommandRequest, inputs: { input: string; args?: string[] }[], ref: string, args: string[]): Promise<CommandReply> {
+    const account = this.sender.accountFor(req.platform, req.channelId);
+    if ('error' in account) return { text: `❌ Not sent: ${account.error}` };
+    const resolved = await this.sender.resolve(account, ref);
+    if (!resolved.ok) return { text: `❌ Not sent: ${resolved.text}` };
+    const { template, shape } = resolved;
+    if (!(await this.sender.mayUse(account, template.name, req.platform, req.userId))) return { text: this.sender.refusal(account, template.name) };
+    // One set of values for every number (a typed list): checked once, before anything is stored.
+    const shared = inputs.every((r) => !r.args?.length);
+    const assigned = assignArgs(template, shape, args);
+    const built = Object.keys(assigned.errors).length ? undefined : buildMessage(template, shape, assigned.values);
+    if (shared && !built?.ok) {
+      const errors = built && !built.ok ? built.errors : assigned.errors;
+      return { text: `❌ Not sent to anyone:\n${bullets(errors)}\n\n${describeTemplate(template, shape, EXAMPLE_PHONE, resolved.ref)}` };
+    }
+    const recipients: BulkRecord['recipients'] = [];
+    const refused: BulkRecord['refused'] = [];
+    for (const { input, args: own } of inputs) {
+      const p = normalizePhone(input);
+      if (!p.ok) {
+        refused.push({ input, reason: p.reason });
+        continue;
+      }
+      if (recipients.some((r) => r.phone === p.digits)) continue;
+      const rowArgs = own?.length ? own : args;
+      if (!shared) {
+        // A CSV row's own values are checked row by row: a bad row is refused, the others go.
+        const a = assignArgs(template, shape, rowArgs);
+        const b = Object.keys(a.errors).length ? undefined : buildMessage(template, shape, a.values);
+        if (!b?.ok) {
+          refused.push({ input, reason: bullets(b && !b.ok ? b.errors : a.errors).replace(/^• /gm, '').replace(/\n/g, '; ') });
+          continue;
+        }
+      }
+      recipients.push({ phone: p.digits, args: rowArgs });
+    }
+    if (recipients.length > MAX_RECIPIENTS) return { text: `❌ Not sent: at most ${MAX_RECIPIENTS} numbers per bulk send (you gave ${recipients.length}).` };
+    if (!recipients.length) return { text: `❌ Not sent: no recipient can be sent to:\n${refused.map((r) => `• ${r.input}: ${r.reason}`).join('\n')}` };
+    const bulk: BulkRecord = {
+      _id: randomUUID().replace(/-/g, '').slice(0, 16),
+      accountId: account.phoneNumberId,
+      template: { name: template.name, language: template.language },
+      createdBy: { platform: req.platform, userId: req.userId, name: req.userName },
+      channel: { platform: req.platform, channelId: req.channelId },
+      createdAt: this.now(),
+      recipients,
+      results: {},
+      refused,
+      state: 'enqueuing',
+    };
+    await this.store.createBulk(bulk);
+    // Queued after the answer: a long list must not hold up Slack's 3-second acknowledgement. A crash before it is
+    // done is resumed at start-up (the state stays `enqueuing`).
+    void this.enqueue(bulk).catch((err: Error) => this.log.error({ bulk: bulk._id, err: err.message }, 'bulk send could not be queued; it is resumed at the next start'));
+    this.ensureTicking();
+    return {
+      text: `📤 Sending \`${resolved.ref}\` to ${recipients.length} number${recipients.length === 1 ? '' : 's'}${refused.length ? ` (${refused.length} refused: ${refused.map((r) => r.input).join(', ')})` : ''}. Progress is shown in this channel; each customer’s answer opens their thread.`,
+    };
+  }
+
+  private async enqueue(b: BulkRecord): Promise<void> {
+    const account = this.accounts.get(b.accountId);
+    if (!account?.businessAccountId) throw new Error(`number ${b.accountId} is no longer configured with a WhatsApp Business Account`);
+    const resolved = await this.sender.resolve(account, `${b.template.name}:${b.template.language}`);
+    if (!resolved.ok) {
+      for (const r of b.recipients) if (!b.results[`p${r.phone}`]) await this.store.setBulkResult(b._id, r.phone, { state: 'failed', reason: resolved.text, at: this.now() });
+      await this.store.updateBulk(b._id, { state: 'running' });
+      return;
+    }
+    for (const r of b.recipients) {
+      const assigned = assignArgs(resolved.template, resolved.shape, r.args);
+      const built = buildMessage(resolved.template, resolved.shape, assigned.values);
+      if (!built.ok) {
+        await this.store.setBulkResult(b._id, r.phone, { state: 'failed', reason: Object.values(built.errors).join('; '), at: this.now() });
+        continue;
+      }
+      // Idempotent: the message id and the job's dedupe key are `bulk:<id>:<phone>`.
+      await this.sender.queue(account, resolved.template, built.built, r.phone, b.createdBy, { bulkId: b._id });
+      this.opts.wake();
+    }
+    await this.store.updateBulk(b._id, { state: 'running' });
+    this.opts.wake();
+  }
+
+  private ensureTicking(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.opts.progressMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      const open = await this.store.unfinishedBulks();
+      if (!open.length) this.stop();
+      for (const b of open) await this.report(b);
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'bulk progress could not be updated; trying again');
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async report(b: BulkRecord): Promise<void> {
+    const finished = b.state === 'running' && b.recipients.every((r) => b.results[`p${r.phone}`]);
+    const text = bulkText(b, finished);
+    const adapter = this.chats[b.channel.platform];
+    if (!adapter) return;
+    if (adapter.upsertChannelMessage) {
+      if (this.shown.get(b._id) !== text) {
+        const { messageId } = await adapter.upsertChannelMessage(b.channel.channelId, text, b.progressMessageId);
+        if (messageId !== b.progressMessageId) await this.store.updateBulk(b._id, { progressMessageId: messageId });
+        this.shown.set(b._id, text);
+      }
+    } else if (finished) {
+      await adapter.postToChannel(b.channel.channelId, text);
+    }
+    if (finished) {
+      await this.store.updateBulk(b._id, { state: 'done', doneAt: this.now() });
+      this.shown.delete(b._id);
+      this.log.info({ bulk: b._id }, 'bulk send finished');
+    }
+  }
+}
