@@ -428,7 +428,7 @@ export class DiscordAdapter implements ChatAdapter {
       if (res.status === 429 || res.status >= 500) throw DeliveryError.retryable('discord', explanation);
       throw DeliveryError.permanent('discord', { ...explanation, action: 'the attachment was deleted or its link expired: share it again' });
     }
-    return { name: file.name, mimeType: file.mimeType || (res.headers.get('content-type') ?? ''), size: res.length ?? file.size, stream: res.body };
+    return { name: file.name, mimeType: file.mimeType || (res.headers.get('content-type') ?? ''), size: res.length, stream: res.body };
   }
 
   /** The bridge's reaction (Discord takes Unicode emoji as they are); false for an emoji Discord does not know. */

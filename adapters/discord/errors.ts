@@ -17,7 +17,7 @@ const PERMANENT: Partial<Record<number, Known>> = {
   },
   [RESTJSONErrorCodes.MissingPermissions]: {
     meaning: 'the bot lacks a Discord permission for this (Missing Permissions)',
-    action: 'give the bot’s role Send Messages in Threads, Create Public Threads, Manage Threads and Add Reactions on the channel set in DISCORD_CHANNEL_ID',
+    action: 'give the bot’s role Send Messages in Threads, Create Public Threads, Manage Threads, Attach Files and Add Reactions on the channel set in DISCORD_CHANNEL_ID',
   },
   [RESTJSONErrorCodes.UnknownChannel]: {
     meaning: 'the Discord channel or thread does not exist any more (Unknown Channel)',

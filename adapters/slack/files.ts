@@ -87,7 +87,8 @@ export async function openSlackFile(token: string, file: AgentFile, idleMs?: num
       action: res.status === 404 ? 'the file was deleted in Slack: share it again' : 'give the Slack app the files:read scope (docker/slack-app-manifest.yml) and reinstall it',
     });
   }
-  return { name: file.name, mimeType: file.mimeType || type, size: res.length ?? file.size, stream: res.body };
+  // Only the Content-Length is exact enough for an upload's length; without it the upload is chunked.
+  return { name: file.name, mimeType: file.mimeType || type, size: res.length, stream: res.body };
 }
 
 /** A Slack file object as the core's description of an agent's file; undefined when it cannot be fetched. */

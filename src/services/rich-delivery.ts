@@ -13,8 +13,7 @@ import type { ChatLocation, JobPayloads, MessageRecord } from '../domain/records
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
-import type { Ingest } from './ingest';
-import { lane } from './ingest';
+import { lane, type Ingest } from './ingest';
 import { classifyForWhatsApp, formatBytes, inboundFileName, isAnimatedWebp, normalizeMime, STICKER_STATIC_MAX } from './media-rules';
 import { mediaPostBody, renderContent, snippet, struck } from './render';
 
@@ -217,6 +216,7 @@ export class RichDelivery {
    */
   private async checkedForWhatsApp(opened: FileStream, p: JobPayloads['whatsapp.send_media']): Promise<FileStream> {
     let file: FileStream = { ...opened, name: p.file.name, mimeType: normalizeMime(p.file.mimeType, p.file.name) };
+    // The download's Content-Length when there is one (the upload's length must be exact), else what the platform said.
     const size = file.size ?? p.file.size;
     const refuse = (reason: string): never => {
       file.stream.destroy();
@@ -229,7 +229,7 @@ export class RichDelivery {
       file = peeked.file;
       if (!isAnimatedWebp(peeked.head)) refuse(`it is a static sticker of ${formatBytes(size)}, and WhatsApp takes static stickers up to ${formatBytes(STICKER_STATIC_MAX)}`);
     }
-    return { ...file, size };
+    return file;
   }
 
   /** An agent's reaction (or its removal: empty emoji) on a customer's message. */

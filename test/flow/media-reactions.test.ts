@@ -119,6 +119,21 @@ describe('Slack', () => {
     expect(h.graph.sentMessages().map((m) => m.type)).toEqual(['text']);
   });
 
+  test('outside the 24-hour window an agent’s reaction is not sent, and the thread says so', async () => {
+    const wamid = newWamid();
+    const twoDaysAgo = String(Math.floor(Date.now() / 1000) - 2 * 24 * 3600);
+    await h.postWebhook(customerText({ text: 'Old message', wamid, timestamp: twoDaysAgo }));
+    const ts = await h.eventually(() => {
+      const post = h.slack.messages(CHANNEL).find((m) => m.text === 'Old message');
+      expect(post).toBeDefined();
+      return post!.ts;
+    });
+    await h.eventually(async () => expect((await h.bridge.store.getMessage(`wa:${wamid}`))?.mirrors).toHaveLength(1));
+    await h.sender.sendEvent({ ...loadSlackFixture('reaction_added'), user: AGENT, item: { type: 'message', channel: CHANNEL, ts } });
+    await h.eventually(() => expect(replies().map((m) => m.text)).toContain('⚠️ *The reaction 👍 was not sent to the customer:* they last wrote more than 24 hours ago, and WhatsApp then allows only templates.'));
+    expect(h.graph.sentMessages()).toHaveLength(0);
+  });
+
   test('removing a reaction that another agent has since replaced sends nothing (WhatsApp keeps one business reaction)', async () => {
     const { wamid, ts } = await customerSays('Got it');
     const base = { ...loadSlackFixture('reaction_added'), item: { type: 'message', channel: CHANNEL, ts } };
