@@ -4,7 +4,7 @@
  */
 import { startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
 import { CHANNEL, startHarness, type Harness } from '../support/harness';
-import { fileBytes, fixtureMessage, newMediaId } from '../support/media';
+import { fileBytes, fixtureMessage, newMediaId, customerSaysInSlack } from '../support/media';
 import { customerText, newWamid } from '../support/webhooks';
 
 const edit = (target: string, text?: string) =>
@@ -29,17 +29,7 @@ describe('Slack', () => {
   const root = () => h.slack.messages(CHANNEL).find((m) => !m.thread_ts || m.thread_ts === m.ts)!;
   const replies = () => h.slack.threadReplies(CHANNEL, root().ts);
 
-  async function customerSays(text: string): Promise<{ wamid: string; ts: string }> {
-    const wamid = newWamid();
-    await h.postWebhook(customerText({ text, wamid }));
-    const ts = await h.eventually(() => {
-      const post = h.slack.messages(CHANNEL).find((m) => m.text === text);
-      expect(post).toBeDefined();
-      return post!.ts;
-    });
-    await h.eventually(async () => expect((await h.bridge.store.getMessage(`wa:${wamid}`))?.mirrors).toHaveLength(1));
-    return { wamid, ts };
-  }
+  const customerSays = (text: string) => customerSaysInSlack(h, text);
 
   test('an edit updates the customer’s post (chat.update) and says so; a deletion strikes it through and says so', async () => {
     const { wamid, ts } = await customerSays('I want the red one');

@@ -8,7 +8,7 @@
 import { loadSlackFixture } from '../fixtures/slack';
 import { DISCORD_AGENT, startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
 import { AGENT, CHANNEL, startHarness, type Harness } from '../support/harness';
-import { CUSTOMER, fixtureMessage } from '../support/media';
+import { CUSTOMER, fixtureMessage, customerSaysInSlack } from '../support/media';
 import { customerText, newWamid } from '../support/webhooks';
 
 /** Meta's "receiving a reaction" fixture, on `target`; `emoji: undefined` uses the removal fixture (no emoji key). */
@@ -33,18 +33,7 @@ describe('Slack', () => {
   const root = () => h.slack.messages(CHANNEL).find((m) => !m.thread_ts || m.thread_ts === m.ts)!;
   const replies = () => h.slack.threadReplies(CHANNEL, root().ts);
 
-  /** A customer message in its thread; resolves to its wamid and the ts of its post. */
-  async function customerSays(text: string): Promise<{ wamid: string; ts: string }> {
-    const wamid = newWamid();
-    await h.postWebhook(customerText({ text, wamid }));
-    const ts = await h.eventually(() => {
-      const post = h.slack.messages(CHANNEL).find((m) => m.text === text);
-      expect(post).toBeDefined();
-      return post!.ts;
-    });
-    await h.eventually(async () => expect((await h.bridge.store.getMessage(`wa:${wamid}`))?.mirrors).toHaveLength(1));
-    return { wamid, ts };
-  }
+  const customerSays = (text: string) => customerSaysInSlack(h, text);
 
   test('a customer’s 👍 is a :+1: reaction on the message it reacts to; changing it to ❤️ swaps it; removing it takes it off', async () => {
     const { wamid, ts } = await customerSays('My order number is 4411');

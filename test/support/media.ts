@@ -3,7 +3,8 @@
  * with only the sender, ids and timestamp changed; file bytes start with their format's real signature.
  */
 import { loadWhatsAppFixture } from '../fixtures/whatsapp';
-import { newWamid } from './webhooks';
+import { CHANNEL, type Harness } from './harness';
+import { customerText, newWamid } from './webhooks';
 
 export const CUSTOMER = '16505551234';
 
@@ -46,4 +47,17 @@ export function fileBytes(kind: 'jpeg' | 'png' | 'mp4' | 'ogg' | 'pdf' | 'webp-s
   // Not all zeros: a transfer that drops or reorders chunks shows.
   for (let i = 0; i + 4 <= body.length; i += 4096) body.writeUInt32BE(i % 0xffffffff, i);
   return Buffer.concat([head, body]).subarray(0, size);
+}
+
+/** A customer's text message, posted in its Slack thread; resolves to its wamid and the ts of its post. */
+export async function customerSaysInSlack(h: Harness, text: string): Promise<{ wamid: string; ts: string }> {
+  const wamid = newWamid();
+  await h.postWebhook(customerText({ text, wamid }));
+  const ts = await h.eventually(() => {
+    const post = h.slack.messages(CHANNEL).find((m) => m.text === text);
+    expect(post).toBeDefined();
+    return post!.ts;
+  });
+  await h.eventually(async () => expect((await h.bridge.store.getMessage(`wa:${wamid}`))?.mirrors).toHaveLength(1));
+  return { wamid, ts };
 }
