@@ -3,7 +3,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..');
+// test/support in the sources, dist/test/support when compiled (npm run bench).
+const ROOT = existsSync(join(__dirname, '..', '..', 'package.json')) ? join(__dirname, '..', '..') : join(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 /** `npm test` builds first; a lone `npx jest` run builds here. */
