@@ -2,8 +2,10 @@
  * `/wa template` without arguments in Slack: a form (views.open) with the approved templates only; picking one
  * (block_actions) adds one input per value, labelled with the template text around it (views.update); the
  * submission (view_submission) is checked by the same validator as the command line, errors shown inline.
- * Interaction bodies follow Bolt's BlockAction / ViewSubmitAction types (@slack/bolt src/types).
+ * Interaction bodies start from real captured payloads (test/fixtures/slack/SOURCES.md: block_actions_static_select,
+ * view_submission); only the values this flow reads are set (who acted, which view, what was picked or typed).
  */
+import { loadSlackFixture } from '../fixtures/slack';
 import { AGENT, CHANNEL, type Harness } from '../support/harness';
 import { startTemplateHarness, templateSends } from '../support/templates';
 
@@ -15,42 +17,34 @@ afterAll(async () => {
   await h.close();
 });
 
-const user = { id: AGENT, username: 'ana', name: 'ana', team_id: 'T0FAKETEAM' };
-const team = { id: 'T0FAKETEAM', domain: 'fake-workspace' };
-
 function currentView() {
   const view = h.slack.views().at(-1);
   expect(view).toBeDefined();
   return view!;
 }
 
+/** The view as the bridge opened it in the fake: what Slack echoes back in an interaction about it. */
+function fromOpenedView(view: ReturnType<typeof currentView>) {
+  return { id: view.id, hash: view.hash, callback_id: view.callback_id, private_metadata: view.private_metadata };
+}
+
 function pick(ref: string, label: string) {
   const view = currentView();
-  return h.sender.sendInteraction({
-    type: 'block_actions',
-    user,
-    api_app_id: 'A0FAKEAPP',
-    token: 'fake-verification-token',
-    container: { type: 'view', view_id: view.id },
-    trigger_id: '13345224609.738474920.8088930838d88f008e0',
-    team,
-    view: { ...view, openedWith: undefined },
-    actions: [{ type: 'static_select', action_id: 'wa_template_pick', block_id: 'template', selected_option: { text: { type: 'plain_text', text: label, emoji: true }, value: ref }, action_ts: '1700000000.000100' }],
-  });
+  const body = loadSlackFixture('block_actions_static_select');
+  body.user.id = AGENT;
+  body.container.view_id = view.id;
+  Object.assign(body.view, fromOpenedView(view));
+  Object.assign(body.actions[0], { action_id: 'wa_template_pick', block_id: 'template', selected_option: { text: { type: 'plain_text', text: label, emoji: true }, value: ref } });
+  return h.sender.sendInteraction(body);
 }
 
 function submit(values: Record<string, Record<string, unknown>>) {
   const view = currentView();
-  return h.sender.sendInteraction({
-    type: 'view_submission',
-    team,
-    user,
-    api_app_id: 'A0FAKEAPP',
-    token: 'fake-verification-token',
-    trigger_id: '13345224609.738474920.8088930838d88f008e1',
-    view: { ...view, openedWith: undefined, state: { values } },
-    response_urls: [],
-  });
+  const body = loadSlackFixture('view_submission');
+  body.user.id = AGENT;
+  // blocks too: the bridge keys its inline errors by the block_ids present in the submitted view.
+  Object.assign(body.view, fromOpenedView(view), { blocks: view.blocks, state: { values } });
+  return h.sender.sendInteraction(body);
 }
 
 const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
