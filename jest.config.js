@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Type checking runs once in `npm test` (tsc --noEmit); ts-jest only transpiles here.
-  transform: { '^.+\\.[tj]s$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }] },
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }] },
   // p-queue and p-timeout ship ESM only; jest's CommonJS runtime needs them transpiled.
   transformIgnorePatterns: ['/node_modules/(?!(p-queue|p-timeout)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
