@@ -10,7 +10,7 @@ import type { JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
-import type { Ingest } from './ingest';
+import { lane, type Ingest } from './ingest';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
 import { RichDelivery } from './rich-delivery';
@@ -119,7 +119,7 @@ export class Delivery {
       // The error of a `failed` webhook is kept with the wamid (linking again is a no-op that returns it).
       const error = fresh.wamid && !fresh.failure ? (await this.store.linkWamid(fresh.wamid, p.messageId)).error : undefined;
       await this.store.enqueue([
-        { kind: 'chat.status', lane: `${p.platform}:${p.conversationId}`, dedupeKey: `${p.platform}:status:${p.messageId}:${state}`, payload: { platform: p.platform, messageId: p.messageId, status: state, error } },
+        { kind: 'chat.status', lane: lane(p.platform, p.conversationId), dedupeKey: `${p.platform}:status:${p.messageId}:${state}`, payload: { platform: p.platform, messageId: p.messageId, status: state, error } },
       ]);
     }
   }
@@ -137,10 +137,8 @@ export class Delivery {
     await this.opts.pacer?.acquire(p.accountId, p.to.waId ?? p.to.userId ?? p.conversationId);
     const wamid = await this.whatsapp.sendTemplate(account, p.to, p.template);
     const at = this.now();
-    await this.store.updateMessage(p.messageId, { wamid, state: 'accepted', stateAt: at });
+    await this.ingest.recordAccepted(p.messageId, wamid, at);
     if (p.bulk) await this.store.setBulkResult(p.bulk.bulkId, p.bulk.phone, { state: 'sent', wamid, at });
-    const early = await this.store.linkWamid(wamid, p.messageId);
-    if (early.status) await this.ingest.enqueueStatusJobs(p.messageId, early.status, undefined, early.error);
   }
 
   private async mentionsNow(conversationId: string, platform: ChatPlatform): Promise<string[]> {
@@ -160,10 +158,7 @@ export class Delivery {
     const account = this.accounts.get(p.accountId);
     if (!account) throw DeliveryError.permanent('whatsapp', { code: 'no_account', meaning: `number ${p.accountId} is no longer configured`, action: 'add it back to the configuration' });
     const wamid = await this.whatsapp.sendText(account, p.to, p.text, p.replyToWamid);
-    await this.store.updateMessage(p.messageId, { wamid, state: 'accepted', stateAt: this.now() });
-    const early = await this.store.linkWamid(wamid, p.messageId);
-    // A status webhook can beat the send's own response; it was stored and is shown now.
-    if (early.status) await this.ingest.enqueueStatusJobs(p.messageId, early.status, undefined, early.error);
+    await this.ingest.recordAccepted(p.messageId, wamid, this.now());
   }
 
   private async showStatus(p: JobPayloads['chat.status']): Promise<void> {

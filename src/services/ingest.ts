@@ -82,6 +82,16 @@ export class Ingest {
     await this.enqueueStatusJobs(applied.messageId, s.status, applied.previous, s.error);
   }
 
+  /**
+   * A send Meta accepted: its wamid is recorded, and a status webhook that beat the send's own response
+   * (it was stored under the wamid) is shown now.
+   */
+  async recordAccepted(messageId: string, wamid: string, at: Date): Promise<void> {
+    await this.store.updateMessage(messageId, { wamid, state: 'accepted', stateAt: at });
+    const early = await this.store.linkWamid(wamid, messageId);
+    if (early.status) await this.enqueueStatusJobs(messageId, early.status, undefined, early.error);
+  }
+
   /** Shown wherever the outgoing message is visible: the agent's own post and its mirrors. */
   async enqueueStatusJobs(messageId: string, status: StatusUpdate['status'], previous?: StatusUpdate['status'], error?: StatusUpdate['error']): Promise<void> {
     const message = await this.store.getMessage(messageId);

@@ -205,9 +205,7 @@ export class RichDelivery {
       await this.store.updateMessage(p.messageId, { file: { name: p.file.name, mimeType: file.mimeType, size: file.size ?? p.file.size, kind: p.kind, mediaId } });
     }
     const wamid = await this.media.sendMedia(account, p.to, { kind: p.kind, mediaId, caption: p.caption, filename: p.kind === 'document' ? p.file.name : undefined });
-    await this.store.updateMessage(p.messageId, { wamid, state: 'accepted', stateAt: this.now() });
-    const early = await this.store.linkWamid(wamid, p.messageId);
-    if (early.status) await this.ingest.enqueueStatusJobs(p.messageId, early.status, undefined, early.error);
+    await this.ingest.recordAccepted(p.messageId, wamid, this.now());
   }
 
   /**
