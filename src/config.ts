@@ -63,6 +63,9 @@ const envSchema = z.object({
   WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
 });
 
+/** Every variable the bridge reads (tests check that .env.example documents each one). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
 const accountSchema = z.object({
   name: z.string().optional(),
   phoneNumberId: digits('phone number ID'),
