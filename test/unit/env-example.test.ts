@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ENV_VARIABLES } from '../../src/config';
 
 const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
-const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
 
 test.each(ENV_VARIABLES)('%s is in .env.example', (name) => {
   expect(documented.has(name)).toBe(true);
