@@ -56,16 +56,21 @@ export class MongoStore implements Store {
   }
 
   async conversationForInbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
+    return this.upsertConversation(accountId, customer, at, { $max: { lastInboundAt: at } });
+  }
+
+  async conversationForOutbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
+    // No lastInboundAt: the customer has not written, so the 24-hour window stays as it was (closed for a new one).
+    return this.upsertConversation(accountId, customer, at, {});
+  }
+
+  private async upsertConversation(accountId: string, customer: CustomerRef, at: Date, window: { $max?: { lastInboundAt: Date } }): Promise<ConversationRecord> {
     const _id = await this.conversationIdFor(accountId, customer);
     const set: Record<string, string> = {};
     if (customer.waId) set['customer.waId'] = customer.waId;
     if (customer.userId) set['customer.userId'] = customer.userId;
     if (customer.name) set['customer.name'] = customer.name;
-    const update = {
-      $set: set,
-      $max: { lastInboundAt: at },
-      $setOnInsert: { accountId, createdAt: at, participants: [] },
-    };
+    const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...window, $setOnInsert: { accountId, createdAt: at, participants: [] } };
     return this.conversationLock.run(_id, async () => {
       try {
         return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
@@ -73,23 +78,6 @@ export class MongoStore implements Store {
         // Another process inserted it first: update the winner's document.
         if (!isDuplicateKey(err)) throw err;
         return (await this.m.conversations.findOneAndUpdate({ _id }, update, { new: true }).lean())!;
-      }
-    });
-  }
-
-  async conversationForOutbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
-    const _id = await this.conversationIdFor(accountId, customer);
-    const set: Record<string, string> = {};
-    if (customer.waId) set['customer.waId'] = customer.waId;
-    if (customer.userId) set['customer.userId'] = customer.userId;
-    // No lastInboundAt: the customer has not written, so the 24-hour window stays as it was (closed for a new one).
-    const update = { ...(Object.keys(set).length ? { $set: set } : {}), $setOnInsert: { accountId, createdAt: at, participants: [] } };
-    return this.conversationLock.run(_id, async () => {
-      try {
-        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        return (await this.m.conversations.findById(_id).lean())!;
       }
     });
   }
