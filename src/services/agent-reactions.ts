@@ -6,7 +6,7 @@
 import type { AgentReaction } from '../domain/chat';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
-import { SERVICE_WINDOW_MS } from './agent-replies';
+import { serviceWindowClosed } from './agent-replies';
 import { lane } from './ingest';
 
 export type AgentReactionResult = 'queued' | 'not_bridged' | 'not_customer_message' | 'window_closed' | 'superseded';
@@ -29,7 +29,7 @@ export class AgentReactions {
     if (!r.added && (target.agentReaction ?? '') !== r.emoji) return 'superseded';
     const emoji = r.added ? r.emoji : '';
     const key = `${r.platform}:react:${r.channelId}:${r.messageId}:${r.eventId}`;
-    if (this.now().getTime() - (conversation.lastInboundAt?.getTime() ?? 0) > SERVICE_WINDOW_MS) {
+    if (serviceWindowClosed(conversation, this.now())) {
       await this.store.enqueue([
         {
           kind: 'chat.notice',

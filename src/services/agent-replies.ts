@@ -13,6 +13,11 @@ import { planAgentMessage } from './media-rules';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 
+/** WhatsApp allows free-form messages (text, media, reactions) only within 24 hours of the customer's last message. */
+export function serviceWindowClosed(conversation: { lastInboundAt?: Date }, now: Date): boolean {
+  return now.getTime() - (conversation.lastInboundAt?.getTime() ?? 0) > SERVICE_WINDOW_MS;
+}
+
 export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty';
 
 export class AgentReplies {
@@ -78,9 +83,7 @@ export class AgentReplies {
     const record = parts[0]!.record;
 
     // Checked before calling Meta: outside the window a free-form send can only fail with 131047.
-    const lastInbound = conversation.lastInboundAt?.getTime() ?? 0;
-    const windowClosed = this.now().getTime() - lastInbound > SERVICE_WINDOW_MS;
-    if (windowClosed) {
+    if (serviceWindowClosed(conversation, this.now())) {
       const failure = {
         code: '131047',
         meaning: `the customer last wrote ${conversation.lastInboundAt ? `on ${conversation.lastInboundAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never'}, more than 24 hours ago, so WhatsApp allows only templates`,
