@@ -13,7 +13,7 @@ import type { Accounts } from './accounts';
 import { lane, type Ingest } from './ingest';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
-import { RichDelivery } from './rich-delivery';
+import { locate, RichDelivery, threadOf } from './rich-delivery';
 import type { SendPacer } from './templates/pacing';
 
 type Handler<K extends keyof JobPayloads> = (payload: JobPayloads[K]) => Promise<void>;
@@ -164,11 +164,11 @@ export class Delivery {
   private async showStatus(p: JobPayloads['chat.status']): Promise<void> {
     const message = await this.store.getMessage(p.messageId);
     if (!message) return;
-    const where = message.origin?.platform === p.platform ? message.origin : message.mirrors.find((m) => m.platform === p.platform);
+    const where = locate(message, p.platform);
     if (!where) return;
     // One chat message sent as several WhatsApp messages (its files): the first part's statuses show on it, the others' only when they fail.
     if (message.partOf && p.status !== 'failed') return;
-    const thread: ThreadRef = { platform: p.platform, channelId: where.channelId, threadId: where.threadId };
+    const thread = threadOf(where);
     await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
     if (p.status !== 'failed') return;
     const failure = message.failure ?? (p.error ? this.whatsapp.explain(p.error) : undefined);

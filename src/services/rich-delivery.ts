@@ -26,7 +26,7 @@ export function locate(m: MessageRecord, platform: ChatPlatform): ChatLocation |
   return m.origin?.platform === platform ? m.origin : m.mirrors.find((x) => x.platform === platform);
 }
 
-const threadOf = (l: ChatLocation): ThreadRef => ({ platform: l.platform, channelId: l.channelId, threadId: l.threadId });
+export const threadOf = (l: ChatLocation): ThreadRef => ({ platform: l.platform, channelId: l.channelId, threadId: l.threadId });
 
 export function fileNotice(e: FailureExplanation): string {
   return `⚠️ *The file could not be shown here:* ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}`;
