@@ -5,6 +5,7 @@
  */
 import type { APIThreadChannel } from 'discord.js';
 import { DISCORD_AGENT, DISCORD_NOTIFY, startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
+import { CHANNEL } from '../support/harness';
 import { fileBytes } from '../support/media';
 import { customerText } from '../support/webhooks';
 
@@ -108,5 +109,25 @@ describe('all mode', () => {
     await h.eventually(() => expect(h.graph.sentMessages()).toHaveLength(1));
     h.agentSays(thread.id, `<@${DISCORD_NOTIFY[0]}> will call you`);
     await h.eventually(() => expect(h.graph.sentMessages().map((m) => m.text?.body)).toEqual(['private: this goes out too', '@Notify 1 will call you']));
+  });
+});
+
+describe('Slack and Discord both configured', () => {
+  beforeEach(async () => {
+    h = await startDiscordHarness('internal-notes-both', { slack: true });
+  });
+
+  test('a note on Slack stays internal and is mirrored to Discord marked 🔒, never sent', async () => {
+    await h.postWebhook(customerText({ text: 'Hello?' }));
+    const thread = await h.thread(2);
+    const root = await h.eventually(() => {
+      const r = h.slack!.slack.messages(CHANNEL).find((m) => !m.thread_ts || m.thread_ts === m.ts);
+      expect(r).toBeDefined();
+      return r!.ts;
+    });
+    const { ts } = await h.slack!.agentReplies(root, 'note: refund approved, do not tell yet');
+    await h.eventually(() => expect(h.slack!.slack.reactionsOn(CHANNEL, ts)).toContain('lock'));
+    await h.eventually(() => expect(h.contents(thread.id).at(-1)).toBe('**Ana Agent** internal note via Slack\n🔒 note: refund approved, do not tell yet'));
+    await expectOnlySent(thread.id, []);
   });
 });
