@@ -25,6 +25,14 @@ const templateSenders = list(SENDER_ID, SENDER_WHAT);
 const TEMPLATE_NAME = /^[a-z0-9_]+$/;
 const digits = (what: string) => z.string().regex(/^\d{5,20}$/, `must be the numeric ${what} from Meta's WhatsApp Manager`);
 const url = z.url({ message: 'must be an http(s) URL' });
+/** Which messages in a bridged thread go to the customer (src/services/internal-notes.ts applies it). */
+export const REPLY_MODES = ['notes', 'mention', 'all'] as const;
+export type ReplyMode = (typeof REPLY_MODES)[number];
+const replyMode = z.enum(REPLY_MODES, { message: `must be one of ${REPLY_MODES.join(', ')}` });
+/** Chatwoot's prefixes for a line that stays internal; matched case-insensitively at the start of a message. */
+export const DEFAULT_NOTE_PREFIXES = ['note:', 'private:'];
+const NOTE_PREFIX = /^\S{1,20}$/;
+const NOTE_PREFIX_WHAT = 'a prefix of 1–20 characters without spaces, like note:';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -61,6 +69,9 @@ const envSchema = z.object({
   TEMPLATE_SYNC_MINUTES: z.coerce.number().int().min(0, 'must be 0 (no schedule) or more minutes').max(1440).optional(),
   TEMPLATE_SENDERS: templateSenders,
   WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
+
+  BRIDGE_REPLY_MODE: replyMode.default('notes'),
+  BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
 });
 
 /** Every variable the bridge reads (tests check that .env.example documents each one). */
@@ -76,6 +87,8 @@ const accountSchema = z.object({
   templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
   templateSendersByTemplate: z.record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`))).optional(),
   messagesPerSecond: z.number().positive().max(1000).optional(),
+  replyMode: replyMode.optional(),
+  notePrefixes: z.array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`)).min(1).optional(),
 });
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
@@ -92,6 +105,10 @@ export interface AccountConfig {
   templateSendersByTemplate?: Record<string, string[]>;
   /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
   messagesPerSecond?: number;
+  /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
+  replyMode?: ReplyMode;
+  /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
+  notePrefixes?: string[];
 }
 
 export interface Config {
@@ -143,7 +160,7 @@ function accountsFromFile(path: string, env: z.infer<typeof envSchema>): Account
   return parsed.data.accounts.map((a) => {
     const accessToken = a.accessToken ?? env.WHATSAPP_ACCESS_TOKEN;
     if (!accessToken) fail(`  BRIDGE_CONFIG: account ${a.phoneNumberId} has no accessToken and WHATSAPP_ACCESS_TOKEN is not set`);
-    return { ...a, name: a.name ?? a.phoneNumberId, accessToken };
+    return { ...a, name: a.name ?? a.phoneNumberId, accessToken, replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE, notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES };
   });
 }
 
@@ -156,6 +173,8 @@ function accountFromEnv(env: z.infer<typeof envSchema>): AccountConfig {
     slack: env.SLACK_CHANNEL_ID ? { channelId: env.SLACK_CHANNEL_ID, notifyUsers: env.SLACK_NOTIFY_USERS } : undefined,
     discord: env.DISCORD_CHANNEL_ID ? { channelId: env.DISCORD_CHANNEL_ID, notifyUsers: env.DISCORD_NOTIFY_USERS } : undefined,
     ...(env.TEMPLATE_SENDERS.length ? { templateSenders: env.TEMPLATE_SENDERS } : {}),
+    replyMode: env.BRIDGE_REPLY_MODE,
+    notePrefixes: env.BRIDGE_NOTE_PREFIXES,
   };
 }
 

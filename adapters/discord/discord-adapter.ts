@@ -200,14 +200,17 @@ export class DiscordAdapter implements ChatAdapter {
       if (!PERSON_MESSAGES.has(message.type) || message.guildId !== this.opts.guildId) return;
       const channel = message.channel;
       if (!channel.isThread() || !channel.parentId || !this.channelIds.has(channel.parentId)) return;
-      const text = fromDiscordText(message.content, {
-        user: (id) => message.mentions.members?.get(id)?.displayName ?? message.mentions.users.get(id)?.displayName,
-        channel: (id) => {
+      const names = {
+        user: (id: string) => message.mentions.members?.get(id)?.displayName ?? message.mentions.users.get(id)?.displayName,
+        channel: (id: string) => {
           const c = this.client.channels.cache.get(id);
           return c && 'name' in c ? (c.name ?? undefined) : undefined;
         },
-        role: (id) => message.guild?.roles.cache.get(id)?.name,
-      });
+        role: (id: string) => message.guild?.roles.cache.get(id)?.name,
+      };
+      const text = fromDiscordText(message.content, names);
+      // A message that starts by mentioning someone (`<@id>`, `<@!id>`): the core decides whether it stays internal.
+      const lead = /^\s*<@!?(\d+)>[\s,:]*/.exec(message.content);
       const reply: AgentMessage = {
         platform: 'discord',
         channelId: channel.parentId,
@@ -219,6 +222,7 @@ export class DiscordAdapter implements ChatAdapter {
         files: message.attachments.size
           ? [...message.attachments.values()].map((a): AgentFile => ({ id: a.id, name: a.name, mimeType: a.contentType ?? '', size: a.size, url: a.url, auth: 'none' }))
           : undefined,
+        leadingMention: lead ? { userId: lead[1]!, isBot: lead[1] === this.client.user?.id, rest: fromDiscordText(message.content.slice(lead[0].length), names) } : undefined,
       };
       await this.handOver(reply);
     } catch (err) {

@@ -240,6 +240,8 @@ export class SlackAdapter implements ChatAdapter {
     if (!e.thread_ts || e.thread_ts === e.ts) return;
     await this.resolveMentionNames(e.text ?? '');
     const text = fromSlackText(e.text ?? '', (id) => this.userNames.get(id));
+    // A message that starts by mentioning someone (`<@U…>`, mrkdwn reference): the core decides whether it stays internal.
+    const lead = /^\s*<@([UW][A-Z0-9]+)(?:\|[^>]*)?>[\s,:]*/.exec(e.text ?? '');
     const name = await this.userName(e.user);
     await this.core.agentMessage({
       platform: 'slack',
@@ -250,6 +252,7 @@ export class SlackAdapter implements ChatAdapter {
       text,
       sentAt: new Date(Number(e.ts) * 1000),
       files: e.files?.length ? await this.agentFiles(e.files) : undefined,
+      leadingMention: lead ? { userId: lead[1]!, isBot: lead[1] === this.bot?.userId, rest: fromSlackText(e.text!.slice(lead[0].length), (id) => this.userNames.get(id)) } : undefined,
     });
   }
 

@@ -67,6 +67,12 @@ export interface AgentMessage {
   sentAt: Date;
   /** Files attached to the message, in the order shown. */
   files?: AgentFile[];
+  /**
+   * Set when the message starts by mentioning a person (Slack `<@U…>`, Discord `<@id>`): who, whether it is this
+   * bridge's bot, and `rest`, the text after that mention (formatted like `text`). The core decides from it whether
+   * the message goes to the customer (src/services/internal-notes.ts).
+   */
+  leadingMention?: { userId: string; isBot: boolean; rest: string };
 }
 
 /** A reaction a person put on (or took off) a message in a bridged thread. */

@@ -49,7 +49,8 @@ export interface MessageRecord {
   /** Inbound: `wa:${wamid}`. Outbound: `${platform}:${channelId}:${messageId}` of the agent's message. */
   _id: string;
   conversationId: string;
-  direction: 'inbound' | 'outbound';
+  /** `internal`: an agent's message kept in the thread, never sent (src/services/internal-notes.ts). */
+  direction: 'inbound' | 'outbound' | 'internal';
   createdAt: Date;
   wamid?: string;
   /** Inbound only. */
@@ -90,6 +91,7 @@ export type JobKind =
   | 'chat.status'
   | 'chat.notice'
   | 'chat.channel_notice'
+  | 'chat.react'
   | 'whatsapp.send'
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
@@ -101,6 +103,8 @@ export interface JobPayloads {
   'chat.status': { platform: ChatPlatform; messageId: string; status: DeliveryStatus; previous?: DeliveryStatus; error?: WhatsAppErrorInfo };
   'chat.notice': { platform: ChatPlatform; conversationId: string; body: string };
   'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };
+  /** The bridge's reaction on a person's message in a thread (🔒: kept internal); `otherwise` is posted when the platform cannot show it. */
+  'chat.react': { platform: ChatPlatform; channelId: string; threadId: string; messageId: string; emoji: string; otherwise: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
   'whatsapp.send_media': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; platform: ChatPlatform; file: AgentFile; kind: MediaKind; caption?: string };

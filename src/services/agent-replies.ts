@@ -9,6 +9,7 @@ import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
 import { lane } from './ingest';
+import { decideReply, internalNote, replyRuleOf } from './internal-notes';
 import { planAgentMessage } from './media-rules';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
@@ -18,7 +19,7 @@ export function serviceWindowClosed(conversation: { lastInboundAt?: Date }, now:
   return now.getTime() - (conversation.lastInboundAt?.getTime() ?? 0) > SERVICE_WINDOW_MS;
 }
 
-export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty';
+export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty' | 'internal';
 
 export class AgentReplies {
   constructor(
@@ -33,7 +34,16 @@ export class AgentReplies {
     if (!link) return 'not_bridged';
     const conversation = await this.store.getConversation(link.conversationId);
     if (!conversation) return 'not_bridged';
-    const text = msg.text.trim();
+    // A note for colleagues stays in the thread, files included (internal-notes.ts says which messages those are).
+    const replyAccount = this.accounts.get(conversation.accountId);
+    const decision = decideReply(msg, replyRuleOf(replyAccount));
+    if (!decision.send) {
+      const note = internalNote(msg, conversation, decision.why, replyAccount ? this.accounts.platformsOf(replyAccount).filter((p) => p !== msg.platform) : []);
+      const inserted = await this.store.insertMessage(note.record);
+      await this.store.enqueue(note.jobs); // idempotent (dedupe keys): a retry after a crash still marks it
+      return inserted ? 'internal' : 'duplicate';
+    }
+    const text = decision.text.trim();
     const plan = planAgentMessage(text, msg.files ?? []);
     if (plan.refused.length) {
       // Refused here, before any call to Meta, with the limit that applies: the agent knows at once.

@@ -11,6 +11,7 @@ import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
 import { lane, type Ingest } from './ingest';
+import { replyRuleLine, replyRuleOf } from './internal-notes';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
 import { locate, RichDelivery, threadOf } from './rich-delivery';
@@ -56,6 +57,7 @@ export class Delivery {
     'chat.status': (p) => this.showStatus(p),
     'chat.notice': (p) => this.postNotice(p),
     'chat.channel_notice': (p) => this.chat(p.platform).postToChannel(p.channelId, p.body),
+    'chat.react': (p) => this.react(p),
     'whatsapp.send': (p) => this.sendToWhatsApp(p),
     'whatsapp.send_template': (p) => this.sendTemplate(p),
     'whatsapp.send_media': (p) => this.richDelivery().sendFile(p),
@@ -79,7 +81,7 @@ export class Delivery {
     const thread = await this.chat(platform).openThread({
       channelId,
       title: label,
-      intro: `💬 *New WhatsApp conversation* with *${label}*${this.accounts.all.length > 1 ? ` on ${account.name}` : ''}.\nReply in this thread to answer on WhatsApp.`,
+      intro: `💬 *New WhatsApp conversation* with *${label}*${this.accounts.all.length > 1 ? ` on ${account.name}` : ''}.\n${replyRuleLine(replyRuleOf(account))}`,
       mentionUserIds: notifyUsers,
     });
     // Recorded right away: every later delivery (ordered in this lane) finds it; a second thread is never opened.
@@ -176,6 +178,14 @@ export class Delivery {
     const explanation = failure ?? { code: 'unknown', meaning: 'WhatsApp reported the message as failed without a reason', action: 'try again, or reach the customer another way' };
     const file = message.file ? `📎 ${message.file.name}\n` : '';
     await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: `${file}${failureNotice(explanation)}` });
+  }
+
+  /** The bridge's mark on a person's message; a line instead where the platform cannot react. */
+  private async react(p: JobPayloads['chat.react']): Promise<void> {
+    const chat = this.chat(p.platform);
+    const thread = { platform: p.platform, channelId: p.channelId, threadId: p.threadId };
+    if (await chat.react?.(thread, p.messageId, p.emoji, true)) return;
+    await chat.postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: p.otherwise });
   }
 
   private async postNotice(p: JobPayloads['chat.notice']): Promise<void> {
