@@ -13,7 +13,8 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetUri: string): Promise<TcpProxy> {
+/** `delayMs`: every answer of the database reaches the client this much later (a slow or distant database). */
+export async function startTcpProxy(targetUri: string, opts: { delayMs?: number } = {}): Promise<TcpProxy> {
   const target = new URL(targetUri);
   const sockets = new Set<Socket>();
   let down = false;
@@ -30,7 +31,9 @@ export async function startTcpProxy(targetUri: string): Promise<TcpProxy> {
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
     client.pipe(upstream);
-    upstream.pipe(client);
+    // Timers of equal delay fire in the order they were set: the byte stream keeps its order.
+    if (opts.delayMs) upstream.on('data', (chunk: Buffer) => setTimeout(() => client.destroyed || client.write(chunk), opts.delayMs));
+    else upstream.pipe(client);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
