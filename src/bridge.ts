@@ -4,11 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { Connection } from 'mongoose';
 import { DiscordAdapter } from '../adapters/discord/discord-adapter';
-import { connectMongo } from '../adapters/mongo/connection';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
 import { MongoStore } from '../adapters/mongo/store';
 import { SlackAdapter } from '../adapters/slack/slack-adapter';
 import { NOTICE_FIELDS, templateEventInfo } from '../adapters/whatsapp/account-events';
@@ -21,6 +17,7 @@ import { isValidMetaSignature } from '../adapters/whatsapp/signature';
 import { TemplatesApi } from '../adapters/whatsapp/templates-api';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
+import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
 import type { WhatsAppSender } from './domain/ports';
 import type { Store } from './domain/store';
@@ -70,40 +67,6 @@ export interface RunningBridge {
 
 /** /readyz's database check: a ping under a deadline (mongoose would otherwise wait 10 s for a lost server). */
 const READY_PING_MS = 700;
-
-/** Where a connection string points, without its credentials (for the start-up message). */
-function hostsOf(uri: string): string {
-  return uri.replace(/^[a-z+]+:\/\//i, '').replace(/^[^@/]*@/, '').split(/[/?]/)[0] || 'an unknown host';
-}
-
-/** A start-up failure an operator fixes: names the variable, says what to do; never a stack trace. */
-function databaseError(uri: string, err: unknown): ConfigError {
-  const why = String((err as Error)?.message ?? err).split(uri).join('<MONGODB_URI>').slice(0, 300);
-  return new ConfigError(`MONGODB_URI: cannot connect to the database at ${hostsOf(uri)} (${why}). Start MongoDB there, or set MONGODB_URI to a reachable mongodb:// connection string.`);
-}
-
-async function openDatabase(config: Config, log: Logger, dbName?: string): Promise<{ conn: Connection; embedded?: EmbeddedMongo }> {
-  const uri = config.mongodbUri;
-  if (uri) return { conn: await connectMongo(uri, dbName).catch((err: unknown) => Promise.reject(databaseError(uri, err))) };
-  const dataDir = join(config.dataDir, 'embedded-mongo');
-  log.warn({ dataDir }, 'MONGODB_URI is not set: running an embedded MongoDB-compatible server (FerretDB/SQLite) for trying the bridge out; set MONGODB_URI for production');
-  const embedded = await startEmbeddedMongo({ dataDir, log: (m) => log.info(m) }).catch((err: Error) =>
-    Promise.reject(new ConfigError(`MONGODB_URI is not set and the embedded database could not start (${err.message}). Set MONGODB_URI to a MongoDB server, or check DATA_DIR (${config.dataDir}) is writable.`)),
-  );
-  log.info({ kind: embedded.kind }, 'embedded database started');
-  try {
-    return { conn: await connectMongo(embedded.uri, dbName ?? 'whatsapp_bridge'), embedded };
-  } catch (err) {
-    await stopEmbedded(embedded, log);
-    throw new ConfigError(`MONGODB_URI is not set and the embedded database does not answer (${(err as Error).message}). Set MONGODB_URI to a MongoDB server.`);
-  }
-}
-
-async function stopEmbedded(embedded: EmbeddedMongo | undefined, log: Logger): Promise<void> {
-  if (!embedded) return;
-  await embedded.stop();
-  log.info('embedded database stopped');
-}
 
 export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
   const { conn, embedded } = await openDatabase(config, log, options.dbName);
