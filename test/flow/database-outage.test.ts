@@ -5,7 +5,7 @@
  */
 import { CHANNEL, startHarness, type Harness } from '../support/harness';
 import { testMongoUri } from '../support/mongo';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startTcpProxy, type TcpProxy } from '../support/db-proxy';
 import { customerText } from '../support/webhooks';
 
 let h: Harness;

@@ -14,7 +14,7 @@ import { FakeGraphApi } from '../fakes/graph-api';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { ensureBuilt, uriWithDb } from '../support/child-bridge';
 import { testMongoUri, uniqueDbName } from '../support/mongo';
-import { startTcpProxy } from '../support/tcp-proxy';
+import { startTcpProxy } from '../support/db-proxy';
 import { testEnv } from '../support/harness';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
