@@ -1,7 +1,6 @@
 /**
- * A TCP proxy in front of the shared test database, that a test can cut, restore or slow down: an outage (or a slow
- * database) for one bridge
- * without touching the server the other test files use.
+ * A TCP proxy in front of the shared test database, that a test can cut, restore or slow down: an outage (or a
+ * slow database) for one bridge without touching the server the other test files use.
  */
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
