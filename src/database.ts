@@ -13,22 +13,39 @@ import type { Logger } from './logger';
 
 /** Where a connection string points, without its credentials (for the start-up message). */
 function hostsOf(uri: string): string {
-  return uri.replace(/^[a-z+]+:\/\//i, '').replace(/^[^@/]*@/, '').split(/[/?]/)[0] || 'an unknown host';
+  return (
+    uri
+      .replace(/^[a-z+]+:\/\//i, '')
+      .replace(/^[^@/]*@/, '')
+      .split(/[/?]/)[0] || 'an unknown host'
+  );
 }
 
 /** A start-up failure an operator fixes: names the variable, says what to do; never a stack trace. */
 function databaseError(uri: string, err: unknown): ConfigError {
-  const why = String((err as Error)?.message ?? err).split(uri).join('<MONGODB_URI>').slice(0, 300);
-  return new ConfigError(`MONGODB_URI: cannot connect to the database at ${hostsOf(uri)} (${why}). Start MongoDB there, or set MONGODB_URI to a reachable mongodb:// connection string.`);
+  const why = String((err as Error)?.message ?? err)
+    .split(uri)
+    .join('<MONGODB_URI>')
+    .slice(0, 300);
+  return new ConfigError(
+    `MONGODB_URI: cannot connect to the database at ${hostsOf(uri)} (${why}). Start MongoDB there, or set MONGODB_URI to a reachable mongodb:// connection string.`,
+  );
 }
 
 export async function openDatabase(config: Config, log: Logger, dbName?: string): Promise<{ conn: Connection; embedded?: EmbeddedMongo }> {
   const uri = config.mongodbUri;
   if (uri) return { conn: await connectMongo(uri, dbName).catch((err: unknown) => Promise.reject(databaseError(uri, err))) };
   const dataDir = join(config.dataDir, 'embedded-mongo');
-  log.warn({ dataDir }, 'MONGODB_URI is not set: running an embedded MongoDB-compatible server (FerretDB/SQLite) for trying the bridge out; set MONGODB_URI for production');
+  log.warn(
+    { dataDir },
+    'MONGODB_URI is not set: running an embedded MongoDB-compatible server (FerretDB/SQLite) for trying the bridge out; set MONGODB_URI for production',
+  );
   const embedded = await startEmbeddedMongo({ dataDir, log: (m) => log.info(m) }).catch((err: Error) =>
-    Promise.reject(new ConfigError(`MONGODB_URI is not set and the embedded database could not start (${err.message}). Set MONGODB_URI to a MongoDB server, or check DATA_DIR (${config.dataDir}) is writable.`)),
+    Promise.reject(
+      new ConfigError(
+        `MONGODB_URI is not set and the embedded database could not start (${err.message}). Set MONGODB_URI to a MongoDB server, or check DATA_DIR (${config.dataDir}) is writable.`,
+      ),
+    ),
   );
   log.info({ kind: embedded.kind }, 'embedded database started');
   try {

@@ -77,15 +77,19 @@ describe('oversized unsigned bodies are refused before they are read', () => {
     ['/slack/events', 'with Content-Length', true],
     ['/webhooks/whatsapp', 'chunked', false],
     ['/webhooks/whatsapp', 'with Content-Length', true],
-  ])('50 MB to %s (%s) → 413 JSON, and the rest of the body is never read', async (path, _label, declare) => {
-    const r = await streamBody(h.bridge.url, path, 50 * MB, declare as boolean);
-    expect(r.status).toBe(413);
-    expect(r.contentType).toMatch(/application\/json/);
-    expect(JSON.parse(r.body)).toMatchObject({ error: 'payload too large' });
-    // The server closed the connection once past the limit: the client could not push the 50 MB through
-    // (what it wrote beyond the limit sits in socket buffers that were never read).
-    expect(r.written).toBeLessThan(20 * MB);
-  }, 60_000);
+  ])(
+    '50 MB to %s (%s) → 413 JSON, and the rest of the body is never read',
+    async (path, _label, declare) => {
+      const r = await streamBody(h.bridge.url, path, 50 * MB, declare as boolean);
+      expect(r.status).toBe(413);
+      expect(r.contentType).toMatch(/application\/json/);
+      expect(JSON.parse(r.body)).toMatchObject({ error: 'payload too large' });
+      // The server closed the connection once past the limit: the client could not push the 50 MB through
+      // (what it wrote beyond the limit sits in socket buffers that were never read).
+      expect(r.written).toBeLessThan(20 * MB);
+    },
+    60_000,
+  );
 
   test('the bridge still answers signed Slack requests and webhooks afterwards', async () => {
     const res = await h.sender.sendUrlVerification('still-alive');
@@ -122,13 +126,16 @@ describe('no answer carries a stack trace or a server path (NODE_ENV unset)', ()
     expectNoInternals(await unsigned.text());
   });
 
-  test.each(['/healthz', '/readyz', '/metrics', '/nowhere', '/webhooks/whatsapp/../../etc/passwd'])('malformed JSON POSTed to %s → a JSON 4xx', async (path) => {
-    const res = await fetch(`${h.bridge.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: malformed });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(res.headers.get('content-type')).toMatch(/json/);
-    expectNoInternals(await res.text());
-  });
+  test.each(['/healthz', '/readyz', '/metrics', '/nowhere', '/webhooks/whatsapp/../../etc/passwd'])(
+    'malformed JSON POSTed to %s → a JSON 4xx',
+    async (path) => {
+      const res = await fetch(`${h.bridge.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: malformed });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('content-type')).toMatch(/json/);
+      expectNoInternals(await res.text());
+    },
+  );
 
   test('an oversized webhook → 413 JSON without internals', async () => {
     const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(5 * MB) });

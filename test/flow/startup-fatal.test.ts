@@ -21,7 +21,10 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 
 /** Runs the bridge with exactly this environment until it exits by itself. */
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const proc = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   proc.stdout.on('data', (d) => (output += d));
   proc.stderr.on('data', (d) => (output += d));
@@ -82,7 +85,12 @@ test('a Discord token Discord refuses: exit 1, DISCORD_BOT_TOKEN named, no stack
   try {
     const env = testEnv(graph, slack);
     for (const k of Object.keys(env)) if (k.startsWith('SLACK_')) delete env[k];
-    Object.assign(env, { DISCORD_BOT_TOKEN: 'not-the-right-token-at-all-0000', DISCORD_GUILD_ID: discord.guildId, DISCORD_CHANNEL_ID: '1110000000000000001', DISCORD_API_URL: discord.apiUrl });
+    Object.assign(env, {
+      DISCORD_BOT_TOKEN: 'not-the-right-token-at-all-0000',
+      DISCORD_GUILD_ID: discord.guildId,
+      DISCORD_CHANNEL_ID: '1110000000000000001',
+      DISCORD_API_URL: discord.apiUrl,
+    });
     const r = await runToExit(env);
     expectCleanFatal(r, /DISCORD_BOT_TOKEN was refused by Discord/);
   } finally {

@@ -29,7 +29,12 @@ test('a database that is slow but answers pings: the work is waited for, over ma
 });
 
 test('a database that answers pings but never this write: given up at maxMs', async () => {
-  await expect(unlessDatabaseDown(never(), guard(() => Promise.resolve(), 200))).rejects.toBeInstanceOf(DeadlineExceeded);
+  await expect(
+    unlessDatabaseDown(
+      never(),
+      guard(() => Promise.resolve(), 200),
+    ),
+  ).rejects.toBeInstanceOf(DeadlineExceeded);
 });
 
 test('a failed write is reported as such at once', async () => {

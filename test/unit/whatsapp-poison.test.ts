@@ -26,9 +26,12 @@ describe('timestamps', () => {
   test.each(['1504902988', '1744344496', '1'])('%s is Unix seconds', (ts) => {
     expect(unixSeconds(ts)).toEqual(new Date(Number(ts) * 1000));
   });
-  test.each(['99999999999999', '1e20', '1744344496.5', '-5', '0', '', 'NaN', 'Infinity', ' 1744344496', '0x10', '9999999999'])('%j is not a time Meta sent', (ts) => {
-    expect(unixSeconds(ts)).toBeUndefined();
-  });
+  test.each(['99999999999999', '1e20', '1744344496.5', '-5', '0', '', 'NaN', 'Infinity', ' 1744344496', '0x10', '9999999999'])(
+    '%j is not a time Meta sent',
+    (ts) => {
+      expect(unixSeconds(ts)).toBeUndefined();
+    },
+  );
 });
 
 describe('a bad status between two good ones', () => {
@@ -47,7 +50,11 @@ describe('a bad status between two good ones', () => {
     const p = loadWhatsAppFixture('message-text');
     const value = p.entry[0].changes[0].value;
     const base = value.messages[0];
-    value.messages = [{ ...base, id: 'wamid.A' }, { ...base, id: 'wamid.B', timestamp: '1e20' }, { ...base, id: 'wamid.C' }];
+    value.messages = [
+      { ...base, id: 'wamid.A' },
+      { ...base, id: 'wamid.B', timestamp: '1e20' },
+      { ...base, id: 'wamid.C' },
+    ];
     const n = decode(p);
     expect(n.events.map((e) => (e.type === 'message' ? e.message.wamid : e.type))).toEqual(['wamid.A', 'wamid.C']);
     expect(n.quarantined.map((q) => [q.code, (q.event as { id: string }).id])).toEqual([['bad_timestamp', 'wamid.B']]);
@@ -103,7 +110,11 @@ describe('shapes no schema allows', () => {
 
 describe('the stored form', () => {
   test('keeps the reason and the raw event', () => {
-    expect(JSON.parse(quarantineRecord({ code: 'bad_timestamp', reason: 'r', event: { id: 'x', timestamp: '1e20' } }))).toEqual({ code: 'bad_timestamp', reason: 'r', event: { id: 'x', timestamp: '1e20' } });
+    expect(JSON.parse(quarantineRecord({ code: 'bad_timestamp', reason: 'r', event: { id: 'x', timestamp: '1e20' } }))).toEqual({
+      code: 'bad_timestamp',
+      reason: 'r',
+      event: { id: 'x', timestamp: '1e20' },
+    });
   });
   test('cuts a huge or too deep event', () => {
     const big = JSON.parse(quarantineRecord({ code: 'c', reason: 'r', event: { s: 'x'.repeat(MAX_QUARANTINED_BYTES * 2) } }));
