@@ -4,25 +4,25 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { Connection } from 'mongoose';
 import { DiscordAdapter } from '../adapters/discord/discord-adapter';
-import { connectMongo } from '../adapters/mongo/connection';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
 import { MongoStore } from '../adapters/mongo/store';
 import { SlackAdapter } from '../adapters/slack/slack-adapter';
 import { NOTICE_FIELDS, templateEventInfo } from '../adapters/whatsapp/account-events';
 import { explainWhatsAppError } from '../adapters/whatsapp/errors';
 import { GraphClient } from '../adapters/whatsapp/graph-client';
 import { WhatsAppMediaClient } from '../adapters/whatsapp/media-client';
+import { quarantineRecord } from '../adapters/whatsapp/bounds';
 import { decodeWebhook } from '../adapters/whatsapp/normalize';
 import { isValidMetaSignature } from '../adapters/whatsapp/signature';
 import { TemplatesApi } from '../adapters/whatsapp/templates-api';
 import type { Config } from './config';
+import { ConfigError } from './domain/errors';
+import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
 import type { WhatsAppSender } from './domain/ports';
 import type { Store } from './domain/store';
-import { addErrorHandler, createHttpApp, type WebhookDecoder } from './http/app';
+import { createHttpApp, type HttpTimings, type WebhookDecoder } from './http/app';
+import { withDeadline } from './http/deadline';
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
@@ -46,6 +46,8 @@ export interface BridgeOptions {
   slackStartRetryMs?: number;
   /** Called when the bridge cannot go on (e.g. a refused Slack token found after start-up). */
   onFatal?: (err: Error) => void;
+  /** Deadlines of the HTTP routes while the database is away (tests shorten or lengthen them). */
+  http?: Partial<HttpTimings>;
   /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
 }
@@ -63,18 +65,24 @@ export interface RunningBridge {
   templates?: { sync: TemplateSync; sender: TemplateSender; bulk: BulkSends };
 }
 
-async function openDatabase(config: Config, log: Logger, dbName?: string): Promise<{ conn: Connection; embedded?: EmbeddedMongo }> {
-  if (config.mongodbUri) return { conn: await connectMongo(config.mongodbUri, dbName) };
-  const dataDir = join(config.dataDir, 'embedded-mongo');
-  log.warn({ dataDir }, 'MONGODB_URI is not set: running an embedded MongoDB-compatible server (FerretDB/SQLite) for trying the bridge out; set MONGODB_URI for production');
-  const embedded = await startEmbeddedMongo({ dataDir, log: (m) => log.info(m) });
-  log.info({ kind: embedded.kind }, 'embedded database started');
-  return { conn: await connectMongo(embedded.uri, dbName ?? 'whatsapp_bridge'), embedded };
-}
+/** /readyz's database check: a ping under a deadline (mongoose would otherwise wait 10 s for a lost server). */
+const READY_PING_MS = 700;
 
 export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
   const { conn, embedded } = await openDatabase(config, log, options.dbName);
-  const store = await MongoStore.open(conn);
+  // Mongoose emits 'error' only to listeners; one here keeps a late connection error a log line, never a crash.
+  conn.on('error', (err: Error) => log.error({ err: err.message }, 'database connection error'));
+  // What a failed start-up undoes (in reverse), so the process can exit with the embedded database stopped.
+  const undo: Array<() => Promise<unknown>> = [() => stopEmbedded(embedded, log), () => conn.close()];
+  const orUndo = async <T>(step: Promise<T>): Promise<T> => {
+    try {
+      return await step;
+    } catch (err) {
+      for (const u of undo.reverse()) await u().catch(() => undefined);
+      throw err;
+    }
+  };
+  const store = await orUndo(MongoStore.open(conn));
   const accounts = new Accounts(config.accounts);
   const metrics = new Metrics(() => store.countJobs('pending'));
 
@@ -100,7 +108,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     verifySignature: (raw, sig) => isValidMetaSignature(raw, sig, [config.whatsapp.appSecret]),
     decode: (raw) => {
       const r = decodeWebhook(raw);
-      return r.ok ? { ok: true, events: r.normalized.events, warnings: r.normalized.warnings } : r;
+      return r.ok ? { ok: true, events: r.normalized.events, warnings: r.normalized.warnings, quarantined: r.normalized.quarantined } : r;
     },
   };
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
@@ -108,11 +116,11 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000, wake: () => outbox?.wake() });
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends, () => outbox?.wake());
   const ready = async () => {
-    const checks: Record<string, boolean> = { database: await store.ping().then(() => true, () => false) };
+    const checks: Record<string, boolean> = { database: await withDeadline(store.ping(), READY_PING_MS).then(() => true, () => false) };
     for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
     return { ok: Object.values(checks).every(Boolean), checks };
   };
-  const app = createHttpApp({
+  const { app, chatRoutes } = createHttpApp({
     verifyToken: config.whatsapp.verifyToken,
     decoder,
     ingest: async (raw, events) => {
@@ -120,11 +128,15 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       await ingest.ingest(events);
       outbox?.wake();
     },
+    quarantine: async (items) => {
+      for (const q of items) await store.saveRawWebhook('whatsapp-quarantine', quarantineRecord(q));
+    },
+    pingDatabase: () => store.ping(),
     ready: () => ready(),
     metrics,
     log: log.child({ component: 'http' }),
+    timings: options.http,
   });
-  addErrorHandler(app, log);
 
   const inbound: ChatInbound = {
     agentMessage: async (m) => {
@@ -147,7 +159,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     },
   };
   if (config.slack) {
-    chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, app, inbound, log.child({ adapter: 'slack' }));
+    chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, chatRoutes, inbound, log.child({ adapter: 'slack' }));
   }
   if (config.discord) {
     chats.discord = new DiscordAdapter(
@@ -173,9 +185,15 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     { concurrency: config.outbox.concurrency, maxAttempts: config.outbox.maxAttempts, ...options.outbox },
   );
 
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, () => resolve(s));
-  });
+  const server: Server = await orUndo(
+    new Promise((resolve, reject) => {
+      const s = app.listen(config.port, () => resolve(s));
+      s.once('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code === 'EADDRINUSE' || err.code === 'EACCES' ? new ConfigError(`PORT ${config.port} cannot be used (${err.code}): choose another PORT, or stop what listens there`) : err),
+      );
+    }),
+  );
+  undo.push(() => new Promise<void>((r) => server.close(() => r())));
   const port = (server.address() as AddressInfo).port;
   log.info({ port }, 'HTTP server listening');
 
@@ -184,9 +202,12 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     log.fatal({ err: err.message }, 'a chat adapter cannot start');
     options.onFatal?.(err);
   });
-  await outbox.start();
+  undo.push(() => Promise.all(Object.values(chats).map((c) => c.stop())));
+  await orUndo(outbox.start());
+  undo.push(() => outbox!.stop());
   if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
-  await bulkSends.resume();
+  undo.push(async () => templateSync.stop());
+  await orUndo(bulkSends.resume());
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -200,7 +221,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       await Promise.all(Object.values(chats).map((c) => c.stop()));
       await closed;
       await conn.close();
-      await embedded?.stop();
+      await stopEmbedded(embedded, log);
       log.info('stopped');
     })());
 
