@@ -5,7 +5,9 @@
  * Code and URLs are never touched: a placeholder hides them while the rest is rewritten.
  */
 
-const MAX_MESSAGE = 2000;
+/** Discord's limit on a message's content (discord-api-docs, Create Message). */
+export const MAX_MESSAGE_LENGTH = 2000;
+const MAX_MESSAGE = MAX_MESSAGE_LENGTH;
 
 /** Fenced code, inline code and bare URLs: copied verbatim both ways. */
 const PROTECTED = /```[\s\S]*?```|`[^`\n]+`|https?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/g;
