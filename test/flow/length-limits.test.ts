@@ -229,3 +229,48 @@ describe('Discord', () => {
     expect(d.fake.messagesIn(thread.id)).toHaveLength(messages.length + 1);
   });
 });
+
+describe('Slack and Discord', () => {
+  let d: DiscordHarness;
+  beforeEach(async () => {
+    d = await startDiscordHarness('length-limits-both', { slack: true });
+  });
+  afterEach(async () => {
+    await d.close();
+  });
+
+  test('a long Slack reply mirrored into Discord is several posts there too; the parts’ combined status and a failed part show on both sides', async () => {
+    await d.postWebhook(customerText({ text: 'Hello?' }));
+    const root = await d.eventually(() => {
+      const r = d.slack!.slack.messages(CHANNEL).find((m) => !m.thread_ts || m.thread_ts === m.ts);
+      expect(r).toBeDefined();
+      expect(d.slack!.slack.threadReplies(CHANNEL, r!.ts)).toHaveLength(1);
+      return r!.ts;
+    });
+    const thread = await d.thread(2);
+    const text = longText(9_000);
+    const { ts } = await d.slack!.agentReplies(root, text);
+    const head = await d.eventually(async () => {
+      const m = await d.bridge.store.getMessage(`slack:${CHANNEL}:${ts}`);
+      expect(m?.parts).toHaveLength(2);
+      expect(m?.mirrors.length).toBeGreaterThanOrEqual(5); // 9,000 characters in posts of ≤ 2,000
+      const parts = await Promise.all(m!.parts!.map((id) => d.bridge.store.getMessage(id)));
+      for (const p of [m, ...parts]) expect(p?.wamid).toMatch(/^wamid\./);
+      // Each part knows the Discord post, so its statuses reach it.
+      for (const p of parts) expect(p?.mirrors).toEqual([m!.mirrors[0]]);
+      return { ...m!, all: [m!, ...parts.map((p) => p!)] };
+    }, 20_000);
+    const mirrorPosts = d.fake.messagesIn(thread.id).filter((m) => m.content.startsWith('**Ana Agent** via Slack\n'));
+    expect(mirrorPosts.map((m) => m.id)).toEqual(head.mirrors.map((m) => m.messageId));
+    for (const m of mirrorPosts) expect(m.content.length).toBeLessThanOrEqual(2000);
+
+    const botReactions = () => (d.fake.messagesIn(thread.id).find((m) => m.id === mirrorPosts[0]!.id)?.reactions ?? []).filter((r) => r.me).map((r) => r.emoji.name);
+    for (const p of head.all) await d.postWebhook(statusUpdate(p.wamid!, 'read'));
+    await d.eventually(() => expect(d.slack!.slack.reactionsOn(CHANNEL, ts)).toEqual(['eyes']));
+    await d.eventually(() => expect(botReactions()).toEqual(['👀']));
+    await d.postWebhook(statusUpdate(head.all[2]!.wamid!, 'failed', { code: 131026, title: 'Message undeliverable' }));
+    await d.eventually(() => expect(botReactions()).toEqual(['❌']));
+    await d.eventually(() => expect(d.slack!.slack.reactionsOn(CHANNEL, ts)).toEqual(['x']));
+    await d.eventually(() => expect(d.contents(thread.id).some((c) => c.includes('Part 3 of 3') && c.includes('131026'))).toBe(true));
+  });
+});
