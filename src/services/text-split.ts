@@ -147,8 +147,7 @@ function chooseCut(text: string, start: number, w: number, spans: [number, numbe
   const half = Math.ceil(w / 2);
   // Computed level by level, only as far as needed.
   const found: number[][] = [];
-  const level = (i: number) =>
-    (found[i] ??= (i === 2 || i === 4 ? LEVELS[i]!(ahead).map((b) => b + tail) : LEVELS[i]!(window)).filter((b) => b <= w));
+  const level = (i: number) => (found[i] ??= (i === 2 || i === 4 ? LEVELS[i]!(ahead).map((b) => b + tail) : LEVELS[i]!(window)).filter((b) => b <= w));
   const last = (xs: number[]) => xs[xs.length - 1];
   const outside = (b: number) => !insideSpan(spans, start + b);
   // Half full and outside any markup span; else outside a span though shorter; else inside one.
@@ -160,7 +159,11 @@ function chooseCut(text: string, start: number, w: number, spans: [number, numbe
   }
   // No natural boundary: between two graphemes, else between two code points.
   const from = Math.max(0, w - LOOKAHEAD);
-  const b = last(segmentStarts(text.slice(start + from, start + w + LOOKAHEAD), 'grapheme').map((x) => x + from).filter((x) => x <= w));
+  const b = last(
+    segmentStarts(text.slice(start + from, start + w + LOOKAHEAD), 'grapheme')
+      .map((x) => x + from)
+      .filter((x) => x <= w),
+  );
   if (b !== undefined) return b;
   return w > 1 && isHigh(text.charCodeAt(start + w - 1)) ? w - 1 : w;
 }

@@ -264,7 +264,8 @@ describe('Slack and Discord', () => {
     expect(mirrorPosts.map((m) => m.id)).toEqual(head.mirrors.map((m) => m.messageId));
     for (const m of mirrorPosts) expect(m.content.length).toBeLessThanOrEqual(2000);
 
-    const botReactions = () => (d.fake.messagesIn(thread.id).find((m) => m.id === mirrorPosts[0]!.id)?.reactions ?? []).filter((r) => r.me).map((r) => r.emoji.name);
+    const botReactions = () =>
+      (d.fake.messagesIn(thread.id).find((m) => m.id === mirrorPosts[0]!.id)?.reactions ?? []).filter((r) => r.me).map((r) => r.emoji.name);
     for (const p of head.all) await d.postWebhook(statusUpdate(p.wamid!, 'read'));
     await d.eventually(() => expect(d.slack!.slack.reactionsOn(CHANNEL, ts)).toEqual(['eyes']));
     await d.eventually(() => expect(botReactions()).toEqual(['👀']));

@@ -99,7 +99,9 @@ describe('splitText', () => {
 
   test('a 40,000-character reply becomes 10 WhatsApp messages of at most 4,096, in order, nothing lost', () => {
     const paragraph = 'Thanks for your order. Here is what happens next, step by step, so you know what to expect.';
-    const body = Array.from({ length: 440 }, (_, i) => `${i + 1}. ${paragraph}${(i + 1) % 5 ? '\n' : '\n\n'}`).join('').slice(0, 40_000);
+    const body = Array.from({ length: 440 }, (_, i) => `${i + 1}. ${paragraph}${(i + 1) % 5 ? '\n' : '\n\n'}`)
+      .join('')
+      .slice(0, 40_000);
     const parts = splitText(body, { max: 4096 });
     checkParts(body, parts, 4096);
     expect(parts.length).toBeGreaterThanOrEqual(10);
