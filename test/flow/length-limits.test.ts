@@ -228,6 +228,28 @@ describe('Discord', () => {
     // Nothing new in the thread.
     expect(d.fake.messagesIn(thread.id)).toHaveLength(messages.length + 1);
   });
+  test('an edit that needs more posts than the message had: the posts are rewritten and the rest follows, marked as the continuation', async () => {
+    const wamid = newWamid();
+    await d.postWebhook(customerText({ text: 'I want the red one, please.', wamid }));
+    const thread = await d.thread(2);
+    const [post] = await d.eventually(async () => {
+      const m = await d.bridge.store.getMessage(`wa:${wamid}`);
+      expect(m?.mirrors).toHaveLength(1);
+      return m!.mirrors;
+    });
+    const edited = longText(3_000, ' edited');
+    await d.postWebhook(customerEdit(wamid, edited));
+    const [first, ...rest] = await d.eventually(() => {
+      const all = d.fake.messagesIn(thread.id).slice(1);
+      expect(all).toHaveLength(2);
+      return all.map((m) => m.content);
+    });
+    expect(d.fake.messagesIn(thread.id)[1]!.id).toBe(post!.messageId);
+    expect(rest[0]).toContain('continued');
+    for (const c of [first!, ...rest]) expect(c.length).toBeLessThanOrEqual(2000);
+    const texts = [first!, ...rest].map((c) => c.slice(c.indexOf('\n') + 1)).map((c, i) => (i === 1 ? c.slice(c.indexOf('\n') + 1) : c));
+    expect(squash(texts.join(''))).toBe(squash(toDiscordText(`${edited}\n_✏️ Edited by the customer_`)));
+  });
 });
 
 describe('Slack and Discord', () => {
