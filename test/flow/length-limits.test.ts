@@ -10,7 +10,9 @@
 import { toDiscordText } from '../../adapters/discord/format';
 import { loadWhatsAppFixture } from '../fixtures/whatsapp';
 import { startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
-import { CHANNEL, startHarness, type Harness } from '../support/harness';
+import { lane } from '../../src/services/ingest';
+import { chatParts } from '../../src/services/message-parts';
+import { CHANNEL, slackTs, startHarness, type Harness } from '../support/harness';
 import { fixtureMessage } from '../support/media';
 import { customerText, newWamid, statusUpdate } from '../support/webhooks';
 
@@ -179,6 +181,52 @@ describe('Slack', () => {
       expect(h.slack.findMessage(CHANNEL, posts[0]!.ts)!.text).toBe('Never mind, all good.\n_✏️ Edited by the customer_');
       expect(h.slack.findMessage(CHANNEL, posts[1]!.ts)!.text).toBe('_✏️ Edited by the customer: the message is shorter now_');
     });
+  });
+
+  test('a post interrupted after its first part (the process died) resumes with the next part: nothing posted twice, nothing lost', async () => {
+    const opened = newWamid();
+    await h.postWebhook(customerText({ text: 'Hi, is my order shipped?', wamid: opened }));
+    const thread = await h.eventually(() => {
+      expect(replies()).toHaveLength(1);
+      return root().ts;
+    });
+    const conversationId = (await h.bridge.store.getMessage(`wa:${opened}`))!.conversationId;
+    // What the first run did before it died: the message stored, its first part posted and recorded as a mirror.
+    const text = longText(50_000);
+    const post = { author: { name: 'Sheena Nelson', role: 'customer' as const }, body: text };
+    const [first, second] = chatParts(h.bridge.chats.slack!, post);
+    const wamid = newWamid();
+    const id = `wa:${wamid}`;
+    await h.bridge.store.insertMessage({
+      _id: id,
+      conversationId,
+      direction: 'inbound',
+      createdAt: new Date(),
+      wamid,
+      content: { kind: 'text', text },
+      mirrors: [],
+    });
+    const ts = slackTs();
+    h.slack.addMessage(CHANNEL, { ts, text: first!, thread_ts: thread, user: h.slack.botUserId });
+    await h.bridge.store.addMirror(id, { platform: 'slack', channelId: CHANNEL, threadId: thread, messageId: ts });
+    // The job it was running, found again after the restart.
+    await h.bridge.store.enqueue([
+      {
+        kind: 'chat.post',
+        lane: lane('slack', conversationId),
+        dedupeKey: `slack:post:${id}`,
+        payload: { platform: 'slack', conversationId, messageId: id, post, notify: true },
+      },
+    ]);
+    h.bridge.outbox.wake();
+    await h.eventually(async () => expect((await h.bridge.store.getMessage(id))?.mirrors).toHaveLength(2));
+    expect(h.slack.posted(CHANNEL).map((a) => a.text)).not.toContain(first);
+    expect(
+      replies()
+        .map((m) => m.text)
+        .slice(-2),
+    ).toEqual([first, second]);
+    expect(squash(`${first}${second}`)).toBe(squash(text));
   });
 });
 
