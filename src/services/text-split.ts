@@ -3,7 +3,8 @@
  * leaves a part at least half full: a paragraph break, then a line break, then a sentence end, then a space,
  * then a word boundary (scripts without spaces), and only then between two graphemes, so a cut never falls
  * inside a surrogate pair, an emoji sequence or a letter with its accents. A cut inside a WhatsApp markup
- * span (*bold*, _italic_, ~strike~, `code`, ```mono```) is taken only when no cut outside one fits.
+ * span (*bold*, _italic_, ~strike~, `code`, ```mono```) is taken only when no cut outside one fits, even one
+ * leaving a shorter part (a span cut in two shows its markers as plain characters on both sides).
  * The whitespace at a cut is dropped (the message boundary stands for it); nothing else is added or lost,
  * so the parts joined with that whitespace give the text back. Pure: callers say how long a part may be.
  */
