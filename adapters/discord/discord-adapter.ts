@@ -30,7 +30,7 @@ import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import { COMMAND_NAME, commandLine, WA_COMMAND } from './commands';
 import { discordCode, toDeliveryError } from './errors';
-import { clip, escapeMarkdown, fromDiscordText, splitMessage, toDiscordText } from './format';
+import { clip, escapeMarkdown, fromDiscordText, MAX_MESSAGE_LENGTH, splitMessage, toDiscordText } from './format';
 import { readAll, streamGet } from '../shared/streams';
 
 export interface DiscordAdapterOptions {
@@ -101,6 +101,8 @@ function allowedMentions(users: string[] = []): RESTPostAPIChannelMessageJSONBod
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   readonly maxFileBytes: number;
+  /** "Message content … up to 2000 characters" (discord-api-docs, Create Message). */
+  readonly maxPostLength = MAX_MESSAGE_LENGTH;
   private client: Client;
   private readonly channelIds: Set<string>;
   private readonly channelTypes = new Map<string, ChannelType>();
@@ -381,6 +383,11 @@ export class DiscordAdapter implements ChatAdapter {
       }
       return { platform: 'discord', channelId: o.channelId, threadId: thread.id };
     });
+  }
+
+  /** The content postInThread sends: mentions, the author line and the body as Discord markdown. */
+  postLength(post: ChatPost): number {
+    return `${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${toDiscordText(post.body)}`.length;
   }
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {

@@ -6,7 +6,9 @@
  */
 import { escapeMarkdown } from 'discord.js';
 
-const MAX_MESSAGE = 2000;
+/** Discord's limit on a message's content (discord-api-docs, Create Message). */
+export const MAX_MESSAGE_LENGTH = 2000;
+const MAX_MESSAGE = MAX_MESSAGE_LENGTH;
 
 /** Fenced code, inline code and bare URLs: copied verbatim both ways. */
 const PROTECTED = /```[\s\S]*?```|`[^`\n]+`|https?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/g;

@@ -80,6 +80,8 @@ function boltLogger(log: Logger): BoltLogger {
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
   readonly maxFileBytes = SLACK_MAX_FILE_BYTES;
+  /** chat.postMessage: "truncates messages containing more than 40,000 characters" (docs.slack.dev, chat.postMessage). */
+  readonly maxPostLength = 40_000;
   private readonly client: WebClient;
   private readonly queues = new Map<string, PQueue>();
   private readonly userNames = new Map<string, string | undefined>();
@@ -324,6 +326,11 @@ export class SlackAdapter implements ChatAdapter {
   async openThread(o: ThreadOpening): Promise<ThreadRef> {
     const res = await this.call(() => this.paced(o.channelId, () => this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${toSlackText(o.intro)}`, unfurl_links: false })));
     return { platform: 'slack', channelId: res.channel ?? o.channelId, threadId: String(res.ts) };
+  }
+
+  /** The `text` postInThread sends (the author goes in `username`), counted after escaping. */
+  postLength(post: ChatPost): number {
+    return mentionsPrefix(post.mentionUserIds).length + toSlackText(post.body).length;
   }
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {

@@ -32,6 +32,13 @@ export interface ChatAdapter {
   readonly platform: ChatPlatform;
   openThread(opening: ThreadOpening): Promise<ThreadRef>;
   postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }>;
+  /**
+   * Longest post this platform takes (Slack 40,000 characters, Discord 2,000), as `postLength` counts: the core
+   * splits a longer body into several posts (services/text-split.ts) and never names the platform.
+   */
+  readonly maxPostLength: number;
+  /** How long `post` is once rendered here, as the platform counts it: mentions, author line, markup conversion, escaping. */
+  postLength(post: ChatPost): number;
   /** Show a WhatsApp delivery status on a message in the thread (the agent's own, or the bridge's mirror). */
   showStatus(thread: ThreadRef, messageId: string, status: DeliveryStatus, previous?: DeliveryStatus): Promise<void>;
   postToChannel(channelId: string, text: string): Promise<void>;

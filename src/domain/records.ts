@@ -68,8 +68,12 @@ export interface MessageRecord {
   sentBy?: { platform: ChatPlatform; userId: string; name?: string };
   /** Outbound: a file an agent shared, sent as its own WhatsApp message (`mediaId` once uploaded to Meta). */
   file?: { name: string; mimeType: string; size: number; kind: MediaKind; mediaId?: string };
-  /** Outbound: the `_id` of the first part of the agent's message, when one chat message became several sends (its files). */
+  /** Outbound: the `_id` of the first part of the agent's message, when one chat message became several sends (long text, files). */
   partOf?: string;
+  /** Outbound, on the first part: the `_id`s of the other parts in order; its chat message shows their combined status. */
+  parts?: string[];
+  /** Outbound with `parts`: the combined status shown on the chat message, per platform (what to take off when it changes). */
+  shownStatus?: Partial<Record<ChatPlatform, DeliveryStatus>>;
   /** The customer's reaction on this message as shown on each platform ('' once removed): replaced when they change it. */
   customerReaction?: Partial<Record<ChatPlatform, string>>;
   /** The reaction agents last sent to WhatsApp on this (customer's) message ('' once removed). */

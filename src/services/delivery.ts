@@ -6,12 +6,13 @@ import type { ChatAdapter, ChatPlatform, ThreadRef } from '../domain/chat';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
 import type { WhatsAppMedia } from '../domain/media';
 import type { WhatsAppSender } from '../domain/ports';
-import type { JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
+import type { ChatLocation, JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
 import { lane, type Ingest } from './ingest';
 import { replyRuleLine, replyRuleOf } from './internal-notes';
+import { chatParts, partLabel, showCombinedStatus } from './message-parts';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
 import { locate, RichDelivery, threadOf } from './rich-delivery';
@@ -92,19 +93,45 @@ export class Delivery {
 
   private async postMirror(p: JobPayloads['chat.post']): Promise<void> {
     const message = await this.store.getMessage(p.messageId);
-    if (message?.mirrors.some((m) => m.platform === p.platform)) return; // posted before a crash: done.
-    const { thread, isNew } = await this.threadFor(p.conversationId, p.platform);
     const chat = this.chat(p.platform);
+    // A text longer than the platform takes is several posts, each recorded as a mirror once posted; a run after a
+    // crash resumes after the last one recorded (the split is made the same way every time: message-parts.ts).
+    const posted = message?.mirrors.filter((m) => m.platform === p.platform) ?? [];
+    if (posted.length) {
+      await this.mirrorParts(message!, posted[0]!);
+      const derived = message!.content && ['reaction', 'edit', 'revoke', 'media'].includes(message!.content.kind);
+      if (derived || posted.length >= chatParts(chat, p.post).length) return; // posted before a crash: done.
+    }
+    const { thread, isNew } = await this.threadFor(p.conversationId, p.platform);
     // A reaction, edit or deletion is shown on the post it concerns when it can be (nothing new is posted then).
-    const post = message && this.rich ? await this.rich.applyToEarlier(chat, message, p.post) : p.post;
+    const post = message && this.rich && !posted.length ? await this.rich.applyToEarlier(chat, message, p.post) : p.post;
     if (post === 'done') return;
-    const mentions = isNew || !p.notify ? [] : await this.mentionsNow(p.conversationId, p.platform);
-    const { messageId } =
-      message?.content?.kind === 'media' && this.rich
-        ? await this.rich.postMedia(chat, thread, message, { ...post, mentionUserIds: mentions })
-        : await chat.postInThread(thread, { ...post, mentionUserIds: mentions });
-    await this.store.addMirror(p.messageId, { ...thread, messageId });
+    const mentions = isNew || !p.notify || posted.length ? [] : await this.mentionsNow(p.conversationId, p.platform);
+    if (message?.content?.kind === 'media' && this.rich) {
+      const { messageId } = await this.rich.postMedia(chat, thread, message, { ...post, mentionUserIds: mentions });
+      await this.store.addMirror(p.messageId, { ...thread, messageId });
+    } else {
+      for (const [i, body] of chatParts(chat, post).entries()) {
+        if (i < posted.length) continue;
+        const { messageId } = await chat.postInThread(thread, { ...post, body, mentionUserIds: i === 0 ? mentions : [] });
+        // Each part is a mirror of the message: a reaction, an edit or a status finds it (the first part stands for it).
+        await this.store.addMirror(p.messageId, { ...thread, messageId });
+        if (i === 0 && message) await this.mirrorParts(message, { ...thread, messageId });
+      }
+    }
     if (message?.template) await this.afterTemplatePost(p, message);
+  }
+
+  /**
+   * An agent's reply sent to WhatsApp in several parts, mirrored on another platform: each part records where the
+   * mirror is, so its statuses are shown there too (combined on the one post). Not by `addMirror`: the post is the
+   * first part's, and a reaction on it must keep finding that one.
+   */
+  private async mirrorParts(message: MessageRecord, where: ChatLocation): Promise<void> {
+    for (const id of message.parts ?? []) {
+      const part = await this.store.getMessage(id);
+      if (part && !part.mirrors.some((m) => m.platform === where.platform)) await this.store.updateMessage(id, { mirrors: [...part.mirrors, where] });
+    }
   }
 
   /**
@@ -168,15 +195,16 @@ export class Delivery {
     if (!message) return;
     const where = locate(message, p.platform);
     if (!where) return;
-    // One chat message sent as several WhatsApp messages (its files): the first part's statuses show on it, the others' only when they fail.
-    if (message.partOf && p.status !== 'failed') return;
     const thread = threadOf(where);
-    await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
+    // One chat message sent as several WhatsApp messages (a long text, files): it shows their combined status.
+    const head = message.partOf ? await this.store.getMessage(message.partOf) : message;
+    if (head?.parts?.length) await showCombinedStatus(this.store, this.chat(p.platform), head);
+    else if (!message.partOf || p.status === 'failed') await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
     if (p.status !== 'failed') return;
     const failure = message.failure ?? (p.error ? this.whatsapp.explain(p.error) : undefined);
     if (p.error && !message.failure && failure) await this.store.updateMessage(p.messageId, { failure });
     const explanation = failure ?? { code: 'unknown', meaning: 'WhatsApp reported the message as failed without a reason', action: 'try again, or reach the customer another way' };
-    const file = message.file ? `📎 ${message.file.name}\n` : '';
+    const file = message.file ? `📎 ${message.file.name}\n` : head?.parts?.length ? `${partLabel(head, message)}\n` : '';
     await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: `${file}${failureNotice(explanation)}` });
   }
 
