@@ -45,7 +45,8 @@ export function printCeilings(c: Ceilings): void {
 }
 
 export function printSize(r: SizeResult, c: Ceilings): void {
-  console.log(`\n=== ${size(r.size)} messages already stored (${r.engine}; seeding ${f(r.seedSeconds, 1)} s, cache ${r.cache}) ===`);
+  const seeded = r.cache === 'used' ? `copied from the cache in ${f(r.seedSeconds, 1)} s` : r.size ? `seeded in ${f(r.seedSeconds, 0)} s (${f(r.size / r.seedSeconds, 1)} messages/s), cache ${r.cache}` : 'empty';
+  console.log(`\n=== ${size(r.size)} messages already stored (${r.engine}; ${seeded}) ===`);
   console.log(latencyLine('concurrency 1', r.c1));
   console.log(latencyLine(`concurrency ${r.concurrency}`, r.cN));
   const ingest = rate(r.cN);
