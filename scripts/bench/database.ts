@@ -55,7 +55,9 @@ async function seedInto(uri: string, size: number, concurrency: number, log: (m:
       if (now - lastLog < 15_000 && done < total) return;
       lastLog = now;
       const s = (now - t0) / 1000;
-      log(`  seeding: ${done}/${total} messages after ${s.toFixed(0)} s (${(done / s).toFixed(0)} messages/s)`);
+      // The rate falls as the history grows (today's store scans): the estimate is a lower bound.
+      const eta = done < total ? `, at least ${((total - done) / (done / s) / 60).toFixed(0)} min to go` : '';
+      log(`  seeding: ${done}/${total} messages after ${s.toFixed(0)} s (${(done / s).toFixed(1)} messages/s${eta})`);
     });
     return (performance.now() - t0) / 1000;
   } finally {
