@@ -30,7 +30,7 @@ import { AgentReactions } from './services/agent-reactions';
 import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
 import { Delivery } from './services/delivery';
-import { Ingest } from './services/ingest';
+import { Ingest, ingestJobs } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
@@ -54,6 +54,7 @@ export interface RunningBridge {
   url: string;
   port: number;
   store: Store;
+  metrics: Metrics;
   outbox: OutboxWorker;
   chats: Partial<Record<ChatPlatform, ChatAdapter>>;
   /** Resolves when every configured chat adapter is connected. */
@@ -77,6 +78,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const store = await MongoStore.open(conn);
   const accounts = new Accounts(config.accounts);
   const metrics = new Metrics(() => store.countJobs('pending'));
+  // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
+  conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
 
   const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const templatesApi = new TemplatesApi(graph, { pageSize: options.templates?.pageSize });
@@ -115,9 +118,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const app = createHttpApp({
     verifyToken: config.whatsapp.verifyToken,
     decoder,
+    // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (one insert). The worker
+    // applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
     ingest: async (raw, events) => {
-      await store.saveRawWebhook('whatsapp', raw);
-      await ingest.ingest(events);
+      await Promise.all([store.saveRawWebhook('whatsapp', raw), store.enqueue(ingestJobs(raw, events), { checkDone: false })]);
       outbox?.wake();
     },
     ready: () => ready(),
@@ -208,6 +212,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    metrics,
     outbox,
     chats,
     adaptersStarted,

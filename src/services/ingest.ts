@@ -1,7 +1,8 @@
 /**
  * WhatsApp events → persisted messages + the deliveries they imply (the outbox), idempotently.
- * The webhook is acknowledged only after this returns, so a crash after the ack loses nothing,
- * and a redelivery (Meta retries for days, in any order) changes nothing.
+ * Before the webhook is acknowledged, its decoded events are stored as `ingest` jobs (`ingestJobs`, one write);
+ * the outbox worker then runs `ingest` on each, so a crash after the ack loses nothing (the outbox's leases and
+ * retries cover it), and a redelivery (Meta retries for days, in any order) changes nothing.
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
@@ -13,6 +14,27 @@ import type { Accounts } from './accounts';
 import { renderContent, renderInbound } from './render';
 
 export const lane = (target: ChatPlatform | 'whatsapp', conversationId: string) => `${target}:${conversationId}`;
+
+/**
+ * A webhook's events as `ingest` jobs, stored before the ack: one per customer (their messages in batch order, in that
+ * customer's lane, so conversations ingest in parallel and each keeps its order), one for all the batch's statuses
+ * (applied with one bulk write), one per account-event source. The `_id`s are natural (`ingest:<sha256 of the body>:
+ * <group>`), so a redelivered webhook adds nothing while its jobs are live, and re-runs harmlessly once they are done.
+ */
+export function ingestJobs(rawBody: string, events: WhatsAppEvent[]): NewJob[] {
+  const body = createHash('sha256').update(rawBody).digest('hex');
+  const groups = new Map<string, WhatsAppEvent[]>();
+  for (const e of events) {
+    const group =
+      e.type === 'message'
+        ? `customer:${e.message.accountId}:${e.message.customer.waId ?? e.message.customer.userId ?? ''}`
+        : e.type === 'status'
+          ? `statuses:${e.status.accountId}`
+          : `account:${e.event.wabaId}`;
+    groups.set(group, [...(groups.get(group) ?? []), e]);
+  }
+  return [...groups].map(([group, list]) => ({ kind: 'ingest', lane: `ingest:${group}`, dedupeKey: `ingest:${body}:${group}`, payload: { events: list } }));
+}
 
 export class Ingest {
   constructor(
@@ -26,11 +48,18 @@ export class Ingest {
   ) {}
 
   async ingest(events: WhatsAppEvent[]): Promise<void> {
-    // In batch order: a message and its later status in one POST are applied in that order.
-    for (const e of events) {
+    // In batch order; consecutive statuses are applied together (one bulk write).
+    for (let i = 0; i < events.length; ) {
+      const e = events[i]!;
+      if (e.type === 'status') {
+        const run: StatusUpdate[] = [];
+        for (; i < events.length && events[i]!.type === 'status'; i++) run.push((events[i] as { status: StatusUpdate }).status);
+        await this.statuses(run);
+        continue;
+      }
       if (e.type === 'message') await this.customerMessage(e.message);
-      else if (e.type === 'status') await this.status(e.status);
       else await this.accountEvent(e.event);
+      i++;
     }
   }
 
@@ -72,14 +101,24 @@ export class Ingest {
     return original?.text;
   }
 
-  private async status(s: StatusUpdate): Promise<void> {
-    const applied = await this.store.applyStatus(s);
-    if (!applied.applied) {
-      this.log.debug({ wamid: s.wamid, status: s.status }, 'status not newer than the stored one: ignored');
-      return;
-    }
-    if (!applied.messageId) return; // Not ours yet (or sent elsewhere): shown once the send records its wamid.
-    await this.enqueueStatusJobs(applied.messageId, s.status, applied.previous, s.error);
+  private async statuses(batch: StatusUpdate[]): Promise<void> {
+    const results = await this.store.applyStatuses(batch);
+    // Shown per message in batch order; different messages in parallel.
+    const byMessage = new Map<string, { s: StatusUpdate; previous?: StatusUpdate['status'] }[]>();
+    batch.forEach((s, i) => {
+      const applied = results[i]!;
+      if (!applied.applied) {
+        this.log.debug({ wamid: s.wamid, status: s.status }, 'status not newer than the stored one: ignored');
+        return;
+      }
+      if (!applied.messageId) return; // Not ours yet (or sent elsewhere): shown once the send records its wamid.
+      byMessage.set(applied.messageId, [...(byMessage.get(applied.messageId) ?? []), { s, previous: applied.previous }]);
+    });
+    await Promise.all(
+      [...byMessage].map(async ([messageId, list]) => {
+        for (const { s, previous } of list) await this.enqueueStatusJobs(messageId, s.status, previous, s.error);
+      }),
+    );
   }
 
   /**
