@@ -30,7 +30,7 @@ import { AgentReactions } from './services/agent-reactions';
 import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
 import { Delivery } from './services/delivery';
-import { Ingest, ingestJobs } from './services/ingest';
+import { Ingest } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
@@ -118,10 +118,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const app = createHttpApp({
     verifyToken: config.whatsapp.verifyToken,
     decoder,
-    // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (one insert). The worker
-    // applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
+    // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (services/ingest.ts). The
+    // worker applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
     ingest: async (raw, events) => {
-      await Promise.all([store.saveRawWebhook('whatsapp', raw), store.enqueue(ingestJobs(raw, events), { checkDone: false })]);
+      await ingest.persist(raw, events);
       outbox?.wake();
     },
     ready: () => ready(),

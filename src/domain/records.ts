@@ -1,7 +1,7 @@
 /** What the bridge persists. Natural keys make every ingest idempotent (unique `_id`s do the dedup). */
 import type { ChatPlatform, ChatPost } from './chat';
 import type { MediaKind, MessageContent } from './content';
-import type { CustomerRef, DeliveryStatus, WhatsAppErrorInfo, WhatsAppEvent } from './whatsapp';
+import type { CustomerRef, DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
 import type { FailureExplanation } from './errors';
 import type { TemplateMessage } from './templates';
 import type { AgentFile } from './media';
@@ -99,9 +99,10 @@ export type JobKind =
 export interface JobPayloads {
   /**
    * Decoded webhook events, persisted before the webhook is acknowledged and applied by the worker (services/ingest.ts):
-   * one job per conversation (its messages, in order), one for the batch's statuses, one per account-event source.
+   * one job per customer (their messages, in order), one for the batch's statuses. `events` is their JSON (one string:
+   * FerretDB stores a string in one step, where the subdocuments of a thousand statuses cost it most of a second).
    */
-  ingest: { events: WhatsAppEvent[] };
+  ingest: { events: string };
   /** A message mirrored into a conversation's thread; `notify` applies the notify-users rule (customer messages). */
   'chat.post': { platform: ChatPlatform; conversationId: string; messageId: string; post: ChatPost; notify: boolean };
   'chat.status': { platform: ChatPlatform; messageId: string; status: DeliveryStatus; previous?: DeliveryStatus; error?: WhatsAppErrorInfo };

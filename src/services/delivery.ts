@@ -10,7 +10,7 @@ import type { JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
-import { lane, type Ingest } from './ingest';
+import { eventsOf, lane, type Ingest } from './ingest';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
 import { locate, RichDelivery, threadOf } from './rich-delivery';
@@ -53,7 +53,7 @@ export class Delivery {
 
   readonly handlers: { [K in keyof JobPayloads]: Handler<K> } = {
     // A webhook's events, stored before its ack: applied here, past the ack (services/ingest.ts).
-    ingest: (p) => this.ingest.ingest(p.events),
+    ingest: (p) => this.ingest.ingest(eventsOf(p)),
     'chat.post': (p) => this.postMirror(p),
     'chat.status': (p) => this.showStatus(p),
     'chat.notice': (p) => this.postNotice(p),
@@ -192,7 +192,7 @@ export class Delivery {
     if (job.kind === 'whatsapp.react') return this.rich?.reactionFailed(job.payload, explanation);
     if (job.kind === 'ingest') {
       // The events stay in the outbox (failed) and in raw_webhooks: nothing is dropped, an operator can re-run them.
-      this.log.error({ job: job._id, events: job.payload.events.length, code: explanation.code }, `webhook events could not be stored: ${explanation.meaning}`);
+      this.log.error({ job: job._id, code: explanation.code }, `webhook events could not be stored: ${explanation.meaning}`);
       return;
     }
     if (job.kind === 'whatsapp.send' || job.kind === 'whatsapp.send_template' || job.kind === 'whatsapp.send_media') {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { ChatPlatform } from '../domain/chat';
-import type { MessageRecord, NewJob } from '../domain/records';
+import type { JobPayloads, MessageRecord, NewJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { AccountEvent, InboundCustomerMessage, StatusUpdate, WhatsAppEvent } from '../domain/whatsapp';
 import type { Accounts } from './accounts';
@@ -16,24 +16,30 @@ import { renderContent, renderInbound } from './render';
 export const lane = (target: ChatPlatform | 'whatsapp', conversationId: string) => `${target}:${conversationId}`;
 
 /**
- * A webhook's events as `ingest` jobs, stored before the ack: one per customer (their messages in batch order, in that
- * customer's lane, so conversations ingest in parallel and each keeps its order), one for all the batch's statuses
- * (applied with one bulk write), one per account-event source. The `_id`s are natural (`ingest:<sha256 of the body>:
- * <group>`), so a redelivered webhook adds nothing while its jobs are live, and re-runs harmlessly once they are done.
+ * A webhook's messages and statuses as `ingest` jobs, stored before the ack: one per customer (their messages in batch
+ * order, in that customer's lane, so conversations ingest in parallel and each keeps its order) and one for all the
+ * batch's statuses (applied with one bulk write). The `_id`s are natural (`ingest:<sha256 of the body>:<group>`), so a
+ * redelivered webhook adds nothing while its jobs are live, and re-runs harmlessly once they are done.
  */
 export function ingestJobs(rawBody: string, events: WhatsAppEvent[]): NewJob[] {
   const body = createHash('sha256').update(rawBody).digest('hex');
   const groups = new Map<string, WhatsAppEvent[]>();
   for (const e of events) {
-    const group =
-      e.type === 'message'
-        ? `customer:${e.message.accountId}:${e.message.customer.waId ?? e.message.customer.userId ?? ''}`
-        : e.type === 'status'
-          ? `statuses:${e.status.accountId}`
-          : `account:${e.event.wabaId}`;
+    if (e.type === 'account') continue;
+    const group = e.type === 'message' ? `customer:${e.message.accountId}:${e.message.customer.waId ?? e.message.customer.userId ?? ''}` : `statuses:${e.status.accountId}`;
     groups.set(group, [...(groups.get(group) ?? []), e]);
   }
-  return [...groups].map(([group, list]) => ({ kind: 'ingest', lane: `ingest:${group}`, dedupeKey: `ingest:${body}:${group}`, payload: { events: list } }));
+  return [...groups].map(([group, list]) => ({ kind: 'ingest', lane: `ingest:${group}`, dedupeKey: `ingest:${body}:${group}`, payload: { events: JSON.stringify(list) } }));
+}
+
+/** An `ingest` job's events back from their JSON, with their dates (the only non-JSON values of WhatsAppEvent). */
+export function eventsOf(payload: JobPayloads['ingest']): WhatsAppEvent[] {
+  const events = JSON.parse(payload.events) as WhatsAppEvent[];
+  for (const e of events) {
+    if (e.type === 'message') e.message.sentAt = new Date(e.message.sentAt);
+    else if (e.type === 'status') e.status.at = new Date(e.status.at);
+  }
+  return events;
 }
 
 export class Ingest {
@@ -47,6 +53,18 @@ export class Ingest {
     private readonly onAccountEvent?: (e: AccountEvent) => Promise<string | undefined>,
   ) {}
 
+  /**
+   * What is done before the webhook is acknowledged: the raw body archived and the messages and statuses stored as
+   * `ingest` jobs, in parallel (two database commands); account events, rare and small, are applied right here, so a
+   * template Meta paused is refused by `/wa template` as soon as the webhook is answered.
+   */
+  async persist(rawBody: string, events: WhatsAppEvent[]): Promise<void> {
+    await Promise.all([this.store.saveRawWebhook('whatsapp', rawBody), this.store.enqueue(ingestJobs(rawBody, events), { checkDone: false })]);
+    const account = events.filter((e) => e.type === 'account');
+    if (account.length) await this.ingest(account);
+  }
+
+  /** Applies events (an `ingest` job's, or a webhook's account events): messages, statuses and account events. */
   async ingest(events: WhatsAppEvent[]): Promise<void> {
     // In batch order; consecutive statuses are applied together (one bulk write).
     for (let i = 0; i < events.length; ) {
@@ -149,7 +167,7 @@ export class Ingest {
 
   private async accountEvent(e: AccountEvent): Promise<void> {
     this.log.info({ field: e.field, wabaId: e.wabaId }, e.summary);
-    // Before the webhook is acknowledged: a template paused by Meta is refused by `/wa template` at once.
+    // Before the webhook is acknowledged (see persist): a template paused by Meta is refused by `/wa template` at once.
     const extra = this.onAccountEvent ? await this.onAccountEvent(e) : undefined;
     if (!this.noticeFields.has(e.field)) return;
     const accounts = e.accountId ? [this.accounts.get(e.accountId)].filter((a) => a !== undefined) : this.accounts.byWaba(e.wabaId);

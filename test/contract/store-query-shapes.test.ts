@@ -12,7 +12,7 @@ import type { MessageRecord, NewJob } from '../../src/domain/records';
 import type { StatusUpdate } from '../../src/domain/whatsapp';
 import { testMongoUri, uniqueDbName } from '../support/mongo';
 
-const STORED = 400;
+const STORED = 300;
 let conn: Connection;
 let store: MongoStore;
 let recording: CommandStartedEvent[] | undefined;
@@ -25,18 +25,21 @@ beforeAll(async () => {
   conn = await connectMongo(testMongoUri(), uniqueDbName('shapes'));
   store = await MongoStore.open(conn);
   conn.getClient().on('commandStarted', (e) => recording?.push(e));
-  // Many documents of every kind, written through the store's own code.
+  // Many documents of every kind, written through the store's own code (a few writers at a time: SQLite has one write lock).
   const n = Array.from({ length: STORED }, (_, i) => i);
-  await Promise.all(n.map((i) => store.conversationForInbound('acc', { waId: `49151${i}`, userId: `DE.${i}` }, new Date())));
-  await Promise.all(n.map((i) => store.insertMessage(inbound(`wa:old${i}`, `acc:49151${i}`))));
-  await Promise.all(n.map((i) => store.saveThreadLink({ conversationId: `acc:49151${i}`, platform: 'slack', channelId: 'C1', threadId: `old.${i}`, createdAt: new Date() })));
+  const inChunks = async (fn: (i: number) => Promise<unknown>) => {
+    for (let k = 0; k < n.length; k += 5) await Promise.all(n.slice(k, k + 5).map(fn));
+  };
+  await inChunks((i) => store.conversationForInbound('acc', { waId: `49151${i}`, userId: `DE.${i}` }, new Date()));
+  await inChunks((i) => store.insertMessage(inbound(`wa:old${i}`, `acc:49151${i}`)));
+  await inChunks((i) => store.saveThreadLink({ conversationId: `acc:49151${i}`, platform: 'slack', channelId: 'C1', threadId: `old.${i}`, createdAt: new Date() }));
   await store.applyStatuses(n.map((i) => status(`wamid.old${i}`, 'delivered')));
   await store.enqueue(n.map((i) => post(`old-job-${i}`, `acc:${i}`)));
-  await Promise.all(n.map(async (i) => {
+  await inChunks(async (i) => {
     await store.claimJob(`old-job-${i}`, new Date(Date.now() + 60_000));
     await store.completeJob(`old-job-${i}`);
-  }));
-}, 120_000);
+  });
+}, 240_000);
 afterAll(async () => {
   await conn.dropDatabase();
   await conn.close();
