@@ -1,13 +1,14 @@
 /**
  * Messages, the pointers that find them (a chat post → its message; a wamid → its message) and WhatsApp statuses.
- * Every read and write is by `_id`; a batch of statuses is read by `_id` in parallel and written with one bulkWrite.
+ * Every read and write is by `_id`; a batch of statuses is read by `_id` in parallel and written with one insert (new
+ * wamids) and one bulkWrite (known ones).
  */
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ChatPlatform } from '../../src/domain/chat';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
 import type { StatusApplied } from '../../src/domain/store';
 import { STATUS_RANK, type StatusUpdate } from '../../src/domain/whatsapp';
-import { ignoreDuplicate, isDuplicateKey } from './duplicates';
+import { ignoreDuplicate, isDuplicateKey, onlyDuplicates } from './duplicates';
 import { KeyedLock } from './keyed-lock';
 import type { Models } from './models';
 
@@ -79,10 +80,21 @@ export class MessageStore {
         changed.set(u.wamid, { ...changed.get(u.wamid), status: u.status, rank, at: u.at, ...(u.error ? { error: u.error } : {}) });
         return { applied: true, previous: before.status, messageId: before.messageId };
       });
-      if (changed.size) {
-        const ops: AnyBulkWriteOperation<WamidRecord>[] = [...changed].map(([_id, set]) => ({ updateOne: { filter: { _id }, update: { $set: set }, upsert: true } }));
-        await this.m.wamids.bulkWrite(ops, { ordered: false });
-      }
+      // Wamids seen for the first time are inserted (one insert), known ones updated (one bulkWrite, each op by `_id`).
+      const known = new Set(wamids.filter((_, i) => docs[i]));
+      const upserts = (list: [string, Record<string, unknown>][]): AnyBulkWriteOperation<WamidRecord>[] =>
+        list.map(([_id, set]) => ({ updateOne: { filter: { _id }, update: { $set: set }, upsert: true } }));
+      const fresh = [...changed].filter(([w]) => !known.has(w));
+      const seen = [...changed].filter(([w]) => known.has(w));
+      await Promise.all([
+        fresh.length &&
+          this.m.wamids.collection.insertMany(fresh.map(([_id, set]) => ({ _id, ...set })) as never[], { ordered: false }).catch(async (err: unknown) => {
+            // Another writer created some meanwhile (only possible from another process): apply ours as upserts.
+            if (!onlyDuplicates(err)) throw err;
+            await this.m.wamids.bulkWrite(upserts(fresh), { ordered: false });
+          }),
+        seen.length && this.m.wamids.bulkWrite(upserts(seen), { ordered: false }),
+      ]);
       return results;
     });
   }
