@@ -27,7 +27,9 @@ export function ingestJobs(rawBody: string, events: WhatsAppEvent[]): NewJob[] {
   for (const e of events) {
     if (e.type === 'account') continue;
     const group = e.type === 'message' ? `customer:${e.message.accountId}:${e.message.customer.waId ?? e.message.customer.userId ?? ''}` : `statuses:${e.status.accountId}`;
-    groups.set(group, [...(groups.get(group) ?? []), e]);
+    const list = groups.get(group);
+    if (list) list.push(e);
+    else groups.set(group, [e]);
   }
   return [...groups].map(([group, list]) => ({ kind: 'ingest', lane: `ingest:${group}`, dedupeKey: `ingest:${body}:${group}`, payload: { events: JSON.stringify(list) } }));
 }
@@ -130,7 +132,9 @@ export class Ingest {
         return;
       }
       if (!applied.messageId) return; // Not ours yet (or sent elsewhere): shown once the send records its wamid.
-      byMessage.set(applied.messageId, [...(byMessage.get(applied.messageId) ?? []), { s, previous: applied.previous }]);
+      const list = byMessage.get(applied.messageId);
+      if (list) list.push({ s, previous: applied.previous });
+      else byMessage.set(applied.messageId, [{ s, previous: applied.previous }]);
     });
     await Promise.all(
       [...byMessage].map(async ([messageId, list]) => {
