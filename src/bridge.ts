@@ -56,6 +56,7 @@ export interface RunningBridge {
   url: string;
   port: number;
   store: Store;
+  metrics: Metrics;
   outbox: OutboxWorker;
   chats: Partial<Record<ChatPlatform, ChatAdapter>>;
   /** Resolves when every configured chat adapter is connected. */
@@ -85,6 +86,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const store = await orUndo(MongoStore.open(conn));
   const accounts = new Accounts(config.accounts);
   const metrics = new Metrics(() => store.countJobs('pending'));
+  // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
+  conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
 
   const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const templatesApi = new TemplatesApi(graph, { pageSize: options.templates?.pageSize });
@@ -123,9 +126,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const { app, chatRoutes } = createHttpApp({
     verifyToken: config.whatsapp.verifyToken,
     decoder,
+    // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (services/ingest.ts). The
+    // worker applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
     ingest: async (raw, events) => {
-      await store.saveRawWebhook('whatsapp', raw);
-      await ingest.ingest(events);
+      await ingest.persist(raw, events);
       outbox?.wake();
     },
     quarantine: async (items) => {
@@ -229,6 +233,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    metrics,
     outbox,
     chats,
     adaptersStarted,

@@ -91,6 +91,7 @@ export interface WamidRecord {
 }
 
 export type JobKind =
+  | 'ingest'
   | 'chat.post'
   | 'chat.status'
   | 'chat.notice'
@@ -102,6 +103,12 @@ export type JobKind =
   | 'whatsapp.react';
 
 export interface JobPayloads {
+  /**
+   * Decoded webhook events, persisted before the webhook is acknowledged and applied by the worker (services/ingest.ts):
+   * one job per customer (their messages, in order), one for the batch's statuses. `events` is their JSON (one string:
+   * FerretDB stores a string in one step, where the subdocuments of a thousand statuses cost it most of a second).
+   */
+  ingest: { events: string };
   /** A message mirrored into a conversation's thread; `notify` applies the notify-users rule (customer messages). */
   'chat.post': { platform: ChatPlatform; conversationId: string; messageId: string; post: ChatPost; notify: boolean };
   'chat.status': { platform: ChatPlatform; messageId: string; status: DeliveryStatus; previous?: DeliveryStatus; error?: WhatsAppErrorInfo };

@@ -1,4 +1,8 @@
-/** The persistence port. adapters/mongo implements it; the contract tests run it against a real server. */
+/**
+ * The persistence port. adapters/mongo implements it; the contract tests run it against a real server.
+ * Hot paths rely only on lookups and writes by `_id` and on bulk writes of `_id`-keyed operations (the allowed
+ * query shapes and why are listed in adapters/mongo/store.ts).
+ */
 import type { ChatPlatform } from './chat';
 import type { TemplateRecord } from './templates';
 import type {
@@ -18,6 +22,14 @@ export interface StatusApplied {
   applied: boolean;
   previous?: DeliveryStatus;
   messageId?: string;
+}
+
+export interface EnqueueOptions {
+  /**
+   * `false`: do not consult the record of finished jobs. For jobs that are cheap and harmless to run again (ingest:
+   * every write it makes is deduplicated by a natural key), so the webhook is acknowledged after one write.
+   */
+  checkDone?: boolean;
 }
 
 export interface Store {
@@ -51,10 +63,13 @@ export interface Store {
 
   /** Monotonic: applied only when the new status ranks above the stored one. */
   applyStatus(update: StatusUpdate): Promise<StatusApplied>;
+  /** `applyStatus` for a batch, in order (one result per update): read by `_id`, written with one bulk write. */
+  applyStatuses(updates: StatusUpdate[]): Promise<StatusApplied[]>;
   /** Record which message a wamid belongs to; returns a status that arrived before (if any). */
   linkWamid(wamid: string, messageId: string): Promise<{ status?: DeliveryStatus; error?: WhatsAppErrorInfo }>;
 
-  enqueue(jobs: NewJob[]): Promise<void>;
+  /** Idempotent by `dedupeKey` (the job's `_id`): a key pending, running, failed or (unless `checkDone: false`) done is skipped. */
+  enqueue(jobs: NewJob[], options?: EnqueueOptions): Promise<void>;
   pendingJobs(limit: number): Promise<OutboxJob[]>;
   claimJob(id: string, leaseUntil: Date): Promise<boolean>;
   completeJob(id: string): Promise<void>;

@@ -10,7 +10,7 @@ import type { ChatLocation, JobPayloads, MessageRecord, OutboxJob } from '../dom
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
-import { lane, type Ingest } from './ingest';
+import { eventsOf, lane, type Ingest } from './ingest';
 import { replyRuleLine, replyRuleOf } from './internal-notes';
 import { chatParts, partLabel, showCombinedStatus } from './message-parts';
 import { mentionsFor } from './notify';
@@ -54,6 +54,8 @@ export class Delivery {
   }
 
   readonly handlers: { [K in keyof JobPayloads]: Handler<K> } = {
+    // A webhook's events, stored before its ack: applied here, past the ack (services/ingest.ts).
+    ingest: (p) => this.ingest.ingest(eventsOf(p)),
     'chat.post': (p) => this.postMirror(p),
     'chat.status': (p) => this.showStatus(p),
     'chat.notice': (p) => this.postNotice(p),
@@ -226,6 +228,11 @@ export class Delivery {
     const explanation: FailureExplanation & { retryable: boolean } =
       error instanceof DeliveryError ? { ...error.explanation, retryable: false } : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
     if (job.kind === 'whatsapp.react') return this.rich?.reactionFailed(job.payload, explanation);
+    if (job.kind === 'ingest') {
+      // The events stay in the outbox (failed) and in raw_webhooks: nothing is dropped, an operator can re-run them.
+      this.log.error({ job: job._id, code: explanation.code }, `webhook events could not be stored: ${explanation.meaning}`);
+      return;
+    }
     if (job.kind === 'whatsapp.send' || job.kind === 'whatsapp.send_template' || job.kind === 'whatsapp.send_media') {
       const p = job.payload;
       await this.store.updateMessage(p.messageId, { state: 'failed', stateAt: this.now(), failure: explanation });

@@ -56,7 +56,12 @@ test('the signature is checked over the raw bytes Meta sent (escaped unicode and
   const body = customerText({ wamid, name: 'Zoë Müller', text: 'Olá! Preço 5/10 — みどりいろ' });
   const res = await h.postWebhook(body); // the harness escapes like Meta (\u00eb, \/) before signing
   expect(res.status).toBe(200);
-  const stored = await h.bridge.store.getMessage(`wa:${wamid}`);
+  // Stored by the ingest job, past the ack (services/ingest.ts).
+  const stored = await h.eventually(async () => {
+    const m = await h.bridge.store.getMessage(`wa:${wamid}`);
+    expect(m).not.toBeNull();
+    return m!;
+  });
   expect(stored?.content).toEqual({ kind: 'text', text: 'Olá! Preço 5/10 — みどりいろ' });
 });
 
@@ -85,7 +90,11 @@ test('a message type the bridge does not know yet is kept and shown readably; it
   const unknownWamid = newWamid();
   value.messages.push({ ...value.messages[0], id: unknownWamid, type: 'poll_vote', text: undefined, poll_vote: { option: 'B' } });
   expect((await h.postWebhook(body)).status).toBe(200);
-  const stored = await h.bridge.store.getMessage(`wa:${unknownWamid}`);
+  const stored = await h.eventually(async () => {
+    const m = await h.bridge.store.getMessage(`wa:${unknownWamid}`);
+    expect(m).not.toBeNull();
+    return m!;
+  });
   expect(stored?.content).toMatchObject({ kind: 'unsupported', originalType: 'poll_vote' });
   await h.eventually(() => {
     const texts = h.slack.posted(CHANNEL).map((p) => String(p.text));
