@@ -177,7 +177,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
       parkTarget: (job, platform) => parkTarget(accounts, job, platform),
       onParked: (job, parked) => notices.parked(job, parked),
-      onStuck: (job, minutes) => notices.stuck(job, minutes),
+      onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
     },
     log.child({ component: 'outbox' }),
     {

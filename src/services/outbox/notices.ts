@@ -10,6 +10,7 @@ import type { Store } from '../../domain/store';
 import type { Accounts } from '../accounts';
 import { pausedNotice } from '../delivery';
 import { customerLabel } from '../render';
+import { duration } from './stuck';
 import { jobPlace } from './targets';
 
 const PLATFORMS: ChatPlatform[] = ['slack', 'discord'];
@@ -27,13 +28,13 @@ export class OutboxNotices {
     await this.post(channels, `parked:${info.target}:${new Date(info.since).getTime()}`, pausedNotice(info));
   }
 
-  async stuck(job: OutboxJob, minutes: number): Promise<void> {
+  async stuck(job: OutboxJob, waitedMs: number): Promise<void> {
     const { conversationId } = jobPlace(job);
     const conversation = conversationId ? await this.store.getConversation(conversationId) : null;
     const who = conversation ? ` with *${customerLabel(conversation.customer)}*` : '';
     const where = job.kind.startsWith('chat.') ? 'posted in its thread' : 'sent to WhatsApp';
     const body =
-      `⏳ Messages in the conversation${who} have not been ${where} for ${minutes} minutes: ${job.lastError ?? 'unknown error'}.\n` +
+      `⏳ Messages in the conversation${who} have not been ${where} for ${duration(waitedMs)}: ${job.lastError ?? 'unknown error'}.\n` +
       '*What to do:* nothing is lost: the bridge keeps retrying and delivers them in order once it goes through; check the platform’s status if this lasts.';
     await this.post(this.channelsOf(job), `stuck:${job._id}`, body);
   }

@@ -18,7 +18,7 @@ export class StuckLanes {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly thresholdMs: number,
-    private readonly onStuck?: (job: OutboxJob, minutes: number) => Promise<void>,
+    private readonly onStuck?: (job: OutboxJob, waitedMs: number) => Promise<void>,
   ) {}
 
   /** Lanes failing for longer than the threshold, at the last poll (parked lanes are counted as parked instead). */
@@ -43,7 +43,7 @@ export class StuckLanes {
       stuck += 1;
       if (job.stuckAlertedAt || this.alerted.has(job._id)) continue;
       this.alerted.add(job._id);
-      void this.alert(job, Math.floor(age / 60_000));
+      void this.alert(job, age);
     }
     this.stuckLanes = stuck;
     this.oldestFailingMs = oldest;
@@ -55,16 +55,24 @@ export class StuckLanes {
     this.log.info({ lane: job.lane, job: job._id }, 'a stuck conversation is delivering again');
   }
 
-  private async alert(job: OutboxJob, minutes: number): Promise<void> {
+  private async alert(job: OutboxJob, waitedMs: number): Promise<void> {
     this.log.error(
-      { lane: job.lane, job: job._id, kind: job.kind, minutes, attempts: job.attempts },
-      `deliveries of a conversation have been stuck for ${minutes} minutes: ${job.lastError}. The bridge keeps retrying them in order`,
+      { lane: job.lane, job: job._id, kind: job.kind, waitedMs, attempts: job.attempts },
+      `deliveries of a conversation have been stuck for ${duration(waitedMs)}: ${job.lastError}. The bridge keeps retrying them in order`,
     );
     try {
       await this.store.markStuckAlerted(job._id, new Date());
-      await this.onStuck?.(job, minutes);
+      await this.onStuck?.(job, waitedMs);
     } catch (err) {
       this.log.warn({ err, job: job._id }, 'could not record or announce the stuck conversation');
     }
   }
+}
+
+/** "12 minutes", "40 seconds": how long, in words. */
+export function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes >= 1) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }

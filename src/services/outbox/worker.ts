@@ -56,7 +56,7 @@ export interface OutboxHooks {
   /** A new parking incident (first job parked on a target): tell people where they can read it. */
   onParked?(job: OutboxJob, parked: ParkedInfo): Promise<void>;
   /** A lane has been failing longer than the threshold (once per incident). */
-  onStuck?(job: OutboxJob, minutes: number): Promise<void>;
+  onStuck?(job: OutboxJob, waitedMs: number): Promise<void>;
 }
 
 const FAR_FUTURE = new Date(8.64e15);
