@@ -9,8 +9,8 @@ import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 
 export class StuckLanes {
-  private stuckLanes = 0;
-  private oldestFailingMs = 0;
+  /** Failing lane heads at the last poll: lane → when its head was created (and whether it is past the threshold). */
+  private failing = new Map<string, { createdAt: number; stuck: boolean }>();
   /** Alerts raised by this process (the mark in the database may not have landed yet). */
   private readonly alerted = new Set<string>();
 
@@ -23,34 +23,40 @@ export class StuckLanes {
 
   /** Lanes failing for longer than the threshold, at the last poll (parked lanes are counted as parked instead). */
   count(): number {
-    return this.stuckLanes;
+    let n = 0;
+    for (const f of this.failing.values()) if (f.stuck) n += 1;
+    return n;
   }
 
   /** Age of the oldest job at the head of a lane that is failing (0 when none is), at the last poll. */
-  oldestFailingSeconds(): number {
-    return Math.round(this.oldestFailingMs / 1000);
+  oldestFailingSeconds(now = Date.now()): number {
+    let oldest = now;
+    for (const f of this.failing.values()) oldest = Math.min(oldest, f.createdAt);
+    return Math.round((now - oldest) / 1000);
   }
 
-  /** Called with every lane head the worker saw in a poll. */
-  observe(heads: OutboxJob[], now: number): void {
-    let stuck = 0;
-    let oldest = 0;
+  /**
+   * Called with every pending lane head the worker saw in a poll. A lane running right now is not among them: it keeps
+   * its state from the poll before (a failing head that is being retried is still failing).
+   */
+  observe(heads: OutboxJob[], now: number, running: ReadonlySet<string>): void {
+    const next = new Map<string, { createdAt: number; stuck: boolean }>();
+    for (const [lane, f] of this.failing) if (running.has(lane)) next.set(lane, f);
     for (const job of heads) {
       if (job.parked || !job.lastError) continue;
-      const age = now - new Date(job.createdAt).getTime();
-      oldest = Math.max(oldest, age);
-      if (age < this.thresholdMs) continue;
-      stuck += 1;
-      if (job.stuckAlertedAt || this.alerted.has(job._id)) continue;
+      const createdAt = new Date(job.createdAt).getTime();
+      const stuck = now - createdAt >= this.thresholdMs;
+      next.set(job.lane, { createdAt, stuck });
+      if (!stuck || job.stuckAlertedAt || this.alerted.has(job._id)) continue;
       this.alerted.add(job._id);
-      void this.alert(job, age);
+      void this.alert(job, now - createdAt);
     }
-    this.stuckLanes = stuck;
-    this.oldestFailingMs = oldest;
+    this.failing = next;
   }
 
   /** The head was delivered: its incident is over. */
   delivered(job: OutboxJob): void {
+    this.failing.delete(job.lane);
     if (!this.alerted.delete(job._id) && !job.stuckAlertedAt) return;
     this.log.info({ lane: job.lane, job: job._id }, 'a stuck conversation is delivering again');
   }

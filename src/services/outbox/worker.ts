@@ -226,7 +226,7 @@ export class OutboxWorker {
           this.wake();
         });
     }
-    this.stuck.observe(heads, now);
+    this.stuck.observe(heads, now, this.activeLanes);
   }
 
   private async claimAndExecute(job: OutboxJob, now: number): Promise<void> {
