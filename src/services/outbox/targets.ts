@@ -14,16 +14,18 @@ const NAMES: Record<Platform, string> = { slack: 'Slack', discord: 'Discord', wh
 
 /** The platform a job delivers to. */
 export function jobPlatform(job: OutboxJob): Platform {
-  return job.kind.startsWith('chat.') ? (job.payload as { platform: ChatPlatform }).platform : 'whatsapp';
+  return job.kind.startsWith('chat.') ? ((job.payload as { platform?: ChatPlatform } | undefined)?.platform ?? 'slack') : 'whatsapp';
 }
 
 /** Where a job goes: its conversation (if any), its account's phone number id (if known), its lane's channel (channel lanes). */
 export function jobPlace(job: OutboxJob): { conversationId?: string; accountId?: string; laneChannel?: string } {
-  const rest = job.lane.slice(job.lane.indexOf(':') + 1);
+  const lane = job.lane ?? '';
+  const rest = lane.slice(lane.indexOf(':') + 1);
   const laneChannel = rest.startsWith('channel:') ? rest.slice('channel:'.length) : undefined;
-  const payload = job.payload as { accountId?: string; conversationId?: string };
-  const conversationId = payload.conversationId ?? (laneChannel ? undefined : rest);
-  const accountId = payload.accountId ?? conversationId?.split(':')[0];
+  // Any job kind (later ones too) may come here: nothing below may assume a payload shape.
+  const payload = (job.payload ?? {}) as { accountId?: unknown; conversationId?: unknown };
+  const conversationId = typeof payload.conversationId === 'string' ? payload.conversationId : laneChannel || !rest ? undefined : rest;
+  const accountId = typeof payload.accountId === 'string' ? payload.accountId : conversationId?.split(':')[0];
   return { conversationId, accountId: accountId || undefined, laneChannel };
 }
 

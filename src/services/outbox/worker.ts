@@ -253,8 +253,10 @@ export class OutboxWorker {
     this.hooks.onResult?.(job, 'done');
     this.stuck.delivered(job);
     // A delivery on a parked target proves it is fixed (a probe, or the head of another lane): release the rest.
-    const target = job.parked?.target ?? this.hooks.parkTarget(job).key;
-    if (job.parked || this.parking.has(target)) await this.parking.resume(target).catch((err: unknown) => this.log.warn({ err, target }, 'resuming parked deliveries failed; the next probe does it'));
+    const target = job.parked?.target ?? (this.parking.list().length ? this.hooks.parkTarget(job).key : undefined);
+    if (target && (job.parked || this.parking.has(target))) {
+      await this.parking.resume(target).catch((err: unknown) => this.log.warn({ err, target }, 'resuming parked deliveries failed; the next probe does it'));
+    }
   }
 
   private async onFailure(job: OutboxJob, error: Error): Promise<void> {
