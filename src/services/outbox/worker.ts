@@ -7,20 +7,18 @@
  * - a failure that needs a person parks the job (parking.ts): it stays the pending head of its lane, so order holds,
  *   until a probe or the platform's own event shows the fix and the target's parked jobs resume;
  * - only a permanent refusal (a closed 24-hour window, a number not on WhatsApp) is recorded as failed.
- * Database errors never escape: every write that records an outcome is retried until it lands (`settle`), the lane
- * stays held meanwhile, and leases that expired are released periodically, so the worker resumes by itself when
- * the database comes back. Jobs survive a SIGKILL: a job is only marked done after its effect.
- * One worker per database: claims are made sequentially by this loop (FerretDB, the embedded default,
- * does not make concurrent conditional updates atomic the way MongoDB does).
+ * Database errors never escape: outcomes are written until they land (settle.ts), expired leases are released
+ * periodically. Jobs survive a SIGKILL: a job is only marked done after its effect. One worker per database: claims
+ * are made sequentially here (FerretDB does not make concurrent conditional updates atomic the way MongoDB does).
  */
 import PQueue from 'p-queue';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DeliveryError } from '../../domain/errors';
 import type { OutboxJob, ParkedInfo } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 import { backoffMs } from './backoff';
 import { Parking, type ParkedSummary } from './parking';
+import { settleWrite } from './settle';
 import { StuckLanes } from './stuck';
 
 export interface OutboxOptions {
@@ -61,8 +59,6 @@ export interface OutboxHooks {
 
 const FAR_FUTURE = new Date(8.64e15);
 const WAKE_DEBOUNCE_MS = 5;
-/** Recording an outcome is retried at most this far apart while the database is away. */
-const SETTLE_MAX_WAIT_MS = 10_000;
 
 export class OutboxWorker {
   private readonly queue: PQueue;
@@ -296,25 +292,7 @@ export class OutboxWorker {
     await this.parking.parked(job, parked);
   }
 
-  /**
-   * Records an outcome, retrying until the database takes it: the lane stays held meanwhile (order holds) and the
-   * job is not run again. Only a stop gives up, leaving the job `running`: the next start queues it again.
-   */
-  private async settle(job: OutboxJob, what: string, write: () => Promise<unknown>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await write();
-        if (attempt > 1) this.log.info({ job: job._id, attempts: attempt }, `outbox job ${what}: recorded after the database came back`);
-        return;
-      } catch (err) {
-        if (this.stopped) {
-          this.log.warn({ err, job: job._id }, `could not ${what} the job before stopping; the next start runs it again`);
-          return;
-        }
-        const level = attempt === 1 ? 'error' : 'debug';
-        this.log[level]({ err, job: job._id, attempt }, `could not ${what} the job (database unreachable?); retrying`);
-        await sleep(backoffMs(attempt, this.base, SETTLE_MAX_WAIT_MS), undefined, { signal: this.stopping.signal }).catch(() => undefined);
-      }
-    }
+  private settle(job: OutboxJob, what: string, write: () => Promise<unknown>): Promise<void> {
+    return settleWrite({ log: this.log, stopped: () => this.stopped, signal: this.stopping.signal, baseMs: this.base }, job, what, write);
   }
 }
