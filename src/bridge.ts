@@ -31,7 +31,7 @@ import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
 import { Delivery } from './services/delivery';
 import { Ingest } from './services/ingest';
-import { OutboxWorker, type OutboxOptions } from './services/outbox';
+import { OutboxNotices, OutboxWorker, parkTarget, registerOutboxGauges, registerRequeueCommand, type OutboxOptions, type ParkedSummary } from './services/outbox';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
 import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
@@ -61,7 +61,8 @@ export interface RunningBridge {
   chats: Partial<Record<ChatPlatform, ChatAdapter>>;
   /** Resolves when every configured chat adapter is connected. */
   adaptersStarted: Promise<void>;
-  ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+  /** `ok` is the database and the adapters; `parked` lists deliveries waiting for a person (they do not make it unready). */
+  ready(): Promise<{ ok: boolean; checks: Record<string, boolean>; parked: ParkedSummary[] }>;
   stop(): Promise<void>;
   templates?: { sync: TemplateSync; sender: TemplateSender; bulk: BulkSends };
 }
@@ -88,6 +89,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const metrics = new Metrics(() => store.countJobs('pending'));
   // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
   conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
+  registerOutboxGauges(metrics.registry, () => outbox);
 
   const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const templatesApi = new TemplatesApi(graph, { pageSize: options.templates?.pageSize });
@@ -118,10 +120,13 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const templateSender = new TemplateSender(store, accounts, chats, templateLog);
   const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000, wake: () => outbox?.wake() });
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends, () => outbox?.wake());
+  registerRequeueCommand(commands, store, accounts, () => outbox?.wake());
   const ready = async () => {
     const checks: Record<string, boolean> = { database: await withDeadline(store.ping(), READY_PING_MS).then(() => true, () => false) };
     for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
-    return { ok: Object.values(checks).every(Boolean), checks };
+    // What is parked, and what a person must do about it (from the worker's memory: no database call).
+    const parked = outbox?.parked() ?? [];
+    return { ok: Object.values(checks).every(Boolean), checks, parked };
   };
   const { app, chatRoutes } = createHttpApp({
     verifyToken: config.whatsapp.verifyToken,
@@ -161,6 +166,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       if (result.ok) outbox?.wake();
       return result;
     },
+    accessChanged: (c) => outbox?.probeParked(c.platform),
   };
   if (config.slack) {
     chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, chatRoutes, inbound, log.child({ adapter: 'slack' }));
@@ -178,15 +184,24 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
   });
   const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }), undefined, { pacer, media });
+  const notices = new OutboxNotices(store, accounts, () => outbox?.wake());
   outbox = new OutboxWorker(
     store,
     {
       run: (job) => delivery.run(job),
       onPermanent: (job, err) => delivery.onPermanentFailure(job, err),
       onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
+      parkTarget: (job, platform) => parkTarget(accounts, job, platform),
+      onParked: (job, parked) => notices.parked(job, parked),
+      onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
     },
     log.child({ component: 'outbox' }),
-    { concurrency: config.outbox.concurrency, maxAttempts: config.outbox.maxAttempts, ...options.outbox },
+    {
+      concurrency: config.outbox.concurrency,
+      stuckAlertMs: config.outbox.stuckAlertMinutes * 60_000,
+      probeMs: config.outbox.parkedProbeSeconds * 1000,
+      ...options.outbox,
+    },
   );
 
   const server: Server = await orUndo(

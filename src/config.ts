@@ -62,7 +62,9 @@ const envSchema = z.object({
   DISCORD_API_URL: url.default('https://discord.com/api'),
 
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  // No attempt budget: a retryable failure is retried until delivered. This says when a stuck conversation is alerted.
+  OUTBOX_STUCK_ALERT_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  OUTBOX_PARKED_PROBE_SECONDS: z.coerce.number().positive().max(3600).default(60),
   SLACK_POSTS_PER_SECOND_PER_CHANNEL: z.coerce.number().positive().max(10).default(1),
 
   // Optional without a zod default: unset stays undefined in Config, and the templates service applies the default.
@@ -120,7 +122,8 @@ export interface Config {
   accounts: AccountConfig[];
   slack?: { botToken: string; signingSecret: string; apiUrl: string; postsPerSecondPerChannel: number };
   discord?: { botToken: string; guildId: string; apiUrl: string };
-  outbox: { concurrency: number; maxAttempts: number };
+  /** `stuckAlertMinutes`: a conversation failing this long is alerted; `parkedProbeSeconds`: how often paused deliveries are tried. */
+  outbox: { concurrency: number; stuckAlertMinutes: number; parkedProbeSeconds: number };
   /** Unset when TEMPLATE_SYNC_MINUTES is unset (the default, 15, is applied by the templates service). */
   templateSyncMinutes?: number;
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
@@ -223,7 +226,7 @@ export function loadConfig(rawEnv: Env): Config {
       ? { botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, apiUrl: env.SLACK_API_URL, postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL }
       : undefined,
     discord: hasDiscord ? { botToken: env.DISCORD_BOT_TOKEN!, guildId: env.DISCORD_GUILD_ID!, apiUrl: env.DISCORD_API_URL } : undefined,
-    outbox: { concurrency: env.OUTBOX_CONCURRENCY, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+    outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
   };

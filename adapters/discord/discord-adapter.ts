@@ -75,6 +75,8 @@ const DEFER_AFTER_MS = 1500;
 /** Only people's messages; thread-created notices, pins, joins … are system messages. */
 const PERSON_MESSAGES = new Set<MessageType>([MessageType.Default, MessageType.Reply]);
 
+/** Gateway events after which the bot's access may have changed (Discord's Gateway Events reference). */
+const ACCESS_EVENTS = new Set(['GUILD_CREATE', 'GUILD_UPDATE', 'GUILD_ROLE_CREATE', 'GUILD_ROLE_UPDATE', 'CHANNEL_CREATE', 'CHANNEL_UPDATE', 'THREAD_UPDATE']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function threadName(title: string): string {
@@ -130,6 +132,11 @@ export class DiscordAdapter implements ChatAdapter {
     client.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
     client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
       if (packet.t === 'MESSAGE_REACTION_ADD' || packet.t === 'MESSAGE_REACTION_REMOVE') void this.onReaction(packet.d as RawReaction, packet.t === 'MESSAGE_REACTION_ADD');
+    });
+    // Permissions, roles, channels or the guild changed, or the bot was added to a guild (all sent with the Guilds
+    // intent): deliveries paused on Missing Access / Missing Permissions are tried again now.
+    client.on(Events.Raw, (packet: { t?: string | null }) => {
+      if (packet.t && ACCESS_EVENTS.has(packet.t)) this.core.accessChanged?.({ platform: 'discord' });
     });
     client.on(Events.ShardDisconnect, (e, shard) => this.log.error({ code: e.code, shard }, 'Discord gateway closed for good'));
     client.on(Events.ShardReconnecting, (shard) => this.log.warn({ shard }, 'Discord gateway connection lost; reconnecting'));

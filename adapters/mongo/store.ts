@@ -19,7 +19,7 @@
 import type { Connection } from 'mongoose';
 import { createHash } from 'node:crypto';
 import type { ChatPlatform } from '../../src/domain/chat';
-import type { BulkRecord, BulkResult, ChatLocation, ConversationRecord, MessageRecord, NewJob, OutboxJob, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type { BulkRecord, BulkResult, ChatLocation, ConversationRecord, MessageRecord, NewJob, OutboxJob, ParkedInfo, Participant, ThreadLinkRecord } from '../../src/domain/records';
 import type { TemplateRecord } from '../../src/domain/templates';
 import type { EnqueueOptions, StatusApplied, Store } from '../../src/domain/store';
 import type { CustomerRef, StatusUpdate } from '../../src/domain/whatsapp';
@@ -27,6 +27,7 @@ import { ConversationStore } from './conversation-store';
 import { isDuplicateKey } from './duplicates';
 import { JobStore } from './job-store';
 import { MessageStore } from './message-store';
+import * as recovery from './outbox-recovery';
 import { ensureIndexes, registerModels, type Models } from './models';
 import { ThreadStore } from './thread-store';
 
@@ -159,4 +160,11 @@ export class MongoStore implements Store {
   async setBulkResult(id: string, phone: string, result: BulkResult): Promise<void> {
     await this.m.bulkResults.replaceOne({ _id: `${id}:${phone}` }, { _id: `${id}:${phone}`, bulkId: id, phone, ...result }, { upsert: true });
   }
+
+  // Outbox recovery (parking, stuck alerts, requeue): see outbox-recovery.ts.
+  parkJob(id: string, attempts: number, parked: ParkedInfo, error: string): Promise<void> { return recovery.parkJob(this.m.outbox, id, attempts, parked, error); }
+  listParkedJobs(limit: number): Promise<OutboxJob[]> { return recovery.listParkedJobs(this.m.outbox, limit); }
+  resumeParkedJobs(target: string): Promise<number> { return recovery.resumeParkedJobs(this.m.outbox, target); }
+  markStuckAlerted(id: string, at: Date): Promise<void> { return recovery.markStuckAlerted(this.m.outbox, id, at); }
+  requeueJobs(scope: { conversationId?: string }): Promise<OutboxJob[]> { return recovery.requeueJobs(this.m.outbox, scope); }
 }

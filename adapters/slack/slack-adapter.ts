@@ -152,6 +152,11 @@ export class SlackAdapter implements ChatAdapter {
     app.event('message', async ({ event }) => this.onMessage(event as unknown as SlackMessageEvent));
     app.event('reaction_added', async ({ event }) => this.onReaction(event as SlackReactionEvent, true));
     app.event('reaction_removed', async ({ event }) => this.onReaction(event as SlackReactionEvent, false));
+    // The bot was invited to a channel (docs.slack.dev/reference/events/member_joined_channel; Bolt's ignoreSelf keeps
+    // this event for the bot itself): deliveries paused on `not_in_channel` are tried again now.
+    app.event('member_joined_channel', async ({ event }) => {
+      if (event.user === this.bot!.userId) this.core.accessChanged?.({ platform: 'slack', channelId: event.channel });
+    });
     app.command('/wa', async ({ command, ack }) => {
       // `/wa template` alone opens the form (the trigger_id is valid for 3 seconds).
       if ((command.text ?? '').trim().toLowerCase() === 'template' && this.core.templates && this.core.sendTemplate) {

@@ -113,4 +113,9 @@ export interface ChatInbound {
   templateFields?(query: { platform: ChatPlatform; channelId: string; template: string }): Promise<{ fields: TemplateField[] } | { error: string }>;
   /** Validates and queues a template send; refusals say which field is at fault. */
   sendTemplate?(req: TemplateSendRequest): Promise<TemplateSendResult>;
+  /**
+   * The bot's access may have changed (it joined a channel, a role or permission was updated): deliveries paused on
+   * this platform are tried again at once instead of at the next periodic probe.
+   */
+  accessChanged?(change: { platform: ChatPlatform; channelId?: string }): void;
 }

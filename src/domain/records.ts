@@ -136,7 +136,24 @@ export type OutboxJob = NewJob & {
   createdAt: Date;
   lastError?: string;
   leaseUntil?: Date;
+  /** Set while the job waits for a person (src/services/outbox/parking.ts): it stays pending, its lane held behind it. */
+  parked?: ParkedInfo;
+  /** When the stuck-lane alert was raised for this job (once per incident). */
+  stuckAlertedAt?: Date;
 };
+
+/** Why a delivery is parked and what a person must fix; `target` groups what one fix releases (a channel, a number). */
+export interface ParkedInfo {
+  /** e.g. `slack:channel:C0123ABCD`, `discord:channel:…`, `whatsapp:account:<phone number id>`. */
+  target: string;
+  /** Human words for the target, e.g. "Slack channel C0123ABCD". */
+  label: string;
+  platform: 'whatsapp' | 'slack' | 'discord';
+  code: string;
+  meaning: string;
+  action: string;
+  since: Date;
+}
 
 export type BulkRecipientState = 'pending' | 'sent' | 'failed' | 'refused';
 

@@ -12,6 +12,7 @@ import type {
   MessageRecord,
   NewJob,
   OutboxJob,
+  ParkedInfo,
   Participant,
   ThreadLinkRecord,
   ChatLocation,
@@ -93,4 +94,17 @@ export interface Store {
   unfinishedBulks(): Promise<BulkRecord[]>;
   updateBulk(id: string, set: Partial<Pick<BulkRecord, 'state' | 'progressMessageId' | 'doneAt'>>): Promise<void>;
   setBulkResult(id: string, phone: string, result: BulkResult): Promise<void>;
+
+  // --- Outbox recovery: parking, stuck alerts, requeue (adapters/mongo/outbox-recovery.ts). Rare paths, not hot:
+  // apart from `_id` updates they filter on other fields (a scan on FerretDB), run at most once per probe interval
+  // or per operator command, over the outbox's live jobs only (finished jobs are in another collection).
+  /** The job stays `pending` (its lane held behind it) with a far `nextAttemptAt` until resumed. */
+  parkJob(id: string, attempts: number, parked: ParkedInfo, error: string): Promise<void>;
+  /** Every parked job, oldest first. */
+  listParkedJobs(limit: number): Promise<OutboxJob[]>;
+  /** Parked jobs of this target become due now (their `parked` mark removed); returns how many. */
+  resumeParkedJobs(target: string): Promise<number>;
+  markStuckAlerted(id: string, at: Date): Promise<void>;
+  /** Failed and parked jobs (of one conversation, or all) become pending and due now, attempts reset; returns them. */
+  requeueJobs(scope: { conversationId?: string }): Promise<OutboxJob[]>;
 }

@@ -6,7 +6,7 @@ import type { ChatAdapter, ChatPlatform, ThreadRef } from '../domain/chat';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
 import type { WhatsAppMedia } from '../domain/media';
 import type { WhatsAppSender } from '../domain/ports';
-import type { ChatLocation, JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
+import type { ChatLocation, JobPayloads, MessageRecord, OutboxJob, ParkedInfo } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
@@ -20,9 +20,26 @@ import type { SendPacer } from './templates/pacing';
 
 type Handler<K extends keyof JobPayloads> = (payload: JobPayloads[K]) => Promise<void>;
 
+/** Actions written for a failure the outbox retries: never true of a message that is reported as failed. */
+const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
+
+/**
+ * A message that will not reach the customer. Never promises a retry: WhatsApp's `failed` status is final and the
+ * outbox reports only refusals it will not retry, so a "the bridge retries" action (a code that is passing when the
+ * bridge meets it on a send) becomes what a person can do now.
+ */
 export function failureNotice(e: FailureExplanation): string {
-  return `⚠️ *Not delivered to the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}`;
+  const action = RETRY_PROMISE.test(e.action) ? 'WhatsApp gave up on this message and the bridge does not send it again by itself: write it again in the thread, or reach the customer another way' : e.action;
+  return `⚠️ *Not delivered to the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${action}`;
 }
+
+/** Deliveries parked until a person fixes something (src/services/outbox/parking.ts): nothing is lost, nothing failed. */
+export function pausedNotice(p: Pick<ParkedInfo, 'label' | 'code' | 'meaning' | 'action'>): string {
+  return `⏸ *Paused* (${p.label}): ${p.meaning} (code ${p.code}).\n*What to do:* ${p.action}. Delivery resumes by itself once that is fixed; nothing is lost.`;
+}
+
+/** Said under a refusal the outbox will not retry: how to send it again once the cause is fixed. */
+const REQUEUE_HINT = 'It is not retried by itself; once the cause is fixed, `/wa requeue` (or `npm run requeue`) sends it again.';
 
 export class Delivery {
   constructor(
@@ -223,7 +240,10 @@ export class Delivery {
     await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: p.body });
   }
 
-  /** A send that can never succeed: the message is marked failed and the thread is told why. */
+  /**
+   * A refusal the outbox does not retry (retryable failures are retried until delivered, and those that need a person
+   * are parked, never failed): the message is marked failed and the thread is told why.
+   */
   async onPermanentFailure(job: OutboxJob, error: DeliveryError | Error): Promise<void> {
     const explanation: FailureExplanation & { retryable: boolean } =
       error instanceof DeliveryError ? { ...error.explanation, retryable: false } : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
@@ -243,7 +263,7 @@ export class Delivery {
       await this.ingest.enqueueStatusJobs(p.messageId, 'failed');
       return;
     }
-    this.log.error({ job: job._id, kind: job.kind, code: explanation.code }, `delivery to chat failed for good: ${explanation.meaning}; ${explanation.action}`);
+    this.log.error({ job: job._id, kind: job.kind, code: explanation.code }, `delivery to chat refused, not retried: ${explanation.meaning}; ${explanation.action}`);
     if (job.kind === 'chat.post') await this.announceLostPost(job.payload, explanation);
   }
 
@@ -261,7 +281,7 @@ export class Delivery {
         payload: {
           platform: p.platform,
           channelId,
-          body: `⚠️ A message in the conversation with *${customerLabel(conversation.customer)}* could not be posted in its thread: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}\n> ${p.post.body.split('\n').join('\n> ')}`,
+          body: `⚠️ A message in the conversation with *${customerLabel(conversation.customer)}* could not be posted in its thread: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}. ${REQUEUE_HINT}\n> ${p.post.body.split('\n').join('\n> ')}`,
         },
       },
     ]);

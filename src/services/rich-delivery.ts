@@ -186,7 +186,7 @@ export class RichDelivery {
     try {
       file = await this.media.download(account, c.mediaId, { mimeType: c.mimeType, filename: c.filename });
     } catch (err) {
-      if (err instanceof DeliveryError && !err.retryable) return withNotice(fileNotice(err.explanation));
+      if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation)); // needs_person: parked, the file kept
       throw err;
     }
     file = { ...file, name: inboundFileName(c, file.mimeType || c.mimeType || '', message.createdAt) };
@@ -202,7 +202,7 @@ export class RichDelivery {
       return await chat.postFile(thread, { ...post, body: mediaPostBody(post.body, c) }, file);
     } catch (err) {
       file.stream.destroy();
-      if (err instanceof DeliveryError && !err.retryable) return withNotice(fileNotice(err.explanation));
+      if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation)); // needs_person: parked, the file kept
       throw err;
     }
   }

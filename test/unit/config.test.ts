@@ -73,7 +73,7 @@ describe('loadConfig: valid environments', () => {
       ],
       slack: { botToken: SECRETS.SLACK_BOT_TOKEN, signingSecret: SECRETS.SLACK_SIGNING_SECRET, apiUrl: 'https://slack.com/api/', postsPerSecondPerChannel: 1 },
       discord: undefined,
-      outbox: { concurrency: 8, maxAttempts: 10 },
+      outbox: { concurrency: 8, stuckAlertMinutes: 15, parkedProbeSeconds: 60 },
     });
   });
 
@@ -92,7 +92,7 @@ describe('loadConfig: valid environments', () => {
     expect(c.accounts[0]!.slack).toEqual({ channelId: 'C0123ABCD', notifyUsers: ['U0123ABCD', 'W0456EFGH'] });
     expect(c.whatsapp.graphApiUrl).toBe('http://localhost:9999');
     expect(c.whatsapp.graphApiVersion).toBe('v24.0');
-    expect(c.outbox).toEqual({ concurrency: 2, maxAttempts: 10 });
+    expect(c.outbox).toEqual({ concurrency: 2, stuckAlertMinutes: 15, parkedProbeSeconds: 60 });
   });
 
   it('empty strings are treated as unset (defaults apply, optional sides stay off)', () => {
