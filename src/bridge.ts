@@ -4,25 +4,25 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { Connection } from 'mongoose';
 import { DiscordAdapter } from '../adapters/discord/discord-adapter';
-import { connectMongo } from '../adapters/mongo/connection';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
 import { MongoStore } from '../adapters/mongo/store';
 import { SlackAdapter } from '../adapters/slack/slack-adapter';
 import { NOTICE_FIELDS, templateEventInfo } from '../adapters/whatsapp/account-events';
 import { explainWhatsAppError } from '../adapters/whatsapp/errors';
 import { GraphClient } from '../adapters/whatsapp/graph-client';
 import { WhatsAppMediaClient } from '../adapters/whatsapp/media-client';
+import { quarantineRecord } from '../adapters/whatsapp/bounds';
 import { decodeWebhook } from '../adapters/whatsapp/normalize';
 import { isValidMetaSignature } from '../adapters/whatsapp/signature';
 import { TemplatesApi } from '../adapters/whatsapp/templates-api';
 import type { Config } from './config';
+import { ConfigError } from './domain/errors';
+import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
 import type { WhatsAppSender } from './domain/ports';
 import type { Store } from './domain/store';
-import { addErrorHandler, createHttpApp, type WebhookDecoder } from './http/app';
+import { createHttpApp, type HttpTimings, type WebhookDecoder } from './http/app';
+import { withDeadline } from './http/deadline';
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
@@ -31,7 +31,7 @@ import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
 import { Delivery } from './services/delivery';
 import { Ingest } from './services/ingest';
-import { OutboxWorker, type OutboxOptions } from './services/outbox';
+import { OutboxNotices, OutboxWorker, parkTarget, registerOutboxGauges, registerRequeueCommand, type OutboxOptions, type ParkedSummary } from './services/outbox';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
 import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
@@ -46,6 +46,8 @@ export interface BridgeOptions {
   slackStartRetryMs?: number;
   /** Called when the bridge cannot go on (e.g. a refused Slack token found after start-up). */
   onFatal?: (err: Error) => void;
+  /** Deadlines of the HTTP routes while the database is away (tests shorten or lengthen them). */
+  http?: Partial<HttpTimings>;
   /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
 }
@@ -54,29 +56,40 @@ export interface RunningBridge {
   url: string;
   port: number;
   store: Store;
+  metrics: Metrics;
   outbox: OutboxWorker;
   chats: Partial<Record<ChatPlatform, ChatAdapter>>;
   /** Resolves when every configured chat adapter is connected. */
   adaptersStarted: Promise<void>;
-  ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+  /** `ok` is the database and the adapters; `parked` lists deliveries waiting for a person (they do not make it unready). */
+  ready(): Promise<{ ok: boolean; checks: Record<string, boolean>; parked: ParkedSummary[] }>;
   stop(): Promise<void>;
   templates?: { sync: TemplateSync; sender: TemplateSender; bulk: BulkSends };
 }
 
-async function openDatabase(config: Config, log: Logger, dbName?: string): Promise<{ conn: Connection; embedded?: EmbeddedMongo }> {
-  if (config.mongodbUri) return { conn: await connectMongo(config.mongodbUri, dbName) };
-  const dataDir = join(config.dataDir, 'embedded-mongo');
-  log.warn({ dataDir }, 'MONGODB_URI is not set: running an embedded MongoDB-compatible server (FerretDB/SQLite) for trying the bridge out; set MONGODB_URI for production');
-  const embedded = await startEmbeddedMongo({ dataDir, log: (m) => log.info(m) });
-  log.info({ kind: embedded.kind }, 'embedded database started');
-  return { conn: await connectMongo(embedded.uri, dbName ?? 'whatsapp_bridge'), embedded };
-}
+/** /readyz's database check: a ping under a deadline (mongoose would otherwise wait 10 s for a lost server). */
+const READY_PING_MS = 700;
 
 export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
   const { conn, embedded } = await openDatabase(config, log, options.dbName);
-  const store = await MongoStore.open(conn);
+  // Mongoose emits 'error' only to listeners; one here keeps a late connection error a log line, never a crash.
+  conn.on('error', (err: Error) => log.error({ err: err.message }, 'database connection error'));
+  // What a failed start-up undoes (in reverse), so the process can exit with the embedded database stopped.
+  const undo: Array<() => Promise<unknown>> = [() => stopEmbedded(embedded, log), () => conn.close()];
+  const orUndo = async <T>(step: Promise<T>): Promise<T> => {
+    try {
+      return await step;
+    } catch (err) {
+      for (const u of undo.reverse()) await u().catch(() => undefined);
+      throw err;
+    }
+  };
+  const store = await orUndo(MongoStore.open(conn));
   const accounts = new Accounts(config.accounts);
   const metrics = new Metrics(() => store.countJobs('pending'));
+  // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
+  conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
+  registerOutboxGauges(metrics.registry, () => outbox);
 
   const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const templatesApi = new TemplatesApi(graph, { pageSize: options.templates?.pageSize });
@@ -100,31 +113,39 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     verifySignature: (raw, sig) => isValidMetaSignature(raw, sig, [config.whatsapp.appSecret]),
     decode: (raw) => {
       const r = decodeWebhook(raw);
-      return r.ok ? { ok: true, events: r.normalized.events, warnings: r.normalized.warnings } : r;
+      return r.ok ? { ok: true, events: r.normalized.events, warnings: r.normalized.warnings, quarantined: r.normalized.quarantined } : r;
     },
   };
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
   const templateSender = new TemplateSender(store, accounts, chats, templateLog);
   const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000, wake: () => outbox?.wake() });
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends, () => outbox?.wake());
+  registerRequeueCommand(commands, store, accounts, () => outbox?.wake());
   const ready = async () => {
-    const checks: Record<string, boolean> = { database: await store.ping().then(() => true, () => false) };
+    const checks: Record<string, boolean> = { database: await withDeadline(store.ping(), READY_PING_MS).then(() => true, () => false) };
     for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
-    return { ok: Object.values(checks).every(Boolean), checks };
+    // What is parked, and what a person must do about it (from the worker's memory: no database call).
+    const parked = outbox?.parked() ?? [];
+    return { ok: Object.values(checks).every(Boolean), checks, parked };
   };
-  const app = createHttpApp({
+  const { app, chatRoutes } = createHttpApp({
     verifyToken: config.whatsapp.verifyToken,
     decoder,
+    // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (services/ingest.ts). The
+    // worker applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
     ingest: async (raw, events) => {
-      await store.saveRawWebhook('whatsapp', raw);
-      await ingest.ingest(events);
+      await ingest.persist(raw, events);
       outbox?.wake();
     },
+    quarantine: async (items) => {
+      for (const q of items) await store.saveRawWebhook('whatsapp-quarantine', quarantineRecord(q));
+    },
+    pingDatabase: () => store.ping(),
     ready: () => ready(),
     metrics,
     log: log.child({ component: 'http' }),
+    timings: options.http,
   });
-  addErrorHandler(app, log);
 
   const inbound: ChatInbound = {
     agentMessage: async (m) => {
@@ -145,9 +166,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       if (result.ok) outbox?.wake();
       return result;
     },
+    accessChanged: (c) => outbox?.probeParked(c.platform),
   };
   if (config.slack) {
-    chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, app, inbound, log.child({ adapter: 'slack' }));
+    chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, chatRoutes, inbound, log.child({ adapter: 'slack' }));
   }
   if (config.discord) {
     chats.discord = new DiscordAdapter(
@@ -162,20 +184,35 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
   });
   const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }), undefined, { pacer, media });
+  const notices = new OutboxNotices(store, accounts, () => outbox?.wake());
   outbox = new OutboxWorker(
     store,
     {
       run: (job) => delivery.run(job),
       onPermanent: (job, err) => delivery.onPermanentFailure(job, err),
       onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
+      parkTarget: (job, platform) => parkTarget(accounts, job, platform),
+      onParked: (job, parked) => notices.parked(job, parked),
+      onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
     },
     log.child({ component: 'outbox' }),
-    { concurrency: config.outbox.concurrency, maxAttempts: config.outbox.maxAttempts, ...options.outbox },
+    {
+      concurrency: config.outbox.concurrency,
+      stuckAlertMs: config.outbox.stuckAlertMinutes * 60_000,
+      probeMs: config.outbox.parkedProbeSeconds * 1000,
+      ...options.outbox,
+    },
   );
 
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, () => resolve(s));
-  });
+  const server: Server = await orUndo(
+    new Promise((resolve, reject) => {
+      const s = app.listen(config.port, () => resolve(s));
+      s.once('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code === 'EADDRINUSE' || err.code === 'EACCES' ? new ConfigError(`PORT ${config.port} cannot be used (${err.code}): choose another PORT, or stop what listens there`) : err),
+      );
+    }),
+  );
+  undo.push(() => new Promise<void>((r) => server.close(() => r())));
   const port = (server.address() as AddressInfo).port;
   log.info({ port }, 'HTTP server listening');
 
@@ -184,9 +221,12 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     log.fatal({ err: err.message }, 'a chat adapter cannot start');
     options.onFatal?.(err);
   });
-  await outbox.start();
+  undo.push(() => Promise.all(Object.values(chats).map((c) => c.stop())));
+  await orUndo(outbox.start());
+  undo.push(() => outbox!.stop());
   if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
-  await bulkSends.resume();
+  undo.push(async () => templateSync.stop());
+  await orUndo(bulkSends.resume());
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -200,7 +240,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       await Promise.all(Object.values(chats).map((c) => c.stop()));
       await closed;
       await conn.close();
-      await embedded?.stop();
+      await stopEmbedded(embedded, log);
       log.info('stopped');
     })());
 
@@ -208,6 +248,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    metrics,
     outbox,
     chats,
     adaptersStarted,

@@ -25,6 +25,14 @@ const templateSenders = list(SENDER_ID, SENDER_WHAT);
 const TEMPLATE_NAME = /^[a-z0-9_]+$/;
 const digits = (what: string) => z.string().regex(/^\d{5,20}$/, `must be the numeric ${what} from Meta's WhatsApp Manager`);
 const url = z.url({ message: 'must be an http(s) URL' });
+/** Which messages in a bridged thread go to the customer (src/services/internal-notes.ts applies it). */
+export const REPLY_MODES = ['notes', 'mention', 'all'] as const;
+export type ReplyMode = (typeof REPLY_MODES)[number];
+const replyMode = z.enum(REPLY_MODES, { message: `must be one of ${REPLY_MODES.join(', ')}` });
+/** Chatwoot's prefixes for a line that stays internal; matched case-insensitively at the start of a message. */
+export const DEFAULT_NOTE_PREFIXES = ['note:', 'private:'];
+const NOTE_PREFIX = /^\S{1,20}$/;
+const NOTE_PREFIX_WHAT = 'a prefix of 1–20 characters without spaces, like note:';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -54,13 +62,18 @@ const envSchema = z.object({
   DISCORD_API_URL: url.default('https://discord.com/api'),
 
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  // No attempt budget: a retryable failure is retried until delivered. This says when a stuck conversation is alerted.
+  OUTBOX_STUCK_ALERT_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  OUTBOX_PARKED_PROBE_SECONDS: z.coerce.number().positive().max(3600).default(60),
   SLACK_POSTS_PER_SECOND_PER_CHANNEL: z.coerce.number().positive().max(10).default(1),
 
   // Optional without a zod default: unset stays undefined in Config, and the templates service applies the default.
   TEMPLATE_SYNC_MINUTES: z.coerce.number().int().min(0, 'must be 0 (no schedule) or more minutes').max(1440).optional(),
   TEMPLATE_SENDERS: templateSenders,
   WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
+
+  BRIDGE_REPLY_MODE: replyMode.default('notes'),
+  BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
 });
 
 /** Every variable the bridge reads (tests check that .env.example documents each one). */
@@ -76,6 +89,8 @@ const accountSchema = z.object({
   templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
   templateSendersByTemplate: z.record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`))).optional(),
   messagesPerSecond: z.number().positive().max(1000).optional(),
+  replyMode: replyMode.optional(),
+  notePrefixes: z.array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`)).min(1).optional(),
 });
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
@@ -92,6 +107,10 @@ export interface AccountConfig {
   templateSendersByTemplate?: Record<string, string[]>;
   /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
   messagesPerSecond?: number;
+  /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
+  replyMode?: ReplyMode;
+  /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
+  notePrefixes?: string[];
 }
 
 export interface Config {
@@ -103,7 +122,8 @@ export interface Config {
   accounts: AccountConfig[];
   slack?: { botToken: string; signingSecret: string; apiUrl: string; postsPerSecondPerChannel: number };
   discord?: { botToken: string; guildId: string; apiUrl: string };
-  outbox: { concurrency: number; maxAttempts: number };
+  /** `stuckAlertMinutes`: a conversation failing this long is alerted; `parkedProbeSeconds`: how often paused deliveries are tried. */
+  outbox: { concurrency: number; stuckAlertMinutes: number; parkedProbeSeconds: number };
   /** Unset when TEMPLATE_SYNC_MINUTES is unset (the default, 15, is applied by the templates service). */
   templateSyncMinutes?: number;
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
@@ -143,7 +163,7 @@ function accountsFromFile(path: string, env: z.infer<typeof envSchema>): Account
   return parsed.data.accounts.map((a) => {
     const accessToken = a.accessToken ?? env.WHATSAPP_ACCESS_TOKEN;
     if (!accessToken) fail(`  BRIDGE_CONFIG: account ${a.phoneNumberId} has no accessToken and WHATSAPP_ACCESS_TOKEN is not set`);
-    return { ...a, name: a.name ?? a.phoneNumberId, accessToken };
+    return { ...a, name: a.name ?? a.phoneNumberId, accessToken, replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE, notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES };
   });
 }
 
@@ -156,6 +176,8 @@ function accountFromEnv(env: z.infer<typeof envSchema>): AccountConfig {
     slack: env.SLACK_CHANNEL_ID ? { channelId: env.SLACK_CHANNEL_ID, notifyUsers: env.SLACK_NOTIFY_USERS } : undefined,
     discord: env.DISCORD_CHANNEL_ID ? { channelId: env.DISCORD_CHANNEL_ID, notifyUsers: env.DISCORD_NOTIFY_USERS } : undefined,
     ...(env.TEMPLATE_SENDERS.length ? { templateSenders: env.TEMPLATE_SENDERS } : {}),
+    replyMode: env.BRIDGE_REPLY_MODE,
+    notePrefixes: env.BRIDGE_NOTE_PREFIXES,
   };
 }
 
@@ -204,7 +226,7 @@ export function loadConfig(rawEnv: Env): Config {
       ? { botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, apiUrl: env.SLACK_API_URL, postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL }
       : undefined,
     discord: hasDiscord ? { botToken: env.DISCORD_BOT_TOKEN!, guildId: env.DISCORD_GUILD_ID!, apiUrl: env.DISCORD_API_URL } : undefined,
-    outbox: { concurrency: env.OUTBOX_CONCURRENCY, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+    outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
   };

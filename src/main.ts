@@ -1,43 +1,94 @@
-/** The process: read the environment (and .env), start the bridge, stop cleanly on SIGTERM / SIGINT. */
+/** The process: read the environment (and .env), start the bridge, stop cleanly on SIGTERM / SIGINT or a fatal error. */
 import 'dotenv/config';
-import { startBridge } from './bridge';
-import { loadConfig } from './config';
+import { startBridge, type RunningBridge } from './bridge';
+import { loadConfig, type Config } from './config';
 import { ConfigError } from './domain/errors';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
+
+/** How long a clean stop may take before the process exits anyway. */
+const STOP_TIMEOUT_MS = 30_000;
+
+/**
+ * One clear message for an operator, and no stack trace: a ConfigError names the variable and what to do
+ * (config.ts, the adapters' token checks, the database connection); anything else is a bug and says so.
+ */
+function fatalMessage(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  return `the bridge could not start: ${(err as Error)?.message ?? String(err)}`;
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`${fatalMessage(err)}\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Last resort. A rejected promise nobody awaited is a bug, logged loudly, but the process keeps running: every
+ * webhook it acknowledged is already durable in the outbox, and a database call that failed (the usual cause,
+ * e.g. during an outage) is retried by the outbox worker; exiting would turn one lost call into an outage
+ * (issue 9: the bridge died 22 s into every 30 s database outage). An uncaught exception is different: Node's
+ * documentation says the process is then in an undefined state, so it stops cleanly and exits 1 (a supervisor
+ * restarts it; the outbox resumes what was in flight).
+ */
+function installLastResort(log: Logger, stopAndExit: (code: number) => void): void {
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled promise rejection (a bug, please report it); the bridge keeps running');
+  });
+  process.on('uncaughtException', (err, origin) => {
+    log.fatal({ err, origin }, 'uncaught exception: stopping cleanly');
+    stopAndExit(1);
+  });
+}
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = readConfig();
   const log = createLogger(config.logLevel);
-  const bridge = await startBridge(config, log, {
-    onFatal: (err) => {
-      process.stderr.write(`${err.message}\n`);
-      void bridge.stop().finally(() => process.exit(1));
-    },
-  });
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'signal received');
-    void bridge.stop().then(
-      () => process.exit(0),
-      (err) => {
+  let bridge: RunningBridge | undefined;
+  let exiting: number | undefined;
+  const stopAndExit = (code: number) => {
+    if (exiting !== undefined) return;
+    exiting = code;
+    const timer = setTimeout(() => process.exit(code), STOP_TIMEOUT_MS);
+    timer.unref();
+    // Before startBridge resolves there is nothing to stop here: startBridge undoes its own partial start.
+    void (bridge?.stop() ?? Promise.resolve()).then(
+      () => process.exit(code),
+      (err: unknown) => {
         log.error({ err }, 'unclean shutdown');
         process.exit(1);
       },
     );
   };
+  installLastResort(log, stopAndExit);
+
+  // A fatal error may arrive while startBridge is still running (e.g. Slack refuses the token at once):
+  // it is remembered and acted on once the bridge exists (it used to hit `bridge` before its initialisation).
+  let fatal = false;
+  const onFatal = (err: Error) => {
+    if (fatal) return;
+    fatal = true;
+    process.stderr.write(`${fatalMessage(err)}\n`);
+    if (bridge) stopAndExit(1);
+  };
+  try {
+    bridge = await startBridge(config, log, { onFatal });
+  } catch (err) {
+    if (!fatal) process.stderr.write(`${fatalMessage(err)}\n`);
+    log.debug({ err }, 'start-up failed');
+    process.exit(1);
+  }
+  if (fatal) return stopAndExit(1);
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'signal received');
+    stopAndExit(0);
+  };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((err) => {
-  process.stderr.write(`the bridge could not start: ${(err as Error).stack ?? err}\n`);
-  process.exit(1);
-});
+void main();

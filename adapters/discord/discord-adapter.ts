@@ -30,7 +30,7 @@ import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import { COMMAND_NAME, commandLine, WA_COMMAND } from './commands';
 import { discordCode, toDeliveryError } from './errors';
-import { clip, escapeMarkdown, fromDiscordText, splitMessage, toDiscordText } from './format';
+import { clip, escapeMarkdown, fromDiscordText, MAX_MESSAGE_LENGTH, splitMessage, toDiscordText } from './format';
 import { readAll, streamGet } from '../shared/streams';
 
 export interface DiscordAdapterOptions {
@@ -75,6 +75,8 @@ const DEFER_AFTER_MS = 1500;
 /** Only people's messages; thread-created notices, pins, joins … are system messages. */
 const PERSON_MESSAGES = new Set<MessageType>([MessageType.Default, MessageType.Reply]);
 
+/** Gateway events after which the bot's access may have changed (Discord's Gateway Events reference). */
+const ACCESS_EVENTS = new Set(['GUILD_CREATE', 'GUILD_UPDATE', 'GUILD_ROLE_CREATE', 'GUILD_ROLE_UPDATE', 'CHANNEL_CREATE', 'CHANNEL_UPDATE', 'THREAD_UPDATE']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function threadName(title: string): string {
@@ -101,6 +103,8 @@ function allowedMentions(users: string[] = []): RESTPostAPIChannelMessageJSONBod
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   readonly maxFileBytes: number;
+  /** "Message content … up to 2000 characters" (discord-api-docs, Create Message). */
+  readonly maxPostLength = MAX_MESSAGE_LENGTH;
   private client: Client;
   private readonly channelIds: Set<string>;
   private readonly channelTypes = new Map<string, ChannelType>();
@@ -128,6 +132,11 @@ export class DiscordAdapter implements ChatAdapter {
     client.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
     client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
       if (packet.t === 'MESSAGE_REACTION_ADD' || packet.t === 'MESSAGE_REACTION_REMOVE') void this.onReaction(packet.d as RawReaction, packet.t === 'MESSAGE_REACTION_ADD');
+    });
+    // Permissions, roles, channels or the guild changed, or the bot was added to a guild (all sent with the Guilds
+    // intent): deliveries paused on Missing Access / Missing Permissions are tried again now.
+    client.on(Events.Raw, (packet: { t?: string | null }) => {
+      if (packet.t && ACCESS_EVENTS.has(packet.t)) this.core.accessChanged?.({ platform: 'discord' });
     });
     client.on(Events.ShardDisconnect, (e, shard) => this.log.error({ code: e.code, shard }, 'Discord gateway closed for good'));
     client.on(Events.ShardReconnecting, (shard) => this.log.warn({ shard }, 'Discord gateway connection lost; reconnecting'));
@@ -200,14 +209,17 @@ export class DiscordAdapter implements ChatAdapter {
       if (!PERSON_MESSAGES.has(message.type) || message.guildId !== this.opts.guildId) return;
       const channel = message.channel;
       if (!channel.isThread() || !channel.parentId || !this.channelIds.has(channel.parentId)) return;
-      const text = fromDiscordText(message.content, {
-        user: (id) => message.mentions.members?.get(id)?.displayName ?? message.mentions.users.get(id)?.displayName,
-        channel: (id) => {
+      const names = {
+        user: (id: string) => message.mentions.members?.get(id)?.displayName ?? message.mentions.users.get(id)?.displayName,
+        channel: (id: string) => {
           const c = this.client.channels.cache.get(id);
           return c && 'name' in c ? (c.name ?? undefined) : undefined;
         },
-        role: (id) => message.guild?.roles.cache.get(id)?.name,
-      });
+        role: (id: string) => message.guild?.roles.cache.get(id)?.name,
+      };
+      const text = fromDiscordText(message.content, names);
+      // A message that starts by mentioning someone (`<@id>`, `<@!id>`): the core decides whether it stays internal.
+      const lead = /^\s*<@!?(\d+)>[\s,:]*/.exec(message.content);
       const reply: AgentMessage = {
         platform: 'discord',
         channelId: channel.parentId,
@@ -219,6 +231,7 @@ export class DiscordAdapter implements ChatAdapter {
         files: message.attachments.size
           ? [...message.attachments.values()].map((a): AgentFile => ({ id: a.id, name: a.name, mimeType: a.contentType ?? '', size: a.size, url: a.url, auth: 'none' }))
           : undefined,
+        leadingMention: lead ? { userId: lead[1]!, isBot: lead[1] === this.client.user?.id, rest: fromDiscordText(message.content.slice(lead[0].length), names) } : undefined,
       };
       await this.handOver(reply);
     } catch (err) {
@@ -377,6 +390,11 @@ export class DiscordAdapter implements ChatAdapter {
       }
       return { platform: 'discord', channelId: o.channelId, threadId: thread.id };
     });
+  }
+
+  /** The content postInThread sends: mentions, the author line and the body as Discord markdown. */
+  postLength(post: ChatPost): number {
+    return `${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${toDiscordText(post.body)}`.length;
   }
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {

@@ -53,6 +53,12 @@ const PERMANENT: Partial<Record<number, Known>> = {
   },
 };
 
+/**
+ * Refusals a person clears (a role or channel permission, the bot's token, inviting the bot): the same call then
+ * succeeds, so the outbox parks these deliveries and resumes them (on a permission/guild update or the periodic probe).
+ */
+const NEEDS_PERSON = new Set<number>([RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.Unauthorized, RESTJSONErrorCodes.UnknownGuild]);
+
 /** Discord codes that clear by themselves (slow mode, "try again later"). */
 const RETRYABLE = new Set<number>([RESTJSONErrorCodes.ActionCannotBePerformedDueToSlowmodeRateLimit, RESTJSONErrorCodes.APIResourceOverloaded]);
 
@@ -70,7 +76,8 @@ export function toDeliveryError(err: unknown): DeliveryError {
       return retryLater(String(err.code || `HTTP ${err.status}`), `Discord had a temporary problem (HTTP ${err.status}: ${err.message})`);
     }
     const known = PERMANENT[code] ?? (err.status === 401 ? PERMANENT[RESTJSONErrorCodes.Unauthorized] : undefined);
-    if (known) return DeliveryError.permanent('discord', { code: String(code || err.status), ...known });
+    const needsPerson = NEEDS_PERSON.has(code) || err.status === 401;
+    if (known) return new DeliveryError(needsPerson ? 'needs_person' : 'permanent', { code: String(code || err.status), ...known }, 'discord');
     return DeliveryError.permanent('discord', {
       code: String(err.code || `HTTP ${err.status}`),
       meaning: `Discord refused the call (HTTP ${err.status}: ${err.message})`,

@@ -4,8 +4,11 @@
  * plus things WhatsApp has not (headings, masked links, underline, spoilers, <@mentions>).
  * Code and URLs are never touched: a placeholder hides them while the rest is rewritten.
  */
+import { escapeMarkdown } from 'discord.js';
 
-const MAX_MESSAGE = 2000;
+/** Discord's limit on a message's content (discord-api-docs, Create Message). */
+export const MAX_MESSAGE_LENGTH = 2000;
+const MAX_MESSAGE = MAX_MESSAGE_LENGTH;
 
 /** Fenced code, inline code and bare URLs: copied verbatim both ways. */
 const PROTECTED = /```[\s\S]*?```|`[^`\n]+`|https?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/g;
@@ -23,12 +26,15 @@ function protect(text: string, fn: (plain: string) => string): string {
 const WA_EMPHASIS = /(?<![\p{L}\p{N}\\])([*_~])(?=\S)([^\n]*?\S)\1(?![\p{L}\p{N}])/gu;
 const TO_DISCORD_MARKER: Record<string, string> = { '*': '**', _: '*', '~': '~~' };
 
-/** Characters Discord would read as markdown although the customer meant them literally. */
+/**
+ * Markdown Discord would read although the customer meant it literally, escaped by discord.js's own escapeMarkdown
+ * (https://discord.js.org/docs/packages/formatters/main/escapeMarkdown:Function), which follows Discord's parser
+ * (pairs of ~~ and ||, _ and * outside links and emoji, lone backticks); with headings (WhatsApp has none) and
+ * masked links (they could disguise a URL). Lists stay: WhatsApp and Discord both show `- item` and `1. item`.
+ * Subtext (`-# `) is newer than escapeMarkdown's options.
+ */
 function escapeStray(plain: string): string {
-  return plain
-    .replace(/[*_~|\\]/g, (c) => `\\${c}`)
-    .replace(/^(#{1,3}|-#) /gm, '\\$1 ') // Discord headings / subtext
-    .replace(/\[(?=[^\]\n]*\]\()/g, '\\['); // masked links could disguise a URL
+  return escapeMarkdown(plain, { heading: true, maskedLink: true }).replace(/^-# /gm, '\\-# ');
 }
 
 function convertWhatsApp(text: string): string {
@@ -47,10 +53,8 @@ export function toDiscordText(whatsappText: string): string {
   return protect(whatsappText, convertWhatsApp);
 }
 
-/** A name shown in bold: its own markdown characters must not end the bold early. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[*_~|`\\]/g, (c) => `\\${c}`);
-}
+/** A name shown in bold (its own markdown must not end the bold early): discord.js's escapeMarkdown. */
+export { escapeMarkdown };
 
 // ---------------------------------------------------------------- Discord → WhatsApp
 
@@ -60,6 +64,9 @@ export interface MentionNames {
   role(id: string): string | undefined;
 }
 
+/** What escapeMarkdown (and an agent) puts a backslash before; `1\.` is its escape of a numbered list. */
+const ESCAPED = /\\([*_~|`\\#[\]()<>.-])/g;
+const HIDDEN_ESCAPE = /\u0001(\d+)\u0001/g;
 const DISCORD_EMPHASIS = /(\*\*\*|\*\*|__|\*|_|~~|\|\|)(?=\S)([\s\S]*?\S)\1/g;
 const FROM_DISCORD: Record<string, (inner: string) => string> = {
   '***': (s) => `*_${s}_*`,
@@ -81,7 +88,11 @@ function timestampText(seconds: string): string {
 
 /** An agent's Discord message as what the customer reads on WhatsApp: mentions and links become plain words. */
 export function fromDiscordText(text: string, names: MentionNames): string {
-  const entities = text
+  // Discord's backslash escapes (outside code) are literal characters, not WhatsApp's business: hidden first, so that
+  // neither a masked link nor emphasis is read where the agent escaped it (2\*3\*4), and given back as the character.
+  const escaped: string[] = [];
+  const hidden = protect(text, (plain) => plain.replace(ESCAPED, (_m, c: string) => `\u0001${escaped.push(c) - 1}\u0001`));
+  const entities = hidden
     .replace(/<@!?(\d+)>/g, (_m, id: string) => `@${names.user(id) ?? id}`)
     .replace(/<@&(\d+)>/g, (_m, id: string) => `@${names.role(id) ?? 'role'}`)
     .replace(/<#(\d+)>/g, (_m, id: string) => `#${names.channel(id) ?? id}`)
@@ -94,8 +105,8 @@ export function fromDiscordText(text: string, names: MentionNames): string {
       plain
         .replace(/^#{1,3} +(.+)$/gm, '**$1**') // headings read as bold lines (converted below)
         .replace(/^-# +/gm, ''),
-    ).replace(/\\([*_~|`\\#[\]()<>-])/g, '$1'), // Discord escapes are not WhatsApp's business
-  );
+    ),
+  ).replace(HIDDEN_ESCAPE, (_m, i: string) => escaped[Number(i)]!);
 }
 
 // ---------------------------------------------------------------- length

@@ -7,6 +7,8 @@ export async function connectMongo(uri: string, dbName?: string): Promise<Connec
     serverSelectionTimeoutMS: 10_000,
     // Commands wait for a reconnect instead of failing at once; the outbox retries what fails anyway.
     bufferCommands: true,
+    // `commandStarted` events on the client: the bridge counts its round trips (a metric), tests check query shapes.
+    monitorCommands: true,
   });
   await conn.asPromise();
   return conn;

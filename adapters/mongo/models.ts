@@ -18,8 +18,16 @@ const conversationSchema = new Schema<ConversationRecord>(
   },
   opts,
 );
-// A customer later known only by a business-scoped user id must find their conversation.
-conversationSchema.index({ accountId: 1, 'customer.userId': 1 });
+
+/**
+ * `${accountId}:${userId}` → the conversation of a customer who also has a wa_id: a customer later known only by
+ * their business-scoped user id finds it with one `_id` lookup (a query on `customer.userId` would scan on FerretDB).
+ */
+export interface CustomerKey {
+  _id: string;
+  conversationId: string;
+}
+const customerKeySchema = new Schema<CustomerKey>({ _id: String, conversationId: { type: String, required: true } }, opts);
 
 const threadLinkSchema = new Schema<ThreadLinkRecord>(
   {
@@ -33,8 +41,15 @@ const threadLinkSchema = new Schema<ThreadLinkRecord>(
   },
   opts,
 );
-// One thread per conversation per platform: a second thread can never be recorded.
+// One thread per conversation per platform: a second thread can never be recorded. (Lookups go through the keys below.)
 threadLinkSchema.index({ conversationId: 1, platform: 1 }, { unique: true });
+
+/** `${conversationId}:${platform}` → the `_id` of its thread link: the delivery path finds the thread by `_id`. */
+export interface ThreadLinkKey {
+  _id: string;
+  linkId: string;
+}
+const threadLinkKeySchema = new Schema<ThreadLinkKey>({ _id: String, linkId: { type: String, required: true } }, opts);
 
 const messageSchema = new Schema<MessageRecord>(
   {
@@ -54,7 +69,7 @@ const messageSchema = new Schema<MessageRecord>(
   opts,
 );
 messageSchema.index({ conversationId: 1, createdAt: 1 });
-messageSchema.index({ wamid: 1 });
+// No index on `wamid`: an outbound message is found from its wamid through the `wamids` document (by `_id`).
 
 /** `${platform}:${channelId}:${chatMessageId}` → the message the bridge posted there (reactions find their message). */
 interface ChatMessagePointer {
@@ -110,6 +125,13 @@ const rawWebhookSchema = new Schema<RawWebhook>(
   { _id: String, source: String, body: String, receivedAt: Date },
   opts,
 );
+
+/** One-time data migrations already run on this database (`_id` names the migration). */
+interface MigrationDoc {
+  _id: string;
+  doneAt: Date;
+}
+const migrationSchema = new Schema<MigrationDoc>({ _id: String, doneAt: Date }, opts);
 
 const templateSchema = new Schema<TemplateRecord>(
   {
@@ -169,7 +191,10 @@ bulkResultSchema.index({ bulkId: 1 });
 
 export interface Models {
   conversations: Model<ConversationRecord>;
+  customerKeys: Model<CustomerKey>;
   threadLinks: Model<ThreadLinkRecord>;
+  threadLinkKeys: Model<ThreadLinkKey>;
+  migrations: Model<MigrationDoc>;
   messages: Model<MessageRecord>;
   wamids: Model<WamidRecord>;
   chatMessages: Model<ChatMessagePointer>;
@@ -184,7 +209,10 @@ export interface Models {
 export function registerModels(conn: Connection): Models {
   return {
     conversations: conn.model('Conversation', conversationSchema, 'conversations'),
+    customerKeys: conn.model('CustomerKey', customerKeySchema, 'customer_keys'),
     threadLinks: conn.model('ThreadLink', threadLinkSchema, 'thread_links'),
+    threadLinkKeys: conn.model('ThreadLinkKey', threadLinkKeySchema, 'thread_link_keys'),
+    migrations: conn.model('Migration', migrationSchema, 'migrations'),
     messages: conn.model('Message', messageSchema, 'messages'),
     wamids: conn.model('Wamid', wamidSchema, 'wamids'),
     chatMessages: conn.model('ChatMessage', chatMessageSchema, 'chat_messages'),

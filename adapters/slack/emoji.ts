@@ -1,195 +1,85 @@
 /**
  * Emoji between Slack's short names (`:smile:`, reactions named `+1::skin-tone-3`) and Unicode (what WhatsApp and
- * Discord use). A table of the common ones (names as in emoji-datasource, which Slack follows); anything else is
- * left as it is in text, and a reaction that cannot be named is shown as a line by the core.
+ * Discord use). The names are iamcal's emoji-data, which Slack uses (https://github.com/iamcal/emoji-data#readme),
+ * from the `emoji-datasource` package: every emoji Unicode has, with all its short names and skin-tone variants,
+ * so a customer's 🫶 becomes the reaction `heart_hands`, not a text line. Custom emoji and anything unknown are
+ * left as they are in text, and a reaction that cannot be named is shown as a line by the core.
  */
+import { readFileSync } from 'node:fs';
 
-/** [emoji, Slack names…]; the first name is the one used when the bridge reacts. */
-const TABLE: Array<[string, ...string[]]> = [
-  ['😀', 'grinning'],
-  ['😃', 'smiley'],
-  ['😄', 'smile'],
-  ['😁', 'grin'],
-  ['😆', 'laughing', 'satisfied'],
-  ['😅', 'sweat_smile'],
-  ['🤣', 'rolling_on_the_floor_laughing'],
-  ['😂', 'joy'],
-  ['🙂', 'slightly_smiling_face'],
-  ['🙃', 'upside_down_face'],
-  ['😉', 'wink'],
-  ['😊', 'blush'],
-  ['😇', 'innocent'],
-  ['🥰', 'smiling_face_with_3_hearts'],
-  ['😍', 'heart_eyes'],
-  ['🤩', 'star-struck', 'grinning_face_with_star_eyes'],
-  ['😘', 'kissing_heart'],
-  ['😋', 'yum'],
-  ['😛', 'stuck_out_tongue'],
-  ['😜', 'stuck_out_tongue_winking_eye'],
-  ['🤪', 'zany_face'],
-  ['🤗', 'hugging_face'],
-  ['🤔', 'thinking_face'],
-  ['🤫', 'shushing_face'],
-  ['😐', 'neutral_face'],
-  ['😑', 'expressionless'],
-  ['😶', 'no_mouth'],
-  ['😏', 'smirk'],
-  ['😒', 'unamused'],
-  ['🙄', 'face_with_rolling_eyes'],
-  ['😬', 'grimacing'],
-  ['😌', 'relieved'],
-  ['😔', 'pensive'],
-  ['😪', 'sleepy'],
-  ['😴', 'sleeping'],
-  ['😷', 'mask'],
-  ['🤒', 'face_with_thermometer'],
-  ['🤢', 'nauseated_face'],
-  ['🤧', 'sneezing_face'],
-  ['🥵', 'hot_face'],
-  ['🥶', 'cold_face'],
-  ['🤯', 'exploding_head'],
-  ['😎', 'sunglasses'],
-  ['🤓', 'nerd_face'],
-  ['😕', 'confused'],
-  ['😟', 'worried'],
-  ['🙁', 'slightly_frowning_face'],
-  ['😮', 'open_mouth'],
-  ['😯', 'hushed'],
-  ['😲', 'astonished'],
-  ['😳', 'flushed'],
-  ['🥺', 'pleading_face'],
-  ['😢', 'cry'],
-  ['😭', 'sob'],
-  ['😱', 'scream'],
-  ['😖', 'confounded'],
-  ['😣', 'persevere'],
-  ['😞', 'disappointed'],
-  ['😓', 'sweat'],
-  ['😩', 'weary'],
-  ['😫', 'tired_face'],
-  ['😤', 'triumph'],
-  ['😡', 'rage'],
-  ['😠', 'angry'],
-  ['💀', 'skull'],
-  ['💩', 'hankey', 'poop', 'shit'],
-  ['🤡', 'clown_face'],
-  ['👻', 'ghost'],
-  ['🤖', 'robot_face'],
-  ['🙈', 'see_no_evil'],
-  ['🙉', 'hear_no_evil'],
-  ['🙊', 'speak_no_evil'],
-  ['❤️', 'heart'],
-  ['🧡', 'orange_heart'],
-  ['💛', 'yellow_heart'],
-  ['💚', 'green_heart'],
-  ['💙', 'blue_heart'],
-  ['💜', 'purple_heart'],
-  ['🖤', 'black_heart'],
-  ['💔', 'broken_heart'],
-  ['💕', 'two_hearts'],
-  ['💖', 'sparkling_heart'],
-  ['💯', '100'],
-  ['👍', '+1', 'thumbsup'],
-  ['👎', '-1', 'thumbsdown'],
-  ['👌', 'ok_hand'],
-  ['✌️', 'v'],
-  ['🤞', 'crossed_fingers', 'hand_with_index_and_middle_fingers_crossed'],
-  ['👋', 'wave'],
-  ['👏', 'clap'],
-  ['🙌', 'raised_hands'],
-  ['🙏', 'pray'],
-  ['💪', 'muscle'],
-  ['☝️', 'point_up'],
-  ['👆', 'point_up_2'],
-  ['👇', 'point_down'],
-  ['👈', 'point_left'],
-  ['👉', 'point_right'],
-  ['✋', 'hand', 'raised_hand'],
-  ['🤝', 'handshake'],
-  ['✍️', 'writing_hand'],
-  ['🙋', 'raising_hand'],
-  ['🙇', 'bow'],
-  ['🤦', 'face_palm'],
-  ['🤷', 'shrug'],
-  ['👀', 'eyes'],
-  ['🔥', 'fire'],
-  ['⭐', 'star'],
-  ['✨', 'sparkles'],
-  ['🎉', 'tada'],
-  ['🎊', 'confetti_ball'],
-  ['🎁', 'gift'],
-  ['🎂', 'birthday'],
-  ['🎈', 'balloon'],
-  ['🏆', 'trophy'],
-  ['🚀', 'rocket'],
-  ['✅', 'white_check_mark'],
-  ['✔️', 'heavy_check_mark'],
-  ['❌', 'x'],
-  ['⚠️', 'warning'],
-  ['❓', 'question'],
-  ['❗', 'exclamation', 'heavy_exclamation_mark'],
-  ['💡', 'bulb'],
-  ['💰', 'moneybag'],
-  ['💵', 'dollar'],
-  ['💳', 'credit_card'],
-  ['📦', 'package'],
-  ['🚚', 'truck'],
-  ['☎️', 'phone', 'telephone'],
-  ['📱', 'iphone'],
-  ['✉️', 'email', 'envelope'],
-  ['📧', 'e-mail'],
-  ['📅', 'date'],
-  ['📆', 'calendar'],
-  ['📝', 'memo', 'pencil'],
-  ['📌', 'pushpin'],
-  ['📎', 'paperclip'],
-  ['🔒', 'lock'],
-  ['🔑', 'key'],
-  ['⌛', 'hourglass'],
-  ['⏳', 'hourglass_flowing_sand'],
-  ['⏰', 'alarm_clock'],
-  ['☕', 'coffee'],
-  ['🍕', 'pizza'],
-  ['🍺', 'beer'],
-  ['☀️', 'sunny'],
-  ['🌈', 'rainbow'],
-  ['⚡', 'zap'],
-  ['❄️', 'snowflake'],
-  ['🆗', 'ok'],
-  ['🆘', 'sos'],
-  ['📤', 'outbox_tray'],
-  ['👂', 'ear'],
-];
+/** The fields of an emoji-datasource row the bridge reads (emoji.json also carries image and sheet data). */
+interface EmojiRow {
+  unified: string;
+  short_names: string[];
+  skin_variations?: Record<string, { unified: string }>;
+}
 
 /** Skin-tone modifiers U+1F3FB…U+1F3FF are Slack's `skin-tone-2` … `skin-tone-6`. */
-const TONE_BASE = 0x1f3fb;
+const TONES = ['1F3FB', '1F3FC', '1F3FD', '1F3FE', '1F3FF'];
+const FIRST_TONE = 2;
+/** The emoji presentation selector: WhatsApp and keyboards send ❤️ with or without it, so keys have none. */
 const VS16 = /\uFE0F/g;
 
-const BY_NAME = new Map<string, string>();
-const BY_EMOJI = new Map<string, string>();
-for (const [emoji, ...names] of TABLE) {
-  for (const name of names) BY_NAME.set(name, emoji);
-  BY_EMOJI.set(emoji.replace(VS16, ''), names[0]!);
+interface Emoji {
+  text: string;
+  /** By tone 2…6 (index 0…4); absent for an emoji without skin tones. */
+  tones?: string[];
+}
+
+interface Tables {
+  byName: Map<string, Emoji>;
+  /** Unicode without VS16 → `name` or `name::skin-tone-N`. */
+  byText: Map<string, string>;
+}
+
+const fromUnified = (unified: string): string => String.fromCodePoint(...unified.split('-').map((hex) => parseInt(hex, 16)));
+const key = (text: string): string => text.replace(VS16, '');
+
+function build(rows: EmojiRow[]): Tables {
+  const byName = new Map<string, Emoji>();
+  const byText = new Map<string, string>();
+  for (const row of rows) {
+    const [name] = row.short_names;
+    if (!name) continue;
+    const emoji: Emoji = { text: fromUnified(row.unified) };
+    const variations = row.skin_variations;
+    if (variations) {
+      // One tone (👍🏽), or the same tone twice for two people (💑🏽 is keyed 1F3FD-1F3FD); Slack names one tone per
+      // emoji, so a pair of different tones has no Slack name and stays unnamed.
+      const tones = TONES.map((t) => variations[t] ?? variations[`${t}-${t}`]);
+      if (tones.every(Boolean)) {
+        emoji.tones = tones.map((v) => fromUnified(v!.unified));
+        emoji.tones.forEach((text, i) => byText.set(key(text), `${name}::skin-tone-${i + FIRST_TONE}`));
+      }
+    }
+    for (const alias of row.short_names) byName.set(alias, emoji);
+    byText.set(key(emoji.text), name);
+  }
+  return { byName, byText };
+}
+
+let tables: Tables | undefined;
+
+/**
+ * Read once, on first use; only the maps are kept (emoji.json is 1.3 MB of mostly image data: read as a file,
+ * not `require`d, so the parsed rows are not held in the module cache).
+ */
+function load(): Tables {
+  tables ??= build(JSON.parse(readFileSync(require.resolve('emoji-datasource/emoji.json'), 'utf8')) as EmojiRow[]);
+  return tables;
 }
 
 /** `+1` → 👍, `+1::skin-tone-3` → 👍🏼; undefined for a custom or unknown emoji. */
 export function emojiFromSlackName(name: string): string | undefined {
   const [base, tone] = name.split('::skin-tone-');
-  const emoji = BY_NAME.get(base!);
+  const emoji = load().byName.get(base!);
   if (!emoji) return undefined;
-  const t = Number(tone);
-  return t >= 2 && t <= 6 ? `${emoji.replace(VS16, '')}${String.fromCodePoint(TONE_BASE + t - 2)}` : emoji;
+  return emoji.tones?.[Number(tone) - FIRST_TONE] ?? emoji.text;
 }
 
-/** 👍 → `+1`, 👍🏼 → `+1::skin-tone-3`; undefined when the table has no name for it. */
+/** 👍 → `+1`, 👍🏼 → `+1::skin-tone-3`; undefined when Unicode's emoji list has no such emoji. */
 export function slackNameFromEmoji(emoji: string): string | undefined {
-  const chars = [...emoji.replace(VS16, '')];
-  const last = chars.at(-1)?.codePointAt(0) ?? 0;
-  const tone = last >= TONE_BASE && last <= TONE_BASE + 4 ? last - TONE_BASE + 2 : undefined;
-  const base = (tone ? chars.slice(0, -1) : chars).join('');
-  const name = BY_EMOJI.get(base);
-  if (!name) return undefined;
-  return tone ? `${name}::skin-tone-${tone}` : name;
+  return load().byText.get(key(emoji));
 }
 
 /** `:smile:` and `:+1::skin-tone-2:` in a message → the emoji; unknown codes stay as typed. */

@@ -1,6 +1,13 @@
 /** @slack/web-api errors → typed DeliveryErrors with what a person should do. */
 import { DeliveryError } from '../../src/domain/errors';
 
+/**
+ * Refusals a person clears (invite the bot, restore a scope, reinstall the app, unarchive the channel): the same call
+ * then succeeds, so the outbox parks these deliveries and resumes them instead of dropping them. Codes and meanings:
+ * the `chat.postMessage` error table (docs.slack.dev/reference/methods/chat.postMessage#errors).
+ */
+const NEEDS_PERSON = new Set(['not_in_channel', 'channel_not_found', 'missing_scope', 'account_inactive', 'is_archived', 'invalid_auth', 'token_revoked']);
+
 const RETRYABLE_PLATFORM = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'team_added_to_org']);
 
 const ACTIONS: Record<string, { meaning: string; action: string }> = {
@@ -40,7 +47,7 @@ export function toDeliveryError(err: unknown): DeliveryError {
       const code = e.data?.error ?? 'unknown';
       if (RETRYABLE_PLATFORM.has(code)) return DeliveryError.retryable('slack', { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries' });
       const known = ACTIONS[code] ?? { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration' };
-      return DeliveryError.permanent('slack', { code, ...known });
+      return NEEDS_PERSON.has(code) ? DeliveryError.needsPerson('slack', { code, ...known }) : DeliveryError.permanent('slack', { code, ...known });
     }
     default:
       if (e.message && /timeout|timed out|ECONN|socket/i.test(e.message)) {

@@ -80,6 +80,8 @@ function boltLogger(log: Logger): BoltLogger {
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
   readonly maxFileBytes = SLACK_MAX_FILE_BYTES;
+  /** chat.postMessage: "truncates messages containing more than 40,000 characters" (docs.slack.dev, chat.postMessage). */
+  readonly maxPostLength = 40_000;
   private readonly client: WebClient;
   private readonly queues = new Map<string, PQueue>();
   private readonly userNames = new Map<string, string | undefined>();
@@ -150,6 +152,11 @@ export class SlackAdapter implements ChatAdapter {
     app.event('message', async ({ event }) => this.onMessage(event as unknown as SlackMessageEvent));
     app.event('reaction_added', async ({ event }) => this.onReaction(event as SlackReactionEvent, true));
     app.event('reaction_removed', async ({ event }) => this.onReaction(event as SlackReactionEvent, false));
+    // The bot was invited to a channel (docs.slack.dev/reference/events/member_joined_channel; Bolt's ignoreSelf keeps
+    // this event for the bot itself): deliveries paused on `not_in_channel` are tried again now.
+    app.event('member_joined_channel', async ({ event }) => {
+      if (event.user === this.bot!.userId) this.core.accessChanged?.({ platform: 'slack', channelId: event.channel });
+    });
     app.command('/wa', async ({ command, ack }) => {
       // `/wa template` alone opens the form (the trigger_id is valid for 3 seconds).
       if ((command.text ?? '').trim().toLowerCase() === 'template' && this.core.templates && this.core.sendTemplate) {
@@ -240,6 +247,8 @@ export class SlackAdapter implements ChatAdapter {
     if (!e.thread_ts || e.thread_ts === e.ts) return;
     await this.resolveMentionNames(e.text ?? '');
     const text = fromSlackText(e.text ?? '', (id) => this.userNames.get(id));
+    // A message that starts by mentioning someone (`<@U…>`, mrkdwn reference): the core decides whether it stays internal.
+    const lead = /^\s*<@([UW][A-Z0-9]+)(?:\|[^>]*)?>[\s,:]*/.exec(e.text ?? '');
     const name = await this.userName(e.user);
     await this.core.agentMessage({
       platform: 'slack',
@@ -250,6 +259,7 @@ export class SlackAdapter implements ChatAdapter {
       text,
       sentAt: new Date(Number(e.ts) * 1000),
       files: e.files?.length ? await this.agentFiles(e.files) : undefined,
+      leadingMention: lead ? { userId: lead[1]!, isBot: lead[1] === this.bot?.userId, rest: fromSlackText(e.text!.slice(lead[0].length), (id) => this.userNames.get(id)) } : undefined,
     });
   }
 
@@ -321,6 +331,11 @@ export class SlackAdapter implements ChatAdapter {
   async openThread(o: ThreadOpening): Promise<ThreadRef> {
     const res = await this.call(() => this.paced(o.channelId, () => this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${toSlackText(o.intro)}`, unfurl_links: false })));
     return { platform: 'slack', channelId: res.channel ?? o.channelId, threadId: String(res.ts) };
+  }
+
+  /** The `text` postInThread sends (the author goes in `username`), counted after escaping. */
+  postLength(post: ChatPost): number {
+    return mentionsPrefix(post.mentionUserIds).length + toSlackText(post.body).length;
   }
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {

@@ -57,6 +57,18 @@ const KNOWN: Record<number, Known> = {
   133010: { meaning: 'the business number is not registered on the Cloud API', action: 'register the number in WhatsApp Manager', retryable: false },
 };
 
+/**
+ * Codes a person clears for every message of the number at once (a new token, a permission for the system user,
+ * billing, the account's restriction lifted): the outbox parks these sends and resumes them once a probe succeeds,
+ * instead of failing each customer's message.
+ */
+const NEEDS_PERSON = new Set<number>([0, 3, 10, 190, 131005, 131031, 131042]);
+
+/** Whether only a person can clear this Graph error (see NEEDS_PERSON). */
+export function whatsAppNeedsPerson(code: number): boolean {
+  return NEEDS_PERSON.has(code);
+}
+
 export function explainWhatsAppError(err: WhatsAppErrorInfo): FailureExplanation & { retryable: boolean } {
   const known = KNOWN[err.code];
   const details = err.details ? ` (${err.details})` : '';
@@ -81,5 +93,7 @@ export function graphHttpError(status: number, body: unknown, retryAfterMs?: num
         };
   const retryable = status === 429 || status >= 500 || explained.retryable;
   const { retryable: _ignored, ...explanation } = explained;
-  return new DeliveryError(retryable, explanation, 'whatsapp', retryAfterMs);
+  // HTTP 401 without Meta's body is the token too.
+  const needsPerson = !retryable && ((e?.code !== undefined && NEEDS_PERSON.has(e.code)) || (e?.code === undefined && status === 401));
+  return new DeliveryError(retryable ? 'retryable' : needsPerson ? 'needs_person' : 'permanent', explanation, 'whatsapp', retryAfterMs);
 }

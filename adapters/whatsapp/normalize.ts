@@ -1,14 +1,36 @@
-/** Meta's webhook envelope → the core's WhatsAppEvents. Every entry × change × message/status of a batch. */
+/**
+ * Meta's webhook envelope → the core's WhatsAppEvents. Every entry × change × message/status of a batch is
+ * decoded on its own: one that cannot be (a shape no schema allows, an absurd timestamp, a value nested too
+ * deep) is quarantined with its raw form and its siblings go on (issue 9: one bad status used to fail its
+ * whole batch on every redelivery).
+ */
 import type { z } from 'zod';
 import type { MessageContent } from '../../src/domain/content';
 import type { AccountEvent, CustomerRef, DeliveryStatus, InboundCustomerMessage, StatusUpdate, WhatsAppErrorInfo, WhatsAppEvent } from '../../src/domain/whatsapp';
-import { contactSchema, envelopeSchema, errorSchema, messageSchema, messagesValueSchema, statusSchema, typeSchemas } from './schema';
+import { contactSchema, changeSchema, entrySchema, envelopeSchema, errorSchema, messageSchema, messagesValueSchema, statusSchema, typeSchemas } from './schema';
 import { summarizeAccountEvent } from './account-events';
+import { unixSeconds, valueProblem } from './bounds';
+
+/** Why an event was quarantined: a short code (a metric label) and a line for the log, never the event's text. */
+export type QuarantineCode = 'invalid_shape' | 'bad_timestamp' | 'too_deep_or_large' | 'no_sender' | 'unreadable';
+
+export interface QuarantinedEvent {
+  code: QuarantineCode;
+  reason: string;
+  /** The event as Meta sent it (a message, a status, a change value, an entry). */
+  event: unknown;
+}
 
 export interface Normalized {
   events: WhatsAppEvent[];
   /** Things we kept but could not fully read, for the log. */
   warnings: string[];
+  /** Events that could not be decoded at all: kept raw, counted and logged by the caller; never delivered. */
+  quarantined: QuarantinedEvent[];
+}
+
+function quarantine(out: Normalized, code: QuarantineCode, reason: string, event: unknown): void {
+  out.quarantined.push({ code, reason, event });
 }
 
 const DELIVERY_STATUSES = new Set<DeliveryStatus>(['sent', 'delivered', 'read', 'played', 'failed']);
@@ -19,11 +41,6 @@ function issueText(issues: z.core.$ZodIssue[]): string {
 
 function toError(e: z.infer<typeof errorSchema>): WhatsAppErrorInfo {
   return { code: e.code, title: e.title ?? e.message ?? `error ${e.code}`, details: e.error_data?.details };
-}
-
-function unixSeconds(ts: string): Date {
-  const n = Number(ts);
-  return Number.isFinite(n) ? new Date(n * 1000) : new Date();
 }
 
 function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
@@ -129,60 +146,91 @@ function customerFor(msg: z.infer<typeof messageSchema>, contacts: z.infer<typeo
   };
 }
 
+/** Each item on its own: one that throws (a bug, a shape nobody foresaw) is quarantined, not the batch. */
+function eachItem(items: unknown[] | undefined, out: Normalized, one: (raw: unknown) => void): void {
+  for (const raw of items ?? []) {
+    try {
+      one(raw);
+    } catch (err) {
+      quarantine(out, 'unreadable', `could not be read (${(err as Error).name})`, raw);
+    }
+  }
+}
+
 function normalizeMessages(value: z.infer<typeof messagesValueSchema>, wabaId: string, out: Normalized): void {
   const accountId = value.metadata.phone_number_id;
-  for (const rawMsg of value.messages ?? []) {
+  // A contact is not an event: a malformed one is dropped (its message may then lack the customer's name).
+  const contacts = (value.contacts ?? []).flatMap((c) => {
+    const p = contactSchema.safeParse(c);
+    return p.success ? [p.data] : [];
+  });
+  eachItem(value.messages, out, (rawMsg) => {
     const parsed = messageSchema.safeParse(rawMsg);
     if (!parsed.success) {
-      out.warnings.push(`message skipped: ${issueText(parsed.error.issues)}`);
-      continue;
+      const why = `message skipped: ${issueText(parsed.error.issues)}`;
+      out.warnings.push(why);
+      return quarantine(out, 'invalid_shape', why, rawMsg);
     }
     const msg = parsed.data;
-    const customer = customerFor(msg, value.contacts ?? []);
+    const customer = customerFor(msg, contacts);
     if (!customer.waId && !customer.userId) {
-      out.warnings.push(`message ${msg.id} names no sender (no from, no user id)`);
-      continue;
+      const why = `message ${msg.id} names no sender (no from, no user id)`;
+      out.warnings.push(why);
+      return quarantine(out, 'no_sender', why, rawMsg);
     }
+    const sentAt = unixSeconds(msg.timestamp);
+    if (!sentAt) return quarantine(out, 'bad_timestamp', `message ${msg.id}: timestamp is not Unix seconds Meta could have sent`, rawMsg);
+    const errors = msg.errors?.filter((e) => !valueProblem(e));
     const message: InboundCustomerMessage = {
       accountId,
       wamid: msg.id,
       customer,
-      sentAt: unixSeconds(msg.timestamp),
+      sentAt,
       content: contentOf(msg),
       replyToWamid: msg.type === 'reaction' ? undefined : msg.context?.id,
       forwarded: msg.context?.frequently_forwarded ? 'frequently_forwarded' : msg.context?.forwarded ? 'forwarded' : undefined,
       referral: msg.referral
         ? { headline: msg.referral.headline, body: msg.referral.body, sourceUrl: msg.referral.source_url, sourceType: msg.referral.source_type }
         : undefined,
-      errors: msg.errors?.map(toError),
+      errors: errors?.map(toError),
     };
     out.events.push({ type: 'message', message });
-  }
-  for (const rawStatus of value.statuses ?? []) {
+  });
+  eachItem(value.statuses, out, (rawStatus) => {
     const parsed = statusSchema.safeParse(rawStatus);
     if (!parsed.success) {
-      out.warnings.push(`status skipped: ${issueText(parsed.error.issues)}`);
-      continue;
+      const why = `status skipped: ${issueText(parsed.error.issues)}`;
+      out.warnings.push(why);
+      return quarantine(out, 'invalid_shape', why, rawStatus);
     }
     const s = parsed.data;
     if (!DELIVERY_STATUSES.has(s.status as DeliveryStatus)) {
+      // A status Meta adds later is not poison: kept in the raw log, nothing to deliver.
       out.warnings.push(`status "${s.status}" for ${s.id} is not one this bridge knows; kept in the raw log only`);
-      continue;
+      return;
     }
+    const at = unixSeconds(s.timestamp);
+    if (!at) return quarantine(out, 'bad_timestamp', `status ${s.status} for ${s.id}: timestamp is not Unix seconds Meta could have sent`, rawStatus);
+    const firstError = s.errors?.[0];
     const status: StatusUpdate = {
       accountId,
       wamid: s.id,
       status: s.status as DeliveryStatus,
-      at: unixSeconds(s.timestamp),
+      at,
       recipient: s.recipient_id ?? s.recipient_user_id,
-      error: s.errors?.[0] ? toError(s.errors[0]) : undefined,
+      error: firstError && !valueProblem(firstError) ? toError(firstError) : undefined,
     };
     out.events.push({ type: 'status', status });
-  }
+  });
   // wabaId is the entry's id (it was '' here, unlike every other account event).
-  for (const e of value.errors ?? []) {
+  eachItem(value.errors, out, (raw) => {
+    const parsed = errorSchema.safeParse(raw);
+    if (!parsed.success) return quarantine(out, 'invalid_shape', `messages error skipped: ${issueText(parsed.error.issues)}`, raw);
+    const problem = valueProblem(raw);
+    if (problem) return quarantine(out, 'too_deep_or_large', `messages error ${parsed.data.code}: value ${problem}`, raw);
+    const e = parsed.data;
     out.events.push({ type: 'account', event: { field: 'messages.errors', wabaId, accountId, summary: `WhatsApp reported error ${e.code}: ${e.title ?? e.message ?? ''} ${e.error_data?.details ?? ''}`.trim(), value: e } });
-  }
+  });
 }
 
 export type DecodeResult = { ok: true; normalized: Normalized } | { ok: false; reason: string };
@@ -197,22 +245,29 @@ export function decodeWebhook(rawBody: Buffer): DecodeResult {
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, reason: `not a webhook envelope: ${issueText(envelope.error.issues)}` };
-  const out: Normalized = { events: [], warnings: [] };
+  const out: Normalized = { events: [], warnings: [], quarantined: [] };
   if (envelope.data.object !== 'whatsapp_business_account') {
     out.warnings.push(`object "${envelope.data.object}" is not whatsapp_business_account; ignored`);
     return { ok: true, normalized: out };
   }
-  for (const entry of envelope.data.entry) {
-    for (const change of entry.changes) {
-      if (change.field === 'messages') {
-        const value = messagesValueSchema.safeParse(change.value);
-        if (value.success) normalizeMessages(value.data, entry.id, out);
-        else out.warnings.push(`messages change without metadata.phone_number_id: kept in the raw log only`);
-        continue;
+  eachItem(envelope.data.entry, out, (rawEntry) => {
+    const entry = entrySchema.safeParse(rawEntry);
+    if (!entry.success) return quarantine(out, 'invalid_shape', `entry skipped: ${issueText(entry.error.issues)}`, rawEntry);
+    eachItem(entry.data.changes, out, (rawChange) => {
+      const change = changeSchema.safeParse(rawChange);
+      if (!change.success) return quarantine(out, 'invalid_shape', `change skipped: ${issueText(change.error.issues)}`, rawChange);
+      if (change.data.field === 'messages') {
+        const value = messagesValueSchema.safeParse(change.data.value);
+        if (value.success) return normalizeMessages(value.data, entry.data.id, out);
+        const why = 'messages change without metadata.phone_number_id: kept in the raw log only';
+        out.warnings.push(why);
+        return quarantine(out, 'invalid_shape', why, change.data.value);
       }
-      const event: AccountEvent = summarizeAccountEvent(change.field, entry.id, change.value);
+      const problem = valueProblem(change.data.value);
+      if (problem) return quarantine(out, 'too_deep_or_large', `${change.data.field} update: value ${problem}`, change.data.value);
+      const event: AccountEvent = summarizeAccountEvent(change.data.field, entry.data.id, change.data.value);
       out.events.push({ type: 'account', event });
-    }
-  }
+    });
+  });
   return { ok: true, normalized: out };
 }

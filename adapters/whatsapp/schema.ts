@@ -42,24 +42,29 @@ export const statusSchema = z.looseObject({
   errors: z.array(errorSchema).optional(),
 });
 
+// Lists are `unknown[]` and each item is parsed on its own (normalize.ts): one malformed item must not reject
+// its siblings (issue 9: "one bad event fails its whole batch forever").
 export const messagesValueSchema = z.looseObject({
   messaging_product: z.literal('whatsapp'),
   metadata: z.looseObject({ display_phone_number: z.string().optional(), phone_number_id: z.string() }),
-  contacts: z.array(contactSchema).optional(),
+  contacts: z.array(z.unknown()).optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
-  errors: z.array(errorSchema).optional(),
+  errors: z.array(z.unknown()).optional(),
 });
 
+export const changeSchema = z.looseObject({ field: z.string(), value: z.unknown() });
+
+export const entrySchema = z.looseObject({
+  id: z.string(),
+  time: z.number().optional(),
+  changes: z.array(z.unknown()),
+});
+
+/** Only what makes a body a webhook at all; a bad entry or change is quarantined, not the body refused. */
 export const envelopeSchema = z.looseObject({
   object: z.string(),
-  entry: z.array(
-    z.looseObject({
-      id: z.string(),
-      time: z.number().optional(),
-      changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })),
-    }),
-  ),
+  entry: z.array(z.unknown()),
 });
 
 // Per-type objects (Meta's webhook reference, one page per type).

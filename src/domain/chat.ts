@@ -32,6 +32,13 @@ export interface ChatAdapter {
   readonly platform: ChatPlatform;
   openThread(opening: ThreadOpening): Promise<ThreadRef>;
   postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }>;
+  /**
+   * Longest post this platform takes (Slack 40,000 characters, Discord 2,000), as `postLength` counts: the core
+   * splits a longer body into several posts (services/text-split.ts) and never names the platform.
+   */
+  readonly maxPostLength: number;
+  /** How long `post` is once rendered here, as the platform counts it: mentions, author line, markup conversion, escaping. */
+  postLength(post: ChatPost): number;
   /** Show a WhatsApp delivery status on a message in the thread (the agent's own, or the bridge's mirror). */
   showStatus(thread: ThreadRef, messageId: string, status: DeliveryStatus, previous?: DeliveryStatus): Promise<void>;
   postToChannel(channelId: string, text: string): Promise<void>;
@@ -67,6 +74,12 @@ export interface AgentMessage {
   sentAt: Date;
   /** Files attached to the message, in the order shown. */
   files?: AgentFile[];
+  /**
+   * Set when the message starts by mentioning a person (Slack `<@U…>`, Discord `<@id>`): who, whether it is this
+   * bridge's bot, and `rest`, the text after that mention (formatted like `text`). The core decides from it whether
+   * the message goes to the customer (src/services/internal-notes.ts).
+   */
+  leadingMention?: { userId: string; isBot: boolean; rest: string };
 }
 
 /** A reaction a person put on (or took off) a message in a bridged thread. */
@@ -100,4 +113,9 @@ export interface ChatInbound {
   templateFields?(query: { platform: ChatPlatform; channelId: string; template: string }): Promise<{ fields: TemplateField[] } | { error: string }>;
   /** Validates and queues a template send; refusals say which field is at fault. */
   sendTemplate?(req: TemplateSendRequest): Promise<TemplateSendResult>;
+  /**
+   * The bot's access may have changed (it joined a channel, a role or permission was updated): deliveries paused on
+   * this platform are tried again at once instead of at the next periodic probe.
+   */
+  accessChanged?(change: { platform: ChatPlatform; channelId?: string }): void;
 }

@@ -49,7 +49,8 @@ export interface MessageRecord {
   /** Inbound: `wa:${wamid}`. Outbound: `${platform}:${channelId}:${messageId}` of the agent's message. */
   _id: string;
   conversationId: string;
-  direction: 'inbound' | 'outbound';
+  /** `internal`: an agent's message kept in the thread, never sent (src/services/internal-notes.ts). */
+  direction: 'inbound' | 'outbound' | 'internal';
   createdAt: Date;
   wamid?: string;
   /** Inbound only. */
@@ -67,8 +68,12 @@ export interface MessageRecord {
   sentBy?: { platform: ChatPlatform; userId: string; name?: string };
   /** Outbound: a file an agent shared, sent as its own WhatsApp message (`mediaId` once uploaded to Meta). */
   file?: { name: string; mimeType: string; size: number; kind: MediaKind; mediaId?: string };
-  /** Outbound: the `_id` of the first part of the agent's message, when one chat message became several sends (its files). */
+  /** Outbound: the `_id` of the first part of the agent's message, when one chat message became several sends (long text, files). */
   partOf?: string;
+  /** Outbound, on the first part: the `_id`s of the other parts in order; its chat message shows their combined status. */
+  parts?: string[];
+  /** Outbound with `parts`: the combined status shown on the chat message, per platform (what to take off when it changes). */
+  shownStatus?: Partial<Record<ChatPlatform, DeliveryStatus>>;
   /** The customer's reaction on this message as shown on each platform ('' once removed): replaced when they change it. */
   customerReaction?: Partial<Record<ChatPlatform, string>>;
   /** The reaction agents last sent to WhatsApp on this (customer's) message ('' once removed). */
@@ -86,21 +91,31 @@ export interface WamidRecord {
 }
 
 export type JobKind =
+  | 'ingest'
   | 'chat.post'
   | 'chat.status'
   | 'chat.notice'
   | 'chat.channel_notice'
+  | 'chat.react'
   | 'whatsapp.send'
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
   | 'whatsapp.react';
 
 export interface JobPayloads {
+  /**
+   * Decoded webhook events, persisted before the webhook is acknowledged and applied by the worker (services/ingest.ts):
+   * one job per customer (their messages, in order), one for the batch's statuses. `events` is their JSON (one string:
+   * FerretDB stores a string in one step, where the subdocuments of a thousand statuses cost it most of a second).
+   */
+  ingest: { events: string };
   /** A message mirrored into a conversation's thread; `notify` applies the notify-users rule (customer messages). */
   'chat.post': { platform: ChatPlatform; conversationId: string; messageId: string; post: ChatPost; notify: boolean };
   'chat.status': { platform: ChatPlatform; messageId: string; status: DeliveryStatus; previous?: DeliveryStatus; error?: WhatsAppErrorInfo };
   'chat.notice': { platform: ChatPlatform; conversationId: string; body: string };
   'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };
+  /** The bridge's reaction on a person's message in a thread (🔒: kept internal); `otherwise` is posted when the platform cannot show it. */
+  'chat.react': { platform: ChatPlatform; channelId: string; threadId: string; messageId: string; emoji: string; otherwise: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
   'whatsapp.send_media': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; platform: ChatPlatform; file: AgentFile; kind: MediaKind; caption?: string };
@@ -121,7 +136,24 @@ export type OutboxJob = NewJob & {
   createdAt: Date;
   lastError?: string;
   leaseUntil?: Date;
+  /** Set while the job waits for a person (src/services/outbox/parking.ts): it stays pending, its lane held behind it. */
+  parked?: ParkedInfo;
+  /** When the stuck-lane alert was raised for this job (once per incident). */
+  stuckAlertedAt?: Date;
 };
+
+/** Why a delivery is parked and what a person must fix; `target` groups what one fix releases (a channel, a number). */
+export interface ParkedInfo {
+  /** e.g. `slack:channel:C0123ABCD`, `discord:channel:…`, `whatsapp:account:<phone number id>`. */
+  target: string;
+  /** Human words for the target, e.g. "Slack channel C0123ABCD". */
+  label: string;
+  platform: 'whatsapp' | 'slack' | 'discord';
+  code: string;
+  meaning: string;
+  action: string;
+  since: Date;
+}
 
 export type BulkRecipientState = 'pending' | 'sent' | 'failed' | 'refused';
 

@@ -1,4 +1,8 @@
-/** The persistence port. adapters/mongo implements it; the contract tests run it against a real server. */
+/**
+ * The persistence port. adapters/mongo implements it; the contract tests run it against a real server.
+ * Hot paths rely only on lookups and writes by `_id` and on bulk writes of `_id`-keyed operations (the allowed
+ * query shapes and why are listed in adapters/mongo/store.ts).
+ */
 import type { ChatPlatform } from './chat';
 import type { TemplateRecord } from './templates';
 import type {
@@ -8,6 +12,7 @@ import type {
   MessageRecord,
   NewJob,
   OutboxJob,
+  ParkedInfo,
   Participant,
   ThreadLinkRecord,
   ChatLocation,
@@ -18,6 +23,14 @@ export interface StatusApplied {
   applied: boolean;
   previous?: DeliveryStatus;
   messageId?: string;
+}
+
+export interface EnqueueOptions {
+  /**
+   * `false`: do not consult the record of finished jobs. For jobs that are cheap and harmless to run again (ingest:
+   * every write it makes is deduplicated by a natural key), so the webhook is acknowledged after one write.
+   */
+  checkDone?: boolean;
 }
 
 export interface Store {
@@ -51,10 +64,13 @@ export interface Store {
 
   /** Monotonic: applied only when the new status ranks above the stored one. */
   applyStatus(update: StatusUpdate): Promise<StatusApplied>;
+  /** `applyStatus` for a batch, in order (one result per update): read by `_id`, written with one bulk write. */
+  applyStatuses(updates: StatusUpdate[]): Promise<StatusApplied[]>;
   /** Record which message a wamid belongs to; returns a status that arrived before (if any). */
   linkWamid(wamid: string, messageId: string): Promise<{ status?: DeliveryStatus; error?: WhatsAppErrorInfo }>;
 
-  enqueue(jobs: NewJob[]): Promise<void>;
+  /** Idempotent by `dedupeKey` (the job's `_id`): a key pending, running, failed or (unless `checkDone: false`) done is skipped. */
+  enqueue(jobs: NewJob[], options?: EnqueueOptions): Promise<void>;
   pendingJobs(limit: number): Promise<OutboxJob[]>;
   claimJob(id: string, leaseUntil: Date): Promise<boolean>;
   completeJob(id: string): Promise<void>;
@@ -78,4 +94,17 @@ export interface Store {
   unfinishedBulks(): Promise<BulkRecord[]>;
   updateBulk(id: string, set: Partial<Pick<BulkRecord, 'state' | 'progressMessageId' | 'doneAt'>>): Promise<void>;
   setBulkResult(id: string, phone: string, result: BulkResult): Promise<void>;
+
+  // --- Outbox recovery: parking, stuck alerts, requeue (adapters/mongo/outbox-recovery.ts). Rare paths, not hot:
+  // apart from `_id` updates they filter on other fields (a scan on FerretDB), run at most once per probe interval
+  // or per operator command, over the outbox's live jobs only (finished jobs are in another collection).
+  /** The job stays `pending` (its lane held behind it) with a far `nextAttemptAt` until resumed. */
+  parkJob(id: string, attempts: number, parked: ParkedInfo, error: string): Promise<void>;
+  /** Every parked job, oldest first. */
+  listParkedJobs(limit: number): Promise<OutboxJob[]>;
+  /** Parked jobs of this target become due now (their `parked` mark removed); returns how many. */
+  resumeParkedJobs(target: string): Promise<number>;
+  markStuckAlerted(id: string, at: Date): Promise<void>;
+  /** Failed and parked jobs (of one conversation, or all) become pending and due now, attempts reset; returns them. */
+  requeueJobs(scope: { conversationId?: string }): Promise<OutboxJob[]>;
 }

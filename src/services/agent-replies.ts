@@ -9,7 +9,10 @@ import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
 import { lane } from './ingest';
+import { decideReply, internalNote, replyRuleOf } from './internal-notes';
 import { planAgentMessage } from './media-rules';
+import { WHATSAPP_MAX_PARTS, WHATSAPP_TEXT_MAX } from './message-parts';
+import { splitText } from './text-split';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -18,7 +21,7 @@ export function serviceWindowClosed(conversation: { lastInboundAt?: Date }, now:
   return now.getTime() - (conversation.lastInboundAt?.getTime() ?? 0) > SERVICE_WINDOW_MS;
 }
 
-export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty';
+export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty' | 'internal' | 'too_long';
 
 export class AgentReplies {
   constructor(
@@ -33,7 +36,16 @@ export class AgentReplies {
     if (!link) return 'not_bridged';
     const conversation = await this.store.getConversation(link.conversationId);
     if (!conversation) return 'not_bridged';
-    const text = msg.text.trim();
+    // A note for colleagues stays in the thread, files included (internal-notes.ts says which messages those are).
+    const replyAccount = this.accounts.get(conversation.accountId);
+    const decision = decideReply(msg, replyRuleOf(replyAccount));
+    if (!decision.send) {
+      const note = internalNote(msg, conversation, decision.why, replyAccount ? this.accounts.platformsOf(replyAccount).filter((p) => p !== msg.platform) : []);
+      const inserted = await this.store.insertMessage(note.record);
+      await this.store.enqueue(note.jobs); // idempotent (dedupe keys): a retry after a crash still marks it
+      return inserted ? 'internal' : 'duplicate';
+    }
+    const text = decision.text.trim();
     const plan = planAgentMessage(text, msg.files ?? []);
     if (plan.refused.length) {
       // Refused here, before any call to Meta, with the limit that applies: the agent knows at once.
@@ -47,19 +59,43 @@ export class AgentReplies {
         },
       ]);
     }
-    if (!plan.text && !plan.files.length) return 'empty';
+    // Meta takes 4,096 characters per text: a longer one goes as several messages, cut where a reader would pause.
+    // No "(1/3)" marker: the parts are sent one after the other in this conversation's lane (each only once Meta
+    // accepted the one before), so they arrive in order and read as consecutive messages; a marker would only
+    // add noise to what the customer reads, and the agent sees one message with the parts' combined status.
+    const texts = plan.text ? splitText(plan.text, { max: WHATSAPP_TEXT_MAX }) : [];
+    if (texts.length > WHATSAPP_MAX_PARTS) {
+      await this.store.enqueue([
+        {
+          kind: 'chat.notice',
+          lane: lane(msg.platform, conversation._id),
+          dedupeKey: `${msg.platform}:text-refused:${msg.channelId}:${msg.messageId}`,
+          payload: {
+            platform: msg.platform,
+            conversationId: conversation._id,
+            body: `⚠️ *Not sent to the customer:* the message is ${plan.text!.length.toLocaleString('en')} characters, and WhatsApp takes ${WHATSAPP_TEXT_MAX.toLocaleString('en')} per message; the bridge sends one reply as at most ${WHATSAPP_MAX_PARTS} messages.\n*What to do:* shorten it, or share it as a file.`,
+          },
+        },
+      ]);
+      this.log.info({ conversationId: conversation._id, length: plan.text!.length }, 'agent reply refused: too long for WhatsApp');
+      texts.length = 0;
+      if (!plan.files.length) return 'too_long';
+    }
+    if (!texts.length && !plan.files.length) return 'empty';
 
     const id = `${msg.platform}:${msg.channelId}:${msg.messageId}`;
     const origin = { platform: msg.platform, channelId: msg.channelId, threadId: msg.threadId, messageId: msg.messageId, authorId: msg.author.id, authorName: msg.author.name };
     const base = { conversationId: conversation._id, direction: 'outbound' as const, createdAt: msg.sentAt, origin, state: 'queued' as const, stateAt: this.now(), mirrors: [] };
     const send = { conversationId: conversation._id, accountId: conversation.accountId, to: conversation.customer };
-    // One WhatsApp message per part, in order: the text (unless it is the first file's caption), then every file.
-    // The first part is the chat message's own record (its statuses show on it); the others point to it.
+    // One WhatsApp message per part, in order: the text (unless it is the first file's caption) in as many parts as
+    // it needs, then every file. The first part is the chat message's own record; the others point to it, and the
+    // chat message shows their combined status (Delivery.showStatus).
     const parts: { record: MessageRecord; job: NewJob }[] = [];
-    if (plan.text) {
+    for (const [i, t] of texts.entries()) {
+      const partId = i === 0 ? id : `${id}:text:${i}`;
       parts.push({
-        record: { _id: id, ...base, text: plan.text },
-        job: { kind: 'whatsapp.send', lane: lane('whatsapp', conversation._id), dedupeKey: `whatsapp:send:${id}`, payload: { ...send, messageId: id, text: plan.text } },
+        record: { _id: partId, ...base, text: t, ...(i === 0 ? {} : { partOf: id }) },
+        job: { kind: 'whatsapp.send', lane: lane('whatsapp', conversation._id), dedupeKey: `whatsapp:send:${partId}`, payload: { ...send, messageId: partId, text: t } },
       });
     }
     for (const [i, f] of plan.files.entries()) {
@@ -80,7 +116,8 @@ export class AgentReplies {
         },
       });
     }
-    const record = parts[0]!.record;
+    const first = parts[0]!.record;
+    const record: MessageRecord = parts.length > 1 ? { ...first, parts: parts.slice(1).map((p) => p.record._id) } : first;
 
     // Checked before calling Meta: outside the window a free-form send can only fail with 131047.
     if (serviceWindowClosed(conversation, this.now())) {
@@ -90,7 +127,8 @@ export class AgentReplies {
         action: 'send an approved template with `/wa template <phone> <template>`',
         retryable: false,
       };
-      if (!(await this.store.insertMessage({ ...record, state: 'failed', failure }))) return 'duplicate';
+      // Only the first part is recorded (nothing is sent), so its own `failed` is what the message shows.
+      if (!(await this.store.insertMessage({ ...first, state: 'failed', failure }))) return 'duplicate';
       await this.store.enqueue([
         { kind: 'chat.status', lane: lane(msg.platform, conversation._id), dedupeKey: `${msg.platform}:status:${id}:failed`, payload: { platform: msg.platform, messageId: id, status: 'failed' } },
       ]);

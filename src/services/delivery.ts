@@ -6,11 +6,13 @@ import type { ChatAdapter, ChatPlatform, ThreadRef } from '../domain/chat';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
 import type { WhatsAppMedia } from '../domain/media';
 import type { WhatsAppSender } from '../domain/ports';
-import type { JobPayloads, MessageRecord, OutboxJob } from '../domain/records';
+import type { ChatLocation, JobPayloads, MessageRecord, OutboxJob, ParkedInfo } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
-import { lane, type Ingest } from './ingest';
+import { eventsOf, lane, type Ingest } from './ingest';
+import { replyRuleLine, replyRuleOf } from './internal-notes';
+import { chatParts, partLabel, showCombinedStatus } from './message-parts';
 import { mentionsFor } from './notify';
 import { customerLabel } from './render';
 import { locate, RichDelivery, threadOf } from './rich-delivery';
@@ -18,9 +20,26 @@ import type { SendPacer } from './templates/pacing';
 
 type Handler<K extends keyof JobPayloads> = (payload: JobPayloads[K]) => Promise<void>;
 
+/** Actions written for a failure the outbox retries: never true of a message that is reported as failed. */
+const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
+
+/**
+ * A message that will not reach the customer. Never promises a retry: WhatsApp's `failed` status is final and the
+ * outbox reports only refusals it will not retry, so a "the bridge retries" action (a code that is passing when the
+ * bridge meets it on a send) becomes what a person can do now.
+ */
 export function failureNotice(e: FailureExplanation): string {
-  return `⚠️ *Not delivered to the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}`;
+  const action = RETRY_PROMISE.test(e.action) ? 'WhatsApp gave up on this message and the bridge does not send it again by itself: write it again in the thread, or reach the customer another way' : e.action;
+  return `⚠️ *Not delivered to the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${action}`;
 }
+
+/** Deliveries parked until a person fixes something (src/services/outbox/parking.ts): nothing is lost, nothing failed. */
+export function pausedNotice(p: Pick<ParkedInfo, 'label' | 'code' | 'meaning' | 'action'>): string {
+  return `⏸ *Paused* (${p.label}): ${p.meaning} (code ${p.code}).\n*What to do:* ${p.action}. Delivery resumes by itself once that is fixed; nothing is lost.`;
+}
+
+/** Said under a refusal the outbox will not retry: how to send it again once the cause is fixed. */
+const REQUEUE_HINT = 'It is not retried by itself; once the cause is fixed, `/wa requeue` (or `npm run requeue`) sends it again.';
 
 export class Delivery {
   constructor(
@@ -52,10 +71,13 @@ export class Delivery {
   }
 
   readonly handlers: { [K in keyof JobPayloads]: Handler<K> } = {
+    // A webhook's events, stored before its ack: applied here, past the ack (services/ingest.ts).
+    ingest: (p) => this.ingest.ingest(eventsOf(p)),
     'chat.post': (p) => this.postMirror(p),
     'chat.status': (p) => this.showStatus(p),
     'chat.notice': (p) => this.postNotice(p),
     'chat.channel_notice': (p) => this.chat(p.platform).postToChannel(p.channelId, p.body),
+    'chat.react': (p) => this.react(p),
     'whatsapp.send': (p) => this.sendToWhatsApp(p),
     'whatsapp.send_template': (p) => this.sendTemplate(p),
     'whatsapp.send_media': (p) => this.richDelivery().sendFile(p),
@@ -79,7 +101,7 @@ export class Delivery {
     const thread = await this.chat(platform).openThread({
       channelId,
       title: label,
-      intro: `💬 *New WhatsApp conversation* with *${label}*${this.accounts.all.length > 1 ? ` on ${account.name}` : ''}.\nReply in this thread to answer on WhatsApp.`,
+      intro: `💬 *New WhatsApp conversation* with *${label}*${this.accounts.all.length > 1 ? ` on ${account.name}` : ''}.\n${replyRuleLine(replyRuleOf(account))}`,
       mentionUserIds: notifyUsers,
     });
     // Recorded right away: every later delivery (ordered in this lane) finds it; a second thread is never opened.
@@ -90,19 +112,45 @@ export class Delivery {
 
   private async postMirror(p: JobPayloads['chat.post']): Promise<void> {
     const message = await this.store.getMessage(p.messageId);
-    if (message?.mirrors.some((m) => m.platform === p.platform)) return; // posted before a crash: done.
-    const { thread, isNew } = await this.threadFor(p.conversationId, p.platform);
     const chat = this.chat(p.platform);
+    // A text longer than the platform takes is several posts, each recorded as a mirror once posted; a run after a
+    // crash resumes after the last one recorded (the split is made the same way every time: message-parts.ts).
+    const posted = message?.mirrors.filter((m) => m.platform === p.platform) ?? [];
+    if (posted.length) {
+      await this.mirrorParts(message!, posted[0]!);
+      const derived = message!.content && ['reaction', 'edit', 'revoke', 'media'].includes(message!.content.kind);
+      if (derived || posted.length >= chatParts(chat, p.post).length) return; // posted before a crash: done.
+    }
+    const { thread, isNew } = await this.threadFor(p.conversationId, p.platform);
     // A reaction, edit or deletion is shown on the post it concerns when it can be (nothing new is posted then).
-    const post = message && this.rich ? await this.rich.applyToEarlier(chat, message, p.post) : p.post;
+    const post = message && this.rich && !posted.length ? await this.rich.applyToEarlier(chat, message, p.post) : p.post;
     if (post === 'done') return;
-    const mentions = isNew || !p.notify ? [] : await this.mentionsNow(p.conversationId, p.platform);
-    const { messageId } =
-      message?.content?.kind === 'media' && this.rich
-        ? await this.rich.postMedia(chat, thread, message, { ...post, mentionUserIds: mentions })
-        : await chat.postInThread(thread, { ...post, mentionUserIds: mentions });
-    await this.store.addMirror(p.messageId, { ...thread, messageId });
+    const mentions = isNew || !p.notify || posted.length ? [] : await this.mentionsNow(p.conversationId, p.platform);
+    if (message?.content?.kind === 'media' && this.rich) {
+      const { messageId } = await this.rich.postMedia(chat, thread, message, { ...post, mentionUserIds: mentions });
+      await this.store.addMirror(p.messageId, { ...thread, messageId });
+    } else {
+      for (const [i, body] of chatParts(chat, post).entries()) {
+        if (i < posted.length) continue;
+        const { messageId } = await chat.postInThread(thread, { ...post, body, mentionUserIds: i === 0 ? mentions : [] });
+        // Each part is a mirror of the message: a reaction, an edit or a status finds it (the first part stands for it).
+        await this.store.addMirror(p.messageId, { ...thread, messageId });
+        if (i === 0 && message) await this.mirrorParts(message, { ...thread, messageId });
+      }
+    }
     if (message?.template) await this.afterTemplatePost(p, message);
+  }
+
+  /**
+   * An agent's reply sent to WhatsApp in several parts, mirrored on another platform: each part records where the
+   * mirror is, so its statuses are shown there too (combined on the one post). Not by `addMirror`: the post is the
+   * first part's, and a reaction on it must keep finding that one.
+   */
+  private async mirrorParts(message: MessageRecord, where: ChatLocation): Promise<void> {
+    for (const id of message.parts ?? []) {
+      const part = await this.store.getMessage(id);
+      if (part && !part.mirrors.some((m) => m.platform === where.platform)) await this.store.updateMessage(id, { mirrors: [...part.mirrors, where] });
+    }
   }
 
   /**
@@ -166,16 +214,25 @@ export class Delivery {
     if (!message) return;
     const where = locate(message, p.platform);
     if (!where) return;
-    // One chat message sent as several WhatsApp messages (its files): the first part's statuses show on it, the others' only when they fail.
-    if (message.partOf && p.status !== 'failed') return;
     const thread = threadOf(where);
-    await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
+    // One chat message sent as several WhatsApp messages (a long text, files): it shows their combined status.
+    const head = message.partOf ? await this.store.getMessage(message.partOf) : message;
+    if (head?.parts?.length) await showCombinedStatus(this.store, this.chat(p.platform), head);
+    else if (!message.partOf || p.status === 'failed') await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
     if (p.status !== 'failed') return;
     const failure = message.failure ?? (p.error ? this.whatsapp.explain(p.error) : undefined);
     if (p.error && !message.failure && failure) await this.store.updateMessage(p.messageId, { failure });
     const explanation = failure ?? { code: 'unknown', meaning: 'WhatsApp reported the message as failed without a reason', action: 'try again, or reach the customer another way' };
-    const file = message.file ? `📎 ${message.file.name}\n` : '';
+    const file = message.file ? `📎 ${message.file.name}\n` : head?.parts?.length ? `${partLabel(head, message)}\n` : '';
     await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: `${file}${failureNotice(explanation)}` });
+  }
+
+  /** The bridge's mark on a person's message; a line instead where the platform cannot react. */
+  private async react(p: JobPayloads['chat.react']): Promise<void> {
+    const chat = this.chat(p.platform);
+    const thread = { platform: p.platform, channelId: p.channelId, threadId: p.threadId };
+    if (await chat.react?.(thread, p.messageId, p.emoji, true)) return;
+    await chat.postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: p.otherwise });
   }
 
   private async postNotice(p: JobPayloads['chat.notice']): Promise<void> {
@@ -183,11 +240,19 @@ export class Delivery {
     await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: p.body });
   }
 
-  /** A send that can never succeed: the message is marked failed and the thread is told why. */
+  /**
+   * A refusal the outbox does not retry (retryable failures are retried until delivered, and those that need a person
+   * are parked, never failed): the message is marked failed and the thread is told why.
+   */
   async onPermanentFailure(job: OutboxJob, error: DeliveryError | Error): Promise<void> {
     const explanation: FailureExplanation & { retryable: boolean } =
       error instanceof DeliveryError ? { ...error.explanation, retryable: false } : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
     if (job.kind === 'whatsapp.react') return this.rich?.reactionFailed(job.payload, explanation);
+    if (job.kind === 'ingest') {
+      // The events stay in the outbox (failed) and in raw_webhooks: nothing is dropped, an operator can re-run them.
+      this.log.error({ job: job._id, code: explanation.code }, `webhook events could not be stored: ${explanation.meaning}`);
+      return;
+    }
     if (job.kind === 'whatsapp.send' || job.kind === 'whatsapp.send_template' || job.kind === 'whatsapp.send_media') {
       const p = job.payload;
       await this.store.updateMessage(p.messageId, { state: 'failed', stateAt: this.now(), failure: explanation });
@@ -198,7 +263,7 @@ export class Delivery {
       await this.ingest.enqueueStatusJobs(p.messageId, 'failed');
       return;
     }
-    this.log.error({ job: job._id, kind: job.kind, code: explanation.code }, `delivery to chat failed for good: ${explanation.meaning}; ${explanation.action}`);
+    this.log.error({ job: job._id, kind: job.kind, code: explanation.code }, `delivery to chat refused, not retried: ${explanation.meaning}; ${explanation.action}`);
     if (job.kind === 'chat.post') await this.announceLostPost(job.payload, explanation);
   }
 
@@ -216,7 +281,7 @@ export class Delivery {
         payload: {
           platform: p.platform,
           channelId,
-          body: `⚠️ A message in the conversation with *${customerLabel(conversation.customer)}* could not be posted in its thread: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}\n> ${p.post.body.split('\n').join('\n> ')}`,
+          body: `⚠️ A message in the conversation with *${customerLabel(conversation.customer)}* could not be posted in its thread: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}. ${REQUEUE_HINT}\n> ${p.post.body.split('\n').join('\n> ')}`,
         },
       },
     ]);

@@ -1,18 +1,48 @@
 /**
  * WhatsApp events → persisted messages + the deliveries they imply (the outbox), idempotently.
- * The webhook is acknowledged only after this returns, so a crash after the ack loses nothing,
- * and a redelivery (Meta retries for days, in any order) changes nothing.
+ * Before the webhook is acknowledged, its decoded events are stored as `ingest` jobs (`ingestJobs`, one write);
+ * the outbox worker then runs `ingest` on each, so a crash after the ack loses nothing (the outbox's leases and
+ * retries cover it), and a redelivery (Meta retries for days, in any order) changes nothing.
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { ChatPlatform } from '../domain/chat';
-import type { MessageRecord, NewJob } from '../domain/records';
+import type { JobPayloads, MessageRecord, NewJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { AccountEvent, InboundCustomerMessage, StatusUpdate, WhatsAppEvent } from '../domain/whatsapp';
 import type { Accounts } from './accounts';
 import { renderContent, renderInbound } from './render';
 
 export const lane = (target: ChatPlatform | 'whatsapp', conversationId: string) => `${target}:${conversationId}`;
+
+/**
+ * A webhook's messages and statuses as `ingest` jobs, stored before the ack: one per customer (their messages in batch
+ * order, in that customer's lane, so conversations ingest in parallel and each keeps its order) and one for all the
+ * batch's statuses (applied with one bulk write). The `_id`s are natural (`ingest:<sha256 of the body>:<group>`), so a
+ * redelivered webhook adds nothing while its jobs are live, and re-runs harmlessly once they are done.
+ */
+export function ingestJobs(rawBody: string, events: WhatsAppEvent[]): NewJob[] {
+  const body = createHash('sha256').update(rawBody).digest('hex');
+  const groups = new Map<string, WhatsAppEvent[]>();
+  for (const e of events) {
+    if (e.type === 'account') continue;
+    const group = e.type === 'message' ? `customer:${e.message.accountId}:${e.message.customer.waId ?? e.message.customer.userId ?? ''}` : `statuses:${e.status.accountId}`;
+    const list = groups.get(group);
+    if (list) list.push(e);
+    else groups.set(group, [e]);
+  }
+  return [...groups].map(([group, list]) => ({ kind: 'ingest', lane: `ingest:${group}`, dedupeKey: `ingest:${body}:${group}`, payload: { events: JSON.stringify(list) } }));
+}
+
+/** An `ingest` job's events back from their JSON, with their dates (the only non-JSON values of WhatsAppEvent). */
+export function eventsOf(payload: JobPayloads['ingest']): WhatsAppEvent[] {
+  const events = JSON.parse(payload.events) as WhatsAppEvent[];
+  for (const e of events) {
+    if (e.type === 'message') e.message.sentAt = new Date(e.message.sentAt);
+    else if (e.type === 'status') e.status.at = new Date(e.status.at);
+  }
+  return events;
+}
 
 export class Ingest {
   constructor(
@@ -25,12 +55,31 @@ export class Ingest {
     private readonly onAccountEvent?: (e: AccountEvent) => Promise<string | undefined>,
   ) {}
 
+  /**
+   * What is done before the webhook is acknowledged: the raw body archived and the messages and statuses stored as
+   * `ingest` jobs, in parallel (two database commands); account events, rare and small, are applied right here, so a
+   * template Meta paused is refused by `/wa template` as soon as the webhook is answered.
+   */
+  async persist(rawBody: string, events: WhatsAppEvent[]): Promise<void> {
+    await Promise.all([this.store.saveRawWebhook('whatsapp', rawBody), this.store.enqueue(ingestJobs(rawBody, events), { checkDone: false })]);
+    const account = events.filter((e) => e.type === 'account');
+    if (account.length) await this.ingest(account);
+  }
+
+  /** Applies events (an `ingest` job's, or a webhook's account events): messages, statuses and account events. */
   async ingest(events: WhatsAppEvent[]): Promise<void> {
-    // In batch order: a message and its later status in one POST are applied in that order.
-    for (const e of events) {
+    // In batch order; consecutive statuses are applied together (one bulk write).
+    for (let i = 0; i < events.length; ) {
+      const e = events[i]!;
+      if (e.type === 'status') {
+        const run: StatusUpdate[] = [];
+        for (; i < events.length && events[i]!.type === 'status'; i++) run.push((events[i] as { status: StatusUpdate }).status);
+        await this.statuses(run);
+        continue;
+      }
       if (e.type === 'message') await this.customerMessage(e.message);
-      else if (e.type === 'status') await this.status(e.status);
       else await this.accountEvent(e.event);
+      i++;
     }
   }
 
@@ -72,14 +121,26 @@ export class Ingest {
     return original?.text;
   }
 
-  private async status(s: StatusUpdate): Promise<void> {
-    const applied = await this.store.applyStatus(s);
-    if (!applied.applied) {
-      this.log.debug({ wamid: s.wamid, status: s.status }, 'status not newer than the stored one: ignored');
-      return;
-    }
-    if (!applied.messageId) return; // Not ours yet (or sent elsewhere): shown once the send records its wamid.
-    await this.enqueueStatusJobs(applied.messageId, s.status, applied.previous, s.error);
+  private async statuses(batch: StatusUpdate[]): Promise<void> {
+    const results = await this.store.applyStatuses(batch);
+    // Shown per message in batch order; different messages in parallel.
+    const byMessage = new Map<string, { s: StatusUpdate; previous?: StatusUpdate['status'] }[]>();
+    batch.forEach((s, i) => {
+      const applied = results[i]!;
+      if (!applied.applied) {
+        this.log.debug({ wamid: s.wamid, status: s.status }, 'status not newer than the stored one: ignored');
+        return;
+      }
+      if (!applied.messageId) return; // Not ours yet (or sent elsewhere): shown once the send records its wamid.
+      const list = byMessage.get(applied.messageId);
+      if (list) list.push({ s, previous: applied.previous });
+      else byMessage.set(applied.messageId, [{ s, previous: applied.previous }]);
+    });
+    await Promise.all(
+      [...byMessage].map(async ([messageId, list]) => {
+        for (const { s, previous } of list) await this.enqueueStatusJobs(messageId, s.status, previous, s.error);
+      }),
+    );
   }
 
   /**
@@ -110,7 +171,7 @@ export class Ingest {
 
   private async accountEvent(e: AccountEvent): Promise<void> {
     this.log.info({ field: e.field, wabaId: e.wabaId }, e.summary);
-    // Before the webhook is acknowledged: a template paused by Meta is refused by `/wa template` at once.
+    // Before the webhook is acknowledged (see persist): a template paused by Meta is refused by `/wa template` at once.
     const extra = this.onAccountEvent ? await this.onAccountEvent(e) : undefined;
     if (!this.noticeFields.has(e.field)) return;
     const accounts = e.accountId ? [this.accounts.get(e.accountId)].filter((a) => a !== undefined) : this.accounts.byWaba(e.wabaId);

@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import type { Accounts } from './accounts';
 import { lane, type Ingest } from './ingest';
 import { classifyForWhatsApp, formatBytes, inboundFileName, isAnimatedWebp, normalizeMime, STICKER_STATIC_MAX } from './media-rules';
+import { chatParts } from './message-parts';
 import { mediaPostBody, renderContent, snippet, struck } from './render';
 
 const PLATFORM_NAME: Record<ChatPlatform, string> = { slack: 'Slack', discord: 'Discord' };
@@ -136,20 +137,38 @@ export class RichDelivery {
     if (c.kind === 'edit') {
       const updated = target?.content && c.newText !== undefined ? withNewText(target.content, c.newText) : undefined;
       if (editable && updated) {
-        const edited = await chat.editPost!(threadOf(where), where.messageId, { ...post, body: `${bodyOf(updated)}\n_✏️ Edited by the customer_` }, { withFile: hasFile(updated) });
+        const edited = await this.editEveryPart(chat, target, { ...post, body: `${bodyOf(updated)}\n_✏️ Edited by the customer_` }, hasFile(updated), '_✏️ Edited by the customer: the message is shorter now_');
         // Later quotes of this message show what it says now.
         await this.store.updateMessage(target._id, { content: updated });
-        if (edited) return 'done';
+        if (edited === true) return 'done';
+        if (edited) return { ...post, body: `✏️ The customer’s edited message, continued:\n${edited.rest}` };
       }
       return { ...post, body: `✏️ Edited${about}${c.newText !== undefined ? `; it now says: ${c.newText}` : ''}` };
     }
 
     if (editable) {
       const content = target.content!;
-      const edited = await chat.editPost!(threadOf(where), where.messageId, { ...post, body: `${struck(bodyOf(content))}\n_🗑️ Deleted by the customer_` }, { withFile: hasFile(content) });
-      if (edited) return 'done';
+      const edited = await this.editEveryPart(chat, target, { ...post, body: `${struck(bodyOf(content))}\n_🗑️ Deleted by the customer_` }, hasFile(content), '_🗑️ Deleted by the customer_');
+      if (edited === true) return 'done';
+      if (edited) return { ...post, body: `🗑️ The customer’s deleted message, continued:\n${edited.rest}` };
     }
     return { ...post, body: `🗑️ Deleted${about}` };
+  }
+
+  /**
+   * Rewrites every post a customer's message became (a long text is several: message-parts.ts), split again the
+   * same way. A post left over when the new text needs fewer says so (`emptied`); text that needs more posts than
+   * there are is returned (`rest`) to be posted after them. False when a post cannot be edited.
+   */
+  private async editEveryPart(chat: ChatAdapter, target: MessageRecord, post: ChatPost, withFile: boolean, emptied: string): Promise<boolean | { rest: string }> {
+    const posts = target.mirrors.filter((m) => m.platform === chat.platform);
+    // A file's post is one post (its caption is short); it keeps the whole body, as before.
+    const bodies = withFile ? [post.body] : chatParts(chat, post);
+    for (const [i, where] of posts.entries()) {
+      const body = bodies[i] ?? emptied;
+      if (!(await chat.editPost!(threadOf(where), where.messageId, { ...post, body }, { withFile: withFile && i === 0 }))) return false;
+    }
+    return bodies.length > posts.length ? { rest: bodies.slice(posts.length).join('\n') } : true;
   }
 
   /**
@@ -167,7 +186,7 @@ export class RichDelivery {
     try {
       file = await this.media.download(account, c.mediaId, { mimeType: c.mimeType, filename: c.filename });
     } catch (err) {
-      if (err instanceof DeliveryError && !err.retryable) return withNotice(fileNotice(err.explanation));
+      if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation)); // needs_person: parked, the file kept
       throw err;
     }
     file = { ...file, name: inboundFileName(c, file.mimeType || c.mimeType || '', message.createdAt) };
@@ -183,7 +202,7 @@ export class RichDelivery {
       return await chat.postFile(thread, { ...post, body: mediaPostBody(post.body, c) }, file);
     } catch (err) {
       file.stream.destroy();
-      if (err instanceof DeliveryError && !err.retryable) return withNotice(fileNotice(err.explanation));
+      if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation)); // needs_person: parked, the file kept
       throw err;
     }
   }

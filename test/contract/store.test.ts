@@ -109,3 +109,94 @@ test('two agents replying at once are both recorded as participants', async () =
   const conv = await store.getConversation('222:4915100000200');
   expect(conv?.participants.map((p) => p.userId).sort()).toEqual(['U1', 'U2', 'U3']);
 });
+
+test('a batch of statuses is applied in order, monotonic per wamid, one result per update', async () => {
+  const at = new Date();
+  await store.linkWamid('wb1', 'slack:C1:b.1');
+  const results = await store.applyStatuses([
+    { accountId: 'a', wamid: 'wb1', status: 'sent', at },
+    { accountId: 'a', wamid: 'wb2', status: 'read', at },
+    { accountId: 'a', wamid: 'wb1', status: 'read', at },
+    { accountId: 'a', wamid: 'wb1', status: 'delivered', at },
+    { accountId: 'a', wamid: 'wb2', status: 'delivered', at },
+  ]);
+  expect(results).toEqual([
+    { applied: true, previous: undefined, messageId: 'slack:C1:b.1' },
+    { applied: true, previous: undefined, messageId: undefined },
+    { applied: true, previous: 'sent', messageId: 'slack:C1:b.1' },
+    { applied: false },
+    { applied: false },
+  ]);
+  expect(await store.applyStatuses([])).toEqual([]);
+  // Stored: the next single update sees the batch's outcome.
+  expect(await store.applyStatus({ accountId: 'a', wamid: 'wb1', status: 'failed', at, error: { code: 131026, title: 'x' } })).toEqual({ applied: true, previous: 'read', messageId: 'slack:C1:b.1' });
+  expect(await store.linkWamid('wb2', 'slack:C1:b.2')).toEqual({ status: 'read', error: undefined });
+});
+
+test('concurrent batches touching the same wamid never lose the highest status', async () => {
+  const at = new Date();
+  const order: ('sent' | 'delivered' | 'read')[] = ['read', 'sent', 'delivered', 'sent', 'read', 'delivered'];
+  const results = await Promise.all(order.map((status) => store.applyStatuses([{ accountId: 'a', wamid: 'wc1', status, at }])));
+  expect(results.flat().filter((r) => r.applied).length).toBeGreaterThanOrEqual(1);
+  expect(await store.linkWamid('wc1', 'm')).toMatchObject({ status: 'read' });
+});
+
+test('a message is found by its wamid: a customer’s by its own id, one the bridge sent through its wamid link', async () => {
+  await store.insertMessage({ ...inbound('wa:wf-in'), wamid: 'wf-in' });
+  await store.insertMessage({ _id: 'slack:C1:f.1', conversationId: 'acc:1', direction: 'outbound', createdAt: new Date(), text: 'hi', mirrors: [] });
+  await store.updateMessage('slack:C1:f.1', { wamid: 'wf-out', state: 'accepted' });
+  await store.linkWamid('wf-out', 'slack:C1:f.1');
+  expect((await store.findMessageByWamid('wf-in'))?._id).toBe('wa:wf-in');
+  expect((await store.findMessageByWamid('wf-out'))?._id).toBe('slack:C1:f.1');
+  expect(await store.findMessageByWamid('wf-unknown')).toBeNull();
+  // A status for an unknown wamid creates its document without a message: still nothing to find.
+  await store.applyStatus({ accountId: 'a', wamid: 'wf-status-only', status: 'sent', at: new Date() });
+  expect(await store.findMessageByWamid('wf-status-only')).toBeNull();
+});
+
+test('a thread link is found by conversation and platform, and by thread; other platforms and conversations are not', async () => {
+  const saved = await store.saveThreadLink({ conversationId: 'acc:l', platform: 'slack', channelId: 'C1', threadId: '5.5', createdAt: new Date() });
+  expect(await store.findThreadLink('acc:l', 'slack')).toMatchObject({ _id: saved._id, channelId: 'C1', threadId: '5.5' });
+  expect(await store.findThreadLink('acc:l', 'discord')).toBeNull();
+  expect(await store.findThreadLink('acc:other', 'slack')).toBeNull();
+  const at = new Date(1_700_000_000_000);
+  await store.markMentioned(saved._id, at);
+  expect((await store.findThreadLink('acc:l', 'slack'))?.lastMentionAt?.getTime()).toBe(at.getTime());
+  expect((await store.findThreadLinkByThread('slack', 'C1', '5.5'))?.lastMentionAt?.getTime()).toBe(at.getTime());
+});
+
+test('a link whose key was never written (a crash between the two writes) is returned by the next save and found again', async () => {
+  const orphan = { _id: 'slack:C1:6.6', conversationId: 'acc:o', platform: 'slack', channelId: 'C1', threadId: '6.6', createdAt: new Date() };
+  await conn.collection('thread_links').insertOne(orphan as never);
+  expect(await store.findThreadLink('acc:o', 'slack')).toBeNull();
+  const saved = await store.saveThreadLink({ conversationId: 'acc:o', platform: 'slack', channelId: 'C1', threadId: '7.7', createdAt: new Date() });
+  expect(saved._id).toBe('slack:C1:6.6');
+  expect((await store.findThreadLink('acc:o', 'slack'))?._id).toBe('slack:C1:6.6');
+});
+
+test('links and customers stored before the key documents existed are found after the start-up migration', async () => {
+  const dbName = uniqueDbName('store-migrate');
+  const old = await connectMongo(testMongoUri(), dbName);
+  try {
+    await old.collection('thread_links').insertOne({ _id: 'slack:C1:8.8', conversationId: 'acc:m', platform: 'slack', channelId: 'C1', threadId: '8.8', createdAt: new Date() } as never);
+    await old.collection('conversations').insertOne({ _id: 'acc:4915100000300', accountId: 'acc', customer: { waId: '4915100000300', userId: 'DE.300' }, createdAt: new Date(), participants: [] } as never);
+    const upgraded = await MongoStore.open(old);
+    expect((await upgraded.findThreadLink('acc:m', 'slack'))?._id).toBe('slack:C1:8.8');
+    expect((await upgraded.conversationForInbound('acc', { userId: 'DE.300' }, new Date()))._id).toBe('acc:4915100000300');
+    expect(await old.collection('migrations').countDocuments({})).toBe(1);
+  } finally {
+    await old.dropDatabase();
+    await old.close();
+  }
+});
+
+test('enqueue skips keys already done, unless told not to check (ingest jobs are safe to run again)', async () => {
+  await store.enqueue([job('d1', 'lane:d')]);
+  await store.claimJob('d1', new Date(Date.now() + 60_000));
+  await store.completeJob('d1');
+  await store.enqueue([job('d1', 'lane:d')]);
+  expect((await store.pendingJobs(100)).map((j) => j._id)).not.toContain('d1');
+  await store.enqueue([job('d1', 'lane:d'), job('d1', 'lane:d')], { checkDone: false });
+  expect((await store.pendingJobs(100)).filter((j) => j._id === 'd1')).toHaveLength(1);
+  await store.enqueue([]);
+});

@@ -237,6 +237,8 @@ export class FakeSlackApi {
   private readonly handlers: Record<string, MethodHandler>;
   private faults: PendingFault[] = [];
   private readonly channels = new Map<string, { name: string }>();
+  /** Channels the bot is not a member of: posting there answers `not_in_channel` (chat.postMessage's error table). */
+  private readonly botOutside = new Set<string>();
   private readonly users = new Map<string, AddUserOptions>();
   private readonly userGroups = new Map<string, string[]>();
   private readonly messagesByChannel = new Map<string, StoredMessage[]>();
@@ -291,6 +293,19 @@ export class FakeSlackApi {
 
   addChannel(id: string, opts: { name?: string } = {}): void {
     this.channels.set(id, { name: opts.name ?? id.toLowerCase() });
+  }
+
+  /**
+   * The bot is not (or no longer) a member of `channel`: chat.postMessage and chat.update answer `not_in_channel`,
+   * as Slack does for a bot without `chat:write.public`, and conversations.info shows `is_member: false`.
+   */
+  removeBot(channel: string): void {
+    this.botOutside.add(channel);
+  }
+
+  /** The bot was invited (`/invite @bot`): posting works again. Slack then sends `member_joined_channel` (the test sends it, signed). */
+  inviteBot(channel: string): void {
+    this.botOutside.delete(channel);
   }
 
   addUser(id: string, opts: AddUserOptions): void {
@@ -488,7 +503,7 @@ export class FakeSlackApi {
   }
 
   private chatPostMessage(a: Args): ApiResult {
-    const channelError = this.channelError(a.channel);
+    const channelError = this.channelError(a.channel) ?? this.membershipError(a.channel);
     if (channelError) return fail(channelError);
     if (!hasContent(a)) return fail('no_text');
     const message = this.storeBotMessage(a);
@@ -520,7 +535,7 @@ export class FakeSlackApi {
   }
 
   private chatUpdate(a: Args): ApiResult {
-    const channelError = this.channelError(a.channel);
+    const channelError = this.channelError(a.channel) ?? this.membershipError(a.channel);
     if (channelError) return fail(channelError);
     const message = this.findMessage(a.channel, String(a.ts ?? ''));
     if (!message) return fail('message_not_found');
@@ -586,7 +601,7 @@ export class FakeSlackApi {
         is_private: false,
         is_archived: false,
         is_general: false,
-        is_member: true,
+        is_member: !this.botOutside.has(a.channel),
         is_ext_shared: false,
         created: TS_BASE_SECONDS,
         creator: 'U0CREATOR',
@@ -764,6 +779,10 @@ export class FakeSlackApi {
     if (typeof channel !== 'string' || channel === '') return 'channel_not_found';
     if (this.strictChannels && !this.channels.has(channel)) return 'channel_not_found';
     return undefined;
+  }
+
+  private membershipError(channel: string): string | undefined {
+    return this.botOutside.has(channel) ? 'not_in_channel' : undefined;
   }
 
   private channelMessages(channel: string): StoredMessage[] {

@@ -41,6 +41,9 @@ describe('Slack', () => {
     await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual(['+1']));
     await h.postWebhook(customerReaction(wamid, '❤️'));
     await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual(['heart']));
+    // Any emoji Slack has a name for, not only a hand-picked few.
+    await h.postWebhook(customerReaction(wamid, '🫶🏽'));
+    await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual(['heart_hands::skin-tone-4']));
     await h.postWebhook(customerReaction(wamid, undefined));
     await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual([]));
     // Shown on the message, not as lines.
@@ -60,14 +63,15 @@ describe('Slack', () => {
   });
 
   test('an emoji Slack has no name for becomes a line quoting the message', async () => {
-    const { wamid, ts } = await customerSays('Is the flamingo float in stock?');
-    await h.postWebhook(customerReaction(wamid, '🦩'));
+    const { wamid, ts } = await customerSays('Is the orca float in stock?');
+    // 🫍 (orca) is Unicode 17, newer than Slack's emoji list in emoji-datasource.
+    await h.postWebhook(customerReaction(wamid, '🫍'));
     const line = await h.eventually(() => {
       const l = replies().find((m) => m.text.startsWith('Reacted'));
       expect(l).toBeDefined();
       return l!;
     });
-    expect(line.text).toBe('Reacted 🦩 to “Is the flamingo float in stock?”');
+    expect(line.text).toBe('Reacted 🫍 to “Is the orca float in stock?”');
     expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual([]);
   });
 

@@ -20,7 +20,7 @@ test('/healthz, /readyz and /metrics answer when everything is up', async () => 
   expect((await fetch(`${h.bridge.url}/healthz`)).status).toBe(200);
   const ready = await fetch(`${h.bridge.url}/readyz`);
   expect(ready.status).toBe(200);
-  expect(await ready.json()).toEqual({ ok: true, checks: { database: true, slack: true } });
+  expect(await ready.json()).toEqual({ ok: true, checks: { database: true, slack: true }, parked: [] });
   await h.postWebhook(customerText());
   const metrics = await (await fetch(`${h.bridge.url}/metrics`)).text();
   expect(metrics).toMatch(/bridge_webhooks_total\{result="ok"\} 1/);

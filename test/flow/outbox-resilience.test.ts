@@ -30,8 +30,8 @@ describe('in process', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
-  test('Slack 5xx is retried; ok:false channel_not_found is permanent and not retried', async () => {
-    h = await startHarness('outbox-slack-errors');
+  test('Slack 5xx is retried; ok:false channel_not_found needs a person: parked, not failed, not retried in a loop', async () => {
+    h = await startHarness('outbox-slack-errors', { bridge: { outbox: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000, probeMs: 600_000 } } });
     h.slack.failNext({ method: 'chat.postMessage', status: 503 });
     await h.postWebhook(customerText({ from: '4915100000001', text: 'survives a 503' }));
     await eventually(() => expect(threadTexts(h.slack)).toEqual(['survives a 503']));
@@ -39,20 +39,71 @@ describe('in process', () => {
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(3); // 503, then root and message
 
     h.slack.failNext({ method: 'chat.postMessage', error: 'channel_not_found' });
-    await h.postWebhook(customerText({ from: '4915100000002', text: 'cannot be posted' }));
-    await eventually(async () => expect(await h.bridge.store.countJobs('failed')).toBe(1));
-    // Never retried; instead the channel is told which customer's message could not be posted, and why.
+    await h.postWebhook(customerText({ from: '4915100000002', text: 'cannot be posted yet' }));
+    const parked = await eventually(() => {
+      const p = h.bridge.outbox.parked();
+      expect(p).toHaveLength(1);
+      return p[0]!;
+    });
+    expect(parked).toMatchObject({ code: 'channel_not_found', target: `slack:channel:${CHANNEL}`, jobs: 1 });
+    expect(parked.action).toContain('SLACK_CHANNEL_ID');
+    expect(await h.bridge.store.countJobs('failed')).toBe(0);
+    const rootAttempts = h.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('+4915100000002') && String(c.args.text).includes('New WhatsApp'));
+    expect(rootAttempts).toHaveLength(1);
+    // Fixed (the fault was one call): the next probe delivers it.
+    h.bridge.outbox.probeParked();
+    await eventually(() => expect(threadTexts(h.slack)).toEqual(['survives a 503', 'cannot be posted yet']));
+  });
+
+  test('a 429 storm longer than any attempt budget: delivered, in order with the messages after it, and Retry-After burns no attempt', async () => {
+    h = await startHarness('outbox-429-storm');
+    // Twelve 429s in a row (the old budget gave up after 10 attempts, 5 in the test configuration).
+    h.slack.failNext({ method: 'chat.postMessage', status: 429, retryAfterSeconds: 1, times: 12 });
+    await h.postWebhook(customerText({ text: 'storm 1' }));
+    await eventually(() => expect(h.slack.callsTo('chat.postMessage').length).toBeGreaterThanOrEqual(2));
+    await h.postWebhook(customerText({ text: 'storm 2' }));
+    await h.postWebhook(customerText({ text: 'storm 3' }));
+    const during = await eventually(async () => {
+      const head = (await h.bridge.store.pendingJobs(10)).find((j) => j.kind === 'chat.post');
+      expect(head?.lastError).toMatch(/ratelimited/);
+      return head!;
+    });
+    expect(during.attempts).toBe(0); // each 429 said how long to wait: waiting is not failing
+    await eventually(() => expect(threadTexts(h.slack)).toEqual(['storm 1', 'storm 2', 'storm 3']), 40_000);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(12 + 4); // the storm, then root and three messages
+    expect(await h.bridge.store.countJobs('failed')).toBe(0);
+  }, 60_000);
+
+  test('a conversation stuck longer than OUTBOX_STUCK_ALERT_MINUTES: one error log, the gauge, one notice in the channel; then delivered', async () => {
+    const logLines: string[] = [];
+    h = await startHarness('outbox-stuck', { env: { OUTBOX_STUCK_ALERT_MINUTES: '0.02', LOG_LEVEL: 'info' }, logLines });
+    await h.postWebhook(customerText({ from: '4915100000061', text: 'hello' }));
+    const root = await eventually(() => {
+      const r = h.slack.messages(CHANNEL).find((m) => !m.thread_ts || m.thread_ts === m.ts);
+      expect(r).toBeDefined();
+      return r!;
+    });
+    await eventually(() => expect(threadTexts(h.slack)).toEqual(['hello']));
+    // WhatsApp is down for a while: the agent's reply cannot be sent.
+    h.graph.failNext({ path: /\/messages$/, status: 503, times: 1000 });
+    await h.agentReplies(root.ts, 'we are on it');
     const notice = await eventually(() => {
-      const n = h.slack.messages(CHANNEL).find((m) => m.text.includes('could not be posted'));
+      const n = h.slack.messages(CHANNEL).find((m) => m.text.startsWith('⏳'));
       expect(n).toBeDefined();
       return n!;
     });
-    expect(notice.text).toContain('+4915100000002');
-    expect(notice.text).toContain('channel_not_found');
-    expect(notice.text).toContain('cannot be posted');
-    const rootAttempts = h.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('+4915100000002') && String(c.args.text).includes('New WhatsApp'));
-    expect(rootAttempts).toHaveLength(1);
-  });
+    expect(notice.text).toContain('+4915100000061');
+    expect(notice.text).toContain('sent to WhatsApp');
+    expect(notice.text).toContain('keeps retrying');
+    const metrics = await (await fetch(`${h.bridge.url}/metrics`)).text();
+    expect(metrics).toMatch(/^bridge_outbox_stuck_lanes 1$/m);
+    h.graph.reset();
+    await eventually(() => expect(h.graph.sentMessages()).toHaveLength(1), 20_000);
+    // Once per incident, not per retry.
+    expect(h.slack.messages(CHANNEL).filter((m) => m.text.startsWith('⏳'))).toHaveLength(1);
+    expect(logLines.filter((l) => l.includes('have been stuck for'))).toHaveLength(1);
+    expect(logLines.find((l) => l.includes('have been stuck for'))).toMatch(/"level":50/);
+  }, 60_000);
 
   test('posting into one channel stays within about one message per second', async () => {
     h = await startHarness('outbox-pacing', { env: { SLACK_POSTS_PER_SECOND_PER_CHANNEL: '1' } });

@@ -144,13 +144,24 @@ test('a permanent Graph error (131047) on send posts the notice in the thread an
   expect(record).toMatchObject({ state: 'failed', failure: { code: '131047', retryable: false } });
 });
 
-test('an expired token (190) is permanent too, and says to renew the token', async () => {
+test('an expired token (190) needs a person: the reply is paused (not failed), the channel is told to renew the token, and it is sent once fixed', async () => {
   const thread = await openConversation();
   h.graph.failNext({ path: /\/messages$/, status: 401, error: { code: 190, message: 'Error validating access token: Session has expired' } });
-  await h.agentReplies(thread, 'hello');
-  const notice = await failureNotice(thread);
+  const { ts } = await h.agentReplies(thread, 'hello');
+  const notice = await h.eventually(() => {
+    const n = h.slack.messages(CHANNEL).find((m) => m.text.startsWith('⏸'));
+    expect(n).toBeDefined();
+    return n!;
+  });
   expect(notice.text).toContain('WHATSAPP_ACCESS_TOKEN');
+  expect(notice.text).toContain('resumes by itself');
   expect(h.graph.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'))).toHaveLength(1);
+  expect(h.slack.threadReplies(CHANNEL, thread).some((m) => m.text.includes('Not delivered'))).toBe(false);
+  expect((await h.bridge.store.getMessage(`slack:${CHANNEL}:${ts}`))?.state).not.toBe('failed');
+  // The token was renewed (the fake accepts it again): the next probe sends the reply.
+  h.bridge.outbox.probeParked();
+  await h.eventually(() => expect(h.graph.sentMessages()).toHaveLength(1));
+  expect(h.graph.sentMessages()[0]!.text.body).toBe('hello');
 });
 
 test('Graph 5xx, then success: the reply is retried and sent once', async () => {

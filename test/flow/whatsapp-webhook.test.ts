@@ -1,7 +1,9 @@
 /** Meta's webhook route: verification, signature over the raw bytes, bad input, every field and type accepted. */
+import mongoose from 'mongoose';
 import { loadWhatsAppFixture } from '../fixtures/whatsapp';
 import { signMetaBody } from '../fakes/meta-signature';
 import { APP_SECRET, CHANNEL, VERIFY_TOKEN, startHarness, type Harness } from '../support/harness';
+import { testMongoUri } from '../support/mongo';
 import { customerText, newWamid } from '../support/webhooks';
 
 let h: Harness;
@@ -54,7 +56,12 @@ test('the signature is checked over the raw bytes Meta sent (escaped unicode and
   const body = customerText({ wamid, name: 'Zoë Müller', text: 'Olá! Preço 5/10 — みどりいろ' });
   const res = await h.postWebhook(body); // the harness escapes like Meta (\u00eb, \/) before signing
   expect(res.status).toBe(200);
-  const stored = await h.bridge.store.getMessage(`wa:${wamid}`);
+  // Stored by the ingest job, past the ack (services/ingest.ts).
+  const stored = await h.eventually(async () => {
+    const m = await h.bridge.store.getMessage(`wa:${wamid}`);
+    expect(m).not.toBeNull();
+    return m!;
+  });
   expect(stored?.content).toEqual({ kind: 'text', text: 'Olá! Preço 5/10 — みどりいろ' });
 });
 
@@ -83,7 +90,11 @@ test('a message type the bridge does not know yet is kept and shown readably; it
   const unknownWamid = newWamid();
   value.messages.push({ ...value.messages[0], id: unknownWamid, type: 'poll_vote', text: undefined, poll_vote: { option: 'B' } });
   expect((await h.postWebhook(body)).status).toBe(200);
-  const stored = await h.bridge.store.getMessage(`wa:${unknownWamid}`);
+  const stored = await h.eventually(async () => {
+    const m = await h.bridge.store.getMessage(`wa:${unknownWamid}`);
+    expect(m).not.toBeNull();
+    return m!;
+  });
   expect(stored?.content).toMatchObject({ kind: 'unsupported', originalType: 'poll_vote' });
   await h.eventually(() => {
     const texts = h.slack.posted(CHANNEL).map((p) => String(p.text));
@@ -124,4 +135,79 @@ test('a message for a phone number id that is not configured is acknowledged (Me
   expect((await h.postWebhook(body)).status).toBe(200);
   await new Promise((r) => setTimeout(r, 200));
   expect(h.slack.posted(CHANNEL)).toHaveLength(0);
+});
+
+describe('poison in a batch (issue 9): the bad event is quarantined, its siblings are stored and delivered', () => {
+  /** The quarantine rows of this test's database (raw_webhooks, source whatsapp-quarantine), parsed. */
+  async function quarantined(): Promise<Array<{ code: string; reason: string; event: unknown }>> {
+    const conn = await mongoose.createConnection(testMongoUri(), { dbName: h.dbName }).asPromise();
+    try {
+      const rows = await conn.db!.collection('raw_webhooks').find({ source: 'whatsapp-quarantine' }).toArray();
+      return rows.map((r) => JSON.parse(String(r.body)));
+    } finally {
+      await conn.close();
+    }
+  }
+
+  const quarantineCount = async (code: string) => {
+    const text = await (await fetch(`${h.bridge.url}/metrics`)).text();
+    return Number(new RegExp(`bridge_whatsapp_events_quarantined_total\\{reason="${code}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  };
+
+  /** Meta's message example twice and `poison` between them, as three changes of one entry. */
+  function between(poison: { field: string; value: unknown }, first: string, second: string): any {
+    const a = customerText({ from: '16505550101', text: first });
+    const b = customerText({ from: '16505550102', text: second });
+    a.entry[0].changes = [a.entry[0].changes[0], poison, b.entry[0].changes[0]];
+    return a;
+  }
+
+  function badStatus(timestamp: string, wamid: string): { field: string; value: unknown } {
+    const s = loadWhatsAppFixture('status-read');
+    s.entry[0].changes[0].value.statuses[0].id = wamid;
+    s.entry[0].changes[0].value.statuses[0].timestamp = timestamp;
+    return s.entry[0].changes[0];
+  }
+
+  test.each(['1e20', '99999999999999'])('a status with timestamp %s between two messages', async (timestamp) => {
+    const before = await quarantineCount('bad_timestamp');
+    const wamid = newWamid();
+    const first = `before the bad status ${timestamp}`;
+    const second = `after the bad status ${timestamp}`;
+    const res = await h.postWebhook(between(badStatus(timestamp, wamid), first, second));
+    expect(res.status).toBe(200);
+    await h.eventually(() => {
+      const texts = h.slack.posted(CHANNEL).map((p) => String(p.text));
+      expect(texts.some((t) => t.includes(first))).toBe(true);
+      expect(texts.some((t) => t.includes(second))).toBe(true);
+    }, 20_000);
+    const rows = await quarantined();
+    expect(rows.filter((r) => (r.event as { id?: string }).id === wamid)).toEqual([
+      { code: 'bad_timestamp', reason: expect.stringContaining(wamid), event: expect.objectContaining({ id: wamid, timestamp }) },
+    ]);
+    expect(await quarantineCount('bad_timestamp')).toBe(before + 1);
+  });
+
+  test('a deeply nested account-event value between two messages', async () => {
+    let deep: unknown = { event: 'DISABLED_UPDATE' };
+    for (let i = 0; i < 150; i++) deep = { nested: deep }; // MongoDB refuses documents deeper than 100 levels
+    const res = await h.postWebhook(between({ field: 'account_update', value: deep }, 'before the deep event', 'after the deep event'));
+    expect(res.status).toBe(200);
+    await h.eventually(() => {
+      const texts = h.slack.posted(CHANNEL).map((p) => String(p.text));
+      expect(texts.some((t) => t.includes('before the deep event'))).toBe(true);
+      expect(texts.some((t) => t.includes('after the deep event'))).toBe(true);
+    }, 20_000);
+    expect((await quarantined()).filter((r) => r.code === 'too_deep_or_large' && /account_update/.test(r.reason))).toHaveLength(1);
+    expect(await quarantineCount('too_deep_or_large')).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a redelivery of the same poisoned webhook is answered 200 again and quarantined once', async () => {
+    const body = between(badStatus('1e20', newWamid()), 'redelivered one', 'redelivered two');
+    const raw = JSON.stringify(body);
+    expect((await h.postWebhook(undefined, { raw })).status).toBe(200);
+    expect((await h.postWebhook(undefined, { raw })).status).toBe(200);
+    const id = body.entry[0].changes[1].value.statuses[0].id;
+    expect((await quarantined()).filter((r) => (r.event as { id?: string }).id === id)).toHaveLength(1);
+  });
 });

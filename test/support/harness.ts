@@ -75,7 +75,6 @@ export function testEnv(graph: FakeGraphApi, slack: FakeSlackApi, extra: Record<
     SLACK_API_URL: slack.apiUrl,
     // Tests should not wait a second between posts unless they measure pacing.
     SLACK_POSTS_PER_SECOND_PER_CHANNEL: '10',
-    OUTBOX_MAX_ATTEMPTS: '5',
     ...extra,
   };
 }

@@ -67,11 +67,13 @@ describe('loadConfig: valid environments', () => {
           accessToken: SECRETS.WHATSAPP_ACCESS_TOKEN,
           slack: { channelId: 'C0123ABCD', notifyUsers: [] },
           discord: undefined,
+          replyMode: 'notes',
+          notePrefixes: ['note:', 'private:'],
         },
       ],
       slack: { botToken: SECRETS.SLACK_BOT_TOKEN, signingSecret: SECRETS.SLACK_SIGNING_SECRET, apiUrl: 'https://slack.com/api/', postsPerSecondPerChannel: 1 },
       discord: undefined,
-      outbox: { concurrency: 8, maxAttempts: 10 },
+      outbox: { concurrency: 8, stuckAlertMinutes: 15, parkedProbeSeconds: 60 },
     });
   });
 
@@ -90,7 +92,7 @@ describe('loadConfig: valid environments', () => {
     expect(c.accounts[0]!.slack).toEqual({ channelId: 'C0123ABCD', notifyUsers: ['U0123ABCD', 'W0456EFGH'] });
     expect(c.whatsapp.graphApiUrl).toBe('http://localhost:9999');
     expect(c.whatsapp.graphApiVersion).toBe('v24.0');
-    expect(c.outbox).toEqual({ concurrency: 2, maxAttempts: 10 });
+    expect(c.outbox).toEqual({ concurrency: 2, stuckAlertMinutes: 15, parkedProbeSeconds: 60 });
   });
 
   it('empty strings are treated as unset (defaults apply, optional sides stay off)', () => {
@@ -149,8 +151,10 @@ describe('loadConfig: valid environments', () => {
         businessAccountId: '102290129340398',
         accessToken: SECRETS.WHATSAPP_ACCESS_TOKEN,
         slack: { channelId: 'C0SALES01', notifyUsers: ['U0SALES01'] },
+        replyMode: 'notes',
+        notePrefixes: ['note:', 'private:'],
       },
-      { name: '106540352242999', phoneNumberId: '106540352242999', accessToken: 'EAAGsupportTOKENsecret', slack: { channelId: 'G0SUPPORT', notifyUsers: [] } },
+      { name: '106540352242999', phoneNumberId: '106540352242999', accessToken: 'EAAGsupportTOKENsecret', slack: { channelId: 'G0SUPPORT', notifyUsers: [] }, replyMode: 'notes', notePrefixes: ['note:', 'private:'] },
     ]);
   });
 });
@@ -274,5 +278,37 @@ describe('loadConfig: BRIDGE_CONFIG errors', () => {
     const file = writeConfigFile('leaky.json', '{"accounts": [{"phoneNumberId": "106540352242922", "accessToken": EAAGsecretTOKEN123}]}');
     const message = configError(fileEnv(file));
     expect(message).not.toContain('EAAGsecret');
+  });
+});
+
+describe('loadConfig: which thread messages go to the customer (BRIDGE_REPLY_MODE, BRIDGE_NOTE_PREFIXES)', () => {
+  const fileEnv = (file: string, extra: Record<string, string> = {}) => ({ ...SLACK_ENV, BRIDGE_CONFIG: file, WHATSAPP_PHONE_NUMBER_ID: undefined, SLACK_CHANNEL_ID: undefined, ...extra });
+
+  it('the environment sets the default for every number; an account in BRIDGE_CONFIG may choose its own', () => {
+    expect(loadConfig({ ...SLACK_ENV, BRIDGE_REPLY_MODE: 'mention', BRIDGE_NOTE_PREFIXES: 'NB:, intern:' }).accounts[0]).toMatchObject({ replyMode: 'mention', notePrefixes: ['NB:', 'intern:'] });
+    const file = writeConfigFile(
+      'reply-modes.json',
+      JSON.stringify({
+        accounts: [
+          { phoneNumberId: '106540352242922', slack: { channelId: 'C0SALES01' }, replyMode: 'all' },
+          { phoneNumberId: '106540352242999', slack: { channelId: 'C0SUPPORT' }, notePrefixes: ['//'] },
+        ],
+      }),
+    );
+    const [sales, support] = loadConfig(fileEnv(file, { BRIDGE_REPLY_MODE: 'mention' })).accounts;
+    expect(sales).toMatchObject({ replyMode: 'all', notePrefixes: ['note:', 'private:'] });
+    expect(support).toMatchObject({ replyMode: 'mention', notePrefixes: ['//'] });
+  });
+
+  it('a bad mode or prefix stops start-up naming the variable', () => {
+    expect(configError({ ...SLACK_ENV, BRIDGE_REPLY_MODE: 'everything' })).toMatch(/BRIDGE_REPLY_MODE: must be one of notes, mention, all/);
+    expect(configError({ ...SLACK_ENV, BRIDGE_NOTE_PREFIXES: 'note:,for the team' })).toMatch(/BRIDGE_NOTE_PREFIXES\.1: each entry must be a prefix/);
+  });
+
+  it('a bad mode or prefix in BRIDGE_CONFIG names the file and the field', () => {
+    const mode = writeConfigFile('bad-mode.json', JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', slack: { channelId: 'C0123ABCD' }, replyMode: 'tagged' }] }));
+    expect(configError(fileEnv(mode))).toContain(`BRIDGE_CONFIG ${mode}: accounts.0.replyMode: must be one of notes, mention, all`);
+    const prefixes = writeConfigFile('bad-prefixes.json', JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', slack: { channelId: 'C0123ABCD' }, notePrefixes: [] }] }));
+    expect(configError(fileEnv(prefixes))).toContain(`BRIDGE_CONFIG ${prefixes}: accounts.0.notePrefixes: `);
   });
 });

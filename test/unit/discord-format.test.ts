@@ -2,7 +2,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { commandLine } from '../../adapters/discord/commands';
 import { toDeliveryError } from '../../adapters/discord/errors';
-import { fromDiscordText, splitMessage, toDiscordText } from '../../adapters/discord/format';
+import { escapeMarkdown, fromDiscordText, splitMessage, toDiscordText } from '../../adapters/discord/format';
 import { splitArgs } from '../../src/services/command-line';
 
 describe('WhatsApp markup → Discord markdown', () => {
@@ -16,8 +16,26 @@ describe('WhatsApp markup → Discord markdown', () => {
     ['# not a heading', '\\# not a heading'],
     ['[click](https://evil.example)', '\\[click](https://evil.example)'],
     ['a || b', 'a \\|\\| b'],
+    // discord.js's escapeMarkdown: only what Discord reads as markdown (a lone ~ or | is not), headings of every level,
+    // subtext, a lone backtick, a backslash; lists look the same on both sides and stay lists.
+    ['about ~5 km | 10 min', 'about ~5 km | 10 min'],
+    ['## big\n### small\n-# tiny', '\\## big\n\\### small\n\\-# tiny'],
+    ['it`s', 'it\\`s'],
+    ['C:\\temp', 'C:\\\\temp'],
+    ['- one\n- two\n1. first', '- one\n- two\n1. first'],
   ])('%s', (wa, discord) => {
     expect(toDiscordText(wa)).toBe(discord);
+  });
+
+  test.each(['about ~5 km | 10 min', '## big\n-# tiny', 'it`s C:\\temp', '||not a spoiler|| [a](https://b.example)', 'snake_case 2*3*4'])(
+    'an agent’s copy of %j reads back as the customer wrote it',
+    (wa) => {
+      expect(fromDiscordText(toDiscordText(wa), { user: () => undefined, channel: () => undefined, role: () => undefined })).toBe(wa);
+    },
+  );
+
+  test('a name shown in bold keeps its markdown characters literal (discord.js escapeMarkdown)', () => {
+    expect(`**${escapeMarkdown('Joe *Star* Ana_B **x** `y` a\\b')}**`).toBe('**Joe \\*Star\\* Ana\\_B \\*\\*x\\*\\* \\`y\\` a\\\\b**');
   });
 });
 
@@ -37,6 +55,9 @@ describe('Discord markdown → WhatsApp markup', () => {
     ['# Title\n-# small print', '*Title*\nsmall print'],
     ['```**kept**```', '```**kept**```'],
     ['2 \\* 3', '2 * 3'],
+    // An agent's escapes are kept literal: no emphasis, no masked link read where the agent escaped it.
+    ['2\\*3\\*4 snake\\_case\\_name \\[not a link](https://a.example) 1\\. first', '2*3*4 snake_case_name [not a link](https://a.example) 1. first'],
+    ['`2\\*3` stays code', '`2\\*3` stays code'],
   ])('%s', (discord, wa) => {
     expect(fromDiscordText(discord, names)).toBe(wa);
   });

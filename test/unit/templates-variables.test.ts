@@ -14,6 +14,10 @@ describe('normalizePhone', () => {
     ['+49 151 1234 5678', '4915112345678'],
     ['0049 (151) 1234-5678', '4915112345678'],
     ['+1.650.555.1234', '16505551234'],
+    // The trunk prefix written after the country code is not dialled from abroad: sent as typed, it reaches another number.
+    ['+49 (0)151 2345 6789', '4915123456789'],
+    ['+44 (0)20 7946 0958', '442079460958'],
+    ['0049 (0) 30 1234567', '49301234567'],
   ])('%s → %s', (input, digits) => {
     expect(normalizePhone(input)).toEqual({ ok: true, digits, e164: `+${digits}` });
   });
@@ -25,6 +29,15 @@ describe('normalizePhone', () => {
     ['+49-151-abc', /only digits after the \+/],
     ['call me', /not a phone number/],
     ['', /no phone number/],
+    // The library's reasons, in plain words.
+    ['+1234567', /too short for \+1/],
+    ['+49123', /`\+49123` is too short for Germany \(\+49\): it has 5 digits/],
+    ['+12345678901234', /`\+12345678901234` is too long for \+1: it has 14 digits$/],
+    ['+4915112345678901', /too long for Germany \(\+49\): it has 16 digits/],
+    ['+99912345678', /invalid country code: no country code matches the start of \+999/],
+    ['+49 151 123', /not a valid number for Germany \(\+49\): check the digits/],
+    ['+1 555 123 4567', /not a valid number for \+1/],
+    ['+1-800-FLOWERS', /only digits after the \+/],
   ])('%s is refused', (input, reason) => {
     const r = normalizePhone(input);
     expect(r.ok).toBe(false);

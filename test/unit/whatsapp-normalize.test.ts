@@ -383,6 +383,7 @@ describe('customers identified by business-scoped user id (BSUID)', () => {
     const n = decode(p);
     expect(n.events).toEqual([]);
     expect(n.warnings).toEqual([`message ${WAMID_A} names no sender (no from, no user id)`]);
+    expect(n.quarantined).toEqual([{ code: 'no_sender', reason: `message ${WAMID_A} names no sender (no from, no user id)`, event: value.messages[0] }]);
   });
 });
 
@@ -482,6 +483,7 @@ describe('statuses', () => {
     expect(n.events).toEqual([]);
     expect(n.warnings).toHaveLength(1);
     expect(n.warnings[0]).toMatch(/^status skipped: id: /);
+    expect(n.quarantined.map((q) => q.code)).toEqual(['invalid_shape']);
   });
 });
 
@@ -590,6 +592,7 @@ describe('batches', () => {
     expect(n.events.map((e) => messageOf(e).wamid)).toEqual(['wamid.first', 'wamid.third']);
     expect(n.warnings).toHaveLength(1);
     expect(n.warnings[0]).toMatch(/^message skipped: id: /);
+    expect(n.quarantined).toEqual([{ code: 'invalid_shape', reason: n.warnings[0], event: broken }]);
   });
 
   it('a messages change without metadata is skipped with a warning; the other changes are kept', () => {
@@ -602,7 +605,7 @@ describe('batches', () => {
   });
 
   it('an envelope without entries decodes to nothing', () => {
-    expect(decode({ object: 'whatsapp_business_account', entry: [] })).toEqual({ events: [], warnings: [] });
+    expect(decode({ object: 'whatsapp_business_account', entry: [] })).toEqual({ events: [], warnings: [], quarantined: [] });
   });
 });
 
@@ -634,7 +637,7 @@ describe('bodies that are not WhatsApp envelopes', () => {
     p.object = 'page';
     expect(decodeWebhook(Buffer.from(JSON.stringify(p)))).toEqual({
       ok: true,
-      normalized: { events: [], warnings: ['object "page" is not whatsapp_business_account; ignored'] },
+      normalized: { events: [], warnings: ['object "page" is not whatsapp_business_account; ignored'], quarantined: [] },
     });
   });
 });

@@ -1,46 +1,78 @@
 /**
  * A CSV of recipients for a bulk template send: one row per number, `phone[,value…]`; the values, when a row has
  * them, replace the ones typed in the command for that number. A header row (a first cell without digits) is
- * skipped. Commas or semicolons (spreadsheets in many locales) separate cells; "double quotes" keep them together.
+ * skipped.
+ *
+ * Reading is csv-parse's (RFC 4180 and the ways spreadsheets bend it, https://csv.js.org/parse/options/):
+ * any line ends (Excel's "CSV Macintosh" ends lines with CR alone), quoted cells over several lines, "" inside
+ * quotes, a UTF-8 BOM. What csv-parse leaves to us is which separator a file uses: Excel's `sep=;` first line
+ * says it; otherwise the one of comma, semicolon (spreadsheets in locales with decimal commas) and tab (Excel's
+ * "Text (tab-delimited)", Google Sheets' .tsv) that splits the first row into the most cells.
  */
+import { CsvError, parse, type Options } from 'csv-parse/sync';
+
 export interface CsvRecipient {
   input: string;
   args: string[];
 }
 
-function splitRow(line: string, sep: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"' && cur.trim() === '') {
-      quoted = true;
-      cur = '';
-    } else if (ch === sep) {
-      cells.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  cells.push(cur.trim());
-  return cells;
+/** A file that is not CSV at all (a quote never closed): the message says where, for the agent. */
+export class RecipientsCsvError extends Error {
+  override name = 'RecipientsCsvError';
 }
 
+const SEPARATORS = [',', ';', '\t'] as const;
+
+const OPTIONS: Options = {
+  bom: true,
+  // In this order, so that CRLF is one line end and not two (auto-detection would take only the first kind seen).
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true, // rows may have fewer values: the command's fill in
+  relax_quotes: true, // a quote inside an unquoted cell (5" screen) is text
+  skip_empty_lines: true,
+  trim: true,
+};
+
+/** Excel writes `sep=;` as the first line when a file's separator differs from the locale's. */
+const EXCEL_SEP = /^\uFEFF?sep=(.)(?:\r\n|\n|\r|$)/;
+
+function detectSeparator(text: string): string {
+  let best: string = SEPARATORS[0];
+  let most = 0;
+  for (const delimiter of SEPARATORS) {
+    try {
+      const cells = (parse(text, { ...OPTIONS, delimiter, to: 1 }) as string[][])[0]?.length ?? 0;
+      if (cells > most) [best, most] = [delimiter, cells];
+    } catch {
+      // Read with this separator, the first row is not CSV: another one it is.
+    }
+  }
+  return best;
+}
+
+/** csv-parse's error, told as the row (counted as a spreadsheet shows them, after a `sep=` line) it is in. */
+function unreadable(err: CsvError): string {
+  const context = err as CsvError & { records?: number; column?: number };
+  const where = typeof context.records === 'number' ? ` in row ${context.records + 1}${typeof context.column === 'number' ? `, cell ${context.column + 1}` : ''}` : '';
+  const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quote opened${where} is never closed` : `it breaks${where}`;
+  return `is not a CSV file that can be read: ${what} (${err.message})`;
+}
+
+function readRows(text: string): string[][] {
+  const sep = EXCEL_SEP.exec(text);
+  const delimiter = sep ? sep[1]! : detectSeparator(text);
+  try {
+    return parse(sep ? text.slice(sep[0].length) : text, { ...OPTIONS, delimiter }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError) throw new RecipientsCsvError(unreadable(err));
+    throw err;
+  }
+}
+
+/** The recipients of a CSV file; throws RecipientsCsvError when the file cannot be read as CSV. */
 export function parseRecipientsCsv(text: string): CsvRecipient[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (!lines.length) return [];
-  const first = lines[0]!;
-  // The separator that splits the first row more (decimal commas stay inside `;`-separated cells).
-  const count = (c: string) => first.split(c).length;
-  const sep = count(';') > count(',') ? ';' : ',';
-  const rows = lines.map((l) => splitRow(l, sep));
-  if (!/\d/.test(rows[0]![0] ?? '')) rows.shift();
+  const rows = readRows(text);
+  if (rows.length && !/\d/.test(rows[0]![0] ?? '')) rows.shift();
   return rows
     .filter((r) => r[0])
     .map((r) => {

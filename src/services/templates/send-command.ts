@@ -15,7 +15,7 @@ import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import type { CommandReply, CommandRequest, Commands } from '../commands';
 import { lane } from '../ingest';
-import { parseRecipientsCsv } from './csv';
+import { parseRecipientsCsv, RecipientsCsvError, type CsvRecipient } from './csv';
 import { normalizePhone } from './phone';
 import { sendability, statusMeaning } from './status';
 import { describeReport, type TemplateSync } from './sync';
@@ -260,7 +260,13 @@ export function registerTemplateCommands(commands: Commands, sender: TemplateSen
         const file = await sender.readSharedFile(req.platform, phone);
         if (file && 'error' in file) return { text: `❌ Not sent: ${file.error}` };
         if (file) {
-          const rows = parseRecipientsCsv(file.text);
+          let rows: CsvRecipient[];
+          try {
+            rows = parseRecipientsCsv(file.text);
+          } catch (err) {
+            if (err instanceof RecipientsCsvError) return { text: `❌ Not sent: ${file.name} ${err.message}` };
+            throw err;
+          }
           if (!rows.length) return { text: `❌ Not sent: ${file.name} has no recipients (one per row: phone[,value…])` };
           const reply = await bulk.start(req, rows, ref, rest);
           afterQueue();

@@ -78,7 +78,8 @@ export class TemplateSync {
     if (this.soon.has(wabaId)) return;
     const t = setTimeout(() => {
       this.soon.delete(wabaId);
-      void this.syncWaba(wabaId).catch(() => undefined);
+      // Logged, never left unhandled: a database error here must not end the process (issue 9).
+      void this.syncWaba(wabaId).catch((err: Error) => this.log.warn({ wabaId, err: err.message }, 'template sync after a webhook failed; the next scheduled sync retries'));
     }, delayMs);
     t.unref();
     this.soon.set(wabaId, t);

@@ -1,0 +1,89 @@
+/**
+ * The outbox: live jobs in `outbox` (pending, running, failed), finished ones in `outbox_done` as the dedupe record.
+ * Enqueue checks each key by its own `_id` in `outbox_done` and inserts the new jobs with one unordered insert;
+ * claims, completions and reschedules are by `_id`. Only the worker's poll and the stale-lease release query
+ * `outbox` by state: it holds live work only, so it stays small however long the bridge has run.
+ */
+import type { NewJob, OutboxJob } from '../../src/domain/records';
+import type { EnqueueOptions } from '../../src/domain/store';
+import { isDuplicateKey, onlyDuplicates } from './duplicates';
+import type { Models } from './models';
+
+/** Increasing within the process and across restarts (it starts from the clock), so lanes keep insertion order. */
+let lastSeq = 0;
+function nextSeq(): number {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
+
+export class JobStore {
+  constructor(private readonly m: Models) {}
+
+  async enqueue(jobs: NewJob[], options: EnqueueOptions = {}): Promise<void> {
+    const byKey = new Map<string, NewJob>();
+    for (const job of jobs) if (!byKey.has(job.dedupeKey)) byKey.set(job.dedupeKey, job);
+    let fresh = [...byKey.values()];
+    if (!fresh.length) return;
+    if (options.checkDone !== false) {
+      // One `_id` lookup per key, in parallel: `{_id: {$in}}` would scan all of outbox_done on FerretDB.
+      const done = await Promise.all(fresh.map((j) => this.m.doneJobs.findById(j.dedupeKey, { _id: 1 }).lean()));
+      fresh = fresh.filter((_, i) => !done[i]); // delivered already (a redelivered webhook)
+      if (!fresh.length) return;
+    }
+    const now = new Date();
+    const docs = fresh.map((job) => ({ ...job, _id: job.dedupeKey, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
+    try {
+      // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
+      await this.m.outbox.collection.insertMany(docs as never[], { ordered: false });
+    } catch (err) {
+      if (!onlyDuplicates(err)) throw err;
+    }
+  }
+
+  pendingJobs(limit: number): Promise<OutboxJob[]> {
+    // A scan of live work only (see the header).
+    return this.m.outbox.find({ state: 'pending' }).sort({ seq: 1 }).limit(limit).lean();
+  }
+
+  async claimJob(id: string, leaseUntil: Date): Promise<boolean> {
+    // Read, then write by `_id` (a `{_id, state}` filter scans on FerretDB, and is not atomic there anyway): claims are
+    // made one at a time by the single dispatch loop of the one worker per database (services/outbox.ts).
+    const job = await this.m.outbox.findById(id, { state: 1 }).lean();
+    if (job?.state !== 'pending') return false;
+    const res = await this.m.outbox.updateOne({ _id: id }, { $set: { state: 'running', leaseUntil } });
+    return res.modifiedCount === 1;
+  }
+
+  async completeJob(id: string): Promise<void> {
+    // Recorded as done first: a crash in between leaves a running job that is re-run (handlers are idempotent).
+    try {
+      await this.m.doneJobs.create({ _id: id, doneAt: new Date() });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+    await this.m.outbox.deleteOne({ _id: id });
+  }
+
+  async rescheduleJob(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.m.outbox.updateOne({ _id: id }, { $set: { state: 'pending', attempts, nextAttemptAt, lastError: error }, $unset: { leaseUntil: 1 } });
+  }
+
+  async failJob(id: string, attempts: number, error: string): Promise<void> {
+    await this.m.outbox.updateOne({ _id: id }, { $set: { state: 'failed', attempts, lastError: error }, $unset: { leaseUntil: 1 } });
+  }
+
+  async releaseStaleJobs(now: Date): Promise<number> {
+    const res = await this.m.outbox.updateMany({ state: 'running', leaseUntil: { $lt: now } }, { $set: { state: 'pending' } });
+    return res.modifiedCount;
+  }
+
+  countJobs(state: OutboxJob['state']): Promise<number> {
+    return state === 'done' ? this.m.doneJobs.countDocuments({}) : this.m.outbox.countDocuments({ state });
+  }
+
+  async purgeDoneJobs(olderThan: Date): Promise<number> {
+    // Hourly, off the hot path. Kept a while as the dedupe record for webhook redeliveries (Meta retries for up to 7 days).
+    const res = await this.m.doneJobs.deleteMany({ doneAt: { $lt: olderThan } });
+    return res.deletedCount;
+  }
+}

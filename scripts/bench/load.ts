@@ -1,0 +1,92 @@
+/**
+ * Load for the bench: signed WhatsApp webhooks sent to 127.0.0.1 with a fixed concurrency, bounded in count and
+ * time; the database command counter read from the bridge's /metrics; the bridge's memory from /proc.
+ */
+import { readFileSync } from 'node:fs';
+import { escapeLikeMeta, signMetaBody } from '../../test/fakes/meta-signature';
+import { customerText } from '../../test/support/webhooks';
+import { customerWaId } from './seed';
+
+export interface Phase {
+  /** Webhooks answered (any status). */
+  sent: number;
+  failed: number;
+  seconds: number;
+  /** Acknowledgement latencies in ms, sorted. */
+  latencies: number[];
+  stoppedByTime: boolean;
+}
+
+export const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+export const overShare = (sorted: number[], ms: number) => (sorted.length ? sorted.filter((l) => l > ms).length / sorted.length : NaN);
+
+/** Single-message webhooks from `customers` (round robin), as Meta sends them (escaped like Meta's JSON). */
+export function customerWebhooks(tag: string, count: number, customers: number[]): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const c = customers[i % customers.length]!;
+    return escapeLikeMeta(JSON.stringify(customerText({ from: customerWaId(c), name: `Customer ${c}`, wamid: `wamid.LOAD${tag}x${i}==`, text: `bench message ${i}: where is my parcel? It was due yesterday.` })));
+  });
+}
+
+/** POSTs every body (signed with `secret`) to `url`, `concurrency` at a time, stopping at `maxSeconds`. */
+export async function sendWebhooks(url: string, bodies: string[], concurrency: number, secret: string, maxSeconds: number): Promise<Phase> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + maxSeconds * 1000;
+  let stoppedByTime = false;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        if (performance.now() > deadline) {
+          stoppedByTime = true;
+          return;
+        }
+        const raw = bodies[next++]!;
+        const t0 = performance.now();
+        try {
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, secret) }, body: raw, signal: AbortSignal.timeout(60_000) });
+          await res.arrayBuffer();
+          if (res.status !== 200) failed++;
+        } catch {
+          failed++;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { sent: latencies.length, failed, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), stoppedByTime };
+}
+
+/** `whatsapp_bridge_db_commands_total` by command, or undefined while the bridge does not export it. */
+export async function dbCommands(bridgeUrl: string): Promise<Map<string, number> | undefined> {
+  const text = await (await fetch(`${bridgeUrl}/metrics`, { signal: AbortSignal.timeout(30_000) })).text();
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/^whatsapp_bridge_db_commands_total\{([^}]*)\}\s+(\S+)/gm)) {
+    const command = /command="([^"]*)"/.exec(m[1]!)?.[1] ?? '?';
+    counts.set(command, (counts.get(command) ?? 0) + Number(m[2]));
+  }
+  return counts.size ? counts : undefined;
+}
+
+export function diff(after: Map<string, number>, before: Map<string, number>): Map<string, number> {
+  return new Map([...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)]));
+}
+
+/** Waits (bounded) until `count()` reaches `target`; returns when it did, in seconds since `since`, or undefined. */
+export async function waitFor(count: () => number, target: number, since: number, maxSeconds: number): Promise<number | undefined> {
+  const deadline = performance.now() + maxSeconds * 1000;
+  while (count() < target) {
+    if (performance.now() > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return (performance.now() - since) / 1000;
+}
+
+/** Resident memory of a process, now and at its peak, in MB (Linux /proc). */
+export function rssOf(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}

@@ -1,0 +1,159 @@
+/**
+ * Fills a database with a month of traffic through the bridge's own store (`MongoStore`), so the bench measures
+ * the bridge on day 30: the stored documents are exactly what the store writes, never hand-written.
+ *
+ * Per exchange (3 stored messages): two customer texts (raw webhook, conversation upsert, message, the chat.post job
+ * claimed, mirrored and completed, as ingest and delivery do) and one agent reply (message, participant, the
+ * whatsapp.send job, the accepted wamid, then `sent`/`delivered`/`read` statuses each with its raw webhook, state and
+ * chat.status job). Only the store's writes are replayed; the reads delivery makes (getMessage, findThreadLink)
+ * change nothing stored and are skipped. Jobs of a chunk are enqueued in one `enqueue` call (the same documents;
+ * one call per message would make seeding 100k quadratic on today's store).
+ */
+import { decodeWebhook } from '../../adapters/whatsapp/normalize';
+import type { MongoStore } from '../../adapters/mongo/store';
+import type { NewJob } from '../../src/domain/records';
+import type { DeliveryStatus, InboundCustomerMessage, StatusUpdate } from '../../src/domain/whatsapp';
+import { lane } from '../../src/services/ingest';
+import { renderInbound } from '../../src/services/render';
+import { FIXTURE_PHONE_NUMBER_ID } from '../../test/fixtures/whatsapp';
+import { customerText, statusUpdate } from '../../test/support/webhooks';
+
+export const BENCH_CHANNEL = 'C0BENCH01';
+const DAY_MS = 24 * 3600_000;
+const LEASE_MS = 5 * 60_000;
+const AGENT = { id: 'U0BENCHAG', name: 'Bench Agent' };
+
+/** Customers a database of `size` messages is spread over (about 25 messages each in a month). */
+export const customersFor = (size: number) => Math.max(50, Math.ceil(size / 25));
+export const customerWaId = (i: number) => `4915100${String(i).padStart(6, '0')}`;
+
+/** Runs `fn` over `items` with at most `k` at a time. */
+export async function pool<T>(items: T[], k: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(k, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  }));
+}
+
+interface Exchange { k: number; customer: number; at: number; conversationId?: string; replyId?: string; replyWamid?: string }
+
+function decodeOne<T extends 'message' | 'status'>(raw: string, type: T) {
+  const r = decodeWebhook(Buffer.from(raw));
+  const e = r.ok ? r.normalized.events.find((x) => x.type === type) : undefined;
+  if (!e) throw new Error(`seed: fixture did not decode to a ${type}`);
+  return (e as { message?: InboundCustomerMessage; status?: StatusUpdate })[type === 'message' ? 'message' : 'status']!;
+}
+
+const fakeTs = (() => {
+  let n = 0;
+  return (at: number) => `${Math.floor(at / 1000)}.${String(n++ % 1e6).padStart(6, '0')}`;
+})();
+
+export interface SeedProgress { (done: number, total: number): void }
+
+/** Stores `size` messages (rounded up to whole exchanges) ending now, `concurrency` exchanges at a time. */
+export async function seed(store: MongoStore, size: number, concurrency: number, progress?: SeedProgress): Promise<void> {
+  const exchanges = Math.ceil(size / 3);
+  const customers = customersFor(size);
+  const start = Date.now() - 30 * DAY_MS;
+  const step = (30 * DAY_MS) / Math.max(1, exchanges);
+  const threads = new Map<string, Promise<string>>();
+  const CHUNK = 300;
+  for (let from = 0; from < exchanges; from += CHUNK) {
+    const chunk: Exchange[] = [];
+    for (let k = from; k < Math.min(exchanges, from + CHUNK); k++) chunk.push({ k, customer: k % customers, at: start + k * step });
+    await seedChunk(store, chunk, concurrency, threads);
+    progress?.(Math.min(size, (from + chunk.length) * 3), size);
+  }
+}
+
+async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, threads: Map<string, Promise<string>>): Promise<void> {
+  // 1. Two customer texts per exchange, as ingest stores them (bridge.ts saves the raw body first).
+  const postJobs: NewJob[] = [];
+  await pool(chunk, k, async (x) => {
+    for (const part of [0, 1]) {
+      const at = x.at + part * 60_000;
+      const raw = JSON.stringify(customerText({ from: customerWaId(x.customer), name: `Customer ${x.customer}`, wamid: `wamid.BENCH${x.k}x${part}==`, timestamp: String(Math.floor(at / 1000)), text: `Hello, this is message ${part} of exchange ${x.k}: could you tell me when my order ships?` }));
+      await store.saveRawWebhook('whatsapp', raw);
+      const m = decodeOne(raw, 'message') as InboundCustomerMessage;
+      const conversation = await store.conversationForInbound(m.accountId, m.customer, m.sentAt);
+      x.conversationId = conversation._id;
+      const id = `wa:${m.wamid}`;
+      await store.insertMessage({ _id: id, conversationId: conversation._id, direction: 'inbound', createdAt: m.sentAt, wamid: m.wamid, content: m.content, mirrors: [] });
+      postJobs.push({ kind: 'chat.post', lane: lane('slack', conversation._id), dedupeKey: `slack:post:${id}`, payload: { platform: 'slack', conversationId: conversation._id, messageId: id, post: { author: { name: m.customer.name ?? 'Customer', role: 'customer' }, body: renderInbound(m) }, notify: true } });
+    }
+  });
+  await store.enqueue(postJobs);
+  // 2. Their delivery: claim, the thread opened once per conversation, the post mirrored, the job done.
+  await deliver(store, k, async (job) => {
+    const p = job.payload as { conversationId: string; messageId: string };
+    let thread = threads.get(p.conversationId);
+    if (!thread) {
+      thread = (async () => {
+        const conv = await store.getConversation(p.conversationId);
+        const ts = fakeTs(conv!.createdAt.getTime());
+        await store.saveThreadLink({ conversationId: p.conversationId, platform: 'slack', channelId: BENCH_CHANNEL, threadId: ts, createdAt: conv!.createdAt, lastMentionAt: conv!.createdAt });
+        return ts;
+      })();
+      threads.set(p.conversationId, thread);
+    }
+    const threadId = await thread;
+    await store.addMirror(p.messageId, { platform: 'slack', channelId: BENCH_CHANNEL, threadId, messageId: fakeTs(Date.now()) });
+  });
+  // 3. One agent reply per exchange (agent-replies.ts), sent and accepted by Meta (Ingest.recordAccepted).
+  const sendJobs: NewJob[] = [];
+  await pool(chunk, k, async (x) => {
+    const at = new Date(x.at + 5 * 60_000);
+    const ts = fakeTs(at.getTime());
+    const threadId = await threads.get(x.conversationId!)!;
+    x.replyId = `slack:${BENCH_CHANNEL}:${ts}`;
+    const text = `Thanks for writing! Your order ${x.k} ships tomorrow; you will get a tracking link by email.`;
+    const origin = { platform: 'slack' as const, channelId: BENCH_CHANNEL, threadId, messageId: ts, authorId: AGENT.id, authorName: AGENT.name };
+    await store.insertMessage({ _id: x.replyId, conversationId: x.conversationId!, direction: 'outbound', createdAt: at, origin, state: 'queued', stateAt: at, mirrors: [], text });
+    await store.recordAgentReply(x.conversationId!, { platform: 'slack', userId: AGENT.id, name: AGENT.name, lastReplyAt: at });
+    sendJobs.push({ kind: 'whatsapp.send', lane: lane('whatsapp', x.conversationId!), dedupeKey: `whatsapp:send:${x.replyId}`, payload: { conversationId: x.conversationId!, messageId: x.replyId, accountId: FIXTURE_PHONE_NUMBER_ID, to: { waId: customerWaId(x.customer) }, text } });
+  });
+  await store.enqueue(sendJobs);
+  const byReply = new Map(chunk.map((x) => [x.replyId!, x]));
+  await deliver(store, k, async (job) => {
+    const x = byReply.get((job.payload as { messageId: string }).messageId)!;
+    x.replyWamid = `wamid.BENCHOUT${x.k}==`;
+    await store.updateMessage(x.replyId!, { wamid: x.replyWamid, state: 'accepted', stateAt: new Date(x.at + 5 * 60_000) });
+    await store.linkWamid(x.replyWamid, x.replyId!);
+  });
+  // 4. Its statuses, one webhook each (Ingest.status → enqueueStatusJobs), each shown in the thread.
+  for (const [i, status] of (['sent', 'delivered', 'read'] as DeliveryStatus[]).entries()) {
+    const statusJobs: NewJob[] = [];
+    await pool(chunk, k, async (x) => {
+      const body = statusUpdate(x.replyWamid!, status as 'sent');
+      body.entry[0].changes[0].value.statuses[0].timestamp = String(Math.floor((x.at + (6 + i) * 60_000) / 1000));
+      const raw = JSON.stringify(body);
+      await store.saveRawWebhook('whatsapp', raw);
+      const s = decodeOne(raw, 'status') as StatusUpdate;
+      const applied = await store.applyStatus(s);
+      if (!applied.applied || !applied.messageId) return;
+      await store.updateMessage(applied.messageId, { state: s.status, stateAt: s.at });
+      statusJobs.push({ kind: 'chat.status', lane: lane('slack', x.conversationId!), dedupeKey: `slack:status:${applied.messageId}:${s.status}`, payload: { platform: 'slack', messageId: applied.messageId, status: s.status, previous: applied.previous } });
+    });
+    await store.enqueue(statusJobs);
+    await deliver(store, k, async () => undefined);
+  }
+}
+
+/** What the outbox worker does with pending jobs: claim each, run it, mark it done. */
+async function deliver(store: MongoStore, k: number, run: (job: Awaited<ReturnType<MongoStore['pendingJobs']>>[number]) => Promise<void>): Promise<void> {
+  for (;;) {
+    const jobs = await store.pendingJobs(1000);
+    if (!jobs.length) return;
+    const claimed: typeof jobs = [];
+    // Claims one after another, as OutboxWorker.dispatch makes them.
+    for (const job of jobs) if (await store.claimJob(job._id, new Date(Date.now() + LEASE_MS))) claimed.push(job);
+    await pool(claimed, k, async (job) => {
+      await run(job);
+      await store.completeJob(job._id);
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The outbox's alerting gauges, read from the worker's memory (no database call: /metrics answers while the
+ * database is away). Alert on `bridge_outbox_parked_jobs > 0` (a person must fix something; `/readyz` says what)
+ * and `bridge_outbox_stuck_lanes > 0` (conversations failing longer than OUTBOX_STUCK_ALERT_MINUTES).
+ */
+import { Gauge, type Registry } from 'prom-client';
+import type { OutboxWorker } from './worker';
+
+export function registerOutboxGauges(registry: Registry, worker: () => OutboxWorker | undefined): void {
+  new Gauge({
+    name: 'bridge_outbox_parked_jobs',
+    help: 'Deliveries paused until a person fixes something (bot not in channel, permission, token), by target and code',
+    labelNames: ['target', 'code'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const p of worker()?.parked() ?? []) this.set({ target: p.target, code: p.code }, p.jobs);
+    },
+  });
+  new Gauge({
+    name: 'bridge_outbox_stuck_lanes',
+    help: 'Conversations whose next delivery has been failing for longer than OUTBOX_STUCK_ALERT_MINUTES',
+    registers: [registry],
+    collect() {
+      this.set(worker()?.stuck.count() ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'bridge_outbox_oldest_failing_seconds',
+    help: 'Age of the oldest delivery at the head of a conversation that is being retried (0 when none is)',
+    registers: [registry],
+    collect() {
+      this.set(worker()?.stuck.oldestFailingSeconds() ?? 0);
+    },
+  });
+}

@@ -1,0 +1,8 @@
+/** The outbox: durable, ordered delivery (worker.ts) with backoff, parking, stuck alerts and their gauges. */
+export { backoffMs } from './backoff';
+export { OutboxWorker, type OutboxHooks, type OutboxOptions, type JobResult } from './worker';
+export type { ParkedSummary } from './parking';
+export { parkTarget, jobPlatform } from './targets';
+export { OutboxNotices } from './notices';
+export { registerOutboxGauges } from './gauges';
+export { requeue, registerRequeueCommand } from './requeue';

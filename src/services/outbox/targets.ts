@@ -1,0 +1,40 @@
+/**
+ * What a job needs on a platform, named the way an operator fixes it: a Slack or Discord channel (the bot must be in
+ * it and may post), or a WhatsApp number (its token and permissions). Derived from the job's lane and payload only
+ * (no database read): lanes are `<platform>:<conversationId>` or `<platform>:channel:<channelId>`, and a conversation
+ * id starts with its account's phone number id (src/services/ingest.ts `lane`, adapters/mongo/store.ts).
+ */
+import type { ChatPlatform } from '../../domain/chat';
+import type { OutboxJob } from '../../domain/records';
+import type { Accounts } from '../accounts';
+
+type Platform = ChatPlatform | 'whatsapp';
+
+const NAMES: Record<Platform, string> = { slack: 'Slack', discord: 'Discord', whatsapp: 'WhatsApp' };
+
+/** The platform a job delivers to. */
+export function jobPlatform(job: OutboxJob): Platform {
+  return job.kind.startsWith('chat.') ? ((job.payload as { platform?: ChatPlatform } | undefined)?.platform ?? 'slack') : 'whatsapp';
+}
+
+/** Where a job goes: its conversation (if any), its account's phone number id (if known), its lane's channel (channel lanes). */
+export function jobPlace(job: OutboxJob): { conversationId?: string; accountId?: string; laneChannel?: string } {
+  const lane = job.lane ?? '';
+  const rest = lane.slice(lane.indexOf(':') + 1);
+  const laneChannel = rest.startsWith('channel:') ? rest.slice('channel:'.length) : undefined;
+  // Any job kind (later ones too) may come here: nothing below may assume a payload shape.
+  const payload = (job.payload ?? {}) as { accountId?: unknown; conversationId?: unknown };
+  const conversationId = typeof payload.conversationId === 'string' ? payload.conversationId : laneChannel || !rest ? undefined : rest;
+  const accountId = typeof payload.accountId === 'string' ? payload.accountId : conversationId?.split(':')[0];
+  return { conversationId, accountId: accountId || undefined, laneChannel };
+}
+
+export function parkTarget(accounts: Accounts, job: OutboxJob, platform: Platform = jobPlatform(job)): { key: string; label: string } {
+  const { accountId, laneChannel } = jobPlace(job);
+  const account = accountId ? accounts.get(accountId) : undefined;
+  if (platform === 'whatsapp') {
+    return { key: `whatsapp:account:${accountId ?? 'unknown'}`, label: `the WhatsApp number ${account?.name && account.name !== 'default' ? `${account.name} (${accountId})` : accountId}` };
+  }
+  const channelId = (laneChannel && job.lane.startsWith(`${platform}:`) ? laneChannel : undefined) ?? account?.[platform]?.channelId ?? 'unknown';
+  return { key: `${platform}:channel:${channelId}`, label: `the ${NAMES[platform]} channel ${channelId}` };
+}
