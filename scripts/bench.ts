@@ -21,7 +21,10 @@ import { customerWebhooks, dbCommands, diff, rssOf, sendWebhooks, waitFor } from
 import { isWrite, printCeilings, printSize, printTargets, type Ceilings, type RoundTrips, type SizeResult } from './bench/report';
 import { BENCH_CHANNEL, customersFor } from './bench/seed';
 
-const SIZES = (process.env.BENCH_SIZES ?? '0,10000,100000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n >= 0);
+const SIZES = (process.env.BENCH_SIZES ?? '0,10000,100000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n >= 0);
 const MESSAGES = Math.max(20, Number(process.env.BENCH_MESSAGES ?? 300));
 const CONCURRENCY = Math.max(1, Number(process.env.BENCH_CONCURRENCY ?? 20));
 const SINGLE = Math.max(10, Math.floor(MESSAGES / 4)); // the concurrency-1 phase, also the round-trip count
@@ -44,12 +47,21 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
   const slack = await FakeSlackApi.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'wa-bridge-bench-'));
   const bridge = await startChildBridge({
-    PORT: '0', DATA_DIR: dataDir, MONGODB_URI: db.uri,
-    WHATSAPP_PHONE_NUMBER_ID: FIXTURE_PHONE_NUMBER_ID, WHATSAPP_ACCESS_TOKEN: 'test-access-token',
-    WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify', GRAPH_API_URL: graph.url,
-    SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: 'bench-signing', SLACK_CHANNEL_ID: BENCH_CHANNEL, SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    MONGODB_URI: db.uri,
+    WHATSAPP_PHONE_NUMBER_ID: FIXTURE_PHONE_NUMBER_ID,
+    WHATSAPP_ACCESS_TOKEN: 'test-access-token',
+    WHATSAPP_APP_SECRET: SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'bench-verify',
+    GRAPH_API_URL: graph.url,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: 'bench-signing',
+    SLACK_CHANNEL_ID: BENCH_CHANNEL,
+    SLACK_API_URL: slack.apiUrl,
     // The pipeline is measured, not Slack's limit: pacing at the configuration's maximum (10 posts/s per channel).
-    SLACK_POSTS_PER_SECOND_PER_CHANNEL: '10', OUTBOX_CONCURRENCY: '16',
+    SLACK_POSTS_PER_SECOND_PER_CHANNEL: '10',
+    OUTBOX_CONCURRENCY: '16',
   });
   try {
     await waitReady(bridge.url);
@@ -90,7 +102,18 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
     const cN = await sendWebhooks(webhooks, customerWebhooks(`${size}c`, MESSAGES, customers), CONCURRENCY, SECRET, PHASE_SECONDS);
     const seconds = await waitFor(() => slack.posted().length - postsBefore, cN.sent, cNStart, DELIVERY_SECONDS);
     const delivery = { posts: slack.posted().length - postsBefore, expected: cN.sent, seconds };
-    return { size, engine: db.engine, seedSeconds: db.seedSeconds, cache: db.cache, c1, cN, concurrency: CONCURRENCY, delivery, rss: rssOf(bridge.proc.pid!), roundTrips };
+    return {
+      size,
+      engine: db.engine,
+      seedSeconds: db.seedSeconds,
+      cache: db.cache,
+      c1,
+      cN,
+      concurrency: CONCURRENCY,
+      delivery,
+      rss: rssOf(bridge.proc.pid!),
+      roundTrips,
+    };
   } finally {
     bridge.proc.kill('SIGTERM');
     await bridge.exited;
@@ -101,7 +124,9 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
 
 async function main(): Promise<void> {
   const log = (m: string) => console.log(m);
-  console.log(`bench: sizes ${SIZES.join(', ')}; ${SINGLE} webhooks at concurrency 1, ${MESSAGES} at concurrency ${CONCURRENCY} per size; ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded database'}`);
+  console.log(
+    `bench: sizes ${SIZES.join(', ')}; ${SINGLE} webhooks at concurrency 1, ${MESSAGES} at concurrency ${CONCURRENCY} per size; ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded database'}`,
+  );
   let ceilings: Ceilings | undefined;
   const results: SizeResult[] = [];
   for (const size of SIZES) {
@@ -109,7 +134,10 @@ async function main(): Promise<void> {
     const db = await openBenchDatabase(size, { mongodbUri: process.env.MONGODB_URI, concurrency: SEED_CONCURRENCY, log });
     try {
       if (!ceilings) {
-        ceilings = { inserts: await rawInsertRates(db.scratchUri), hmac: await hmacEndpointRate(customerWebhooks('hmac', Math.max(2000, MESSAGES), [0]), CONCURRENCY, SECRET) };
+        ceilings = {
+          inserts: await rawInsertRates(db.scratchUri),
+          hmac: await hmacEndpointRate(customerWebhooks('hmac', Math.max(2000, MESSAGES), [0]), CONCURRENCY, SECRET),
+        };
         printCeilings(ceilings);
       }
       const r = await measureSize(size, db);

@@ -31,7 +31,15 @@ import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
 import { Delivery } from './services/delivery';
 import { Ingest } from './services/ingest';
-import { OutboxNotices, OutboxWorker, parkTarget, registerOutboxGauges, registerRequeueCommand, type OutboxOptions, type ParkedSummary } from './services/outbox';
+import {
+  OutboxNotices,
+  OutboxWorker,
+  parkTarget,
+  registerOutboxGauges,
+  registerRequeueCommand,
+  type OutboxOptions,
+  type ParkedSummary,
+} from './services/outbox';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
 import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
@@ -118,11 +126,19 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   };
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
   const templateSender = new TemplateSender(store, accounts, chats, templateLog);
-  const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000, wake: () => outbox?.wake() });
+  const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, {
+    progressMs: options.templates?.progressMs ?? 3000,
+    wake: () => outbox?.wake(),
+  });
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends, () => outbox?.wake());
   registerRequeueCommand(commands, store, accounts, () => outbox?.wake());
   const ready = async () => {
-    const checks: Record<string, boolean> = { database: await withDeadline(store.ping(), READY_PING_MS).then(() => true, () => false) };
+    const checks: Record<string, boolean> = {
+      database: await withDeadline(store.ping(), READY_PING_MS).then(
+        () => true,
+        () => false,
+      ),
+    };
     for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
     // What is parked, and what a person must do about it (from the worker's memory: no database call).
     const parked = outbox?.parked() ?? [];
@@ -208,7 +224,11 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     new Promise((resolve, reject) => {
       const s = app.listen(config.port, () => resolve(s));
       s.once('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'EADDRINUSE' || err.code === 'EACCES' ? new ConfigError(`PORT ${config.port} cannot be used (${err.code}): choose another PORT, or stop what listens there`) : err),
+        reject(
+          err.code === 'EADDRINUSE' || err.code === 'EACCES'
+            ? new ConfigError(`PORT ${config.port} cannot be used (${err.code}): choose another PORT, or stop what listens there`)
+            : err,
+        ),
       );
     }),
   );

@@ -11,7 +11,12 @@ const list = (re: RegExp, what: string) =>
   z
     .string()
     .optional()
-    .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(re, `each entry must be ${what}`)));
 
 const slackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id like C0123ABCD (not a channel name)');
@@ -37,7 +42,10 @@ const NOTE_PREFIX_WHAT = 'a prefix of 1–20 characters without spaces, like not
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   BRIDGE_CONFIG: z.string().optional(),
 
@@ -47,9 +55,15 @@ const envSchema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(8, 'must be the Meta app secret (App settings → Basic)'),
   WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be a string of at least 8 characters you also enter in the Meta webhook settings'),
   GRAPH_API_URL: url.default('https://graph.facebook.com'),
-  GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v23.0').default('v23.0'),
+  GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like v23.0')
+    .default('v23.0'),
 
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, 'must be the Slack app signing secret').optional(),
   SLACK_CHANNEL_ID: slackChannel.optional(),
   SLACK_NOTIFY_USERS: slackUsers,
@@ -87,10 +101,15 @@ const accountSchema = z.object({
   slack: z.object({ channelId: slackChannel, notifyUsers: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)).default([]) }).optional(),
   discord: z.object({ channelId: snowflake, notifyUsers: z.array(z.string().regex(/^\d{15,22}$/)).default([]) }).optional(),
   templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
-  templateSendersByTemplate: z.record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`))).optional(),
+  templateSendersByTemplate: z
+    .record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)))
+    .optional(),
   messagesPerSecond: z.number().positive().max(1000).optional(),
   replyMode: replyMode.optional(),
-  notePrefixes: z.array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`)).min(1).optional(),
+  notePrefixes: z
+    .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
+    .min(1)
+    .optional(),
 });
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
@@ -163,7 +182,13 @@ function accountsFromFile(path: string, env: z.infer<typeof envSchema>): Account
   return parsed.data.accounts.map((a) => {
     const accessToken = a.accessToken ?? env.WHATSAPP_ACCESS_TOKEN;
     if (!accessToken) fail(`  BRIDGE_CONFIG: account ${a.phoneNumberId} has no accessToken and WHATSAPP_ACCESS_TOKEN is not set`);
-    return { ...a, name: a.name ?? a.phoneNumberId, accessToken, replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE, notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES };
+    return {
+      ...a,
+      name: a.name ?? a.phoneNumberId,
+      accessToken,
+      replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE,
+      notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES,
+    };
   });
 }
 
@@ -191,10 +216,13 @@ export function loadConfig(rawEnv: Env): Config {
   const hasSlack = checkTogether(cleaned, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'Slack', problems);
   const hasDiscord = checkTogether(cleaned, ['DISCORD_BOT_TOKEN', 'DISCORD_GUILD_ID'], 'Discord', problems);
   if (!hasSlack && !hasDiscord) {
-    problems.push('  Neither Slack nor Discord is configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID, and/or DISCORD_BOT_TOKEN, DISCORD_GUILD_ID and DISCORD_CHANNEL_ID');
+    problems.push(
+      '  Neither Slack nor Discord is configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID, and/or DISCORD_BOT_TOKEN, DISCORD_GUILD_ID and DISCORD_CHANNEL_ID',
+    );
   }
   if (!cleaned.BRIDGE_CONFIG) {
-    for (const n of ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_ACCESS_TOKEN'].filter((x) => !cleaned[x])) problems.push(`  ${n}: required (or describe accounts in a BRIDGE_CONFIG file)`);
+    for (const n of ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_ACCESS_TOKEN'].filter((x) => !cleaned[x]))
+      problems.push(`  ${n}: required (or describe accounts in a BRIDGE_CONFIG file)`);
   }
   if (problems.length || !parsed.success) fail(problems.join('\n'));
   const env = parsed.data;
@@ -202,7 +230,8 @@ export function loadConfig(rawEnv: Env): Config {
   const accounts = env.BRIDGE_CONFIG ? accountsFromFile(env.BRIDGE_CONFIG, env) : [accountFromEnv(env)];
   for (const a of accounts) {
     if (a.slack && !hasSlack) fail(`  SLACK_BOT_TOKEN: account ${a.name} routes to Slack channel ${a.slack.channelId} but the Slack side is not configured`);
-    if (a.discord && !hasDiscord) fail(`  DISCORD_BOT_TOKEN: account ${a.name} routes to Discord channel ${a.discord.channelId} but the Discord side is not configured`);
+    if (a.discord && !hasDiscord)
+      fail(`  DISCORD_BOT_TOKEN: account ${a.name} routes to Discord channel ${a.discord.channelId} but the Discord side is not configured`);
     if (!a.slack && !a.discord) {
       fail(`  ${env.BRIDGE_CONFIG ? `BRIDGE_CONFIG: account ${a.name}` : 'SLACK_CHANNEL_ID / DISCORD_CHANNEL_ID'}: no channel to post conversations into`);
     }
@@ -223,7 +252,12 @@ export function loadConfig(rawEnv: Env): Config {
     },
     accounts,
     slack: hasSlack
-      ? { botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, apiUrl: env.SLACK_API_URL, postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL }
+      ? {
+          botToken: env.SLACK_BOT_TOKEN!,
+          signingSecret: env.SLACK_SIGNING_SECRET!,
+          apiUrl: env.SLACK_API_URL,
+          postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL,
+        }
       : undefined,
     discord: hasDiscord ? { botToken: env.DISCORD_BOT_TOKEN!, guildId: env.DISCORD_GUILD_ID!, apiUrl: env.DISCORD_API_URL } : undefined,
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },

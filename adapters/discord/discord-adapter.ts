@@ -131,7 +131,8 @@ export class DiscordAdapter implements ChatAdapter {
     client.on(Events.MessageCreate, (m) => void this.onMessage(m));
     client.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
     client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
-      if (packet.t === 'MESSAGE_REACTION_ADD' || packet.t === 'MESSAGE_REACTION_REMOVE') void this.onReaction(packet.d as RawReaction, packet.t === 'MESSAGE_REACTION_ADD');
+      if (packet.t === 'MESSAGE_REACTION_ADD' || packet.t === 'MESSAGE_REACTION_REMOVE')
+        void this.onReaction(packet.d as RawReaction, packet.t === 'MESSAGE_REACTION_ADD');
     });
     // Permissions, roles, channels or the guild changed, or the bot was added to a guild (all sent with the Guilds
     // intent): deliveries paused on Missing Access / Missing Permissions are tried again now.
@@ -144,7 +145,9 @@ export class DiscordAdapter implements ChatAdapter {
     client.on(Events.ShardError, (err, shard) => this.log.warn({ shard, err: err.message }, 'Discord gateway error'));
     client.on(Events.Error, (err) => this.log.error({ err: err.message }, 'Discord client error'));
     client.on(Events.Warn, (m) => this.log.warn(m));
-    client.rest.on('rateLimited', (info) => this.log.info({ route: info.route, retryAfterMs: info.retryAfter, scope: info.scope }, 'Discord rate limit: waiting'));
+    client.rest.on('rateLimited', (info) =>
+      this.log.info({ route: info.route, retryAfterMs: info.retryAfter, scope: info.scope }, 'Discord rate limit: waiting'),
+    );
     return client;
   }
 
@@ -197,7 +200,10 @@ export class DiscordAdapter implements ChatAdapter {
     } catch (err) {
       const e = toDeliveryError(err);
       // The bridge still relays messages without /wa: say loudly how to fix it, don't stop.
-      this.log.error({ code: e.explanation.code }, `could not register /wa in Discord server ${this.opts.guildId}: ${e.explanation.meaning}; invite the bot with the applications.commands scope and check DISCORD_GUILD_ID`);
+      this.log.error(
+        { code: e.explanation.code },
+        `could not register /wa in Discord server ${this.opts.guildId}: ${e.explanation.meaning}; invite the bot with the applications.commands scope and check DISCORD_GUILD_ID`,
+      );
     }
   }
 
@@ -229,9 +235,18 @@ export class DiscordAdapter implements ChatAdapter {
         text,
         sentAt: message.createdAt,
         files: message.attachments.size
-          ? [...message.attachments.values()].map((a): AgentFile => ({ id: a.id, name: a.name, mimeType: a.contentType ?? '', size: a.size, url: a.url, auth: 'none' }))
+          ? [...message.attachments.values()].map((a): AgentFile => ({
+              id: a.id,
+              name: a.name,
+              mimeType: a.contentType ?? '',
+              size: a.size,
+              url: a.url,
+              auth: 'none',
+            }))
           : undefined,
-        leadingMention: lead ? { userId: lead[1]!, isBot: lead[1] === this.client.user?.id, rest: fromDiscordText(message.content.slice(lead[0].length), names) } : undefined,
+        leadingMention: lead
+          ? { userId: lead[1]!, isBot: lead[1] === this.client.user?.id, rest: fromDiscordText(message.content.slice(lead[0].length), names) }
+          : undefined,
       };
       await this.handOver(reply);
     } catch (err) {
@@ -248,7 +263,15 @@ export class DiscordAdapter implements ChatAdapter {
       const channel = this.client.channels.cache.get(d.channel_id) ?? ((await this.client.rest.get(Routes.channel(d.channel_id))) as APIChannel);
       const parentId = 'parentId' in channel ? channel.parentId : 'parent_id' in channel ? channel.parent_id : undefined;
       if (!parentId || !this.channelIds.has(parentId)) return;
-      await this.core.agentReaction({ platform: 'discord', channelId: parentId, messageId: d.message_id, userId: d.user_id, emoji: d.emoji.name, added, eventId: `${Date.now()}` });
+      await this.core.agentReaction({
+        platform: 'discord',
+        channelId: parentId,
+        messageId: d.message_id,
+        userId: d.user_id,
+        emoji: d.emoji.name,
+        added,
+        eventId: `${Date.now()}`,
+      });
     } catch (err) {
       this.log.error({ messageId: d.message_id, err: (err as Error).message }, 'could not process a Discord reaction');
     }
@@ -285,7 +308,9 @@ export class DiscordAdapter implements ChatAdapter {
     const choices = (await this.core.templates?.({ platform: 'discord', channelId, prefix })) ?? [];
     // Discord shows at most 25 choices, each name and value at most 100 characters.
     await interaction.respond(
-      choices.slice(0, 25).map((c) => ({ name: `${c.name} [${c.language}]${c.category ? ` · ${c.category.toLowerCase()}` : ''}`.slice(0, 100), value: c.ref.slice(0, 100) })),
+      choices
+        .slice(0, 25)
+        .map((c) => ({ name: `${c.name} [${c.language}]${c.category ? ` · ${c.category.toLowerCase()}` : ''}`.slice(0, 100), value: c.ref.slice(0, 100) })),
     );
   }
 
@@ -317,7 +342,11 @@ export class DiscordAdapter implements ChatAdapter {
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     if (!this.loggedIn || this.stopped) {
-      throw DeliveryError.retryable('discord', { code: 'not_ready', meaning: 'the bridge has not logged in to Discord yet', action: 'nothing: the bridge retries' });
+      throw DeliveryError.retryable('discord', {
+        code: 'not_ready',
+        meaning: 'the bridge has not logged in to Discord yet',
+        action: 'nothing: the bridge retries',
+      });
     }
     try {
       return await fn();
@@ -355,7 +384,11 @@ export class DiscordAdapter implements ChatAdapter {
       await this.client.rest.patch(Routes.channel(threadId), { body: { archived: false, locked: false }, reason: 'The WhatsApp customer wrote again' });
     } catch (err) {
       const code = discordCode(err);
-      if (code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess || code === RESTJSONErrorCodes.InvalidActionOnArchivedThread) {
+      if (
+        code === RESTJSONErrorCodes.MissingPermissions ||
+        code === RESTJSONErrorCodes.MissingAccess ||
+        code === RESTJSONErrorCodes.InvalidActionOnArchivedThread
+      ) {
         throw DeliveryError.permanent('discord', {
           code: String(code),
           meaning: 'the conversation’s Discord thread is archived and locked, and the bot lacks Manage Threads to reopen it',
@@ -419,14 +452,26 @@ export class DiscordAdapter implements ChatAdapter {
     try {
       data = await readAll(file.stream, this.maxFileBytes);
     } catch (err) {
-      if ((err as { code?: string }).code !== 'TOO_LARGE') throw DeliveryError.retryable('discord', { code: 'network', meaning: `the file could not be read (${(err as Error).message})`, action: 'nothing: the bridge retries' });
-      throw DeliveryError.permanent('discord', { code: 'too_large', meaning: `the file is larger than the ${Math.round(this.maxFileBytes / 1048576)} MB Discord takes from the bot`, action: 'ask the customer for a smaller file, or to share it another way' });
+      if ((err as { code?: string }).code !== 'TOO_LARGE')
+        throw DeliveryError.retryable('discord', {
+          code: 'network',
+          meaning: `the file could not be read (${(err as Error).message})`,
+          action: 'nothing: the bridge retries',
+        });
+      throw DeliveryError.permanent('discord', {
+        code: 'too_large',
+        meaning: `the file is larger than the ${Math.round(this.maxFileBytes / 1048576)} MB Discord takes from the bot`,
+        action: 'ask the customer for a smaller file, or to share it another way',
+      });
     }
     const content = clip(`${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${toDiscordText(post.body)}`);
     return this.call(() =>
       this.inOpenThread(thread.threadId, async () => {
         const body = { content, allowed_mentions: allowedMentions(post.mentionUserIds), attachments: [{ id: 0, filename: file.name }] };
-        const message = (await this.client.rest.post(Routes.channelMessages(thread.threadId), { body, files: [{ name: file.name, data, contentType: file.mimeType }] })) as APIMessage;
+        const message = (await this.client.rest.post(Routes.channelMessages(thread.threadId), {
+          body,
+          files: [{ name: file.name, data, contentType: file.mimeType }],
+        })) as APIMessage;
         return { messageId: message.id };
       }),
     );
@@ -438,11 +483,19 @@ export class DiscordAdapter implements ChatAdapter {
     try {
       res = await streamGet(file.url, {});
     } catch (err) {
-      throw DeliveryError.retryable('discord', { code: 'network', meaning: `the download from Discord failed (${(err as Error).message})`, action: 'nothing: the bridge retries' });
+      throw DeliveryError.retryable('discord', {
+        code: 'network',
+        meaning: `the download from Discord failed (${(err as Error).message})`,
+        action: 'nothing: the bridge retries',
+      });
     }
     if (res.status !== 200) {
       res.body.destroy();
-      const explanation = { code: `download HTTP ${res.status}`, meaning: `Discord did not hand out “${file.name}” (HTTP ${res.status})`, action: 'nothing: the bridge retries' };
+      const explanation = {
+        code: `download HTTP ${res.status}`,
+        meaning: `Discord did not hand out “${file.name}” (HTTP ${res.status})`,
+        action: 'nothing: the bridge retries',
+      };
       if (res.status === 429 || res.status >= 500) throw DeliveryError.retryable('discord', explanation);
       throw DeliveryError.permanent('discord', { ...explanation, action: 'the attachment was deleted or its link expired: share it again' });
     }
@@ -466,7 +519,11 @@ export class DiscordAdapter implements ChatAdapter {
   /** The bridge's own post, rewritten (author line kept, attachments untouched). */
   async editPost(thread: ThreadRef, messageId: string, post: ChatPost): Promise<boolean> {
     const content = clip(`${authorLine(post.author)}${toDiscordText(post.body)}`);
-    await this.call(() => this.inOpenThread(thread.threadId, () => this.client.rest.patch(Routes.channelMessage(thread.threadId, messageId), { body: { content, allowed_mentions: allowedMentions() } })));
+    await this.call(() =>
+      this.inOpenThread(thread.threadId, () =>
+        this.client.rest.patch(Routes.channelMessage(thread.threadId, messageId), { body: { content, allowed_mentions: allowedMentions() } }),
+      ),
+    );
     return true;
   }
 
@@ -503,9 +560,14 @@ export class DiscordAdapter implements ChatAdapter {
 
 /** Close codes after which reconnecting cannot help: a configuration error to report at start-up. */
 function fatalCloseError(code: number): ConfigError | undefined {
-  if (code === 4004) return new ConfigError('DISCORD_BOT_TOKEN was refused by Discord (gateway close 4004 Authentication failed): copy the token from Developer Portal → your app → Bot → Reset Token');
+  if (code === 4004)
+    return new ConfigError(
+      'DISCORD_BOT_TOKEN was refused by Discord (gateway close 4004 Authentication failed): copy the token from Developer Portal → your app → Bot → Reset Token',
+    );
   if (code === 4014) {
-    return new ConfigError('Discord refused the Message Content intent (gateway close 4014): enable “Message Content Intent” under Developer Portal → your app → Bot → Privileged Gateway Intents');
+    return new ConfigError(
+      'Discord refused the Message Content intent (gateway close 4014): enable “Message Content Intent” under Developer Portal → your app → Bot → Privileged Gateway Intents',
+    );
   }
   return undefined;
 }

@@ -13,11 +13,13 @@ type Known = Omit<FailureExplanation, 'code'>;
 const PERMANENT: Partial<Record<number, Known>> = {
   [RESTJSONErrorCodes.MissingAccess]: {
     meaning: 'the bot cannot see the Discord channel (Missing Access)',
-    action: 'give the bot’s role View Channel, Send Messages, Send Messages in Threads, Create Public Threads and Read Message History on the channel set in DISCORD_CHANNEL_ID',
+    action:
+      'give the bot’s role View Channel, Send Messages, Send Messages in Threads, Create Public Threads and Read Message History on the channel set in DISCORD_CHANNEL_ID',
   },
   [RESTJSONErrorCodes.MissingPermissions]: {
     meaning: 'the bot lacks a Discord permission for this (Missing Permissions)',
-    action: 'give the bot’s role Send Messages in Threads, Create Public Threads, Manage Threads, Attach Files and Add Reactions on the channel set in DISCORD_CHANNEL_ID',
+    action:
+      'give the bot’s role Send Messages in Threads, Create Public Threads, Manage Threads, Attach Files and Add Reactions on the channel set in DISCORD_CHANNEL_ID',
   },
   [RESTJSONErrorCodes.UnknownChannel]: {
     meaning: 'the Discord channel or thread does not exist any more (Unknown Channel)',
@@ -57,7 +59,12 @@ const PERMANENT: Partial<Record<number, Known>> = {
  * Refusals a person clears (a role or channel permission, the bot's token, inviting the bot): the same call then
  * succeeds, so the outbox parks these deliveries and resumes them (on a permission/guild update or the periodic probe).
  */
-const NEEDS_PERSON = new Set<number>([RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.Unauthorized, RESTJSONErrorCodes.UnknownGuild]);
+const NEEDS_PERSON = new Set<number>([
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.Unauthorized,
+  RESTJSONErrorCodes.UnknownGuild,
+]);
 
 /** Discord codes that clear by themselves (slow mode, "try again later"). */
 const RETRYABLE = new Set<number>([RESTJSONErrorCodes.ActionCannotBePerformedDueToSlowmodeRateLimit, RESTJSONErrorCodes.APIResourceOverloaded]);
@@ -91,7 +98,10 @@ export function toDeliveryError(err: unknown): DeliveryError {
   }
   const message = err instanceof Error ? err.message : String(err);
   // Timeouts (AbortError), refused connections, DNS failures: Discord unreachable for now.
-  if (err instanceof Error && (err.name === 'AbortError' || /timeout|timed out|ECONN|ENOTFOUND|EAI_AGAIN|socket|fetch failed|other side closed/i.test(message))) {
+  if (
+    err instanceof Error &&
+    (err.name === 'AbortError' || /timeout|timed out|ECONN|ENOTFOUND|EAI_AGAIN|socket|fetch failed|other side closed/i.test(message))
+  ) {
     return retryLater('network', `Discord could not be reached (${message})`);
   }
   return retryLater('unexpected', message);

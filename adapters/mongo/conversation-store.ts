@@ -31,7 +31,10 @@ export class ConversationStore {
     // Only a customer known by both ids needs the key: one known by the user id alone has it in the conversation's `_id`.
     const key =
       customer.waId && customer.userId
-        ? this.m.customerKeys.updateOne({ _id: customerKeyId(accountId, customer.userId) }, { $set: { conversationId: _id } }, { upsert: true }).exec().catch(ignoreDuplicate)
+        ? this.m.customerKeys
+            .updateOne({ _id: customerKeyId(accountId, customer.userId) }, { $set: { conversationId: _id } }, { upsert: true })
+            .exec()
+            .catch(ignoreDuplicate)
         : undefined;
     const conversation = this.lock.run(_id, async () => {
       try {
@@ -72,10 +75,14 @@ export class ConversationStore {
 
   /** Start-up, once per database: keys for conversations stored before the keys existed (a scan, never on a hot path). */
   async migrateKeys(): Promise<void> {
-    const known = await this.m.conversations.find({ 'customer.userId': { $exists: true }, 'customer.waId': { $exists: true } }, { accountId: 1, customer: 1 }).lean();
+    const known = await this.m.conversations
+      .find({ 'customer.userId': { $exists: true }, 'customer.waId': { $exists: true } }, { accountId: 1, customer: 1 })
+      .lean();
     if (!known.length) return;
     await this.m.customerKeys.bulkWrite(
-      known.map((c) => ({ updateOne: { filter: { _id: customerKeyId(c.accountId, c.customer.userId!) }, update: { $setOnInsert: { conversationId: c._id } }, upsert: true } })),
+      known.map((c) => ({
+        updateOne: { filter: { _id: customerKeyId(c.accountId, c.customer.userId!) }, update: { $setOnInsert: { conversationId: c._id } }, upsert: true },
+      })),
       { ordered: false },
     );
   }

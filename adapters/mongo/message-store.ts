@@ -53,7 +53,10 @@ export class MessageStore {
     await this.messageLock.run(id, () => this.m.messages.updateOne({ _id: id }, { $addToSet: { mirrors: location } }));
     // A natural key back to the message: reactions on the post find it.
     const _id = chatMessageKey(location.platform, location.channelId, location.messageId);
-    await this.m.chatMessages.updateOne({ _id }, { $set: { messageId: id } }, { upsert: true }).exec().catch(ignoreDuplicate);
+    await this.m.chatMessages
+      .updateOne({ _id }, { $set: { messageId: id } }, { upsert: true })
+      .exec()
+      .catch(ignoreDuplicate);
   }
 
   async findByChatMessage(platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null> {

@@ -121,10 +121,7 @@ interface RawWebhook {
   receivedAt: Date;
 }
 
-const rawWebhookSchema = new Schema<RawWebhook>(
-  { _id: String, source: String, body: String, receivedAt: Date },
-  opts,
-);
+const rawWebhookSchema = new Schema<RawWebhook>({ _id: String, source: String, body: String, receivedAt: Date }, opts);
 
 /** One-time data migrations already run on this database (`_id` names the migration). */
 interface MigrationDoc {
@@ -184,7 +181,15 @@ export interface BulkResultDoc extends BulkResult {
 }
 
 const bulkResultSchema = new Schema<BulkResultDoc>(
-  { _id: String, bulkId: { type: String, required: true }, phone: { type: String, required: true }, state: { type: String, required: true }, reason: String, wamid: String, at: Date },
+  {
+    _id: String,
+    bulkId: { type: String, required: true },
+    phone: { type: String, required: true },
+    state: { type: String, required: true },
+    reason: String,
+    wamid: String,
+    at: Date,
+  },
   opts,
 );
 bulkResultSchema.index({ bulkId: 1 });

@@ -20,14 +20,15 @@ export async function parkJob(outbox: Model<OutboxJob>, id: string, attempts: nu
 }
 
 export async function listParkedJobs(outbox: Model<OutboxJob>, limit: number): Promise<OutboxJob[]> {
-  return outbox.find({ state: 'pending', parked: { $exists: true } }).sort({ seq: 1 }).limit(limit).lean<OutboxJob[]>();
+  return outbox
+    .find({ state: 'pending', parked: { $exists: true } })
+    .sort({ seq: 1 })
+    .limit(limit)
+    .lean<OutboxJob[]>();
 }
 
 export async function resumeParkedJobs(outbox: Model<OutboxJob>, target: string): Promise<number> {
-  const res = await outbox.collection.updateMany(
-    { state: 'pending', 'parked.target': target },
-    { $set: { nextAttemptAt: new Date() }, $unset: { parked: 1 } },
-  );
+  const res = await outbox.collection.updateMany({ state: 'pending', 'parked.target': target }, { $set: { nextAttemptAt: new Date() }, $unset: { parked: 1 } });
   return res.modifiedCount;
 }
 

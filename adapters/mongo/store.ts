@@ -19,7 +19,18 @@
 import type { Connection } from 'mongoose';
 import { createHash } from 'node:crypto';
 import type { ChatPlatform } from '../../src/domain/chat';
-import type { BulkRecord, BulkResult, ChatLocation, ConversationRecord, MessageRecord, NewJob, OutboxJob, ParkedInfo, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type {
+  BulkRecord,
+  BulkResult,
+  ChatLocation,
+  ConversationRecord,
+  MessageRecord,
+  NewJob,
+  OutboxJob,
+  ParkedInfo,
+  Participant,
+  ThreadLinkRecord,
+} from '../../src/domain/records';
 import type { TemplateRecord } from '../../src/domain/templates';
 import type { EnqueueOptions, StatusApplied, Store } from '../../src/domain/store';
 import type { CustomerRef, StatusUpdate } from '../../src/domain/whatsapp';
@@ -80,13 +91,16 @@ export class MongoStore implements Store {
     }
   }
 
-  conversationForInbound = (accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> => this.conversations.forInbound(accountId, customer, at);
-  conversationForOutbound = (accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> => this.conversations.forOutbound(accountId, customer, at);
+  conversationForInbound = (accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> =>
+    this.conversations.forInbound(accountId, customer, at);
+  conversationForOutbound = (accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> =>
+    this.conversations.forOutbound(accountId, customer, at);
   getConversation = (id: string): Promise<ConversationRecord | null> => this.conversations.get(id);
   recordAgentReply = (conversationId: string, participant: Participant): Promise<void> => this.conversations.recordAgentReply(conversationId, participant);
 
   findThreadLink = (conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null> => this.threads.find(conversationId, platform);
-  findThreadLinkByThread = (platform: ChatPlatform, channelId: string, threadId: string): Promise<ThreadLinkRecord | null> => this.threads.findByThread(platform, channelId, threadId);
+  findThreadLinkByThread = (platform: ChatPlatform, channelId: string, threadId: string): Promise<ThreadLinkRecord | null> =>
+    this.threads.findByThread(platform, channelId, threadId);
   saveThreadLink = (link: Omit<ThreadLinkRecord, '_id'>): Promise<ThreadLinkRecord> => this.threads.save(link);
   markMentioned = (linkId: string, at: Date): Promise<void> => this.threads.markMentioned(linkId, at);
 
@@ -95,7 +109,8 @@ export class MongoStore implements Store {
   findMessageByWamid = (wamid: string): Promise<MessageRecord | null> => this.messages.findByWamid(wamid);
   updateMessage = (id: string, set: Partial<Omit<MessageRecord, '_id'>>): Promise<void> => this.messages.update(id, set);
   addMirror = (id: string, location: ChatLocation): Promise<void> => this.messages.addMirror(id, location);
-  findMessageByChatMessage = (platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null> => this.messages.findByChatMessage(platform, channelId, chatMessageId);
+  findMessageByChatMessage = (platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null> =>
+    this.messages.findByChatMessage(platform, channelId, chatMessageId);
 
   applyStatus = async (update: StatusUpdate): Promise<StatusApplied> => (await this.messages.applyStatuses([update]))[0]!;
   applyStatuses = (updates: StatusUpdate[]): Promise<StatusApplied[]> => this.messages.applyStatuses(updates);
@@ -105,7 +120,8 @@ export class MongoStore implements Store {
   pendingJobs = (limit: number): Promise<OutboxJob[]> => this.jobs.pendingJobs(limit);
   claimJob = (id: string, leaseUntil: Date): Promise<boolean> => this.jobs.claimJob(id, leaseUntil);
   completeJob = (id: string): Promise<void> => this.jobs.completeJob(id);
-  rescheduleJob = (id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> => this.jobs.rescheduleJob(id, attempts, nextAttemptAt, error);
+  rescheduleJob = (id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> =>
+    this.jobs.rescheduleJob(id, attempts, nextAttemptAt, error);
   failJob = (id: string, attempts: number, error: string): Promise<void> => this.jobs.failJob(id, attempts, error);
   releaseStaleJobs = (now: Date): Promise<number> => this.jobs.releaseStaleJobs(now);
   countJobs = (state: OutboxJob['state']): Promise<number> => this.jobs.countJobs(state);
@@ -140,7 +156,12 @@ export class MongoStore implements Store {
   private async withResults(bulk: Omit<BulkRecord, 'results'> | null): Promise<BulkRecord | null> {
     if (!bulk) return null;
     const docs = await this.m.bulkResults.find({ bulkId: bulk._id }).lean();
-    const results = Object.fromEntries(docs.map(({ phone, state, reason, wamid, at }) => [`p${phone}`, { state, ...(reason ? { reason } : {}), ...(wamid ? { wamid } : {}), ...(at ? { at } : {}) }]));
+    const results = Object.fromEntries(
+      docs.map(({ phone, state, reason, wamid, at }) => [
+        `p${phone}`,
+        { state, ...(reason ? { reason } : {}), ...(wamid ? { wamid } : {}), ...(at ? { at } : {}) },
+      ]),
+    );
     return { ...bulk, results };
   }
 
@@ -149,7 +170,10 @@ export class MongoStore implements Store {
   }
 
   async unfinishedBulks(): Promise<BulkRecord[]> {
-    const open = await this.m.bulks.find({ state: { $in: ['enqueuing', 'running'] } }).sort({ createdAt: 1 }).lean();
+    const open = await this.m.bulks
+      .find({ state: { $in: ['enqueuing', 'running'] } })
+      .sort({ createdAt: 1 })
+      .lean();
     return Promise.all(open.map(async (b) => (await this.withResults(b))!));
   }
 
@@ -162,9 +186,19 @@ export class MongoStore implements Store {
   }
 
   // Outbox recovery (parking, stuck alerts, requeue): see outbox-recovery.ts.
-  parkJob(id: string, attempts: number, parked: ParkedInfo, error: string): Promise<void> { return recovery.parkJob(this.m.outbox, id, attempts, parked, error); }
-  listParkedJobs(limit: number): Promise<OutboxJob[]> { return recovery.listParkedJobs(this.m.outbox, limit); }
-  resumeParkedJobs(target: string): Promise<number> { return recovery.resumeParkedJobs(this.m.outbox, target); }
-  markStuckAlerted(id: string, at: Date): Promise<void> { return recovery.markStuckAlerted(this.m.outbox, id, at); }
-  requeueJobs(scope: { conversationId?: string }): Promise<OutboxJob[]> { return recovery.requeueJobs(this.m.outbox, scope); }
+  parkJob(id: string, attempts: number, parked: ParkedInfo, error: string): Promise<void> {
+    return recovery.parkJob(this.m.outbox, id, attempts, parked, error);
+  }
+  listParkedJobs(limit: number): Promise<OutboxJob[]> {
+    return recovery.listParkedJobs(this.m.outbox, limit);
+  }
+  resumeParkedJobs(target: string): Promise<number> {
+    return recovery.resumeParkedJobs(this.m.outbox, target);
+  }
+  markStuckAlerted(id: string, at: Date): Promise<void> {
+    return recovery.markStuckAlerted(this.m.outbox, id, at);
+  }
+  requeueJobs(scope: { conversationId?: string }): Promise<OutboxJob[]> {
+    return recovery.requeueJobs(this.m.outbox, scope);
+  }
 }

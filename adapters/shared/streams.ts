@@ -52,7 +52,11 @@ export interface StreamedResponse {
 }
 
 /** GET with headers; resolves when the response has started (its body not read yet). */
-export async function streamGet(url: string, headers: Record<string, string>, opts: { idleMs?: number; redirect?: 'follow' | 'manual' | 'error' } = {}): Promise<StreamedResponse> {
+export async function streamGet(
+  url: string,
+  headers: Record<string, string>,
+  opts: { idleMs?: number; redirect?: 'follow' | 'manual' | 'error' } = {},
+): Promise<StreamedResponse> {
   const controller = new AbortController();
   const idleMs = opts.idleMs ?? DEFAULT_IDLE_MS;
   const headerTimer = setTimeout(() => controller.abort(Object.assign(new Error(`no answer in ${idleMs} ms`), { name: 'TimeoutError' })), idleMs);
@@ -64,7 +68,12 @@ export async function streamGet(url: string, headers: Record<string, string>, op
   }
   const raw = res.body ? Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>) : Readable.from([]);
   const length = Number(res.headers.get('content-length'));
-  return { status: res.status, headers: res.headers, body: watchdog(raw, idleMs, controller), length: Number.isFinite(length) && res.headers.has('content-length') ? length : undefined };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: watchdog(raw, idleMs, controller),
+    length: Number.isFinite(length) && res.headers.has('content-length') ? length : undefined,
+  };
 }
 
 export type FormField = { name: string; value: string } | { name: string; filename: string; contentType: string; stream: Readable; size?: number };
@@ -83,7 +92,11 @@ export function multipartBody(fields: FormField[]): { contentType: string; lengt
   let length: number | undefined = 0;
   for (const f of fields) {
     if ('stream' in f) {
-      pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(f.name)}"; filename="${quoted(f.filename)}"\r\nContent-Type: ${f.contentType}\r\n\r\n`));
+      pieces.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(f.name)}"; filename="${quoted(f.filename)}"\r\nContent-Type: ${f.contentType}\r\n\r\n`,
+        ),
+      );
       pieces.push({ stream: f.stream });
       pieces.push(Buffer.from('\r\n'));
       length = length !== undefined && f.size !== undefined ? length + f.size : undefined;

@@ -84,5 +84,8 @@ export function slackNameFromEmoji(emoji: string): string | undefined {
 
 /** `:smile:` and `:+1::skin-tone-2:` in a message → the emoji; unknown codes stay as typed. */
 export function replaceEmojiCodes(text: string): string {
-  return text.replace(/:([a-z0-9_+'-]+):(?::skin-tone-([2-6]):)?/g, (match, name: string, tone?: string) => emojiFromSlackName(tone ? `${name}::skin-tone-${tone}` : name) ?? match);
+  return text.replace(
+    /:([a-z0-9_+'-]+):(?::skin-tone-([2-6]):)?/g,
+    (match, name: string, tone?: string) => emojiFromSlackName(tone ? `${name}::skin-tone-${tone}` : name) ?? match,
+  );
 }

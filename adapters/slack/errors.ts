@@ -11,7 +11,10 @@ const NEEDS_PERSON = new Set(['not_in_channel', 'channel_not_found', 'missing_sc
 const RETRYABLE_PLATFORM = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'team_added_to_org']);
 
 const ACTIONS: Record<string, { meaning: string; action: string }> = {
-  channel_not_found: { meaning: 'the Slack channel does not exist or the bot cannot see it', action: 'check SLACK_CHANNEL_ID and invite the bot to the channel' },
+  channel_not_found: {
+    meaning: 'the Slack channel does not exist or the bot cannot see it',
+    action: 'check SLACK_CHANNEL_ID and invite the bot to the channel',
+  },
   not_in_channel: { meaning: 'the bot is not a member of the Slack channel', action: 'invite the bot to the channel (/invite @bot)' },
   is_archived: { meaning: 'the Slack channel is archived', action: 'unarchive it or route the number to another channel' },
   invalid_auth: { meaning: 'Slack refused the bot token', action: 'check SLACK_BOT_TOKEN' },
@@ -35,23 +38,38 @@ export function toDeliveryError(err: unknown): DeliveryError {
   const e = err as SlackLikeError;
   switch (e.code) {
     case 'slack_webapi_rate_limited_error':
-      return DeliveryError.retryable('slack', { code: 'ratelimited', meaning: 'Slack rate limit reached', action: 'nothing: the bridge waits and retries' }, (e.retryAfter ?? 1) * 1000);
+      return DeliveryError.retryable(
+        'slack',
+        { code: 'ratelimited', meaning: 'Slack rate limit reached', action: 'nothing: the bridge waits and retries' },
+        (e.retryAfter ?? 1) * 1000,
+      );
     case 'slack_webapi_request_error':
-      return DeliveryError.retryable('slack', { code: 'network', meaning: `Slack could not be reached (${e.message ?? 'network error'})`, action: 'nothing: the bridge retries' });
+      return DeliveryError.retryable('slack', {
+        code: 'network',
+        meaning: `Slack could not be reached (${e.message ?? 'network error'})`,
+        action: 'nothing: the bridge retries',
+      });
     case 'slack_webapi_http_error': {
       const status = e.statusCode ?? 0;
       const explanation = { code: `HTTP ${status}`, meaning: `Slack answered HTTP ${status}`, action: 'nothing: the bridge retries' };
-      return status >= 500 || status === 429 ? DeliveryError.retryable('slack', explanation) : DeliveryError.permanent('slack', { ...explanation, action: 'check the Slack app configuration' });
+      return status >= 500 || status === 429
+        ? DeliveryError.retryable('slack', explanation)
+        : DeliveryError.permanent('slack', { ...explanation, action: 'check the Slack app configuration' });
     }
     case 'slack_webapi_platform_error': {
       const code = e.data?.error ?? 'unknown';
-      if (RETRYABLE_PLATFORM.has(code)) return DeliveryError.retryable('slack', { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries' });
+      if (RETRYABLE_PLATFORM.has(code))
+        return DeliveryError.retryable('slack', { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries' });
       const known = ACTIONS[code] ?? { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration' };
       return NEEDS_PERSON.has(code) ? DeliveryError.needsPerson('slack', { code, ...known }) : DeliveryError.permanent('slack', { code, ...known });
     }
     default:
       if (e.message && /timeout|timed out|ECONN|socket/i.test(e.message)) {
-        return DeliveryError.retryable('slack', { code: 'network', meaning: `Slack could not be reached (${e.message})`, action: 'nothing: the bridge retries' });
+        return DeliveryError.retryable('slack', {
+          code: 'network',
+          meaning: `Slack could not be reached (${e.message})`,
+          action: 'nothing: the bridge retries',
+        });
       }
       return DeliveryError.retryable('slack', { code: 'unexpected', meaning: e.message ?? String(err), action: 'nothing: the bridge retries' });
   }

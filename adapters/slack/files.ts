@@ -38,7 +38,14 @@ export function shareTs(file: SlackFile | undefined, thread: ThreadRef): string 
 }
 
 /** Streams a file into a thread; resolves to the file id and the completion's file object. */
-export async function uploadToThread(client: WebClient, token: string, thread: ThreadRef, file: FileStream, comment: string, idleMs?: number): Promise<{ fileId: string; completed?: SlackFile }> {
+export async function uploadToThread(
+  client: WebClient,
+  token: string,
+  thread: ThreadRef,
+  file: FileStream,
+  comment: string,
+  idleMs?: number,
+): Promise<{ fileId: string; completed?: SlackFile }> {
   let { stream, size } = file;
   if (size === undefined) {
     // Slack needs the length up front; a source that did not say is read first (WhatsApp always says: file_size).
@@ -47,7 +54,8 @@ export async function uploadToThread(client: WebClient, token: string, thread: T
     stream = Readable.from([bytes]);
   }
   const url = await client.files.getUploadURLExternal({ filename: file.name, length: size });
-  if (!url.upload_url || !url.file_id) throw DeliveryError.retryable('slack', { code: 'no_upload_url', meaning: 'Slack gave no upload URL', action: 'nothing: the bridge retries' });
+  if (!url.upload_url || !url.file_id)
+    throw DeliveryError.retryable('slack', { code: 'no_upload_url', meaning: 'Slack gave no upload URL', action: 'nothing: the bridge retries' });
   const form = multipartBody([{ name: 'body', filename: file.name, contentType: file.mimeType, stream, size }]);
   let res;
   try {
@@ -56,9 +64,16 @@ export async function uploadToThread(client: WebClient, token: string, thread: T
     throw network(err, 'the upload to Slack');
   }
   if (res.status !== 200) {
-    const explanation = { code: `upload HTTP ${res.status}`, meaning: `Slack refused the file upload (HTTP ${res.status})`, action: 'nothing: the bridge retries' };
+    const explanation = {
+      code: `upload HTTP ${res.status}`,
+      meaning: `Slack refused the file upload (HTTP ${res.status})`,
+      action: 'nothing: the bridge retries',
+    };
     if (res.status === 429 || res.status >= 500) throw DeliveryError.retryable('slack', explanation);
-    throw DeliveryError.permanent('slack', { ...explanation, action: res.status === 413 ? 'the file is too large for Slack' : 'check the Slack app’s files:write scope' });
+    throw DeliveryError.permanent('slack', {
+      ...explanation,
+      action: res.status === 413 ? 'the file is too large for Slack' : 'check the Slack app’s files:write scope',
+    });
   }
   const done = await client.files.completeUploadExternal({
     files: [{ id: url.file_id, title: file.name }],
@@ -80,11 +95,18 @@ export async function openSlackFile(token: string, file: AgentFile, idleMs?: num
   const type = res.headers.get('content-type') ?? '';
   if (res.status !== 200 || /text\/html/i.test(type)) {
     res.body.destroy();
-    const explanation = { code: `download HTTP ${res.status}`, meaning: `Slack did not hand out “${file.name}” (HTTP ${res.status})`, action: 'nothing: the bridge retries' };
+    const explanation = {
+      code: `download HTTP ${res.status}`,
+      meaning: `Slack did not hand out “${file.name}” (HTTP ${res.status})`,
+      action: 'nothing: the bridge retries',
+    };
     if (res.status === 429 || res.status >= 500) throw DeliveryError.retryable('slack', explanation);
     throw DeliveryError.permanent('slack', {
       ...explanation,
-      action: res.status === 404 ? 'the file was deleted in Slack: share it again' : 'give the Slack app the files:read scope (docker/slack-app-manifest.yml) and reinstall it',
+      action:
+        res.status === 404
+          ? 'the file was deleted in Slack: share it again'
+          : 'give the Slack app the files:read scope (docker/slack-app-manifest.yml) and reinstall it',
     });
   }
   // Only the Content-Length is exact enough for an upload's length; without it the upload is chunked.

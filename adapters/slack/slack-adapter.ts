@@ -117,7 +117,10 @@ export class SlackAdapter implements ChatAdapter {
         break;
       } catch (err) {
         const code = (err as { data?: { error?: string } }).data?.error;
-        if (code && FATAL_AUTH.has(code)) throw new ConfigError(`SLACK_BOT_TOKEN was refused by Slack (${code}): create the app from docker/slack-app-manifest.yml and copy its Bot User OAuth Token`);
+        if (code && FATAL_AUTH.has(code))
+          throw new ConfigError(
+            `SLACK_BOT_TOKEN was refused by Slack (${code}): create the app from docker/slack-app-manifest.yml and copy its Bot User OAuth Token`,
+          );
         if (this.stopped) return;
         this.log.warn({ err: (err as Error).message }, 'Slack not reachable yet; retrying');
         await new Promise((r) => setTimeout(r, this.opts.startRetryMs ?? 5000));
@@ -175,14 +178,24 @@ export class SlackAdapter implements ChatAdapter {
       const meta = JSON.parse(view.private_metadata || '{}') as ModalMetadata;
       const { phone, template, fields } = readSubmission(view.state.values as never);
       const userName = await this.userName(body.user.id);
-      const result = await this.core.sendTemplate!({ platform: 'slack', userId: body.user.id, userName, channelId: meta.channelId, phone, template, values: fields });
+      const result = await this.core.sendTemplate!({
+        platform: 'slack',
+        userId: body.user.id,
+        userName,
+        channelId: meta.channelId,
+        phone,
+        template,
+        values: fields,
+      });
       if (!result.ok) {
         const blockIds = view.blocks.map((b) => b.block_id).filter((id): id is string => Boolean(id));
         await ack({ response_action: 'errors', errors: inlineErrors(result.errors, blockIds) });
         return;
       }
       await ack();
-      await this.client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, text: toSlackText(result.text) }).catch((err: Error) => this.log.warn({ err: err.message }, 'could not confirm the template send'));
+      await this.client.chat
+        .postEphemeral({ channel: meta.channelId, user: body.user.id, text: toSlackText(result.text) })
+        .catch((err: Error) => this.log.warn({ err: err.message }, 'could not confirm the template send'));
     });
     app.error(async (err) => {
       this.log.error({ err: err.message }, 'Slack event handling failed');
@@ -209,7 +222,10 @@ export class SlackAdapter implements ChatAdapter {
       this.core.templates!({ platform: 'slack', channelId: meta.channelId }),
       this.core.templateFields!({ platform: 'slack', channelId: meta.channelId, template }),
     ]);
-    const view = 'fields' in fields ? templateModal({ ...meta, template }, choices, fields.fields) : templateModal({ ...meta, template }, choices, undefined, fields.error);
+    const view =
+      'fields' in fields
+        ? templateModal({ ...meta, template }, choices, fields.fields)
+        : templateModal({ ...meta, template }, choices, undefined, fields.error);
     await this.client.views.update({ view_id: body.view.id, hash: body.view.hash, view: view as never });
   }
 
@@ -259,7 +275,9 @@ export class SlackAdapter implements ChatAdapter {
       text,
       sentAt: new Date(Number(e.ts) * 1000),
       files: e.files?.length ? await this.agentFiles(e.files) : undefined,
-      leadingMention: lead ? { userId: lead[1]!, isBot: lead[1] === this.bot?.userId, rest: fromSlackText(e.text!.slice(lead[0].length), (id) => this.userNames.get(id)) } : undefined,
+      leadingMention: lead
+        ? { userId: lead[1]!, isBot: lead[1] === this.bot?.userId, rest: fromSlackText(e.text!.slice(lead[0].length), (id) => this.userNames.get(id)) }
+        : undefined,
     });
   }
 
@@ -283,7 +301,15 @@ export class SlackAdapter implements ChatAdapter {
       this.log.debug({ reaction: e.reaction }, 'a reaction without a Unicode emoji (custom emoji) cannot go to WhatsApp');
       return;
     }
-    await this.core.agentReaction({ platform: 'slack', channelId: e.item.channel, messageId: e.item.ts, userId: e.user, emoji, added, eventId: e.event_ts ?? `${Date.now()}` });
+    await this.core.agentReaction({
+      platform: 'slack',
+      channelId: e.item.channel,
+      messageId: e.item.ts,
+      userId: e.user,
+      emoji,
+      added,
+      eventId: e.event_ts ?? `${Date.now()}`,
+    });
   }
 
   private async resolveMentionNames(text: string): Promise<void> {
@@ -320,7 +346,8 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
-    if (!this.isReady()) throw DeliveryError.retryable('slack', { code: 'not_ready', meaning: 'the Slack connection is not up yet', action: 'nothing: the bridge retries' });
+    if (!this.isReady())
+      throw DeliveryError.retryable('slack', { code: 'not_ready', meaning: 'the Slack connection is not up yet', action: 'nothing: the bridge retries' });
     try {
       return await fn();
     } catch (err) {
@@ -329,7 +356,11 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async openThread(o: ThreadOpening): Promise<ThreadRef> {
-    const res = await this.call(() => this.paced(o.channelId, () => this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${toSlackText(o.intro)}`, unfurl_links: false })));
+    const res = await this.call(() =>
+      this.paced(o.channelId, () =>
+        this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${toSlackText(o.intro)}`, unfurl_links: false }),
+      ),
+    );
     return { platform: 'slack', channelId: res.channel ?? o.channelId, threadId: String(res.ts) };
   }
 
@@ -363,7 +394,9 @@ export class SlackAdapter implements ChatAdapter {
   async postFile(thread: ThreadRef, post: ChatPost, file: FileStream): Promise<{ messageId: string }> {
     const icon = post.author.role === 'customer' ? ':bust_in_silhouette: ' : '';
     const comment = `${mentionsPrefix(post.mentionUserIds)}${icon}*${toSlackText(post.author.name)}*\n${toSlackText(post.body)}`;
-    const { fileId, completed } = await this.call(() => this.paced(thread.channelId, () => uploadToThread(this.client, this.opts.botToken, thread, file, comment)));
+    const { fileId, completed } = await this.call(() =>
+      this.paced(thread.channelId, () => uploadToThread(this.client, this.opts.botToken, thread, file, comment)),
+    );
     let ts = shareTs(completed, thread);
     for (let attempt = 0; !ts && attempt <= 5; attempt++) {
       if (attempt) await new Promise((r) => setTimeout(r, 200 * attempt));

@@ -44,7 +44,10 @@ export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fi
     },
   ];
   if (!options.length) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No approved template is synced for this channel’s number. Run `/wa sync`, or see `/wa templates`.' } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'No approved template is synced for this channel’s number. Run `/wa sync`, or see `/wa templates`.' },
+    });
   } else {
     blocks.push({
       type: 'input',

@@ -39,9 +39,23 @@ export function templateEventInfo(field: string, value: unknown): TemplateEventI
     const rejection = obj(v.rejection_info);
     const other = obj(v.other_info);
     const disable = obj(v.disable_info);
-    const detail = [opt(rejection.reason), opt(other.title), opt(other.description), disable.disable_date ? `disable date ${opt(disable.disable_date)}` : undefined].filter(Boolean).join(' — ');
+    const detail = [
+      opt(rejection.reason),
+      opt(other.title),
+      opt(other.description),
+      disable.disable_date ? `disable date ${opt(disable.disable_date)}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' — ');
     const reason = v.reason && v.reason !== 'NONE' ? opt(v.reason) : undefined;
-    return { ...base, status: opt(v.event)?.toUpperCase(), reason, recommendation: opt(rejection.recommendation), detail: detail || undefined, category: opt(v.message_template_category)?.toUpperCase() };
+    return {
+      ...base,
+      status: opt(v.event)?.toUpperCase(),
+      reason,
+      recommendation: opt(rejection.recommendation),
+      detail: detail || undefined,
+      category: opt(v.message_template_category)?.toUpperCase(),
+    };
   }
   if (field === 'message_template_quality_update') {
     return { ...base, quality: opt(v.new_quality_score)?.toUpperCase(), previousQuality: opt(v.previous_quality_score)?.toUpperCase() };

@@ -68,7 +68,11 @@ export class GraphClient {
     const res = (await this.request(account, 'POST', `${account.phoneNumberId}/messages`, body)) as { messages?: { id?: string }[] };
     const wamid = res.messages?.[0]?.id;
     if (!wamid) {
-      throw DeliveryError.permanent('whatsapp', { code: 'no_wamid', meaning: 'the Graph API accepted the message but returned no message id', action: 'check the message on the customer’s side' });
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_wamid',
+        meaning: 'the Graph API accepted the message but returned no message id',
+        action: 'check the message on the customer’s side',
+      });
     }
     return wamid;
   }
@@ -80,5 +84,9 @@ export function recipientOf(to: CustomerRef): { to: string } | { recipient: stri
   // A customer known only by a business-scoped user id (2026): Meta's BSUID guide sends with `recipient`
   // in place of `to`. Not checked against a live account here (see the closing note of the foundation issue).
   if (to.userId) return { recipient: to.userId };
-  throw DeliveryError.permanent('whatsapp', { code: 'no_recipient', meaning: 'the customer has neither a phone number nor a user id', action: 'this conversation cannot be answered' });
+  throw DeliveryError.permanent('whatsapp', {
+    code: 'no_recipient',
+    meaning: 'the customer has neither a phone number nor a user id',
+    action: 'this conversation cannot be answered',
+  });
 }

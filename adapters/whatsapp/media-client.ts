@@ -59,7 +59,11 @@ export class WhatsAppMediaClient implements WhatsAppMedia {
   async download(account: WhatsAppAccountRef, mediaId: string, hint: { mimeType?: string; filename?: string } = {}): Promise<FileStream> {
     let info: MediaUrl;
     try {
-      info = (await this.graph.request(account, 'GET', `${encodeURIComponent(mediaId)}?phone_number_id=${encodeURIComponent(account.phoneNumberId)}`)) as MediaUrl;
+      info = (await this.graph.request(
+        account,
+        'GET',
+        `${encodeURIComponent(mediaId)}?phone_number_id=${encodeURIComponent(account.phoneNumberId)}`,
+      )) as MediaUrl;
     } catch (err) {
       // Code 100 on a media id: "Object … does not exist" — the id expired (7 days) or was deleted.
       if (err instanceof DeliveryError && !err.retryable && err.explanation.code === '100') throw DeliveryError.permanent('whatsapp', gone('100'));
@@ -95,10 +99,15 @@ export class WhatsAppMediaClient implements WhatsAppMedia {
     ]);
     let res;
     try {
-      res = await streamPost(this.url(`${account.phoneNumberId}/media`), { authorization: `Bearer ${account.accessToken}`, 'content-type': form.contentType }, form.body, {
-        length: form.length,
-        idleMs: this.opts.idleMs,
-      });
+      res = await streamPost(
+        this.url(`${account.phoneNumberId}/media`),
+        { authorization: `Bearer ${account.accessToken}`, 'content-type': form.contentType },
+        form.body,
+        {
+          length: form.length,
+          idleMs: this.opts.idleMs,
+        },
+      );
     } catch (err) {
       throw network(err, 'upload to WhatsApp');
     }
@@ -112,7 +121,12 @@ export class WhatsAppMediaClient implements WhatsAppMedia {
       const retryAfter = Number(res.headers.get('retry-after'));
       throw graphHttpError(res.status, json, Number.isFinite(retryAfter) && res.headers.has('retry-after') ? retryAfter * 1000 : undefined);
     }
-    if (!json?.id) throw DeliveryError.permanent('whatsapp', { code: 'no_media_id', meaning: 'the Graph API accepted the file but returned no media id', action: 'try again' });
+    if (!json?.id)
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_media_id',
+        meaning: 'the Graph API accepted the file but returned no media id',
+        action: 'try again',
+      });
     return json.id;
   }
 
@@ -120,7 +134,12 @@ export class WhatsAppMediaClient implements WhatsAppMedia {
     const body = { messaging_product: 'whatsapp', recipient_type: 'individual', ...recipientOf(to), type, [type]: content };
     const res = (await this.graph.request(account, 'POST', `${account.phoneNumberId}/messages`, body)) as { messages?: { id?: string }[] };
     const wamid = res.messages?.[0]?.id;
-    if (!wamid) throw DeliveryError.permanent('whatsapp', { code: 'no_wamid', meaning: 'the Graph API accepted the message but returned no message id', action: 'check the message on the customer’s side' });
+    if (!wamid)
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_wamid',
+        meaning: 'the Graph API accepted the message but returned no message id',
+        action: 'check the message on the customer’s side',
+      });
     return wamid;
   }
 

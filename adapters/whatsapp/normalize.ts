@@ -6,7 +6,15 @@
  */
 import type { z } from 'zod';
 import type { MessageContent } from '../../src/domain/content';
-import type { AccountEvent, CustomerRef, DeliveryStatus, InboundCustomerMessage, StatusUpdate, WhatsAppErrorInfo, WhatsAppEvent } from '../../src/domain/whatsapp';
+import type {
+  AccountEvent,
+  CustomerRef,
+  DeliveryStatus,
+  InboundCustomerMessage,
+  StatusUpdate,
+  WhatsAppErrorInfo,
+  WhatsAppEvent,
+} from '../../src/domain/whatsapp';
 import { contactSchema, changeSchema, entrySchema, envelopeSchema, errorSchema, messageSchema, messagesValueSchema, statusSchema, typeSchemas } from './schema';
 import { summarizeAccountEvent } from './account-events';
 import { unixSeconds, valueProblem } from './bounds';
@@ -60,7 +68,16 @@ function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
       const p = typeSchemas[type].safeParse(raw);
       if (!p.success) return fail(`${type} without its media object`);
       const d = p.data;
-      return { kind: 'media', media: type, mediaId: d.id, mimeType: d.mime_type, caption: d.caption, filename: d.filename, voice: d.voice, animated: d.animated };
+      return {
+        kind: 'media',
+        media: type,
+        mediaId: d.id,
+        mimeType: d.mime_type,
+        caption: d.caption,
+        filename: d.filename,
+        voice: d.voice,
+        animated: d.animated,
+      };
     }
     case 'location': {
       const p = typeSchemas.location.safeParse(raw);
@@ -85,8 +102,10 @@ function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
       if (!p.success) return fail('interactive reply that could not be read');
       const i = p.data;
       if (i.button_reply) return { kind: 'interactive_reply', replyType: 'button', id: i.button_reply.id, title: i.button_reply.title };
-      if (i.list_reply) return { kind: 'interactive_reply', replyType: 'list', id: i.list_reply.id, title: i.list_reply.title, description: i.list_reply.description };
-      if (i.nfm_reply) return { kind: 'interactive_reply', replyType: 'flow', title: i.nfm_reply.body ?? 'form submitted', description: i.nfm_reply.response_json };
+      if (i.list_reply)
+        return { kind: 'interactive_reply', replyType: 'list', id: i.list_reply.id, title: i.list_reply.title, description: i.list_reply.description };
+      if (i.nfm_reply)
+        return { kind: 'interactive_reply', replyType: 'flow', title: i.nfm_reply.body ?? 'form submitted', description: i.nfm_reply.response_json };
       return { kind: 'interactive_reply', replyType: 'other', title: i.type };
     }
     case 'button': {
@@ -104,7 +123,12 @@ function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
         kind: 'order',
         catalogId: p.data.catalog_id,
         text: p.data.text,
-        items: p.data.product_items.map((x) => ({ productRetailerId: x.product_retailer_id, quantity: x.quantity, itemPrice: x.item_price, currency: x.currency })),
+        items: p.data.product_items.map((x) => ({
+          productRetailerId: x.product_retailer_id,
+          quantity: x.quantity,
+          itemPrice: x.item_price,
+          currency: x.currency,
+        })),
       };
     }
     case 'system': {
@@ -125,7 +149,11 @@ function contentOf(msg: z.infer<typeof messageSchema>): MessageContent {
     case 'unsupported': {
       const inner = (raw as { type?: string } | undefined)?.type;
       const err = msg.errors?.[0];
-      return { kind: 'unsupported', originalType: inner ?? 'unknown', detail: err ? `${err.code}: ${err.error_data?.details ?? err.title ?? ''}`.trim() : undefined };
+      return {
+        kind: 'unsupported',
+        originalType: inner ?? 'unknown',
+        detail: err ? `${err.code}: ${err.error_data?.details ?? err.title ?? ''}`.trim() : undefined,
+      };
     }
     default:
       return { kind: 'unsupported', originalType: type, detail: 'a message type this bridge does not know yet' };
@@ -229,7 +257,16 @@ function normalizeMessages(value: z.infer<typeof messagesValueSchema>, wabaId: s
     const problem = valueProblem(raw);
     if (problem) return quarantine(out, 'too_deep_or_large', `messages error ${parsed.data.code}: value ${problem}`, raw);
     const e = parsed.data;
-    out.events.push({ type: 'account', event: { field: 'messages.errors', wabaId, accountId, summary: `WhatsApp reported error ${e.code}: ${e.title ?? e.message ?? ''} ${e.error_data?.details ?? ''}`.trim(), value: e } });
+    out.events.push({
+      type: 'account',
+      event: {
+        field: 'messages.errors',
+        wabaId,
+        accountId,
+        summary: `WhatsApp reported error ${e.code}: ${e.title ?? e.message ?? ''} ${e.error_data?.details ?? ''}`.trim(),
+        value: e,
+      },
+    });
   });
 }
 

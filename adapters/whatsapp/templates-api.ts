@@ -96,9 +96,16 @@ export class TemplatesApi implements TemplateSource {
       const query = new URLSearchParams({ fields: FIELDS, limit: String(this.opts.pageSize ?? DEFAULT_PAGE_SIZE) });
       if (after) query.set('after', after);
       // The cursor, not the absolute `next` URL, is followed: the token is never sent to a host taken from a response.
-      const res = (await this.graph.request(graphAccount, 'GET', `${wabaId}/message_templates?${query}`)) as { data?: unknown; paging?: { next?: string; cursors?: { after?: string } } };
+      const res = (await this.graph.request(graphAccount, 'GET', `${wabaId}/message_templates?${query}`)) as {
+        data?: unknown;
+        paging?: { next?: string; cursors?: { after?: string } };
+      };
       if (!Array.isArray(res.data)) {
-        throw DeliveryError.permanent('whatsapp', { code: 'bad_response', meaning: 'the template list from the Graph API has no data array', action: 'check GRAPH_API_URL and GRAPH_API_VERSION' });
+        throw DeliveryError.permanent('whatsapp', {
+          code: 'bad_response',
+          meaning: 'the template list from the Graph API has no data array',
+          action: 'check GRAPH_API_URL and GRAPH_API_VERSION',
+        });
       }
       for (const item of res.data) {
         const t = isObject(item) ? readTemplate(item) : undefined;
@@ -113,10 +120,16 @@ export class TemplatesApi implements TemplateSource {
 
   /** Sends a template; resolves to the wamid. */
   async send(account: GraphAccount, to: CustomerRef, template: TemplateMessage): Promise<string> {
-    const res = (await this.graph.request(account, 'POST', `${account.phoneNumberId}/messages`, templateRequestBody(to, template))) as { messages?: { id?: string }[] };
+    const res = (await this.graph.request(account, 'POST', `${account.phoneNumberId}/messages`, templateRequestBody(to, template))) as {
+      messages?: { id?: string }[];
+    };
     const wamid = res.messages?.[0]?.id;
     if (!wamid) {
-      throw DeliveryError.permanent('whatsapp', { code: 'no_wamid', meaning: 'the Graph API accepted the template but returned no message id', action: 'check the message on the customer’s side' });
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_wamid',
+        meaning: 'the Graph API accepted the template but returned no message id',
+        action: 'check the message on the customer’s side',
+      });
     }
     return wamid;
   }
@@ -155,7 +168,12 @@ function componentBody(c: TemplateSendComponent): Raw {
 
 /** The exact JSON Meta expects for a template send (notes §6; Meta's send-template examples). */
 export function templateRequestBody(to: CustomerRef, template: TemplateMessage): Raw {
-  if (!to.waId) throw DeliveryError.permanent('whatsapp', { code: 'no_recipient', meaning: 'a template needs the customer’s phone number', action: 'send it to a phone number' });
+  if (!to.waId)
+    throw DeliveryError.permanent('whatsapp', {
+      code: 'no_recipient',
+      meaning: 'a template needs the customer’s phone number',
+      action: 'send it to a phone number',
+    });
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',

@@ -10,11 +10,24 @@ import { connectMongo } from '../../adapters/mongo/connection';
 import { sendWebhooks, type Phase } from './load';
 import { pool } from './seed';
 
-export interface InsertRates { one1: number; one20: number; many: number; documentBytes: number }
+export interface InsertRates {
+  one1: number;
+  one20: number;
+  many: number;
+  documentBytes: number;
+}
 
 /** Shaped like a stored inbound text (adapters/mongo/models.ts `messages`), about the same size. */
 function messageDoc(i: number) {
-  return { _id: `raw:${i}:${Date.now()}`, conversationId: `106540352242922:4915100${String(i % 400).padStart(6, '0')}`, direction: 'inbound', createdAt: new Date(), wamid: `wamid.RAW${i}==`, content: { kind: 'text', text: `bench message ${i}: where is my parcel? It was due yesterday, could you check please?` }, mirrors: [{ platform: 'slack', channelId: 'C0BENCH01', threadId: '1700000000.000100', messageId: `1700000000.${String(i).padStart(6, '0')}` }] };
+  return {
+    _id: `raw:${i}:${Date.now()}`,
+    conversationId: `106540352242922:4915100${String(i % 400).padStart(6, '0')}`,
+    direction: 'inbound',
+    createdAt: new Date(),
+    wamid: `wamid.RAW${i}==`,
+    content: { kind: 'text', text: `bench message ${i}: where is my parcel? It was due yesterday, could you check please?` },
+    mirrors: [{ platform: 'slack', channelId: 'C0BENCH01', threadId: '1700000000.000100', messageId: `1700000000.${String(i).padStart(6, '0')}` }],
+  };
 }
 
 /** Documents per second for: insertOne one at a time, insertOne 20 at a time, insertMany in batches of 100. Bounded in count and time. */

@@ -29,16 +29,19 @@ export interface BenchDatabase {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? filesUnder(p) : [p];
+    });
 }
 
 /** Changes whenever the store, its models, the embedded server or the seeding change: an old copy is never reused. */
 function cacheKey(size: number): string {
   const hash = createHash('sha256');
-  for (const f of [...filesUnder(join(ROOT, 'adapters', 'mongo')), join(ROOT, 'scripts', 'bench', 'seed.ts')]) hash.update(f.slice(ROOT.length)).update(readFileSync(f));
+  for (const f of [...filesUnder(join(ROOT, 'adapters', 'mongo')), join(ROOT, 'scripts', 'bench', 'seed.ts')])
+    hash.update(f.slice(ROOT.length)).update(readFileSync(f));
   return `bench-db-${hash.digest('hex').slice(0, 16)}-${size}`;
 }
 

@@ -24,7 +24,16 @@ export const overShare = (sorted: number[], ms: number) => (sorted.length ? sort
 export function customerWebhooks(tag: string, count: number, customers: number[]): string[] {
   return Array.from({ length: count }, (_, i) => {
     const c = customers[i % customers.length]!;
-    return escapeLikeMeta(JSON.stringify(customerText({ from: customerWaId(c), name: `Customer ${c}`, wamid: `wamid.LOAD${tag}x${i}==`, text: `bench message ${i}: where is my parcel? It was due yesterday.` })));
+    return escapeLikeMeta(
+      JSON.stringify(
+        customerText({
+          from: customerWaId(c),
+          name: `Customer ${c}`,
+          wamid: `wamid.LOAD${tag}x${i}==`,
+          text: `bench message ${i}: where is my parcel? It was due yesterday.`,
+        }),
+      ),
+    );
   });
 }
 
@@ -46,7 +55,12 @@ export async function sendWebhooks(url: string, bodies: string[], concurrency: n
         const raw = bodies[next++]!;
         const t0 = performance.now();
         try {
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, secret) }, body: raw, signal: AbortSignal.timeout(60_000) });
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, secret) },
+            body: raw,
+            signal: AbortSignal.timeout(60_000),
+          });
           await res.arrayBuffer();
           if (res.status !== 200) failed++;
         } catch {

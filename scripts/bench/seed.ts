@@ -30,15 +30,24 @@ export const customerWaId = (i: number) => `4915100${String(i).padStart(6, '0')}
 /** Runs `fn` over `items` with at most `k` at a time. */
 export async function pool<T>(items: T[], k: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(k, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(k, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i]!, i);
+      }
+    }),
+  );
 }
 
-interface Exchange { k: number; customer: number; at: number; conversationId?: string; replyId?: string; replyWamid?: string }
+interface Exchange {
+  k: number;
+  customer: number;
+  at: number;
+  conversationId?: string;
+  replyId?: string;
+  replyWamid?: string;
+}
 
 function decodeOne<T extends 'message' | 'status'>(raw: string, type: T) {
   const r = decodeWebhook(Buffer.from(raw));
@@ -52,7 +61,9 @@ const fakeTs = (() => {
   return (at: number) => `${Math.floor(at / 1000)}.${String(n++ % 1e6).padStart(6, '0')}`;
 })();
 
-export interface SeedProgress { (done: number, total: number): void }
+export interface SeedProgress {
+  (done: number, total: number): void;
+}
 
 /** Stores `size` messages (rounded up to whole exchanges) ending now, `concurrency` exchanges at a time. */
 export async function seed(store: MongoStore, size: number, concurrency: number, progress?: SeedProgress): Promise<void> {
@@ -76,14 +87,41 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
   await pool(chunk, k, async (x) => {
     for (const part of [0, 1]) {
       const at = x.at + part * 60_000;
-      const raw = JSON.stringify(customerText({ from: customerWaId(x.customer), name: `Customer ${x.customer}`, wamid: `wamid.BENCH${x.k}x${part}==`, timestamp: String(Math.floor(at / 1000)), text: `Hello, this is message ${part} of exchange ${x.k}: could you tell me when my order ships?` }));
+      const raw = JSON.stringify(
+        customerText({
+          from: customerWaId(x.customer),
+          name: `Customer ${x.customer}`,
+          wamid: `wamid.BENCH${x.k}x${part}==`,
+          timestamp: String(Math.floor(at / 1000)),
+          text: `Hello, this is message ${part} of exchange ${x.k}: could you tell me when my order ships?`,
+        }),
+      );
       await store.saveRawWebhook('whatsapp', raw);
       const m = decodeOne(raw, 'message') as InboundCustomerMessage;
       const conversation = await store.conversationForInbound(m.accountId, m.customer, m.sentAt);
       x.conversationId = conversation._id;
       const id = `wa:${m.wamid}`;
-      await store.insertMessage({ _id: id, conversationId: conversation._id, direction: 'inbound', createdAt: m.sentAt, wamid: m.wamid, content: m.content, mirrors: [] });
-      postJobs.push({ kind: 'chat.post', lane: lane('slack', conversation._id), dedupeKey: `slack:post:${id}`, payload: { platform: 'slack', conversationId: conversation._id, messageId: id, post: { author: { name: m.customer.name ?? 'Customer', role: 'customer' }, body: renderInbound(m) }, notify: true } });
+      await store.insertMessage({
+        _id: id,
+        conversationId: conversation._id,
+        direction: 'inbound',
+        createdAt: m.sentAt,
+        wamid: m.wamid,
+        content: m.content,
+        mirrors: [],
+      });
+      postJobs.push({
+        kind: 'chat.post',
+        lane: lane('slack', conversation._id),
+        dedupeKey: `slack:post:${id}`,
+        payload: {
+          platform: 'slack',
+          conversationId: conversation._id,
+          messageId: id,
+          post: { author: { name: m.customer.name ?? 'Customer', role: 'customer' }, body: renderInbound(m) },
+          notify: true,
+        },
+      });
     }
   });
   await store.enqueue(postJobs);
@@ -95,7 +133,14 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
       thread = (async () => {
         const conv = await store.getConversation(p.conversationId);
         const ts = fakeTs(conv!.createdAt.getTime());
-        await store.saveThreadLink({ conversationId: p.conversationId, platform: 'slack', channelId: BENCH_CHANNEL, threadId: ts, createdAt: conv!.createdAt, lastMentionAt: conv!.createdAt });
+        await store.saveThreadLink({
+          conversationId: p.conversationId,
+          platform: 'slack',
+          channelId: BENCH_CHANNEL,
+          threadId: ts,
+          createdAt: conv!.createdAt,
+          lastMentionAt: conv!.createdAt,
+        });
         return ts;
       })();
       threads.set(p.conversationId, thread);
@@ -112,9 +157,24 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
     x.replyId = `slack:${BENCH_CHANNEL}:${ts}`;
     const text = `Thanks for writing! Your order ${x.k} ships tomorrow; you will get a tracking link by email.`;
     const origin = { platform: 'slack' as const, channelId: BENCH_CHANNEL, threadId, messageId: ts, authorId: AGENT.id, authorName: AGENT.name };
-    await store.insertMessage({ _id: x.replyId, conversationId: x.conversationId!, direction: 'outbound', createdAt: at, origin, state: 'queued', stateAt: at, mirrors: [], text });
+    await store.insertMessage({
+      _id: x.replyId,
+      conversationId: x.conversationId!,
+      direction: 'outbound',
+      createdAt: at,
+      origin,
+      state: 'queued',
+      stateAt: at,
+      mirrors: [],
+      text,
+    });
     await store.recordAgentReply(x.conversationId!, { platform: 'slack', userId: AGENT.id, name: AGENT.name, lastReplyAt: at });
-    sendJobs.push({ kind: 'whatsapp.send', lane: lane('whatsapp', x.conversationId!), dedupeKey: `whatsapp:send:${x.replyId}`, payload: { conversationId: x.conversationId!, messageId: x.replyId, accountId: FIXTURE_PHONE_NUMBER_ID, to: { waId: customerWaId(x.customer) }, text } });
+    sendJobs.push({
+      kind: 'whatsapp.send',
+      lane: lane('whatsapp', x.conversationId!),
+      dedupeKey: `whatsapp:send:${x.replyId}`,
+      payload: { conversationId: x.conversationId!, messageId: x.replyId, accountId: FIXTURE_PHONE_NUMBER_ID, to: { waId: customerWaId(x.customer) }, text },
+    });
   });
   await store.enqueue(sendJobs);
   const byReply = new Map(chunk.map((x) => [x.replyId!, x]));
@@ -136,7 +196,12 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
       const applied = await store.applyStatus(s);
       if (!applied.applied || !applied.messageId) return;
       await store.updateMessage(applied.messageId, { state: s.status, stateAt: s.at });
-      statusJobs.push({ kind: 'chat.status', lane: lane('slack', x.conversationId!), dedupeKey: `slack:status:${applied.messageId}:${s.status}`, payload: { platform: 'slack', messageId: applied.messageId, status: s.status, previous: applied.previous } });
+      statusJobs.push({
+        kind: 'chat.status',
+        lane: lane('slack', x.conversationId!),
+        dedupeKey: `slack:status:${applied.messageId}:${s.status}`,
+        payload: { platform: 'slack', messageId: applied.messageId, status: s.status, previous: applied.previous },
+      });
     });
     await store.enqueue(statusJobs);
     await deliver(store, k, async () => undefined);

@@ -21,7 +21,12 @@ export function parseArgs(argv: string[]): { conversationId?: string } | { error
 }
 
 /** Runs the command; returns the exit code. `dbName`: tests give each file its own database. */
-export async function runRequeue(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, opts: { dbName?: string } = {}): Promise<number> {
+export async function runRequeue(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  out: (line: string) => void,
+  opts: { dbName?: string } = {},
+): Promise<number> {
   const scope = parseArgs(argv);
   if ('error' in scope) {
     out(scope.error);

@@ -118,11 +118,27 @@ export interface JobPayloads {
   'chat.react': { platform: ChatPlatform; channelId: string; threadId: string; messageId: string; emoji: string; otherwise: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
-  'whatsapp.send_media': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; platform: ChatPlatform; file: AgentFile; kind: MediaKind; caption?: string };
+  'whatsapp.send_media': {
+    conversationId: string;
+    messageId: string;
+    accountId: string;
+    to: CustomerRef;
+    platform: ChatPlatform;
+    file: AgentFile;
+    kind: MediaKind;
+    caption?: string;
+  };
   /** An agent's reaction on a customer's message; `emoji: ''` removes it. */
   'whatsapp.react': { conversationId: string; accountId: string; to: CustomerRef; targetWamid: string; emoji: string; platform: ChatPlatform };
   /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
-  'whatsapp.send_template': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; template: TemplateMessage; bulk?: { bulkId: string; phone: string } };
+  'whatsapp.send_template': {
+    conversationId: string;
+    messageId: string;
+    accountId: string;
+    to: CustomerRef;
+    template: TemplateMessage;
+    bulk?: { bulkId: string; phone: string };
+  };
 }
 
 export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } }[JobKind];

@@ -47,9 +47,7 @@ export interface AccountEvent {
 }
 
 export type WhatsAppEvent =
-  | { type: 'message'; message: InboundCustomerMessage }
-  | { type: 'status'; status: StatusUpdate }
-  | { type: 'account'; event: AccountEvent };
+  { type: 'message'; message: InboundCustomerMessage } | { type: 'status'; status: StatusUpdate } | { type: 'account'; event: AccountEvent };
 
 /** Monotonic order of delivery states: a late `delivered` never overwrites `read`; `failed` is final. */
 export const STATUS_RANK: Record<DeliveryStatus, number> = { sent: 1, delivered: 2, read: 3, played: 4, failed: 9 };

@@ -100,7 +100,10 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     const raw = rawBodyOf(req);
     if (!deps.decoder.verifySignature(raw, req.header('x-hub-signature-256'))) {
       deps.metrics.webhooks.inc({ result: 'bad_signature' });
-      log.warn({ hasSignature: Boolean(req.header('x-hub-signature-256')) }, 'WhatsApp webhook refused: X-Hub-Signature-256 does not match WHATSAPP_APP_SECRET');
+      log.warn(
+        { hasSignature: Boolean(req.header('x-hub-signature-256')) },
+        'WhatsApp webhook refused: X-Hub-Signature-256 does not match WHATSAPP_APP_SECRET',
+      );
       res.status(401).json({ error: 'invalid signature' });
       return;
     }
@@ -114,7 +117,10 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     for (const w of decoded.warnings) log.warn(w);
     try {
       // The good events and the quarantined ones are both durable before the 200: nothing acknowledged is lost.
-      const stored = Promise.all([deps.ingest(raw.toString('utf8'), decoded.events), decoded.quarantined.length ? deps.quarantine(decoded.quarantined) : undefined]);
+      const stored = Promise.all([
+        deps.ingest(raw.toString('utf8'), decoded.events),
+        decoded.quarantined.length ? deps.quarantine(decoded.quarantined) : undefined,
+      ]);
       await unlessDatabaseDown(stored, guard);
     } catch (err) {
       // Not acknowledged: Meta delivers it again later, and nothing half-stored is lost (ingest is idempotent;

@@ -7,10 +7,30 @@ export const GAUGE_QUERY_DEADLINE_MS = 500;
 
 export class Metrics {
   readonly registry = new Registry();
-  readonly webhooks = new Counter({ name: 'bridge_webhooks_total', help: 'WhatsApp webhook requests by result', labelNames: ['result'], registers: [this.registry] });
-  readonly events = new Counter({ name: 'bridge_whatsapp_events_total', help: 'WhatsApp events ingested by type', labelNames: ['type'], registers: [this.registry] });
-  readonly dbCommands = new Counter({ name: 'whatsapp_bridge_db_commands_total', help: 'Database commands sent, by command name', labelNames: ['command'], registers: [this.registry] });
-  readonly jobs = new Counter({ name: 'bridge_outbox_jobs_total', help: 'Outbox job attempts by kind and result', labelNames: ['kind', 'result'], registers: [this.registry] });
+  readonly webhooks = new Counter({
+    name: 'bridge_webhooks_total',
+    help: 'WhatsApp webhook requests by result',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+  readonly events = new Counter({
+    name: 'bridge_whatsapp_events_total',
+    help: 'WhatsApp events ingested by type',
+    labelNames: ['type'],
+    registers: [this.registry],
+  });
+  readonly dbCommands = new Counter({
+    name: 'whatsapp_bridge_db_commands_total',
+    help: 'Database commands sent, by command name',
+    labelNames: ['command'],
+    registers: [this.registry],
+  });
+  readonly jobs = new Counter({
+    name: 'bridge_outbox_jobs_total',
+    help: 'Outbox job attempts by kind and result',
+    labelNames: ['kind', 'result'],
+    registers: [this.registry],
+  });
   readonly quarantined = new Counter({
     name: 'bridge_whatsapp_events_quarantined_total',
     help: 'WhatsApp webhook events that could not be decoded, kept raw in the quarantine instead of failing their batch',

@@ -35,7 +35,11 @@ export class AgentReactions {
           kind: 'chat.notice',
           lane: lane(r.platform, conversation._id),
           dedupeKey: `${key}:window`,
-          payload: { platform: r.platform, conversationId: conversation._id, body: `⚠️ *The reaction ${r.emoji} was not sent to the customer:* they last wrote more than 24 hours ago, and WhatsApp then allows only templates.` },
+          payload: {
+            platform: r.platform,
+            conversationId: conversation._id,
+            body: `⚠️ *The reaction ${r.emoji} was not sent to the customer:* they last wrote more than 24 hours ago, and WhatsApp then allows only templates.`,
+          },
         },
       ]);
       this.log.info({ conversationId: conversation._id }, 'agent reaction not sent: service window closed');
@@ -47,7 +51,14 @@ export class AgentReactions {
         kind: 'whatsapp.react',
         lane: lane('whatsapp', conversation._id),
         dedupeKey: key,
-        payload: { conversationId: conversation._id, accountId: conversation.accountId, to: conversation.customer, targetWamid: target.wamid, emoji, platform: r.platform },
+        payload: {
+          conversationId: conversation._id,
+          accountId: conversation.accountId,
+          to: conversation.customer,
+          targetWamid: target.wamid,
+          emoji,
+          platform: r.platform,
+        },
       },
     ]);
     return 'queued';

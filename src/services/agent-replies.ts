@@ -55,7 +55,11 @@ export class AgentReplies {
           kind: 'chat.notice',
           lane: lane(msg.platform, conversation._id),
           dedupeKey: `${msg.platform}:files-refused:${msg.channelId}:${msg.messageId}`,
-          payload: { platform: msg.platform, conversationId: conversation._id, body: `⚠️ *Not sent to the customer:*\n${lines.join('\n')}\n*What to do:* share a link to the file, or a file WhatsApp takes.` },
+          payload: {
+            platform: msg.platform,
+            conversationId: conversation._id,
+            body: `⚠️ *Not sent to the customer:*\n${lines.join('\n')}\n*What to do:* share a link to the file, or a file WhatsApp takes.`,
+          },
         },
       ]);
     }
@@ -84,8 +88,23 @@ export class AgentReplies {
     if (!texts.length && !plan.files.length) return 'empty';
 
     const id = `${msg.platform}:${msg.channelId}:${msg.messageId}`;
-    const origin = { platform: msg.platform, channelId: msg.channelId, threadId: msg.threadId, messageId: msg.messageId, authorId: msg.author.id, authorName: msg.author.name };
-    const base = { conversationId: conversation._id, direction: 'outbound' as const, createdAt: msg.sentAt, origin, state: 'queued' as const, stateAt: this.now(), mirrors: [] };
+    const origin = {
+      platform: msg.platform,
+      channelId: msg.channelId,
+      threadId: msg.threadId,
+      messageId: msg.messageId,
+      authorId: msg.author.id,
+      authorName: msg.author.name,
+    };
+    const base = {
+      conversationId: conversation._id,
+      direction: 'outbound' as const,
+      createdAt: msg.sentAt,
+      origin,
+      state: 'queued' as const,
+      stateAt: this.now(),
+      mirrors: [],
+    };
     const send = { conversationId: conversation._id, accountId: conversation.accountId, to: conversation.customer };
     // One WhatsApp message per part, in order: the text (unless it is the first file's caption) in as many parts as
     // it needs, then every file. The first part is the chat message's own record; the others point to it, and the
@@ -95,7 +114,12 @@ export class AgentReplies {
       const partId = i === 0 ? id : `${id}:text:${i}`;
       parts.push({
         record: { _id: partId, ...base, text: t, ...(i === 0 ? {} : { partOf: id }) },
-        job: { kind: 'whatsapp.send', lane: lane('whatsapp', conversation._id), dedupeKey: `whatsapp:send:${partId}`, payload: { ...send, messageId: partId, text: t } },
+        job: {
+          kind: 'whatsapp.send',
+          lane: lane('whatsapp', conversation._id),
+          dedupeKey: `whatsapp:send:${partId}`,
+          payload: { ...send, messageId: partId, text: t },
+        },
       });
     }
     for (const [i, f] of plan.files.entries()) {
@@ -130,7 +154,12 @@ export class AgentReplies {
       // Only the first part is recorded (nothing is sent), so its own `failed` is what the message shows.
       if (!(await this.store.insertMessage({ ...first, state: 'failed', failure }))) return 'duplicate';
       await this.store.enqueue([
-        { kind: 'chat.status', lane: lane(msg.platform, conversation._id), dedupeKey: `${msg.platform}:status:${id}:failed`, payload: { platform: msg.platform, messageId: id, status: 'failed' } },
+        {
+          kind: 'chat.status',
+          lane: lane(msg.platform, conversation._id),
+          dedupeKey: `${msg.platform}:status:${id}:failed`,
+          payload: { platform: msg.platform, messageId: id, status: 'failed' },
+        },
       ]);
       this.log.info({ conversationId: conversation._id }, 'agent reply refused: service window closed');
       return 'window_closed';
@@ -151,7 +180,13 @@ export class AgentReplies {
         kind: 'chat.post' as const,
         lane: lane(platform, conversation._id),
         dedupeKey: `${platform}:post:${id}`,
-        payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `via ${sideName}` }, body: mirrorBody }, notify: false },
+        payload: {
+          platform,
+          conversationId: conversation._id,
+          messageId: id,
+          post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `via ${sideName}` }, body: mirrorBody },
+          notify: false,
+        },
       })),
     ]);
     return 'queued';

@@ -29,7 +29,9 @@ const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
  * bridge meets it on a send) becomes what a person can do now.
  */
 export function failureNotice(e: FailureExplanation): string {
-  const action = RETRY_PROMISE.test(e.action) ? 'WhatsApp gave up on this message and the bridge does not send it again by itself: write it again in the thread, or reach the customer another way' : e.action;
+  const action = RETRY_PROMISE.test(e.action)
+    ? 'WhatsApp gave up on this message and the bridge does not send it again by itself: write it again in the thread, or reach the customer another way'
+    : e.action;
   return `⚠️ *Not delivered to the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${action}`;
 }
 
@@ -60,13 +62,23 @@ export class Delivery {
   private readonly rich?: RichDelivery;
 
   private richDelivery(): RichDelivery {
-    if (!this.rich) throw DeliveryError.permanent('whatsapp', { code: 'no_media', meaning: 'this bridge was started without WhatsApp media support', action: 'report this to the bridge’s maintainers' });
+    if (!this.rich)
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_media',
+        meaning: 'this bridge was started without WhatsApp media support',
+        action: 'report this to the bridge’s maintainers',
+      });
     return this.rich;
   }
 
   private chat(platform: ChatPlatform): ChatAdapter {
     const adapter = this.chats[platform];
-    if (!adapter) throw DeliveryError.permanent(platform, { code: 'not_configured', meaning: `${platform} is not configured in this bridge`, action: `configure ${platform} or remove it from the account` });
+    if (!adapter)
+      throw DeliveryError.permanent(platform, {
+        code: 'not_configured',
+        meaning: `${platform} is not configured in this bridge`,
+        action: `configure ${platform} or remove it from the account`,
+      });
     return adapter;
   }
 
@@ -93,9 +105,19 @@ export class Delivery {
     const existing = await this.store.findThreadLink(conversationId, platform);
     if (existing) return { thread: { platform, channelId: existing.channelId, threadId: existing.threadId }, isNew: false };
     const conversation = await this.store.getConversation(conversationId);
-    if (!conversation) throw DeliveryError.permanent(platform, { code: 'no_conversation', meaning: `conversation ${conversationId} is missing`, action: 'report this to the bridge’s maintainers' });
+    if (!conversation)
+      throw DeliveryError.permanent(platform, {
+        code: 'no_conversation',
+        meaning: `conversation ${conversationId} is missing`,
+        action: 'report this to the bridge’s maintainers',
+      });
     const account = this.accounts.get(conversation.accountId);
-    if (!account) throw DeliveryError.permanent(platform, { code: 'no_account', meaning: `number ${conversation.accountId} is no longer configured`, action: 'add it back to the configuration' });
+    if (!account)
+      throw DeliveryError.permanent(platform, {
+        code: 'no_account',
+        meaning: `number ${conversation.accountId} is no longer configured`,
+        action: 'add it back to the configuration',
+      });
     const { channelId, notifyUsers } = this.accounts.destination(account, platform);
     const label = customerLabel(conversation.customer);
     const thread = await this.chat(platform).openThread({
@@ -160,14 +182,24 @@ export class Delivery {
   private async afterTemplatePost(p: JobPayloads['chat.post'], message: MessageRecord): Promise<void> {
     const fresh = (await this.store.getMessage(p.messageId)) ?? message;
     if (fresh.sentBy?.platform === p.platform) {
-      await this.store.recordAgentReply(p.conversationId, { platform: p.platform, userId: fresh.sentBy.userId, name: fresh.sentBy.name, lastReplyAt: this.now() });
+      await this.store.recordAgentReply(p.conversationId, {
+        platform: p.platform,
+        userId: fresh.sentBy.userId,
+        name: fresh.sentBy.name,
+        lastReplyAt: this.now(),
+      });
     }
     const state = fresh.state;
     if (state && state !== 'queued' && state !== 'accepted') {
       // The error of a `failed` webhook is kept with the wamid (linking again is a no-op that returns it).
       const error = fresh.wamid && !fresh.failure ? (await this.store.linkWamid(fresh.wamid, p.messageId)).error : undefined;
       await this.store.enqueue([
-        { kind: 'chat.status', lane: lane(p.platform, p.conversationId), dedupeKey: `${p.platform}:status:${p.messageId}:${state}`, payload: { platform: p.platform, messageId: p.messageId, status: state, error } },
+        {
+          kind: 'chat.status',
+          lane: lane(p.platform, p.conversationId),
+          dedupeKey: `${p.platform}:status:${p.messageId}:${state}`,
+          payload: { platform: p.platform, messageId: p.messageId, status: state, error },
+        },
       ]);
     }
   }
@@ -181,7 +213,12 @@ export class Delivery {
       return;
     }
     const account = this.accounts.get(p.accountId);
-    if (!account) throw DeliveryError.permanent('whatsapp', { code: 'no_account', meaning: `number ${p.accountId} is no longer configured`, action: 'add it back to the configuration' });
+    if (!account)
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_account',
+        meaning: `number ${p.accountId} is no longer configured`,
+        action: 'add it back to the configuration',
+      });
     await this.opts.pacer?.acquire(p.accountId, p.to.waId ?? p.to.userId ?? p.conversationId);
     const wamid = await this.whatsapp.sendTemplate(account, p.to, p.template);
     const at = this.now();
@@ -204,7 +241,12 @@ export class Delivery {
     const message = await this.store.getMessage(p.messageId);
     if (!message || message.wamid) return; // already sent before a crash
     const account = this.accounts.get(p.accountId);
-    if (!account) throw DeliveryError.permanent('whatsapp', { code: 'no_account', meaning: `number ${p.accountId} is no longer configured`, action: 'add it back to the configuration' });
+    if (!account)
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_account',
+        meaning: `number ${p.accountId} is no longer configured`,
+        action: 'add it back to the configuration',
+      });
     const wamid = await this.whatsapp.sendText(account, p.to, p.text, p.replyToWamid);
     await this.ingest.recordAccepted(p.messageId, wamid, this.now());
   }
@@ -218,11 +260,16 @@ export class Delivery {
     // One chat message sent as several WhatsApp messages (a long text, files): it shows their combined status.
     const head = message.partOf ? await this.store.getMessage(message.partOf) : message;
     if (head?.parts?.length) await showCombinedStatus(this.store, this.chat(p.platform), head);
-    else if (!message.partOf || p.status === 'failed') await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
+    else if (!message.partOf || p.status === 'failed')
+      await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
     if (p.status !== 'failed') return;
     const failure = message.failure ?? (p.error ? this.whatsapp.explain(p.error) : undefined);
     if (p.error && !message.failure && failure) await this.store.updateMessage(p.messageId, { failure });
-    const explanation = failure ?? { code: 'unknown', meaning: 'WhatsApp reported the message as failed without a reason', action: 'try again, or reach the customer another way' };
+    const explanation = failure ?? {
+      code: 'unknown',
+      meaning: 'WhatsApp reported the message as failed without a reason',
+      action: 'try again, or reach the customer another way',
+    };
     const file = message.file ? `📎 ${message.file.name}\n` : head?.parts?.length ? `${partLabel(head, message)}\n` : '';
     await this.chat(p.platform).postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: `${file}${failureNotice(explanation)}` });
   }
@@ -246,7 +293,9 @@ export class Delivery {
    */
   async onPermanentFailure(job: OutboxJob, error: DeliveryError | Error): Promise<void> {
     const explanation: FailureExplanation & { retryable: boolean } =
-      error instanceof DeliveryError ? { ...error.explanation, retryable: false } : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
+      error instanceof DeliveryError
+        ? { ...error.explanation, retryable: false }
+        : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
     if (job.kind === 'whatsapp.react') return this.rich?.reactionFailed(job.payload, explanation);
     if (job.kind === 'ingest') {
       // The events stay in the outbox (failed) and in raw_webhooks: nothing is dropped, an operator can re-run them.
@@ -258,12 +307,19 @@ export class Delivery {
       await this.store.updateMessage(p.messageId, { state: 'failed', stateAt: this.now(), failure: explanation });
       if (job.kind === 'whatsapp.send_template' && job.payload.bulk) {
         const { bulkId, phone } = job.payload.bulk;
-        await this.store.setBulkResult(bulkId, phone, { state: 'failed', reason: `${explanation.meaning} (code ${explanation.code}); ${explanation.action}`, at: this.now() });
+        await this.store.setBulkResult(bulkId, phone, {
+          state: 'failed',
+          reason: `${explanation.meaning} (code ${explanation.code}); ${explanation.action}`,
+          at: this.now(),
+        });
       }
       await this.ingest.enqueueStatusJobs(p.messageId, 'failed');
       return;
     }
-    this.log.error({ job: job._id, kind: job.kind, code: explanation.code }, `delivery to chat refused, not retried: ${explanation.meaning}; ${explanation.action}`);
+    this.log.error(
+      { job: job._id, kind: job.kind, code: explanation.code },
+      `delivery to chat refused, not retried: ${explanation.meaning}; ${explanation.action}`,
+    );
     if (job.kind === 'chat.post') await this.announceLostPost(job.payload, explanation);
   }
 

@@ -26,12 +26,18 @@ export function ingestJobs(rawBody: string, events: WhatsAppEvent[]): NewJob[] {
   const groups = new Map<string, WhatsAppEvent[]>();
   for (const e of events) {
     if (e.type === 'account') continue;
-    const group = e.type === 'message' ? `customer:${e.message.accountId}:${e.message.customer.waId ?? e.message.customer.userId ?? ''}` : `statuses:${e.status.accountId}`;
+    const group =
+      e.type === 'message' ? `customer:${e.message.accountId}:${e.message.customer.waId ?? e.message.customer.userId ?? ''}` : `statuses:${e.status.accountId}`;
     const list = groups.get(group);
     if (list) list.push(e);
     else groups.set(group, [e]);
   }
-  return [...groups].map(([group, list]) => ({ kind: 'ingest', lane: `ingest:${group}`, dedupeKey: `ingest:${body}:${group}`, payload: { events: JSON.stringify(list) } }));
+  return [...groups].map(([group, list]) => ({
+    kind: 'ingest',
+    lane: `ingest:${group}`,
+    dedupeKey: `ingest:${body}:${group}`,
+    payload: { events: JSON.stringify(list) },
+  }));
 }
 
 /** An `ingest` job's events back from their JSON, with their dates (the only non-JSON values of WhatsAppEvent). */
@@ -69,7 +75,7 @@ export class Ingest {
   /** Applies events (an `ingest` job's, or a webhook's account events): messages, statuses and account events. */
   async ingest(events: WhatsAppEvent[]): Promise<void> {
     // In batch order; consecutive statuses are applied together (one bulk write).
-    for (let i = 0; i < events.length; ) {
+    for (let i = 0; i < events.length;) {
       const e = events[i]!;
       if (e.type === 'status') {
         const run: StatusUpdate[] = [];

@@ -78,8 +78,23 @@ export function internalNote(
   otherSides: ChatPlatform[],
 ): { record: MessageRecord; jobs: NewJob[] } {
   const id = `${msg.platform}:${msg.channelId}:${msg.messageId}`;
-  const origin = { platform: msg.platform, channelId: msg.channelId, threadId: msg.threadId, messageId: msg.messageId, authorId: msg.author.id, authorName: msg.author.name };
-  const record: MessageRecord = { _id: id, conversationId: conversation._id, direction: 'internal', createdAt: msg.sentAt, origin, text: msg.text, mirrors: [] };
+  const origin = {
+    platform: msg.platform,
+    channelId: msg.channelId,
+    threadId: msg.threadId,
+    messageId: msg.messageId,
+    authorId: msg.author.id,
+    authorName: msg.author.name,
+  };
+  const record: MessageRecord = {
+    _id: id,
+    conversationId: conversation._id,
+    direction: 'internal',
+    createdAt: msg.sentAt,
+    origin,
+    text: msg.text,
+    mirrors: [],
+  };
   const files = msg.files?.length ? `\n📎 ${msg.files.map((f) => f.name).join(', ')}` : '';
   const sideName = { slack: 'Slack', discord: 'Discord' }[msg.platform];
   const jobs: NewJob[] = [
@@ -96,20 +111,21 @@ export function internalNote(
         otherwise: `${INTERNAL_MARK} Kept internal, not sent to the customer: ${WHY[why]}.`,
       },
     },
-    ...otherSides.map(
-      (platform): NewJob => ({
-        kind: 'chat.post',
-        lane: lane(platform, conversation._id),
-        dedupeKey: `${platform}:post:${id}`,
-        payload: {
-          platform,
-          conversationId: conversation._id,
-          messageId: id,
-          post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent', detail: `internal note via ${sideName}` }, body: `${INTERNAL_MARK} ${msg.text}${files}` },
-          notify: false,
+    ...otherSides.map((platform): NewJob => ({
+      kind: 'chat.post',
+      lane: lane(platform, conversation._id),
+      dedupeKey: `${platform}:post:${id}`,
+      payload: {
+        platform,
+        conversationId: conversation._id,
+        messageId: id,
+        post: {
+          author: { name: msg.author.name ?? msg.author.id, role: 'agent', detail: `internal note via ${sideName}` },
+          body: `${INTERNAL_MARK} ${msg.text}${files}`,
         },
-      }),
-    ),
+        notify: false,
+      },
+    })),
   ];
   return { record, jobs };
 }

@@ -28,7 +28,12 @@ const STICKER_ANIMATED_MAX = 500 * KB;
 const RULES: Rule[] = [
   { kind: 'image', maxBytes: 5 * MB, what: 'images (JPEG or PNG)', mimes: ['image/jpeg', 'image/png'] },
   { kind: 'video', maxBytes: 16 * MB, what: 'videos (MP4 or 3GPP)', mimes: ['video/mp4', 'video/3gpp'] },
-  { kind: 'audio', maxBytes: 16 * MB, what: 'audio (AAC, AMR, MP3, M4A or OGG/Opus)', mimes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'] },
+  {
+    kind: 'audio',
+    maxBytes: 16 * MB,
+    what: 'audio (AAC, AMR, MP3, M4A or OGG/Opus)',
+    mimes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
+  },
   {
     kind: 'document',
     maxBytes: 100 * MB,
@@ -129,7 +134,8 @@ export function classifyForWhatsApp(file: { name: string; mimeType: string; size
     return { ok: false, reason: `WhatsApp does not take ${mimeType} files. It takes ${accepted}` };
   }
   if (file.size > rule.maxBytes) {
-    const limit = rule.kind === 'sticker' ? `${formatBytes(STICKER_STATIC_MAX)} (static) or ${formatBytes(rule.maxBytes)} (animated)` : formatBytes(rule.maxBytes);
+    const limit =
+      rule.kind === 'sticker' ? `${formatBytes(STICKER_STATIC_MAX)} (static) or ${formatBytes(rule.maxBytes)} (animated)` : formatBytes(rule.maxBytes);
     return { ok: false, reason: `it is ${formatBytes(file.size)}, and WhatsApp takes ${rule.what} up to ${limit}` };
   }
   return { ok: true, kind: rule.kind, mimeType };

@@ -83,13 +83,16 @@ export function struck(text: string): string {
 export function renderInbound(m: InboundCustomerMessage, quoted?: string): string {
   const lines: string[] = [];
   if (m.forwarded) lines.push(m.forwarded === 'frequently_forwarded' ? '_↪ Forwarded many times_' : '_↪ Forwarded_');
-  if (m.referral) lines.push(`_From ad: ${m.referral.headline ?? m.referral.body ?? m.referral.sourceType ?? 'click-to-WhatsApp'}${m.referral.sourceUrl ? ` ${m.referral.sourceUrl}` : ''}_`);
+  if (m.referral)
+    lines.push(
+      `_From ad: ${m.referral.headline ?? m.referral.body ?? m.referral.sourceType ?? 'click-to-WhatsApp'}${m.referral.sourceUrl ? ` ${m.referral.sourceUrl}` : ''}_`,
+    );
   if (quoted !== undefined) lines.push(`> ${quoted.split('\n').join('\n> ')}`);
   lines.push(renderContent(m.content));
   return lines.join('\n');
 }
 
 export function customerLabel(customer: { name?: string; waId?: string; userId?: string }): string {
-  const id = customer.waId ? `+${customer.waId}` : customer.userId ?? 'unknown';
+  const id = customer.waId ? `+${customer.waId}` : (customer.userId ?? 'unknown');
   return customer.name ? `${customer.name} (${id})` : id;
 }

@@ -100,7 +100,12 @@ export class RichDelivery {
 
   private account(accountId: string) {
     const account = this.accounts.get(accountId);
-    if (!account) throw DeliveryError.permanent('whatsapp', { code: 'no_account', meaning: `number ${accountId} is no longer configured`, action: 'add it back to the configuration' });
+    if (!account)
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'no_account',
+        meaning: `number ${accountId} is no longer configured`,
+        action: 'add it back to the configuration',
+      });
     return account;
   }
 
@@ -137,7 +142,13 @@ export class RichDelivery {
     if (c.kind === 'edit') {
       const updated = target?.content && c.newText !== undefined ? withNewText(target.content, c.newText) : undefined;
       if (editable && updated) {
-        const edited = await this.editEveryPart(chat, target, { ...post, body: `${bodyOf(updated)}\n_✏️ Edited by the customer_` }, hasFile(updated), '_✏️ Edited by the customer: the message is shorter now_');
+        const edited = await this.editEveryPart(
+          chat,
+          target,
+          { ...post, body: `${bodyOf(updated)}\n_✏️ Edited by the customer_` },
+          hasFile(updated),
+          '_✏️ Edited by the customer: the message is shorter now_',
+        );
         // Later quotes of this message show what it says now.
         await this.store.updateMessage(target._id, { content: updated });
         if (edited === true) return 'done';
@@ -148,7 +159,13 @@ export class RichDelivery {
 
     if (editable) {
       const content = target.content!;
-      const edited = await this.editEveryPart(chat, target, { ...post, body: `${struck(bodyOf(content))}\n_🗑️ Deleted by the customer_` }, hasFile(content), '_🗑️ Deleted by the customer_');
+      const edited = await this.editEveryPart(
+        chat,
+        target,
+        { ...post, body: `${struck(bodyOf(content))}\n_🗑️ Deleted by the customer_` },
+        hasFile(content),
+        '_🗑️ Deleted by the customer_',
+      );
       if (edited === true) return 'done';
       if (edited) return { ...post, body: `🗑️ The customer’s deleted message, continued:\n${edited.rest}` };
     }
@@ -160,7 +177,13 @@ export class RichDelivery {
    * same way. A post left over when the new text needs fewer says so (`emptied`); text that needs more posts than
    * there are is returned (`rest`) to be posted after them. False when a post cannot be edited.
    */
-  private async editEveryPart(chat: ChatAdapter, target: MessageRecord, post: ChatPost, withFile: boolean, emptied: string): Promise<boolean | { rest: string }> {
+  private async editEveryPart(
+    chat: ChatAdapter,
+    target: MessageRecord,
+    post: ChatPost,
+    withFile: boolean,
+    emptied: string,
+  ): Promise<boolean | { rest: string }> {
     const posts = target.mirrors.filter((m) => m.platform === chat.platform);
     // A file's post is one post (its caption is short); it keeps the whole body, as before.
     const bodies = withFile ? [post.body] : chatParts(chat, post);
@@ -195,7 +218,11 @@ export class RichDelivery {
       file.stream.destroy();
       const name = PLATFORM_NAME[chat.platform];
       return withNotice(
-        fileNotice({ code: 'too_large', meaning: `the file is ${formatBytes(file.size)} and ${name} takes files up to ${formatBytes(limit)} from the bridge`, action: 'ask the customer for a smaller file, or to share it another way' }),
+        fileNotice({
+          code: 'too_large',
+          meaning: `the file is ${formatBytes(file.size)} and ${name} takes files up to ${formatBytes(limit)} from the bridge`,
+          action: 'ask the customer for a smaller file, or to share it another way',
+        }),
       );
     }
     try {
@@ -217,13 +244,25 @@ export class RichDelivery {
     let mediaId = message.file?.mediaId;
     if (!mediaId) {
       const chat = this.chat(p.platform);
-      if (!chat.openFile) throw DeliveryError.permanent(p.platform, { code: 'no_files', meaning: `the ${PLATFORM_NAME[p.platform]} side cannot fetch files`, action: 'report this to the bridge’s maintainers' });
+      if (!chat.openFile)
+        throw DeliveryError.permanent(p.platform, {
+          code: 'no_files',
+          meaning: `the ${PLATFORM_NAME[p.platform]} side cannot fetch files`,
+          action: 'report this to the bridge’s maintainers',
+        });
       const file = await this.checkedForWhatsApp(await chat.openFile(p.file), p);
       mediaId = await this.media.upload(account, file);
       // A retry of the send (rate limit) reuses the upload: Meta keeps uploaded media 30 days.
-      await this.store.updateMessage(p.messageId, { file: { name: p.file.name, mimeType: file.mimeType, size: file.size ?? p.file.size, kind: p.kind, mediaId } });
+      await this.store.updateMessage(p.messageId, {
+        file: { name: p.file.name, mimeType: file.mimeType, size: file.size ?? p.file.size, kind: p.kind, mediaId },
+      });
     }
-    const wamid = await this.media.sendMedia(account, p.to, { kind: p.kind, mediaId, caption: p.caption, filename: p.kind === 'document' ? p.file.name : undefined });
+    const wamid = await this.media.sendMedia(account, p.to, {
+      kind: p.kind,
+      mediaId,
+      caption: p.caption,
+      filename: p.kind === 'document' ? p.file.name : undefined,
+    });
     await this.ingest.recordAccepted(p.messageId, wamid, this.now());
   }
 
@@ -237,14 +276,19 @@ export class RichDelivery {
     const size = file.size ?? p.file.size;
     const refuse = (reason: string): never => {
       file.stream.destroy();
-      throw DeliveryError.permanent('whatsapp', { code: 'not_accepted', meaning: `“${p.file.name}” was not sent: ${reason}`, action: 'share a smaller or supported file, or a link to it' });
+      throw DeliveryError.permanent('whatsapp', {
+        code: 'not_accepted',
+        meaning: `“${p.file.name}” was not sent: ${reason}`,
+        action: 'share a smaller or supported file, or a link to it',
+      });
     };
     const c = classifyForWhatsApp({ name: p.file.name, mimeType: file.mimeType, size });
     if (!c.ok) refuse(c.reason);
     if (p.kind === 'sticker' && size > STICKER_STATIC_MAX) {
       const peeked = await peekHead(file, 32);
       file = peeked.file;
-      if (!isAnimatedWebp(peeked.head)) refuse(`it is a static sticker of ${formatBytes(size)}, and WhatsApp takes static stickers up to ${formatBytes(STICKER_STATIC_MAX)}`);
+      if (!isAnimatedWebp(peeked.head))
+        refuse(`it is a static sticker of ${formatBytes(size)}, and WhatsApp takes static stickers up to ${formatBytes(STICKER_STATIC_MAX)}`);
     }
     return file;
   }

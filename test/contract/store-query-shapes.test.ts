@@ -17,8 +17,21 @@ let conn: Connection;
 let store: MongoStore;
 let recording: CommandStartedEvent[] | undefined;
 
-const inbound = (id: string, conversationId: string): MessageRecord => ({ _id: id, conversationId, direction: 'inbound', createdAt: new Date(), wamid: id.slice(3), content: { kind: 'text', text: id }, mirrors: [] });
-const post = (key: string, conversationId = 'acc:1'): NewJob => ({ kind: 'chat.notice', lane: `slack:${conversationId}`, dedupeKey: key, payload: { platform: 'slack', conversationId, body: key } });
+const inbound = (id: string, conversationId: string): MessageRecord => ({
+  _id: id,
+  conversationId,
+  direction: 'inbound',
+  createdAt: new Date(),
+  wamid: id.slice(3),
+  content: { kind: 'text', text: id },
+  mirrors: [],
+});
+const post = (key: string, conversationId = 'acc:1'): NewJob => ({
+  kind: 'chat.notice',
+  lane: `slack:${conversationId}`,
+  dedupeKey: key,
+  payload: { platform: 'slack', conversationId, body: key },
+});
 const status = (wamid: string, s: StatusUpdate['status']): StatusUpdate => ({ accountId: 'acc', wamid, status: s, at: new Date() });
 
 beforeAll(async () => {
@@ -32,7 +45,9 @@ beforeAll(async () => {
   };
   await inChunks((i) => store.conversationForInbound('acc', { waId: `49151${i}`, userId: `DE.${i}` }, new Date()));
   await inChunks((i) => store.insertMessage(inbound(`wa:old${i}`, `acc:49151${i}`)));
-  await inChunks((i) => store.saveThreadLink({ conversationId: `acc:49151${i}`, platform: 'slack', channelId: 'C1', threadId: `old.${i}`, createdAt: new Date() }));
+  await inChunks((i) =>
+    store.saveThreadLink({ conversationId: `acc:49151${i}`, platform: 'slack', channelId: 'C1', threadId: `old.${i}`, createdAt: new Date() }),
+  );
   await store.applyStatuses(n.map((i) => status(`wamid.old${i}`, 'delivered')));
   await store.enqueue(n.map((i) => post(`old-job-${i}`, `acc:${i}`)));
   await inChunks(async (i) => {
@@ -71,9 +86,13 @@ function scanReason(e: CommandStartedEvent): string {
     case 'findAndModify':
       return byId(c.query) ? '' : `findAndModify on ${coll} by ${JSON.stringify(c.query)}`;
     case 'update':
-      return (c.updates as { q: unknown }[]).every((u) => byId(u.q)) ? '' : `update on ${coll} by ${JSON.stringify((c.updates as { q: unknown }[]).map((u) => u.q))}`;
+      return (c.updates as { q: unknown }[]).every((u) => byId(u.q))
+        ? ''
+        : `update on ${coll} by ${JSON.stringify((c.updates as { q: unknown }[]).map((u) => u.q))}`;
     case 'delete':
-      return (c.deletes as { q: unknown }[]).every((d) => byId(d.q)) ? '' : `delete on ${coll} by ${JSON.stringify((c.deletes as { q: unknown }[]).map((d) => d.q))}`;
+      return (c.deletes as { q: unknown }[]).every((d) => byId(d.q))
+        ? ''
+        : `delete on ${coll} by ${JSON.stringify((c.deletes as { q: unknown }[]).map((d) => d.q))}`;
     default:
       return `${e.commandName} on ${coll}`;
   }

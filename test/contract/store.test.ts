@@ -16,8 +16,20 @@ afterAll(async () => {
   await conn.close();
 });
 
-const inbound = (id: string, conversationId = 'acc:1'): MessageRecord => ({ _id: id, conversationId, direction: 'inbound', createdAt: new Date(), content: { kind: 'text', text: id }, mirrors: [] });
-const job = (key: string, lane = 'slack:acc:1'): NewJob => ({ kind: 'chat.notice', lane, dedupeKey: key, payload: { platform: 'slack', conversationId: 'acc:1', body: key } });
+const inbound = (id: string, conversationId = 'acc:1'): MessageRecord => ({
+  _id: id,
+  conversationId,
+  direction: 'inbound',
+  createdAt: new Date(),
+  content: { kind: 'text', text: id },
+  mirrors: [],
+});
+const job = (key: string, lane = 'slack:acc:1'): NewJob => ({
+  kind: 'chat.notice',
+  lane,
+  dedupeKey: key,
+  payload: { platform: 'slack', conversationId: 'acc:1', body: key },
+});
 
 test('a message is inserted once; a redelivery reports false and changes nothing', async () => {
   expect(await store.insertMessage(inbound('wa:m1'))).toBe(true);
@@ -63,7 +75,11 @@ test('statuses are monotonic: lower or equal ranks are not applied, failed is fi
 test('a status stored before the wamid is linked is returned by the link, and later statuses know the message', async () => {
   await store.applyStatus({ accountId: 'a', wamid: 'w2', status: 'delivered', at: new Date() });
   expect(await store.linkWamid('w2', 'slack:C1:9.9')).toMatchObject({ status: 'delivered' });
-  expect(await store.applyStatus({ accountId: 'a', wamid: 'w2', status: 'read', at: new Date() })).toEqual({ applied: true, previous: 'delivered', messageId: 'slack:C1:9.9' });
+  expect(await store.applyStatus({ accountId: 'a', wamid: 'w2', status: 'read', at: new Date() })).toEqual({
+    applied: true,
+    previous: 'delivered',
+    messageId: 'slack:C1:9.9',
+  });
   expect(await store.linkWamid('w3', 'slack:C1:9.8')).toEqual({ status: undefined, error: undefined });
 });
 
@@ -129,7 +145,11 @@ test('a batch of statuses is applied in order, monotonic per wamid, one result p
   ]);
   expect(await store.applyStatuses([])).toEqual([]);
   // Stored: the next single update sees the batch's outcome.
-  expect(await store.applyStatus({ accountId: 'a', wamid: 'wb1', status: 'failed', at, error: { code: 131026, title: 'x' } })).toEqual({ applied: true, previous: 'read', messageId: 'slack:C1:b.1' });
+  expect(await store.applyStatus({ accountId: 'a', wamid: 'wb1', status: 'failed', at, error: { code: 131026, title: 'x' } })).toEqual({
+    applied: true,
+    previous: 'read',
+    messageId: 'slack:C1:b.1',
+  });
   expect(await store.linkWamid('wb2', 'slack:C1:b.2')).toEqual({ status: 'read', error: undefined });
 });
 
@@ -178,8 +198,18 @@ test('links and customers stored before the key documents existed are found afte
   const dbName = uniqueDbName('store-migrate');
   const old = await connectMongo(testMongoUri(), dbName);
   try {
-    await old.collection('thread_links').insertOne({ _id: 'slack:C1:8.8', conversationId: 'acc:m', platform: 'slack', channelId: 'C1', threadId: '8.8', createdAt: new Date() } as never);
-    await old.collection('conversations').insertOne({ _id: 'acc:4915100000300', accountId: 'acc', customer: { waId: '4915100000300', userId: 'DE.300' }, createdAt: new Date(), participants: [] } as never);
+    await old
+      .collection('thread_links')
+      .insertOne({ _id: 'slack:C1:8.8', conversationId: 'acc:m', platform: 'slack', channelId: 'C1', threadId: '8.8', createdAt: new Date() } as never);
+    await old
+      .collection('conversations')
+      .insertOne({
+        _id: 'acc:4915100000300',
+        accountId: 'acc',
+        customer: { waId: '4915100000300', userId: 'DE.300' },
+        createdAt: new Date(),
+        participants: [],
+      } as never);
     const upgraded = await MongoStore.open(old);
     expect((await upgraded.findThreadLink('acc:m', 'slack'))?._id).toBe('slack:C1:8.8');
     expect((await upgraded.conversationForInbound('acc', { userId: 'DE.300' }, new Date()))._id).toBe('acc:4915100000300');

@@ -24,7 +24,12 @@ const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
 /** As Slack renders it: its three escaped characters shown plainly. */
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const say = (who: string, what: string) => console.log(`${bold(who.padEnd(18))} ${unescape(what).split('\n').join(`\n${' '.repeat(19)}`)}`);
+const say = (who: string, what: string) =>
+  console.log(
+    `${bold(who.padEnd(18))} ${unescape(what)
+      .split('\n')
+      .join(`\n${' '.repeat(19)}`)}`,
+  );
 
 async function until<T>(what: string, fn: () => T | undefined): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -62,7 +67,11 @@ async function main(): Promise<void> {
   const sender = new SlackSender({ url: `${bridge.url}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId, botUserId: slack.botUserId });
   const webhook = async (body: unknown) => {
     const raw = escapeLikeMeta(JSON.stringify(body));
-    const res = await fetch(`${bridge.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) }, body: raw });
+    const res = await fetch(`${bridge.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) },
+      body: raw,
+    });
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
   };
   let tsSeq = 0;
@@ -105,7 +114,15 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n${bold('4. A later reply fails: the 24-hour window has closed')}`);
-  graph.failNext({ path: /\/messages$/, status: 400, error: { code: 131047, message: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } });
+  graph.failNext({
+    path: /\/messages$/,
+    status: 400,
+    error: {
+      code: 131047,
+      message: 'Re-engagement message',
+      details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+    },
+  });
   const late = 'Hi Maria, did the replacement arrive?';
   say('Slack ▸ Ana', late);
   const lateTs = await agentSays(root.ts, late);

@@ -67,27 +67,49 @@ export class FakeDiscord extends EventEmitter {
     this.guildId = opts.guildId ?? '1100000000000000000';
     const emit = (t: string, d: unknown) => void this.gateway.dispatch(t, d);
     this.state = new DiscordState({
-      applicationId: this.applicationId, botUserId: this.botUserId, botUsername: opts.botUsername ?? 'WA Bridge',
-      guildId: this.guildId, guildName: opts.guildName ?? 'Support', baseUrl: () => this.baseUrl, emit,
+      applicationId: this.applicationId,
+      botUserId: this.botUserId,
+      botUsername: opts.botUsername ?? 'WA Bridge',
+      guildId: this.guildId,
+      guildName: opts.guildName ?? 'Support',
+      baseUrl: () => this.baseUrl,
+      emit,
     });
-    this.interactionsImpl = new Interactions(this.state, emit, this.applicationId, opts.interactionDeadlineMs ?? 3000,
-      (r) => this.emit('interactionResponse', r));
+    this.interactionsImpl = new Interactions(this.state, emit, this.applicationId, opts.interactionDeadlineMs ?? 3000, (r) =>
+      this.emit('interactionResponse', r),
+    );
     this.gateway = new FakeGateway({
-      token: () => this.botToken, url: () => this.gatewayUrl, botUserId: this.botUserId,
+      token: () => this.botToken,
+      url: () => this.gatewayUrl,
+      botUserId: this.botUserId,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 45000,
-      allowedPrivilegedIntents: opts.allowedPrivilegedIntents ?? (GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent),
+      allowedPrivilegedIntents:
+        opts.allowedPrivilegedIntents ?? GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent,
       readyPayload: () => ({
-        v: 10, user: { ...this.state.bot, verified: true, mfa_enabled: false, email: null }, guilds: [{ id: this.guildId, unavailable: true }],
-        session_type: 'normal', application: { id: this.applicationId, flags: 0 }, private_channels: [], relationships: [],
-        presences: [], guild_join_requests: [], user_settings: {}, geo_ordered_rtc_regions: ['local'], auth: {},
+        v: 10,
+        user: { ...this.state.bot, verified: true, mfa_enabled: false, email: null },
+        guilds: [{ id: this.guildId, unavailable: true }],
+        session_type: 'normal',
+        application: { id: this.applicationId, flags: 0 },
+        private_channels: [],
+        relationships: [],
+        presences: [],
+        guild_join_requests: [],
+        user_settings: {},
+        geo_ordered_rtc_regions: ['local'],
+        auth: {},
       }),
       guildCreate: () => this.state.guildPayload(),
       members: () => [...this.state.members.values()],
       onDispatch: (t, d) => this.emit('dispatch', t, d),
     });
     this.rest = new FakeRest({
-      applicationId: this.applicationId, state: this.state, interactions: this.interactionsImpl, token: () => this.botToken,
-      gatewayUrl: () => this.gatewayUrl, identifyCount: () => this.gateway.identifies.length,
+      applicationId: this.applicationId,
+      state: this.state,
+      interactions: this.interactionsImpl,
+      token: () => this.botToken,
+      gatewayUrl: () => this.gatewayUrl,
+      identifyCount: () => this.gateway.identifies.length,
       onCall: (call) => this.emit('request', call),
     });
     this.server = createServer((req, res) => {
@@ -153,13 +175,21 @@ export class FakeDiscord extends EventEmitter {
       author: this.state.human(input.user),
       content: input.content,
       files: (input.attachments ?? []).map((a, i) => ({
-        field: `files[${i}]`, filename: a.filename, contentType: a.contentType ?? 'application/octet-stream',
+        field: `files[${i}]`,
+        filename: a.filename,
+        contentType: a.contentType ?? 'application/octet-stream',
         bytes: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content),
       })),
     });
   }
   /** A human adds (or removes) a reaction: stored, then MESSAGE_REACTION_ADD / _REMOVE on the gateway. */
-  userReacts(input: { channelId: string; messageId: string; emoji: string; user?: { id?: string; username?: string; globalName?: string | null }; remove?: boolean }): void {
+  userReacts(input: {
+    channelId: string;
+    messageId: string;
+    emoji: string;
+    user?: { id?: string; username?: string; globalName?: string | null };
+    remove?: boolean;
+  }): void {
     this.state.react(input.channelId, input.messageId, input.emoji, this.state.human(input.user), !input.remove);
   }
   /** A human runs a slash command: INTERACTION_CREATE type 2. */
@@ -203,7 +233,12 @@ export class FakeDiscord extends EventEmitter {
 
   /** Resolves with the first REST call (past or future) matching `pred`. */
   waitForCall(pred: (c: CallRecord) => boolean, timeoutMs = 5000): Promise<CallRecord> {
-    return this.waitFor('request', () => this.calls.find(pred), (c: CallRecord) => (pred(c) ? c : undefined), timeoutMs);
+    return this.waitFor(
+      'request',
+      () => this.calls.find(pred),
+      (c: CallRecord) => (pred(c) ? c : undefined),
+      timeoutMs,
+    );
   }
   /** Resolves with the first interaction response record for `interactionId` (optionally of a kind). */
   waitForInteractionResponse(interactionId: string, kind?: InteractionResponseRecord['kind'], timeoutMs = 5000): Promise<InteractionResponseRecord> {

@@ -2,13 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FakeGraphApi } from './graph-api';
 import { escapeLikeMeta, signMetaBody } from './meta-signature';
-import {
-  FIXTURE_DISPLAY_PHONE_NUMBER,
-  FIXTURE_PHONE_NUMBER_ID,
-  FIXTURE_WABA_ID,
-  loadWhatsAppFixture,
-  loadWhatsAppFixtureText,
-} from '../fixtures/whatsapp';
+import { FIXTURE_DISPLAY_PHONE_NUMBER, FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID, loadWhatsAppFixture, loadWhatsAppFixtureText } from '../fixtures/whatsapp';
 
 const TOKEN = 'test-access-token';
 const VERSION = 'v21.0';
@@ -288,9 +282,7 @@ describe('FakeGraphApi fault injection', () => {
 
   it('hangs a request long enough for a client timeout, then still processes it', async () => {
     fake.hangNext({ path: /\/messages$/, ms: 150 });
-    await expect(
-      postJson(`${PHONE_ID}/messages`, textMessage('1'), TOKEN, { signal: AbortSignal.timeout(30) }),
-    ).rejects.toThrow();
+    await expect(postJson(`${PHONE_ID}/messages`, textMessage('1'), TOKEN, { signal: AbortSignal.timeout(30) })).rejects.toThrow();
     expect(fake.sentMessages()).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 250));
     // Like Meta, a request the client gave up on may still have been accepted.
@@ -424,14 +416,11 @@ describe('FakeGraphApi media', () => {
 
 describe('meta-signature', () => {
   it('matches the whatsapp-api-js test vector (escaped unicode, app secret YOUR_APP_SECRET)', () => {
-    const body =
-      "Let's pretend this body is equal to the message object and can handle unicode characters like みどりいろ and J'ai mangé des pâtes";
+    const body = "Let's pretend this body is equal to the message object and can handle unicode characters like みどりいろ and J'ai mangé des pâtes";
     const escaped = escapeLikeMeta(body);
     expect(escaped).toContain('\\u307f\\u3069\\u308a\\u3044\\u308d');
     expect(escaped).toContain('mang\\u00e9 des p\\u00e2tes');
-    expect(signMetaBody(escaped, 'YOUR_APP_SECRET')).toBe(
-      'sha256=0363007aabdf1ab579f35936651a460fb5fa1aaf40df98b1264446b72cc96688',
-    );
+    expect(signMetaBody(escaped, 'YOUR_APP_SECRET')).toBe('sha256=0363007aabdf1ab579f35936651a460fb5fa1aaf40df98b1264446b72cc96688');
     expect(signMetaBody(Buffer.from(escaped), 'YOUR_APP_SECRET')).toBe(signMetaBody(escaped, 'YOUR_APP_SECRET'));
   });
 
@@ -472,9 +461,7 @@ describe('WhatsApp fixtures', () => {
   it('returns a fresh deep copy on every load', () => {
     const first = loadWhatsAppFixture('message-text');
     first.entry[0].changes[0].value.messages[0].text.body = 'changed';
-    expect(loadWhatsAppFixture('message-text.json').entry[0].changes[0].value.messages[0].text.body).toBe(
-      'Does it come in another color?',
-    );
+    expect(loadWhatsAppFixture('message-text.json').entry[0].changes[0].value.messages[0].text.body).toBe('Does it come in another color?');
   });
 
   it('signs the Meta-escaped form of a fixture', () => {

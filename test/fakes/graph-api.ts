@@ -129,10 +129,7 @@ interface RequestContext {
 const DEFAULT_TOKEN = 'test-access-token';
 const TEXT_BODY_MAX = 4096;
 const DEFAULT_PAGE_SIZE = 25;
-const MESSAGE_TYPES = [
-  'text', 'image', 'video', 'audio', 'document', 'sticker', 'location',
-  'contacts', 'interactive', 'template', 'reaction',
-];
+const MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'template', 'reaction'];
 /** Titles used when a test injects a code without a message (from Meta's error-code table). */
 const ERROR_TITLES: Record<number, string> = {
   2: 'Service temporarily unavailable',
@@ -173,7 +170,10 @@ export class FakeGraphApi {
   private counter = 0;
   private port = 0;
 
-  private constructor(private readonly server: http.Server, opts: FakeGraphApiOptions) {
+  private constructor(
+    private readonly server: http.Server,
+    opts: FakeGraphApiOptions,
+  ) {
     this.accessToken = opts.accessToken ?? DEFAULT_TOKEN;
     this.requiredVersion = opts.version;
   }
@@ -206,7 +206,10 @@ export class FakeGraphApi {
   // ---------------------------------------------------------------- configuration
 
   setTemplates(wabaId: string, templates: GraphTemplate[]): void {
-    this.templates.set(wabaId, templates.map((t) => ({ ...t })));
+    this.templates.set(
+      wabaId,
+      templates.map((t) => ({ ...t })),
+    );
   }
 
   addMedia(id: string, spec: MediaSpec): void {
@@ -404,9 +407,7 @@ export class FakeGraphApi {
   private listTemplates(version: string, wabaId: string, query: Record<string, string>): Reply {
     const all = this.templates.get(wabaId);
     if (!all) return unsupportedRequest('GET', wabaId);
-    const matching = query.status
-      ? all.filter((t) => String(t.status ?? '').toUpperCase() === query.status!.toUpperCase())
-      : all;
+    const matching = query.status ? all.filter((t) => String(t.status ?? '').toUpperCase() === query.status!.toUpperCase()) : all;
     const limit = Math.max(1, Number(query.limit) || DEFAULT_PAGE_SIZE);
     const start = query.after ? decodeCursor(query.after) + 1 : 0;
     const page = matching.slice(start, start + limit);
@@ -422,13 +423,7 @@ export class FakeGraphApi {
   }
 
   /** Meta's `next` is an absolute URL repeating the query with the new cursor. */
-  private nextPageUrl(
-    version: string,
-    wabaId: string,
-    query: Record<string, string>,
-    limit: number,
-    after: string,
-  ): string {
+  private nextPageUrl(version: string, wabaId: string, query: Record<string, string>, limit: number, after: string): string {
     const params = new URLSearchParams({ ...query, limit: String(limit), after });
     return `${this.url}/${version}/${wabaId}/message_templates?${params.toString()}`;
   }
@@ -492,9 +487,7 @@ export class FakeGraphApi {
     } catch (err) {
       return invalidParameter(`(#100) Invalid multipart body: ${(err as Error).message}`);
     }
-    const fields = Object.fromEntries(
-      parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]),
-    );
+    const fields = Object.fromEntries(parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]));
     const file = parts.find((p) => p.name === 'file' && p.filename !== undefined);
     if (fields.messaging_product !== 'whatsapp') {
       return invalidParameter('(#100) The parameter messaging_product is required.');
@@ -541,9 +534,7 @@ function recipientOf(body: Record<string, any>): unknown {
 function sendResponse(input: unknown, wamid: string): Record<string, unknown> {
   const value = String(input);
   // A BSUID send answers with contacts[].user_id instead of wa_id (notes §2).
-  const contact = BSUID_PATTERN.test(value)
-    ? { input: value, user_id: value }
-    : { input: value, wa_id: value.replace(/\D/g, '') };
+  const contact = BSUID_PATTERN.test(value) ? { input: value, user_id: value } : { input: value, wa_id: value.replace(/\D/g, '') };
   return { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id: wamid }] };
 }
 
@@ -665,7 +656,10 @@ function parsePart(raw: Buffer): MultipartPart {
   if (headerEnd < 0) throw new Error('part without headers');
   const headers = raw.subarray(0, headerEnd).toString('utf8').split('\r\n');
   const header = (name: string) =>
-    headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+    headers
+      .find((h) => h.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim();
   const disposition = header('content-disposition') ?? '';
   const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1];
   if (name === undefined) throw new Error('part without a name');

@@ -167,7 +167,10 @@ describe('FakeSlackApi with the real WebClient', () => {
 
   it('lets a retrying client wait out Retry-After and succeed', async () => {
     fake.failNext({ method: 'chat.postMessage', status: 429, retryAfterSeconds: 1 });
-    const res = await clientFor(fake, { retryConfig: { retries: 1, factor: 1, minTimeout: 0, maxTimeout: 0 } }).chat.postMessage({ channel: CHANNEL, text: 'x' });
+    const res = await clientFor(fake, { retryConfig: { retries: 1, factor: 1, minTimeout: 0, maxTimeout: 0 } }).chat.postMessage({
+      channel: CHANNEL,
+      text: 'x',
+    });
     expect(res.ok).toBe(true);
     const [first, second] = fake.postTimes(CHANNEL);
     expect((second as number) - (first as number)).toBeGreaterThanOrEqual(950);
@@ -203,7 +206,13 @@ describe('FakeSlackApi with the real WebClient', () => {
   });
 
   it('opens, pushes and updates views', async () => {
-    const view = { type: 'modal' as const, callback_id: 'wa_template', private_metadata: '{"c":1}', title: { type: 'plain_text' as const, text: 'Send template' }, blocks: [] };
+    const view = {
+      type: 'modal' as const,
+      callback_id: 'wa_template',
+      private_metadata: '{"c":1}',
+      title: { type: 'plain_text' as const, text: 'Send template' },
+      blocks: [],
+    };
     const opened: any = await client.views.open({ trigger_id: '123.456.abc', view });
     expect(opened.view).toMatchObject({ type: 'modal', callback_id: 'wa_template', private_metadata: '{"c":1}', root_view_id: opened.view.id });
     const pushed: any = await client.views.push({ trigger_id: '123.456.def', view: { ...view, callback_id: 'step2' } });
@@ -236,7 +245,12 @@ describe('SlackSender against a real Bolt ExpressReceiver', () => {
   let fake: FakeSlackApi;
   let server: Server;
   let sender: SlackSender;
-  const seen: { mentions: any[]; commands: any[]; actions: any[]; retryNums: Array<number | undefined> } = { mentions: [], commands: [], actions: [], retryNums: [] };
+  const seen: { mentions: any[]; commands: any[]; actions: any[]; retryNums: Array<number | undefined> } = {
+    mentions: [],
+    commands: [],
+    actions: [],
+    retryNums: [],
+  };
 
   beforeAll(async () => {
     fake = await FakeSlackApi.start({ botToken: TOKEN, botUserId: 'U0BOT00001', botId: 'B0BOT00001' });

@@ -656,9 +656,7 @@ export class FakeSlackApi {
 
   private viewsUpdate(a: Args): ApiResult {
     if (!isObject(a.view)) return fail('invalid_arguments');
-    const current = a.view_id
-      ? this.viewsById.get(a.view_id)
-      : this.views().find((v) => a.external_id && v.external_id === a.external_id);
+    const current = a.view_id ? this.viewsById.get(a.view_id) : this.views().find((v) => a.external_id && v.external_id === a.external_id);
     if (!current) return fail('not_found');
     if (a.hash && a.hash !== current.hash) return fail('hash_conflict');
     const view = this.buildView(current.id, a.view, { method: 'views.update' }, current.root_view_id, current.previous_view_id);
@@ -722,7 +720,8 @@ export class FakeSlackApi {
   private storeFileShare(a: Args, files: SlackFileObject[]): void {
     const parent = a.thread_ts ? this.findMessage(a.channel_id, String(a.thread_ts)) : undefined;
     const ts = this.nextTs();
-    for (const f of files) this.filesById.get(f.id)?.shareMessages.push({ channel: a.channel_id, ts, ...(a.thread_ts ? { thread_ts: String(a.thread_ts) } : {}) });
+    for (const f of files)
+      this.filesById.get(f.id)?.shareMessages.push({ channel: a.channel_id, ts, ...(a.thread_ts ? { thread_ts: String(a.thread_ts) } : {}) });
     this.channelMessages(a.channel_id).push({
       type: 'message',
       channel: a.channel_id,

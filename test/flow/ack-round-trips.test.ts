@@ -33,7 +33,11 @@ test('one inbound message costs at most 2 database commands before the 200, and 
   const res = await h.postWebhook(customerText({ wamid, text: 'counted' }));
   expect(res.status).toBe(200);
   const after = await commands();
-  const delta = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v));
+  const delta = Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => v),
+  );
   expect(delta).toEqual({ insert: 2 });
   expect(total(after) - total(before)).toBeLessThanOrEqual(2);
 

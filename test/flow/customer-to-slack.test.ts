@@ -51,7 +51,13 @@ test('a batch with several messages (two customers) is stored whole and each cus
   await h.eventually(() => expect(h.slack.messages(CHANNEL)).toHaveLength(5));
   expect(roots()).toHaveLength(2);
   const byCustomer = Object.fromEntries(
-    roots().map((r) => [r.text.includes('Jonas') ? 'jonas' : 'priya', h.slack.threadReplies(CHANNEL, r.ts).filter((m) => m.ts !== r.ts).map((m) => m.text)]),
+    roots().map((r) => [
+      r.text.includes('Jonas') ? 'jonas' : 'priya',
+      h.slack
+        .threadReplies(CHANNEL, r.ts)
+        .filter((m) => m.ts !== r.ts)
+        .map((m) => m.text),
+    ]),
   );
   expect(byCustomer).toEqual({ jonas: ['a1', 'a2'], priya: ['b1'] });
 });

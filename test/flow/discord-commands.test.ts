@@ -55,7 +55,13 @@ describe('through the bridge', () => {
   });
 
   test('autocomplete for the template name answers (no choices: this number has no synced templates)', async () => {
-    const rec = h.fake.autocomplete({ name: 'wa', subcommand: 'template', options: { phone: '+4915112345678', name: 'ord' }, focused: 'name', channelId: DISCORD_TEXT_CHANNEL });
+    const rec = h.fake.autocomplete({
+      name: 'wa',
+      subcommand: 'template',
+      options: { phone: '+4915112345678', name: 'ord' },
+      focused: 'name',
+      channelId: DISCORD_TEXT_CHANNEL,
+    });
     expect(await h.fake.waitForInteractionResponse(rec.id, 'callback')).toMatchObject({ type: 8, data: { choices: [] } });
   });
 });
@@ -71,12 +77,24 @@ test('when the core takes longer than Discord allows for a first answer, the rep
       return { text: '*Template sent* to +4915112345678' };
     },
   };
-  const adapter = new DiscordAdapter({ botToken: fake.botToken, guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] }, core, createLogger('silent'));
+  const adapter = new DiscordAdapter(
+    { botToken: fake.botToken, guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] },
+    core,
+    createLogger('silent'),
+  );
   try {
     await adapter.start();
-    const rec = fake.interaction({ name: 'wa', subcommand: 'template', options: { phone: '+49 151 12345678', name: 'order_update:en' }, channelId: DISCORD_TEXT_CHANNEL });
+    const rec = fake.interaction({
+      name: 'wa',
+      subcommand: 'template',
+      options: { phone: '+49 151 12345678', name: 'order_update:en' },
+      channelId: DISCORD_TEXT_CHANNEL,
+    });
     const edited = await fake.waitForInteractionResponse(rec.id, 'editOriginal', 8000);
-    expect(fake.interactionResponses.map((r) => [r.kind, r.type, r.data?.flags])).toEqual([['callback', 5, EPHEMERAL], ['editOriginal', undefined, undefined]]);
+    expect(fake.interactionResponses.map((r) => [r.kind, r.type, r.data?.flags])).toEqual([
+      ['callback', 5, EPHEMERAL],
+      ['editOriginal', undefined, undefined],
+    ]);
     expect(edited.data?.content).toBe('**Template sent** to +4915112345678');
     expect(lines).toEqual(['template "+49 151 12345678" order_update:en']);
   } finally {
@@ -99,14 +117,29 @@ test('autocomplete offers the synced templates the core returns for the channel,
       ];
     },
   };
-  const adapter = new DiscordAdapter({ botToken: fake.botToken, guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] }, core, createLogger('silent'));
+  const adapter = new DiscordAdapter(
+    { botToken: fake.botToken, guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] },
+    core,
+    createLogger('silent'),
+  );
   try {
     await adapter.start();
-    const rec = fake.autocomplete({ name: 'wa', subcommand: 'template', options: { phone: '+4915112345678', name: 'ord' }, focused: 'name', channelId: DISCORD_TEXT_CHANNEL });
+    const rec = fake.autocomplete({
+      name: 'wa',
+      subcommand: 'template',
+      options: { phone: '+4915112345678', name: 'ord' },
+      focused: 'name',
+      channelId: DISCORD_TEXT_CHANNEL,
+    });
     const reply = await fake.waitForInteractionResponse(rec.id, 'callback');
     expect(reply).toMatchObject({
       type: 8,
-      data: { choices: [{ name: 'order_update [en_US] · utility', value: 'order_update:en_US' }, { name: 'order_update [pt_BR]', value: 'order_update:pt_BR' }] },
+      data: {
+        choices: [
+          { name: 'order_update [en_US] · utility', value: 'order_update:en_US' },
+          { name: 'order_update [pt_BR]', value: 'order_update:pt_BR' },
+        ],
+      },
     });
     expect(queries).toEqual([{ platform: 'discord', channelId: DISCORD_TEXT_CHANNEL, prefix: 'ord' }]);
   } finally {

@@ -28,7 +28,11 @@ describe('connected bridge', () => {
     expect(put?.status).toBe(200);
     const [wa] = h.fake.registeredCommands() as Array<{ name: string; options: Array<{ name: string; type: number; options?: unknown[] }> }>;
     expect(wa!.name).toBe('wa');
-    expect(wa!.options.map((o) => [o.name, o.type])).toEqual([['help', 1], ['template', 1], ['templates', 1]]);
+    expect(wa!.options.map((o) => [o.name, o.type])).toEqual([
+      ['help', 1],
+      ['template', 1],
+      ['templates', 1],
+    ]);
     expect(wa!.options[1]!.options).toEqual([
       expect.objectContaining({ name: 'phone', type: 3, required: true }),
       expect.objectContaining({ name: 'name', type: 3, required: true, autocomplete: true }),
@@ -52,9 +56,16 @@ describe('connected bridge', () => {
 test('a refused bot token stops start-up with a ConfigError naming DISCORD_BOT_TOKEN', async () => {
   const fake = await startFakeDiscord();
   const core = { agentMessage: async () => undefined, command: async () => ({ text: '' }) };
-  const adapter = new DiscordAdapter({ botToken: 'not-the-right-token-at-all-0000', guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] }, core, createLogger('silent'));
+  const adapter = new DiscordAdapter(
+    { botToken: 'not-the-right-token-at-all-0000', guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] },
+    core,
+    createLogger('silent'),
+  );
   try {
-    const err = await adapter.start().then(() => undefined, (e: unknown) => e);
+    const err = await adapter.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toMatch(/^DISCORD_BOT_TOKEN was refused by Discord/);
     expect(adapter.isReady()).toBe(false);
@@ -67,9 +78,16 @@ test('a refused bot token stops start-up with a ConfigError naming DISCORD_BOT_T
 test('a bot without the Message Content intent enabled stops start-up with a ConfigError saying where to enable it', async () => {
   const fake = await FakeDiscord.start({ allowedPrivilegedIntents: 0 });
   const core = { agentMessage: async () => undefined, command: async () => ({ text: '' }) };
-  const adapter = new DiscordAdapter({ botToken: fake.botToken, guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] }, core, createLogger('silent'));
+  const adapter = new DiscordAdapter(
+    { botToken: fake.botToken, guildId: fake.guildId, apiUrl: fake.apiUrl, channelIds: [DISCORD_TEXT_CHANNEL] },
+    core,
+    createLogger('silent'),
+  );
   try {
-    const err = await adapter.start().then(() => undefined, (e: unknown) => e);
+    const err = await adapter.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toContain('Message Content Intent');
   } finally {

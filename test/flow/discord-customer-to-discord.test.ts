@@ -28,7 +28,9 @@ describe.each([
     expect(intro!.content).toContain('**Sheena Nelson (+16505551234)**');
     expect(intro!.mentions.map((u) => u.id).sort()).toEqual([...DISCORD_NOTIFY].sort());
     // Only the notify users may be pinged, whatever the text says.
-    const create = h.fake.calls.find((c) => c.method === 'POST' && (forum ? c.route === `/channels/${h.channelId}/threads` : c.route === `/channels/${thread.id}/messages`))!;
+    const create = h.fake.calls.find(
+      (c) => c.method === 'POST' && (forum ? c.route === `/channels/${h.channelId}/threads` : c.route === `/channels/${thread.id}/messages`),
+    )!;
     const body = create.body as { allowed_mentions?: unknown; message?: { allowed_mentions?: unknown } };
     expect(forum ? body.message?.allowed_mentions : body.allowed_mentions).toEqual({ parse: [], users: DISCORD_NOTIFY });
 
@@ -56,7 +58,12 @@ describe('in a text channel', () => {
     for (let i = 0; i < 6; i++) expect((await h.postWebhook(customerText({ text: `burst ${i}` }))).status).toBe(200);
     const thread = await h.thread(7);
     expect(h.threads()).toHaveLength(1);
-    expect(h.contents(thread.id).slice(1).map((c) => c.split('\n')[1])).toEqual(['burst 0', 'burst 1', 'burst 2', 'burst 3', 'burst 4', 'burst 5']);
+    expect(
+      h
+        .contents(thread.id)
+        .slice(1)
+        .map((c) => c.split('\n')[1]),
+    ).toEqual(['burst 0', 'burst 1', 'burst 2', 'burst 3', 'burst 4', 'burst 5']);
   });
 
   test('an archived thread comes back when the customer writes again (sending unarchives it)', async () => {
@@ -76,7 +83,13 @@ describe('in a text channel', () => {
     await h.postWebhook(customerText({ text: 'are you there?' }));
     await h.eventually(() => expect(h.contents(thread.id).at(-1)).toContain('are you there?'));
     const calls = h.fake.calls.filter((c) => c.route === `/channels/${thread.id}/messages` || c.route === `/channels/${thread.id}`);
-    expect(calls.map((c) => [c.method, c.status])).toEqual([['POST', 200], ['POST', 200], ['POST', 403], ['PATCH', 200], ['POST', 200]]);
+    expect(calls.map((c) => [c.method, c.status])).toEqual([
+      ['POST', 200],
+      ['POST', 200],
+      ['POST', 403],
+      ['PATCH', 200],
+      ['POST', 200],
+    ]);
     expect(calls[3]!.body).toEqual({ archived: false, locked: false });
     expect(h.fake.channel(thread.id)).toMatchObject({ thread_metadata: { archived: false, locked: false } });
   });

@@ -10,7 +10,11 @@ afterEach(async () => {
   await h.close();
 });
 
-const texts = (threadId: string) => h.contents(threadId).slice(1).map((c) => c.split('\n').slice(1).join('\n'));
+const texts = (threadId: string) =>
+  h
+    .contents(threadId)
+    .slice(1)
+    .map((c) => c.split('\n').slice(1).join('\n'));
 
 test('gateway dropped mid-burst: every customer message is delivered in order, and agents are heard again after the reconnect', async () => {
   await h.postWebhook(customerText({ from: '4915112345678', text: 'burst 0' }));
@@ -32,7 +36,10 @@ test('gateway dropped mid-burst: every customer message is delivered in order, a
   // between Discord's replay and a brand-new event, whose relative order Discord does not define).
   await h.eventually(() => expect(h.graph.sentMessages().map((m) => m.text.body)).toEqual(['written during the outage']), 15_000);
   h.agentSays(thread.id, 'written after the reconnect');
-  await h.eventually(() => expect(h.graph.sentMessages().map((m) => m.text.body)).toEqual(['written during the outage', 'written after the reconnect']), 15_000);
+  await h.eventually(
+    () => expect(h.graph.sentMessages().map((m) => m.text.body)).toEqual(['written during the outage', 'written after the reconnect']),
+    15_000,
+  );
   expect(h.graph.sentMessages().every((m) => m.to === '+4915112345678')).toBe(true);
 }, 30_000);
 

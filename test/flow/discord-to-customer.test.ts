@@ -45,7 +45,13 @@ test('an agent reply in the thread is sent to the customer with the right `to` a
     expect(m?.state).toBe('accepted');
     return m!;
   });
-  expect(record.origin).toMatchObject({ platform: 'discord', channelId: h.channelId, threadId: thread.id, authorId: DISCORD_AGENT.id, authorName: 'Bob Agent' });
+  expect(record.origin).toMatchObject({
+    platform: 'discord',
+    channelId: h.channelId,
+    threadId: thread.id,
+    authorId: DISCORD_AGENT.id,
+    authorName: 'Bob Agent',
+  });
 });
 
 test('statuses show as reactions on the agent’s message, one at a time: 📤 → ✅ → 👀', async () => {

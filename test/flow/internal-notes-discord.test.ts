@@ -36,7 +36,14 @@ async function expectKeptInternal(threadId: string, messageId: string): Promise<
 async function expectOnlySent(threadId: string, bodies: string[]): Promise<void> {
   h.agentSays(threadId, 'Your order left this morning.');
   const expected = [...bodies, 'Your order left this morning.'].sort();
-  await h.eventually(() => expect(h.graph.sentMessages().map((m) => m.text?.body).sort()).toEqual(expected));
+  await h.eventually(() =>
+    expect(
+      h.graph
+        .sentMessages()
+        .map((m) => m.text?.body)
+        .sort(),
+    ).toEqual(expected),
+  );
 }
 
 describe('notes mode (the default)', () => {

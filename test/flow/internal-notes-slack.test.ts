@@ -89,7 +89,20 @@ describe('notes mode (the default)', () => {
     const stored: SlackFileObject = h.slack.addFile({ name: 'refund.pdf', mimetype: 'application/pdf', content: fileBytes('pdf', 20_000), user: AGENT });
     const text = 'note: the refund form, for the record';
     h.slack.addMessage(CHANNEL, { ts, text, user: AGENT, thread_ts: thread });
-    expect((await h.sender.sendEvent({ ...fixture, channel: CHANNEL, user: AGENT, ts, event_ts: ts, thread_ts: thread, text, files: [{ ...fixture.files[0], ...stored }] })).status).toBe(200);
+    expect(
+      (
+        await h.sender.sendEvent({
+          ...fixture,
+          channel: CHANNEL,
+          user: AGENT,
+          ts,
+          event_ts: ts,
+          thread_ts: thread,
+          text,
+          files: [{ ...fixture.files[0], ...stored }],
+        })
+      ).status,
+    ).toBe(200);
     await expectKeptInternal(ts);
     await expectOnlySent(thread, []);
     expect(sendCalls(h.graph.calls).filter((c) => c.path.endsWith('/media'))).toHaveLength(0);

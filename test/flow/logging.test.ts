@@ -23,7 +23,10 @@ async function conversationLogs(level: string): Promise<{ lines: string[]; secre
     await h.postWebhook(statusUpdate(wamid, 'failed', { code: 131026, title: 'Message undeliverable' }));
     await h.postWebhook(customerText({ text: 'x' }), { signature: 'sha256=00' });
     await h.eventually(() => expect(h.slack.threadReplies(CHANNEL, root).some((m) => m.text.includes('Not delivered'))).toBe(true));
-    return { lines, secrets: [h.config.whatsapp.appSecret, h.config.accounts[0]!.accessToken, h.slack.botToken, SIGNING_SECRET, APP_SECRET, h.config.whatsapp.verifyToken] };
+    return {
+      lines,
+      secrets: [h.config.whatsapp.appSecret, h.config.accounts[0]!.accessToken, h.slack.botToken, SIGNING_SECRET, APP_SECRET, h.config.whatsapp.verifyToken],
+    };
   } finally {
     await h.close();
   }

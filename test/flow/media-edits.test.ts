@@ -56,7 +56,9 @@ describe('Slack', () => {
     });
     await h.eventually(async () => expect((await h.bridge.store.getMessage(`wa:${photo.message.id}`))?.mirrors).toHaveLength(1));
     await h.postWebhook(edit(photo.message.id));
-    await h.eventually(() => expect(h.slack.findMessage(CHANNEL, post.ts)?.text).toBe(':bust_in_silhouette: *Sheena Nelson*\nUpdated image caption\n_✏️ Edited by the customer_'));
+    await h.eventually(() =>
+      expect(h.slack.findMessage(CHANNEL, post.ts)?.text).toBe(':bust_in_silhouette: *Sheena Nelson*\nUpdated image caption\n_✏️ Edited by the customer_'),
+    );
   });
 
   test('an edit or deletion of a message the bridge never posted is a line', async () => {

@@ -14,9 +14,30 @@ afterEach(async () => {
 });
 
 const cases = [
-  { fixture: 'message-image', type: 'image', mime: 'image/jpeg', bytes: () => fileBytes('jpeg', 50_000), caption: 'Taj Mahal', filename: /^whatsapp-photo-\d{8}-\d{6}\.jpg$/ },
-  { fixture: 'message-document', type: 'document', mime: 'application/pdf', bytes: () => fileBytes('pdf', 70_000), caption: 'my receipt', filename: /^receipt\.pdf$/ },
-  { fixture: 'message-audio-voice', type: 'audio', mime: 'audio/ogg; codecs=opus', bytes: () => fileBytes('ogg', 9000), caption: '🎤 Voice message', filename: /^whatsapp-voice-message-.*\.ogg$/ },
+  {
+    fixture: 'message-image',
+    type: 'image',
+    mime: 'image/jpeg',
+    bytes: () => fileBytes('jpeg', 50_000),
+    caption: 'Taj Mahal',
+    filename: /^whatsapp-photo-\d{8}-\d{6}\.jpg$/,
+  },
+  {
+    fixture: 'message-document',
+    type: 'document',
+    mime: 'application/pdf',
+    bytes: () => fileBytes('pdf', 70_000),
+    caption: 'my receipt',
+    filename: /^receipt\.pdf$/,
+  },
+  {
+    fixture: 'message-audio-voice',
+    type: 'audio',
+    mime: 'audio/ogg; codecs=opus',
+    bytes: () => fileBytes('ogg', 9000),
+    caption: '🎤 Voice message',
+    filename: /^whatsapp-voice-message-.*\.ogg$/,
+  },
 ];
 
 test.each(cases)('$fixture: an attachment of the customer’s post, with the caption', async ({ fixture, type, mime, bytes, caption, filename }) => {

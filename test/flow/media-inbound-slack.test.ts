@@ -35,44 +35,65 @@ function stored(fileId: string) {
 
 const cases: Array<{ fixture: string; mime: string; bytes: () => Buffer; name: RegExp; comment: string }> = [
   { fixture: 'message-image', mime: 'image/jpeg', bytes: () => fileBytes('jpeg', 40_000), name: /^whatsapp-photo-\d{8}-\d{6}\.jpg$/, comment: 'Taj Mahal' },
-  { fixture: 'message-video', mime: 'video/mp4', bytes: () => fileBytes('mp4', 300_000), name: /^whatsapp-video-\d{8}-\d{6}\.mp4$/, comment: 'Timelapse of growth' },
-  { fixture: 'message-audio-voice', mime: 'audio/ogg; codecs=opus', bytes: () => fileBytes('ogg', 12_000), name: /^whatsapp-voice-message-\d{8}-\d{6}\.ogg$/, comment: '🎤 Voice message' },
+  {
+    fixture: 'message-video',
+    mime: 'video/mp4',
+    bytes: () => fileBytes('mp4', 300_000),
+    name: /^whatsapp-video-\d{8}-\d{6}\.mp4$/,
+    comment: 'Timelapse of growth',
+  },
+  {
+    fixture: 'message-audio-voice',
+    mime: 'audio/ogg; codecs=opus',
+    bytes: () => fileBytes('ogg', 12_000),
+    name: /^whatsapp-voice-message-\d{8}-\d{6}\.ogg$/,
+    comment: '🎤 Voice message',
+  },
   { fixture: 'message-document', mime: 'application/pdf', bytes: () => fileBytes('pdf', 90_000), name: /^receipt\.pdf$/, comment: 'my receipt' },
-  { fixture: 'message-sticker', mime: 'image/webp', bytes: () => fileBytes('webp-animated', 30_000), name: /^whatsapp-sticker-\d{8}-\d{6}\.webp$/, comment: '🏷️ Sticker' },
+  {
+    fixture: 'message-sticker',
+    mime: 'image/webp',
+    bytes: () => fileBytes('webp-animated', 30_000),
+    name: /^whatsapp-sticker-\d{8}-\d{6}\.webp$/,
+    comment: '🏷️ Sticker',
+  },
 ];
 
-test.each(cases)('$fixture: fetched from the Graph API with the token and uploaded into the thread with its caption and name', async ({ fixture, mime, bytes, name, comment }) => {
-  const mediaId = newMediaId();
-  const content = bytes();
-  h.graph.addMedia(mediaId, { bytes: content, mimeType: mime });
-  const type = fixture.replace('message-', '').replace('-voice', '');
-  const { body, message, customerName } = fixtureMessage(fixture, { edit: (m) => (m[type].id = mediaId) });
-  expect((await h.postWebhook(body)).status).toBe(200);
+test.each(cases)(
+  '$fixture: fetched from the Graph API with the token and uploaded into the thread with its caption and name',
+  async ({ fixture, mime, bytes, name, comment }) => {
+    const mediaId = newMediaId();
+    const content = bytes();
+    h.graph.addMedia(mediaId, { bytes: content, mimeType: mime });
+    const type = fixture.replace('message-', '').replace('-voice', '');
+    const { body, message, customerName } = fixtureMessage(fixture, { edit: (m) => (m[type].id = mediaId) });
+    expect((await h.postWebhook(body)).status).toBe(200);
 
-  const [post] = await filePosts();
-  const file = stored(post!.files![0]!.id);
-  expect(file.content!.equals(content)).toBe(true);
-  expect(file.name).toMatch(name);
-  expect(file.shares).toEqual([CHANNEL]);
-  expect(post!.thread_ts).toBe(root()!.ts);
-  // The comment names the customer (the bot uploads it) and carries the caption, or what the file is.
-  expect(post!.text).toContain(`*${customerName}*`);
-  expect(post!.text).toContain(comment);
-  // Slack needs the length up front: Meta's file_size.
-  expect(h.slack.callsTo('files.getUploadURLExternal')[0]!.args).toMatchObject({ length: String(content.length) });
+    const [post] = await filePosts();
+    const file = stored(post!.files![0]!.id);
+    expect(file.content!.equals(content)).toBe(true);
+    expect(file.name).toMatch(name);
+    expect(file.shares).toEqual([CHANNEL]);
+    expect(post!.thread_ts).toBe(root()!.ts);
+    // The comment names the customer (the bot uploads it) and carries the caption, or what the file is.
+    expect(post!.text).toContain(`*${customerName}*`);
+    expect(post!.text).toContain(comment);
+    // Slack needs the length up front: Meta's file_size.
+    expect(h.slack.callsTo('files.getUploadURLExternal')[0]!.args).toMatchObject({ length: String(content.length) });
 
-  // GET /{media-id} then the download, both with the access token.
-  const lookups = h.graph.calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/${mediaId}`));
-  expect(lookups).toHaveLength(1);
-  const download = h.graph.calls.find((c) => c.path === '/whatsapp_business/attachments/');
-  expect(download?.headers.authorization).toBe(`Bearer ${h.graph.accessToken}`);
+    // GET /{media-id} then the download, both with the access token.
+    const lookups = h.graph.calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/${mediaId}`));
+    expect(lookups).toHaveLength(1);
+    const download = h.graph.calls.find((c) => c.path === '/whatsapp_business/attachments/');
+    expect(download?.headers.authorization).toBe(`Bearer ${h.graph.accessToken}`);
 
-  // The post is the message's mirror: reactions and edits find it.
-  await h.eventually(async () => {
-    const record = await h.bridge.store.getMessage(`wa:${message.id}`);
-    expect(record?.mirrors).toEqual([expect.objectContaining({ platform: 'slack', messageId: post!.ts })]);
-  });
-});
+    // The post is the message's mirror: reactions and edits find it.
+    await h.eventually(async () => {
+      const record = await h.bridge.store.getMessage(`wa:${message.id}`);
+      expect(record?.mirrors).toEqual([expect.objectContaining({ platform: 'slack', messageId: post!.ts })]);
+    });
+  },
+);
 
 test('a 20 MB video is streamed: the upload to Slack starts before the download from WhatsApp has finished', async () => {
   const mediaId = newMediaId();

@@ -39,7 +39,16 @@ describe('Slack', () => {
     const ts = slackTs();
     const fixture = loadSlackFixture('file_share').event;
     const stored: SlackFileObject[] = files.map((f) => h.slack.addFile({ ...f, user: AGENT }));
-    const event = { ...fixture, channel: CHANNEL, user: AGENT, ts, event_ts: ts, thread_ts: thread, text, files: stored.map((f) => ({ ...fixture.files[0], ...f })) };
+    const event = {
+      ...fixture,
+      channel: CHANNEL,
+      user: AGENT,
+      ts,
+      event_ts: ts,
+      thread_ts: thread,
+      text,
+      files: stored.map((f) => ({ ...fixture.files[0], ...f })),
+    };
     h.slack.addMessage(CHANNEL, { ts, text, user: AGENT, thread_ts: thread });
     expect((await h.sender.sendEvent(event)).status).toBe(200);
     return ts;
@@ -197,7 +206,12 @@ describe('Discord', () => {
   test('an oversized video is refused in the thread with the 16 MB limit, before any call to Meta', async () => {
     await d.postWebhook(customerText({ text: 'Video?' }));
     const thread = await d.thread(2);
-    d.fake.userSays({ channelId: thread.id, content: '', user: DISCORD_AGENT, attachments: [{ filename: 'demo.mp4', content: fileBytes('mp4', 17 * MB), contentType: 'video/mp4' }] });
+    d.fake.userSays({
+      channelId: thread.id,
+      content: '',
+      user: DISCORD_AGENT,
+      attachments: [{ filename: 'demo.mp4', content: fileBytes('mp4', 17 * MB), contentType: 'video/mp4' }],
+    });
     const notice = await d.eventually(() => {
       const n = d.contents(thread.id).find((c) => c.includes('Not sent to the customer'));
       expect(n).toBeDefined();

@@ -89,7 +89,13 @@ describe('Slack', () => {
       expect(h.graph.sentMessages()).toHaveLength(1);
       return h.graph.sentMessages();
     });
-    expect(sent).toEqual({ messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${CUSTOMER}`, type: 'reaction', reaction: { message_id: wamid, emoji: '👍' } });
+    expect(sent).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: `+${CUSTOMER}`,
+      type: 'reaction',
+      reaction: { message_id: wamid, emoji: '👍' },
+    });
 
     const removed = { ...added, type: 'reaction_removed', event_ts: String(Number(added.event_ts) + 5) };
     await h.sender.sendEvent(removed);
@@ -123,7 +129,11 @@ describe('Slack', () => {
     });
     await h.eventually(async () => expect((await h.bridge.store.getMessage(`wa:${wamid}`))?.mirrors).toHaveLength(1));
     await h.sender.sendEvent({ ...loadSlackFixture('reaction_added'), user: AGENT, item: { type: 'message', channel: CHANNEL, ts } });
-    await h.eventually(() => expect(replies().map((m) => m.text)).toContain('⚠️ *The reaction 👍 was not sent to the customer:* they last wrote more than 24 hours ago, and WhatsApp then allows only templates.'));
+    await h.eventually(() =>
+      expect(replies().map((m) => m.text)).toContain(
+        '⚠️ *The reaction 👍 was not sent to the customer:* they last wrote more than 24 hours ago, and WhatsApp then allows only templates.',
+      ),
+    );
     expect(h.graph.sentMessages()).toHaveLength(0);
   });
 
@@ -164,7 +174,8 @@ describe('Discord', () => {
     return { wamid, threadId: thread.id, messageId: message.id };
   }
 
-  const reactionsOn = (threadId: string, messageId: string) => (d.fake.messagesIn(threadId).find((m) => m.id === messageId)?.reactions ?? []).map((r) => `${r.emoji.name}${r.me ? ' (bot)' : ''}`);
+  const reactionsOn = (threadId: string, messageId: string) =>
+    (d.fake.messagesIn(threadId).find((m) => m.id === messageId)?.reactions ?? []).map((r) => `${r.emoji.name}${r.me ? ' (bot)' : ''}`);
 
   test('a customer’s reaction is the same Unicode emoji on the message, by the bot; removing it takes it off', async () => {
     const { wamid, threadId, messageId } = await customerSays('Here is my address');

@@ -58,7 +58,14 @@ describe('the process', () => {
   test('a missing variable stops start-up with a message naming it', () => {
     const res = spawnSync(process.execPath, ['dist/src/main.js'], {
       cwd: join(__dirname, '..', '..'),
-      env: { PATH: process.env.PATH ?? '', WHATSAPP_APP_SECRET: 'secret-value-1234', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdefgh1', SLACK_CHANNEL_ID: 'C0123ABCD', DOTENV_CONFIG_PATH: '/nonexistent' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        WHATSAPP_APP_SECRET: 'secret-value-1234',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'abcdefgh1',
+        SLACK_CHANNEL_ID: 'C0123ABCD',
+        DOTENV_CONFIG_PATH: '/nonexistent',
+      },
       encoding: 'utf8',
     });
     expect(res.status).toBe(1);
@@ -68,7 +75,12 @@ describe('the process', () => {
   });
 
   test('npm run demo plays the whole conversation against the fakes', () => {
-    const res = spawnSync(process.execPath, ['dist/test/demo/run-demo.js'], { cwd: join(__dirname, '..', '..'), env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, encoding: 'utf8', timeout: 60_000 });
+    const res = spawnSync(process.execPath, ['dist/test/demo/run-demo.js'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/New WhatsApp conversation.*Maria Silva/);

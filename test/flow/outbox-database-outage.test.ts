@@ -13,7 +13,11 @@ import { testMongoUri, uniqueDbName } from '../support/mongo';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { customerText } from '../support/webhooks';
 
-const threadTexts = (slack: FakeSlackApi) => slack.messages(CHANNEL).filter((m) => m.thread_ts && m.thread_ts !== m.ts).map((m) => m.text);
+const threadTexts = (slack: FakeSlackApi) =>
+  slack
+    .messages(CHANNEL)
+    .filter((m) => m.thread_ts && m.thread_ts !== m.ts)
+    .map((m) => m.text);
 
 beforeAll(() => ensureBuilt());
 
@@ -34,7 +38,11 @@ test('database killed while posts are in flight: the process stays alive, and ev
     for (let i = 0; i < 6; i++) {
       const text = `outage ${i}`;
       const raw = escapeLikeMeta(JSON.stringify(customerText({ from: `49151000007${i % 2}`, text })));
-      const res = await fetch(`${bridge.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) }, body: raw });
+      const res = await fetch(`${bridge.url}/webhooks/whatsapp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) },
+        body: raw,
+      });
       if (res.status === 200) acked.push(text);
     }
     expect(acked).toHaveLength(6);

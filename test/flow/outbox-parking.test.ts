@@ -10,11 +10,17 @@ import { AGENT, CHANNEL, startHarness, testEnv, type Harness } from '../support/
 import { uriWithDb } from '../support/child-bridge';
 import { customerText } from '../support/webhooks';
 
-const threadTexts = (h: Harness) => h.slack.messages(CHANNEL).filter((m) => m.thread_ts && m.thread_ts !== m.ts).map((m) => m.text);
+const threadTexts = (h: Harness) =>
+  h.slack
+    .messages(CHANNEL)
+    .filter((m) => m.thread_ts && m.thread_ts !== m.ts)
+    .map((m) => m.text);
 /** The outbox options of the harness, with the periodic probe set as the test needs. */
 const outbox = (probeMs: number) => ({ pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000, probeMs });
 
-async function readiness(h: Harness): Promise<{ ok: boolean; parked: Array<{ target: string; code: string; action: string; reason: string; jobs: number; label: string }> }> {
+async function readiness(
+  h: Harness,
+): Promise<{ ok: boolean; parked: Array<{ target: string; code: string; action: string; reason: string; jobs: number; label: string }> }> {
   return (await fetch(`${h.bridge.url}/readyz`)).json() as never;
 }
 
@@ -99,7 +105,9 @@ test('a Slack refusal that is permanent is failed and announced (not retried), a
   expect(notice.text).toContain('msg_too_long');
   expect(notice.text).toContain('/wa requeue');
   expect(notice.text).not.toMatch(/the bridge retries/);
-  const rootAttempts = h.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('+4915100000031') && String(c.args.text).includes('New WhatsApp'));
+  const rootAttempts = h.slack
+    .callsTo('chat.postMessage')
+    .filter((c) => String(c.args.text).includes('+4915100000031') && String(c.args.text).includes('New WhatsApp'));
   expect(rootAttempts).toHaveLength(1);
 });
 

@@ -10,7 +10,11 @@ import { APP_SECRET, CHANNEL, eventually, startHarness, testEnv, type Harness } 
 import { testMongoUri, uniqueDbName } from '../support/mongo';
 import { customerText } from '../support/webhooks';
 
-const threadTexts = (slack: FakeSlackApi) => slack.messages(CHANNEL).filter((m) => m.thread_ts && m.thread_ts !== m.ts).map((m) => m.text);
+const threadTexts = (slack: FakeSlackApi) =>
+  slack
+    .messages(CHANNEL)
+    .filter((m) => m.thread_ts && m.thread_ts !== m.ts)
+    .map((m) => m.text);
 
 describe('in process', () => {
   let h: Harness;
@@ -48,7 +52,9 @@ describe('in process', () => {
     expect(parked).toMatchObject({ code: 'channel_not_found', target: `slack:channel:${CHANNEL}`, jobs: 1 });
     expect(parked.action).toContain('SLACK_CHANNEL_ID');
     expect(await h.bridge.store.countJobs('failed')).toBe(0);
-    const rootAttempts = h.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('+4915100000002') && String(c.args.text).includes('New WhatsApp'));
+    const rootAttempts = h.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => String(c.args.text).includes('+4915100000002') && String(c.args.text).includes('New WhatsApp'));
     expect(rootAttempts).toHaveLength(1);
     // Fixed (the fault was one call): the next probe delivers it.
     h.bridge.outbox.probeParked();
@@ -137,7 +143,14 @@ describe('in process', () => {
     const { createLogger } = await import('../../src/logger');
     const config = loadConfig(testEnv(graph, slack));
     const again = await startBridge(config, createLogger('silent'), { dbName, outbox: { pollMs: 50, baseBackoffMs: 50 } });
-    h = { ...h, bridge: again, close: async () => { await again.stop(); await Promise.all([graph.close(), slack.close()]); } };
+    h = {
+      ...h,
+      bridge: again,
+      close: async () => {
+        await again.stop();
+        await Promise.all([graph.close(), slack.close()]);
+      },
+    };
     await eventually(() => expect(threadTexts(slack)).toEqual(['pending 0', 'pending 1', 'pending 2', 'pending 3', 'pending 4']), 15_000);
   });
 });
@@ -154,7 +167,11 @@ describe('SIGKILL in the middle of a burst', () => {
     const sendOne = async (i: number) => {
       const raw = escapeLikeMeta(JSON.stringify(customerText({ from: `49151000001${String(i % 3)}`, text: `burst ${i}` })));
       try {
-        const res = await fetch(`${bridge.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) }, body: raw });
+        const res = await fetch(`${bridge.url}/webhooks/whatsapp`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) },
+          body: raw,
+        });
         if (res.status === 200) acked.push(`burst ${i}`);
       } catch {
         /* the connection died with the process: not acknowledged, Meta would retry it */
@@ -198,7 +215,11 @@ describe('SIGKILL in the middle of a burst', () => {
     const bridge = await startChildBridge(env);
     slack.failNext({ method: 'chat.postMessage', hangMs: 1500 }); // the root post will be in flight
     const raw = escapeLikeMeta(JSON.stringify(customerText({ text: 'in flight at shutdown' })));
-    const res = await fetch(`${bridge.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) }, body: raw });
+    const res = await fetch(`${bridge.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, APP_SECRET) },
+      body: raw,
+    });
     expect(res.status).toBe(200);
     await eventually(() => expect(slack.callsTo('chat.postMessage').length).toBeGreaterThanOrEqual(1));
     bridge.proc.kill('SIGTERM');

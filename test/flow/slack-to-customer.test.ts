@@ -132,7 +132,15 @@ test('`failed` is final and posts a notice with the code, what it means and what
 
 test('a permanent Graph error (131047) on send posts the notice in the thread and is not retried', async () => {
   const thread = await openConversation();
-  h.graph.failNext({ path: /\/messages$/, status: 400, error: { code: 131047, message: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } });
+  h.graph.failNext({
+    path: /\/messages$/,
+    status: 400,
+    error: {
+      code: 131047,
+      message: 'Re-engagement message',
+      details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+    },
+  });
   const { ts } = await h.agentReplies(thread, 'Are you still there?');
   const notice = await failureNotice(thread);
   expect(notice.text).toContain('131047');
@@ -203,7 +211,16 @@ test('a file shared in the thread is relayed with the text as its caption (media
   // The fixture's file, served by the fake (its url_private* point at files.slack.com).
   const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(2000, 7)]);
   const file = h.slack.addFile({ name: fileShare.files[0].name, content: png, mimetype: fileShare.files[0].mimetype, user: AGENT });
-  const event = { ...fileShare, channel: CHANNEL, user: AGENT, ts, event_ts: ts, thread_ts: thread, text: 'here is the invoice', files: [{ ...fileShare.files[0], ...file }] };
+  const event = {
+    ...fileShare,
+    channel: CHANNEL,
+    user: AGENT,
+    ts,
+    event_ts: ts,
+    thread_ts: thread,
+    text: 'here is the invoice',
+    files: [{ ...fileShare.files[0], ...file }],
+  };
   expect((await h.sender.sendEvent(event)).status).toBe(200);
   const [sent] = await h.eventually(() => {
     expect(h.graph.sentMessages()).toHaveLength(1);

@@ -27,7 +27,9 @@ test('50 numbers: paced at the configured rate, progress edited in place, a resu
     const list = numbers(1000, 50);
     h.graph.failNext({ path: /\/messages$/, status: 400, error: { code: 131026, message: 'Message undeliverable' } });
     const reply = await wa(h, `template ${[...list.slice(0, 25), '12', ...list.slice(25), '0151234567'].join(',')} ${COUPON} Pablo SUMMER20 10`);
-    expect(reply).toBe(`📤 Sending \`${COUPON}\` to 50 numbers (2 refused: 12, 0151234567). Progress is shown in this channel; each customer’s answer opens their thread.`);
+    expect(reply).toBe(
+      `📤 Sending \`${COUPON}\` to 50 numbers (2 refused: 12, 0151234567). Progress is shown in this channel; each customer’s answer opens their thread.`,
+    );
 
     await h.eventually(() => expect(sends.length).toBe(49), 20_000);
     // Never more than 20 in any second, so 49 accepted sends (and one refused by Meta) take at least ~2.4 s.
@@ -96,8 +98,19 @@ test('a restart in the middle of a bulk send of 50: nobody is lost, nobody gets 
     expect(progress.text).toMatch(/Sending .* \d+\/50 done/);
 
     const config = loadConfig(testEnv(graph, slack, { WHATSAPP_MESSAGES_PER_SECOND: '10' }));
-    const again = await startBridge(config, createLogger('silent'), { dbName, outbox: { pollMs: 50, baseBackoffMs: 50 }, templates: { syncOnStart: false, progressMs: 100 } });
-    h = { ...h, bridge: again, close: async () => { await again.stop(); await Promise.all([graph.close(), slack.close()]); } };
+    const again = await startBridge(config, createLogger('silent'), {
+      dbName,
+      outbox: { pollMs: 50, baseBackoffMs: 50 },
+      templates: { syncOnStart: false, progressMs: 100 },
+    });
+    h = {
+      ...h,
+      bridge: again,
+      close: async () => {
+        await again.stop();
+        await Promise.all([graph.close(), slack.close()]);
+      },
+    };
     await again.adaptersStarted;
 
     await h.eventually(() => expect(sends.length).toBe(50), 20_000);
@@ -123,7 +136,10 @@ test('a CSV shared in Slack (phone[,values…]): its rows go, each with its own 
     const reply = await wa(h, `template ${file.permalink} ${COUPON} Pablo SUMMER20 10`);
     expect(reply).toMatch(/^📤 Sending `coupon_expiration_reminder_number_vars:en` to 3 numbers \(2 refused: 12, \+4915170004003\)/);
     await h.eventually(() => expect(templateSends(h)).toHaveLength(3));
-    const valuesTo = (to: string) => templateSends(h).find((b) => b.to === to)!.template.components.flatMap((c: any) => c.parameters.map((p: any) => p.text));
+    const valuesTo = (to: string) =>
+      templateSends(h)
+        .find((b) => b.to === to)!
+        .template.components.flatMap((c: any) => c.parameters.map((p: any) => p.text));
     expect(valuesTo('+4915170004000')).toEqual(['Ana', 'A1', '1']);
     expect(valuesTo('+4915170004001')).toEqual(['Pablo', 'SUMMER20', '10']);
     expect(valuesTo('+4915170004002')).toEqual(['Dee, Jr.', 'D4', '4']);
@@ -152,7 +168,10 @@ test('an Excel “CSV Macintosh” file (CR line ends, `sep=;`, a trunk prefix) 
     const reply = await wa(h, `template ${file.permalink} ${COUPON} Pablo SUMMER20 10`);
     expect(reply).toMatch(/^📤 Sending `coupon_expiration_reminder_number_vars:en` to 2 numbers\./);
     await h.eventually(() => expect(templateSends(h)).toHaveLength(2));
-    const valuesTo = (to: string) => templateSends(h).find((b) => b.to === to)!.template.components.flatMap((c: any) => c.parameters.map((p: any) => p.text));
+    const valuesTo = (to: string) =>
+      templateSends(h)
+        .find((b) => b.to === to)!
+        .template.components.flatMap((c: any) => c.parameters.map((p: any) => p.text));
     expect(valuesTo('+4915170005000')).toEqual(['Ana', 'A1', '1']);
     expect(valuesTo('+4915170005001')).toEqual(['Bo; Jr.', 'B2', '2']);
 
@@ -175,7 +194,11 @@ test('Meta’s pair rate: a second template to the same customer waits, another 
     await wa(h, `template +4915170009001 ${COUPON} B TWO 2`);
     await wa(h, `template +4915170009002 ${COUPON} C THREE 3`);
     await h.eventually(() => expect(sends).toHaveLength(3), 5000);
-    const [first, other, second] = [sends.find((s) => s.to === '+4915170009001')!, sends.find((s) => s.to === '+4915170009002')!, sends.filter((s) => s.to === '+4915170009001')[1]!];
+    const [first, other, second] = [
+      sends.find((s) => s.to === '+4915170009001')!,
+      sends.find((s) => s.to === '+4915170009002')!,
+      sends.filter((s) => s.to === '+4915170009001')[1]!,
+    ];
     expect(second.at - first.at).toBeGreaterThanOrEqual(1400);
     expect(other.at - first.at).toBeLessThan(1400);
   } finally {

@@ -29,9 +29,24 @@ function notice(digits: string): Promise<string> {
 }
 
 test.each([
-  [132000, 'Number of parameters does not match the expected number of params', /the number of template parameters does not match the template/, /give one value per variable/],
-  [132001, 'Template name does not exist in the translation', /the template does not exist, or not in that language, or is not approved/, /check the name and language with `\/wa templates`/],
-  [132012, 'Parameter format does not match format in the created template', /a template parameter has the wrong format/, /check each value against the template/],
+  [
+    132000,
+    'Number of parameters does not match the expected number of params',
+    /the number of template parameters does not match the template/,
+    /give one value per variable/,
+  ],
+  [
+    132001,
+    'Template name does not exist in the translation',
+    /the template does not exist, or not in that language, or is not approved/,
+    /check the name and language with `\/wa templates`/,
+  ],
+  [
+    132012,
+    'Parameter format does not match format in the created template',
+    /a template parameter has the wrong format/,
+    /check each value against the template/,
+  ],
   [132015, 'Template is Paused', /the template is paused because of low quality/, /use another template or edit this one in WhatsApp Manager/],
   [132016, 'Template is Disabled', /the template was disabled permanently/, /use another template/],
   [131047, 'Re-engagement message', /more than 24 hours have passed/, /\/wa template/],

@@ -34,7 +34,11 @@ function pick(ref: string, label: string) {
   body.user.id = AGENT;
   body.container.view_id = view.id;
   Object.assign(body.view, fromOpenedView(view));
-  Object.assign(body.actions[0], { action_id: 'wa_template_pick', block_id: 'template', selected_option: { text: { type: 'plain_text', text: label, emoji: true }, value: ref } });
+  Object.assign(body.actions[0], {
+    action_id: 'wa_template_pick',
+    block_id: 'template',
+    selected_option: { text: { type: 'plain_text', text: label, emoji: true }, value: ref },
+  });
   return h.sender.sendInteraction(body);
 }
 
@@ -51,7 +55,13 @@ const text = (value: string) => ({ value: { type: 'plain_text_input', value } })
 const selected = (ref: string) => ({ wa_template_pick: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: ref }, value: ref } } });
 
 test('the form opens with the approved templates only, grows one input per value, and refuses a bad submission inline', async () => {
-  const res = await h.sender.sendCommand({ command: '/wa', text: 'template', user_id: AGENT, channel_id: CHANNEL, trigger_id: '13345224609.738474920.8088930838d88f008e0' });
+  const res = await h.sender.sendCommand({
+    command: '/wa',
+    text: 'template',
+    user_id: AGENT,
+    channel_id: CHANNEL,
+    trigger_id: '13345224609.738474920.8088930838d88f008e0',
+  });
   expect(res.status).toBe(200);
   expect(h.slack.callsTo('views.open')).toHaveLength(1);
   const opened = currentView();
@@ -78,12 +88,19 @@ test('the form opens with the approved templates only, grows one input per value
   const inputs = (updated.blocks as any[]).filter((b) => b.type === 'input');
   expect(inputs.map((b) => b.block_id)).toEqual(['phone', 'template', 'var:header', 'var:1', 'var:2', 'var:button2']);
   expect(inputs[2].label.text).toBe('Header {{1}}: Act fast, {{1}}!');
-  expect(inputs[3].label.text).toBe('Body {{1}}: …ck reminder—your exclusive coupon code, {{1}}, *expires in only {{2}} days!* Don\'t mi…');
+  expect(inputs[3].label.text).toBe("Body {{1}}: …ck reminder—your exclusive coupon code, {{1}}, *expires in only {{2}} days!* Don't mi…");
   expect(inputs[5].optional).toBe(true);
   expect(JSON.parse(updated.private_metadata)).toEqual({ channelId: CHANNEL, template: 'coupon_expiration_reminder_number_vars:en' });
 
   // A number without country code and a value with a line break: both shown on their own field, nothing sent.
-  const refused = await submit({ phone: text('015112345678'), template: selected('coupon_expiration_reminder_number_vars:en'), 'var:header': text('Pablo'), 'var:1': text('SUMMER\n20'), 'var:2': text('10'), 'var:button2': { value: { type: 'plain_text_input', value: null } } });
+  const refused = await submit({
+    phone: text('015112345678'),
+    template: selected('coupon_expiration_reminder_number_vars:en'),
+    'var:header': text('Pablo'),
+    'var:1': text('SUMMER\n20'),
+    'var:2': text('10'),
+    'var:button2': { value: { type: 'plain_text_input', value: null } },
+  });
   expect(refused.status).toBe(200);
   const body = JSON.parse(refused.body) as { response_action: string; errors: Record<string, string> };
   expect(body.response_action).toBe('errors');
@@ -94,13 +111,25 @@ test('the form opens with the approved templates only, grows one input per value
   expect(templateSends(h)).toHaveLength(0);
 
   // Corrected: the form closes (empty ack), the send goes out, and the agent is told privately.
-  const ok = await submit({ phone: text('+4915112345678'), template: selected('coupon_expiration_reminder_number_vars:en'), 'var:header': text('Pablo'), 'var:1': text('SUMMER20'), 'var:2': text('10') });
+  const ok = await submit({
+    phone: text('+4915112345678'),
+    template: selected('coupon_expiration_reminder_number_vars:en'),
+    'var:header': text('Pablo'),
+    'var:1': text('SUMMER20'),
+    'var:2': text('10'),
+  });
   expect(ok.status).toBe(200);
   expect(ok.body).toBe('');
   await h.eventually(() => expect(templateSends(h)).toHaveLength(1));
   expect(templateSends(h)[0]!.template.components).toEqual([
     { type: 'header', parameters: [{ type: 'text', text: 'Pablo' }] },
-    { type: 'body', parameters: [{ type: 'text', text: 'SUMMER20' }, { type: 'text', text: '10' }] },
+    {
+      type: 'body',
+      parameters: [
+        { type: 'text', text: 'SUMMER20' },
+        { type: 'text', text: '10' },
+      ],
+    },
   ]);
   await h.eventually(() => expect(h.slack.ephemerals.some((e) => e.user === AGENT && /is on its way to \+4915112345678/.test(String(e.text)))).toBe(true));
 });
@@ -109,5 +138,8 @@ test('a template that is no longer approved when submitted is refused on the tem
   await h.sender.sendCommand({ command: '/wa', text: 'template', user_id: AGENT, channel_id: CHANNEL });
   const res = await submit({ phone: text('+4915112345678'), template: selected('seasonal_promotion:en') });
   const body = JSON.parse(res.body) as { response_action: string; errors: Record<string, string> };
-  expect(body).toEqual({ response_action: 'errors', errors: { template: expect.stringMatching(/seasonal_promotion:en cannot be sent: its status is PENDING/) } });
+  expect(body).toEqual({
+    response_action: 'errors',
+    errors: { template: expect.stringMatching(/seasonal_promotion:en cannot be sent: its status is PENDING/) },
+  });
 });

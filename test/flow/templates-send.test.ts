@@ -86,15 +86,21 @@ describe('refusals, before anything reaches Meta', () => {
   });
 
   test('named template: a missing name', async () => {
-    const reply = await refused('template +4915112345678 reservation_confirmation header=https://example.com/t.jpg number_of_guests=4 date="August 30th, 2025" time="7:30 pm"');
+    const reply = await refused(
+      'template +4915112345678 reservation_confirmation header=https://example.com/t.jpg number_of_guests=4 date="August 30th, 2025" time="7:30 pm"',
+    );
     expect(reply).toMatch(/missing `day`/);
     expect(reply).toContain('Values, by name:');
     expect(reply).toContain('`number_of_guests=…`');
-    expect(reply).toContain('Example: `/wa template +4915112345678 reservation_confirmation:en_US header=https://example.com/photo.jpg number_of_guests=4 day=Saturday date="August 30th, 2025" time="7:30 pm"`');
+    expect(reply).toContain(
+      'Example: `/wa template +4915112345678 reservation_confirmation:en_US header=https://example.com/photo.jpg number_of_guests=4 day=Saturday date="August 30th, 2025" time="7:30 pm"`',
+    );
   });
 
   test('named template: an unknown name', async () => {
-    const reply = await refused('template +4915112345678 reservation_confirmation header=https://example.com/t.jpg guests=4 number_of_guests=4 day=Sat date=today time=now');
+    const reply = await refused(
+      'template +4915112345678 reservation_confirmation header=https://example.com/t.jpg guests=4 number_of_guests=4 day=Sat date=today time=now',
+    );
     expect(reply).toMatch(/`guests` is not a value of this template/);
   });
 
@@ -111,7 +117,11 @@ describe('refusals, before anything reaches Meta', () => {
   test.each([
     ['a header image that is a PDF', 'caribbean_offer https://example.com/menu.pdf Pablo CARIBE25 CARIBE25 n3mtql', /a \.pdf file cannot be the image header/],
     ['a header link that is not a link', 'caribbean_offer not-a-link Pablo CARIBE25 CARIBE25 n3mtql', /not a link/],
-    ['a coupon code over 15 characters', 'caribbean_offer https://example.com/a.png Pablo CARIBE25 CARIBE25CARIBE2X n3mtql', /the code has 16 characters; WhatsApp allows 15/],
+    [
+      'a coupon code over 15 characters',
+      'caribbean_offer https://example.com/a.png Pablo CARIBE25 CARIBE25CARIBE2X n3mtql',
+      /the code has 16 characters; WhatsApp allows 15/,
+    ],
     ['a URL suffix with a space', 'caribbean_offer https://example.com/a.png Pablo CARIBE25 CARIBE25 "n3 mtql"', /has spaces/],
     ['a bad currency', `${COUPON}:en Pablo currency:EURO:12 10`, /not a currency value/],
     ['a date that does not exist', `${COUPON}:en Pablo SUMMER20 date:2025-02-30`, /2025-02-30 is not a real date/],
@@ -136,14 +146,23 @@ describe('the request Meta expects', () => {
         language: { code: 'en' },
         components: [
           { type: 'header', parameters: [{ type: 'text', text: 'Pablo' }] },
-          { type: 'body', parameters: [{ type: 'text', text: 'SUMMER20' }, { type: 'text', text: '10' }] },
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'SUMMER20' },
+              { type: 'text', text: '10' },
+            ],
+          },
         ],
       },
     });
   });
 
   test('named, from Meta’s example (welcome_discount_template): parameter_name on every body value; quoted values keep spaces', async () => {
-    await wa(h, 'template +16505551234 welcome_discount_template header=https://example.com/welcome.png first_name=Jessica discount_code=WELCOME25 discount_amount="25% off"');
+    await wa(
+      h,
+      'template +16505551234 welcome_discount_template header=https://example.com/welcome.png first_name=Jessica discount_code=WELCOME25 discount_amount="25% off"',
+    );
     const body = (await sent())[0]!;
     // Meta's example request, with the header image given by link (the bridge sends links) and `to` with its +.
     const expected = loadTemplateFixture('send-welcome-discount-named');
@@ -154,7 +173,10 @@ describe('the request Meta expects', () => {
   });
 
   test('named with a multi-word value and an image header (reservation_confirmation)', async () => {
-    await wa(h, 'template +4915112345678 reservation_confirmation:en_US time="7:30 pm" header=https://example.com/table.jpg number_of_guests=4 day=Saturday date="August 30th, 2025"');
+    await wa(
+      h,
+      'template +4915112345678 reservation_confirmation:en_US time="7:30 pm" header=https://example.com/table.jpg number_of_guests=4 day=Saturday date="August 30th, 2025"',
+    );
     const body = (await sent())[0]!;
     expect(body.template).toEqual({
       name: 'reservation_confirmation',
@@ -182,7 +204,13 @@ describe('the request Meta expects', () => {
       language: { code: 'en_US' },
       components: [
         { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/beach.png' } }] },
-        { type: 'body', parameters: [{ type: 'text', text: 'Pablo' }, { type: 'text', text: 'CARIBE25' }] },
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'Pablo' },
+            { type: 'text', text: 'CARIBE25' },
+          ],
+        },
         { type: 'button', sub_type: 'copy_code', index: '0', parameters: [{ type: 'coupon_code', coupon_code: 'CARIBE25' }] },
         { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: 'n3mtql' }] },
       ],
@@ -194,7 +222,13 @@ describe('the request Meta expects', () => {
     const body = (await sent())[0]!;
     expect(body.template.components).toEqual([
       { type: 'header', parameters: [{ type: 'video', video: { link: 'https://cdn.example.com/tour.mp4' } }] },
-      { type: 'body', parameters: [{ type: 'text', text: 'Pablo' }, { type: 'text', text: 'CARIBE25' }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'text', text: 'Pablo' },
+          { type: 'text', text: 'CARIBE25' },
+        ],
+      },
       { type: 'button', sub_type: 'copy_code', index: '0', parameters: [{ type: 'coupon_code', coupon_code: 'SUN10' }] },
       { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: 'ref42' }] },
     ]);
@@ -204,7 +238,10 @@ describe('the request Meta expects', () => {
     await wa(h, 'template +4915112345678 order_confirmation https://shop.example.com/r/receipt-860198.pdf currency:eur:1234.5 date:2025-08-30');
     const body = (await sent())[0]!;
     expect(body.template.components).toEqual([
-      { type: 'header', parameters: [{ type: 'document', document: { link: 'https://shop.example.com/r/receipt-860198.pdf', filename: 'receipt-860198.pdf' } }] },
+      {
+        type: 'header',
+        parameters: [{ type: 'document', document: { link: 'https://shop.example.com/r/receipt-860198.pdf', filename: 'receipt-860198.pdf' } }],
+      },
       {
         type: 'body',
         parameters: [
@@ -218,7 +255,12 @@ describe('the request Meta expects', () => {
   test('a quick-reply payload (optional, by key)', async () => {
     await wa(h, `template +4915112345678 ${COUPON}:en Pablo SUMMER20 10 button2=UNSUB_42`);
     const body = (await sent())[0]!;
-    expect(body.template.components.at(-1)).toEqual({ type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'UNSUB_42' }] });
+    expect(body.template.components.at(-1)).toEqual({
+      type: 'button',
+      sub_type: 'quick_reply',
+      index: '1',
+      parameters: [{ type: 'payload', payload: 'UNSUB_42' }],
+    });
   });
 
   test('`/wa templates` lists every synced template with its status and what it needs', async () => {

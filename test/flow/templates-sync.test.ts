@@ -30,14 +30,21 @@ describe('sync', () => {
       const stored = await h.bridge.store.listTemplates(FIXTURE_WABA_ID);
       expect(stored).toHaveLength(10);
       const coupons = stored.filter((t) => t.name === 'coupon_expiration_reminder_number_vars');
-      expect(coupons.map((t) => t._id).sort()).toEqual([`${FIXTURE_WABA_ID}:coupon_expiration_reminder_number_vars:en`, `${FIXTURE_WABA_ID}:coupon_expiration_reminder_number_vars:es`]);
+      expect(coupons.map((t) => t._id).sort()).toEqual([
+        `${FIXTURE_WABA_ID}:coupon_expiration_reminder_number_vars:en`,
+        `${FIXTURE_WABA_ID}:coupon_expiration_reminder_number_vars:es`,
+      ]);
       const reservation = stored.find((t) => t.name === 'reservation_confirmation')!;
       expect(reservation).toMatchObject({ language: 'en_US', status: 'APPROVED', category: 'UTILITY', parameterFormat: 'NAMED', metaId: '1387372356726668' });
       expect(reservation.components.map((c) => c.type)).toEqual(['HEADER', 'BODY', 'FOOTER', 'BUTTONS']);
       expect(reservation.components[0]).toMatchObject({ type: 'HEADER', format: 'IMAGE' });
       expect(reservation.components[3]!.buttons!.map((b) => b.type)).toEqual(['URL', 'PHONE_NUMBER', 'QUICK_REPLY']);
       // Meta's lowercase create-body shape is read the same way.
-      expect(stored.find((t) => t.name === 'welcome_discount_template')).toMatchObject({ parameterFormat: 'NAMED', category: 'MARKETING', components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY' }, { type: 'FOOTER' }, { type: 'BUTTONS' }] });
+      expect(stored.find((t) => t.name === 'welcome_discount_template')).toMatchObject({
+        parameterFormat: 'NAMED',
+        category: 'MARKETING',
+        components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY' }, { type: 'FOOTER' }, { type: 'BUTTONS' }],
+      });
       // A template without parameter_format (an older response) is positional.
       expect(stored.find((t) => t.name === 'order_delivery_update')?.parameterFormat).toBe('POSITIONAL');
 
@@ -53,7 +60,12 @@ describe('sync', () => {
       const after = await h.bridge.store.listTemplates(FIXTURE_WABA_ID);
       expect(after.find((t) => t.name === 'seasonal_promotion')?.status).toBe('APPROVED');
       expect(after.some((t) => t._id.endsWith(':coupon_expiration_reminder_number_vars:es'))).toBe(false);
-      expect(after.filter((t) => t.name === 'order_confirmation').map((t) => t.language).sort()).toEqual(['de', 'en_US']);
+      expect(
+        after
+          .filter((t) => t.name === 'order_confirmation')
+          .map((t) => t.language)
+          .sort(),
+      ).toEqual(['de', 'en_US']);
     } finally {
       await h.close();
     }
@@ -61,9 +73,16 @@ describe('sync', () => {
 
   test('runs at start-up by itself', async () => {
     const { startHarness } = await import('../support/harness');
-    const h = await startHarness('templates-sync-start', { beforeStart: ({ graph }) => graph.setTemplates(FIXTURE_WABA_ID, loadTemplateFixture('list-get-all-templates').data) });
+    const h = await startHarness('templates-sync-start', {
+      beforeStart: ({ graph }) => graph.setTemplates(FIXTURE_WABA_ID, loadTemplateFixture('list-get-all-templates').data),
+    });
     try {
-      await h.eventually(async () => expect((await h.bridge.store.listTemplates(FIXTURE_WABA_ID)).map((t) => t.name).sort()).toEqual(['coupon_expiration_reminder_number_vars', 'reservation_confirmation']));
+      await h.eventually(async () =>
+        expect((await h.bridge.store.listTemplates(FIXTURE_WABA_ID)).map((t) => t.name).sort()).toEqual([
+          'coupon_expiration_reminder_number_vars',
+          'reservation_confirmation',
+        ]),
+      );
     } finally {
       await h.close();
     }
@@ -74,7 +93,9 @@ describe('sync', () => {
     try {
       h.graph.failNext({ path: /message_templates$/, status: 401, error: { code: 190, message: 'Error validating access token' } });
       const reply = await wa(h, 'sync');
-      expect(reply).toMatch(/^⚠️ Templates of default not synced: the WhatsApp access token has expired or was revoked \(Error validating access token\) \(code 190\)/);
+      expect(reply).toMatch(
+        /^⚠️ Templates of default not synced: the WhatsApp access token has expired or was revoked \(Error validating access token\) \(code 190\)/,
+      );
       expect(reply).toContain('WHATSAPP_ACCESS_TOKEN');
       expect(await h.bridge.store.listTemplates(FIXTURE_WABA_ID)).toHaveLength(10);
     } finally {
@@ -105,7 +126,8 @@ describe('template webhooks update the stored template at once', () => {
   });
   beforeEach(() => h.slack.reset());
 
-  const stored = async (name: string, language: string) => (await h.bridge.store.listTemplates(FIXTURE_WABA_ID)).find((t) => t.name === name && t.language === language)!;
+  const stored = async (name: string, language: string) =>
+    (await h.bridge.store.listTemplates(FIXTURE_WABA_ID)).find((t) => t.name === name && t.language === language)!;
   const channelNotice = (pattern: RegExp) =>
     h.eventually(() => {
       const n = h.slack.posted(CHANNEL).find((p) => !p.thread_ts && pattern.test(String(p.text)));
@@ -121,7 +143,12 @@ describe('template webhooks update the stored template at once', () => {
   }
 
   test('PAUSED: stored, announced with what it means, and `/wa template` refuses it at once', async () => {
-    const res = await h.postWebhook(statusWebhook('template-status-approved', 'coupon_expiration_reminder_number_vars', 'en', 1304694804498707, { event: 'PAUSED', other_info: { title: 'FIRST_PAUSE', description: 'Your message template has been paused for 3 hours due to low quality.' } }));
+    const res = await h.postWebhook(
+      statusWebhook('template-status-approved', 'coupon_expiration_reminder_number_vars', 'en', 1304694804498707, {
+        event: 'PAUSED',
+        other_info: { title: 'FIRST_PAUSE', description: 'Your message template has been paused for 3 hours due to low quality.' },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await stored('coupon_expiration_reminder_number_vars', 'en')).toMatchObject({ status: 'PAUSED' });
     expect(await stored('coupon_expiration_reminder_number_vars', 'es')).toMatchObject({ status: 'APPROVED' });
@@ -146,7 +173,9 @@ describe('template webhooks update the stored template at once', () => {
   });
 
   test('quality RED and a category change are stored and explained', async () => {
-    await h.postWebhook(statusWebhook('template-quality-update', 'order_confirmation', 'en_US', 1667696820637468, { previous_quality_score: 'YELLOW', new_quality_score: 'RED' }));
+    await h.postWebhook(
+      statusWebhook('template-quality-update', 'order_confirmation', 'en_US', 1667696820637468, { previous_quality_score: 'YELLOW', new_quality_score: 'RED' }),
+    );
     expect((await stored('order_confirmation', 'en_US')).quality).toBe('RED');
     expect(await channelNotice(/quality: YELLOW → RED/)).toMatch(/Customers are blocking or reporting it: Meta may pause it/);
 
@@ -157,7 +186,10 @@ describe('template webhooks update the stored template at once', () => {
 
   test('a webhook for a template not synced yet triggers a sync', async () => {
     const before = listCalls(h).length;
-    h.graph.setTemplates(FIXTURE_WABA_ID, [...sendableTemplates(), { ...loadTemplateFixture('template-seasonal-promotion-text-header'), name: 'brand_new', id: '777', status: 'APPROVED' }]);
+    h.graph.setTemplates(FIXTURE_WABA_ID, [
+      ...sendableTemplates(),
+      { ...loadTemplateFixture('template-seasonal-promotion-text-header'), name: 'brand_new', id: '777', status: 'APPROVED' },
+    ]);
     await h.postWebhook(statusWebhook('template-status-approved', 'brand_new', 'en', 777));
     await h.eventually(async () => expect((await stored('brand_new', 'en'))?.status).toBe('APPROVED'), 5000);
     expect(listCalls(h).length).toBeGreaterThan(before);

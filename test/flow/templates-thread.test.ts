@@ -50,7 +50,12 @@ describe('the customer’s thread', () => {
     });
     await h.eventually(async () => {
       const m = await h.bridge.store.findMessageByWamid(wamid);
-      expect(m).toMatchObject({ conversationId, direction: 'outbound', template: { name: 'coupon_expiration_reminder_number_vars', language: 'en' }, sentBy: { platform: 'slack', userId: AGENT, name: 'Ana Agent' } });
+      expect(m).toMatchObject({
+        conversationId,
+        direction: 'outbound',
+        template: { name: 'coupon_expiration_reminder_number_vars', language: 'en' },
+        sentBy: { platform: 'slack', userId: AGENT, name: 'Ana Agent' },
+      });
     });
 
     await h.postWebhook(statusUpdate(wamid, 'delivered'));
@@ -81,7 +86,6 @@ describe('the customer’s thread', () => {
     await h.eventually(() => expect(h.slack.threadReplies(CHANNEL, thread).some((m) => m.text.includes('Act fast, Bea!'))).toBe(true));
     expect(h.slack.messages(CHANNEL).filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && m.text.includes(`+${digits}`))).toHaveLength(1);
   });
-
 });
 
 describe('who may send templates', () => {
@@ -96,7 +100,13 @@ describe('who may send templates', () => {
 
       expect(await wa(h, `template +4915112345678 ${COUPON} Pablo SUMMER20 10`, BOSS)).toMatch(/^✅/);
       expect(await wa(h, `template +4915112345679 ${COUPON} Pablo SUMMER20 10`, 'U0MEMBER01')).toMatch(/^✅/);
-      await h.eventually(() => expect(templateSends(h).map((b) => b.to).sort()).toEqual(['+4915112345678', '+4915112345679']));
+      await h.eventually(() =>
+        expect(
+          templateSends(h)
+            .map((b) => b.to)
+            .sort(),
+        ).toEqual(['+4915112345678', '+4915112345679']),
+      );
     } finally {
       await h.close();
     }
@@ -122,11 +132,19 @@ describe('who may send templates', () => {
     const h = await startTemplateHarness('templates-allow-tpl', { env: { BRIDGE_CONFIG: file, WHATSAPP_PHONE_NUMBER_ID: '', SLACK_CHANNEL_ID: '' } });
     try {
       const reservation = 'template +4915112345678 reservation_confirmation header=https://example.com/t.jpg number_of_guests=2 day=Friday date=today time=8pm';
-      expect(await wa(h, reservation, AGENT)).toMatch(/^🚫 You may not send the template `reservation_confirmation` from Support\. Only the people listed in templateSendersByTemplate\.reservation_confirmation/);
+      expect(await wa(h, reservation, AGENT)).toMatch(
+        /^🚫 You may not send the template `reservation_confirmation` from Support\. Only the people listed in templateSendersByTemplate\.reservation_confirmation/,
+      );
       // No list for the number itself: anyone may send the other templates.
       expect(await wa(h, `template +4915112345678 ${COUPON} Pablo SUMMER20 10`, AGENT)).toMatch(/^✅/);
       expect(await wa(h, reservation, BOSS)).toMatch(/^✅/);
-      await h.eventually(() => expect(templateSends(h).map((b) => b.template.name).sort()).toEqual(['coupon_expiration_reminder_number_vars', 'reservation_confirmation']));
+      await h.eventually(() =>
+        expect(
+          templateSends(h)
+            .map((b) => b.template.name)
+            .sort(),
+        ).toEqual(['coupon_expiration_reminder_number_vars', 'reservation_confirmation']),
+      );
     } finally {
       await h.close();
     }

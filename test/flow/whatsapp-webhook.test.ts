@@ -125,7 +125,10 @@ test.each([
 });
 
 test('a field the bridge does not announce (or does not know) is still acknowledged with 200', async () => {
-  const body = { object: 'whatsapp_business_account', entry: [{ id: '102290129340398', time: 1731000000, changes: [{ field: 'some_future_field', value: { anything: true } }] }] };
+  const body = {
+    object: 'whatsapp_business_account',
+    entry: [{ id: '102290129340398', time: 1731000000, changes: [{ field: 'some_future_field', value: { anything: true } }] }],
+  };
   expect((await h.postWebhook(body)).status).toBe(200);
 });
 

@@ -23,7 +23,11 @@ export interface ChildBridge {
 
 /** Starts the bridge with exactly this environment (no .env from the repo) and waits until it listens. */
 export async function startChildBridge(env: Record<string, string>): Promise<ChildBridge> {
-  const proc = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));

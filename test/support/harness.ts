@@ -29,7 +29,11 @@ export interface Harness {
   /** POSTs a webhook body to /webhooks/whatsapp, signed like Meta (over the escaped bytes). */
   postWebhook(body: unknown, opts?: { signature?: string | null; raw?: string }): Promise<Response>;
   /** A person's reply in a Slack thread, delivered as a signed Events API request. */
-  agentReplies(threadTs: string, text: string, opts?: { user?: string; ts?: string; eventId?: string; retryNum?: number }): Promise<{ status: number; ts: string }>;
+  agentReplies(
+    threadTs: string,
+    text: string,
+    opts?: { user?: string; ts?: string; eventId?: string; retryNum?: number },
+  ): Promise<{ status: number; ts: string }>;
   /** Waits until `check` passes (polling), failing with its last error after `ms`. */
   eventually<T>(check: () => T | Promise<T>, ms?: number): Promise<T>;
   close(): Promise<void>;
@@ -79,16 +83,23 @@ export function testEnv(graph: FakeGraphApi, slack: FakeSlackApi, extra: Record<
   };
 }
 
-export async function startHarness(label: string, opts: { env?: Record<string, string>; bridge?: BridgeOptions; beforeStart?: (fakes: { graph: FakeGraphApi; slack: FakeSlackApi }) => void; waitForAdapters?: boolean; logLines?: string[] } = {}): Promise<Harness> {
+export async function startHarness(
+  label: string,
+  opts: {
+    env?: Record<string, string>;
+    bridge?: BridgeOptions;
+    beforeStart?: (fakes: { graph: FakeGraphApi; slack: FakeSlackApi }) => void;
+    waitForAdapters?: boolean;
+    logLines?: string[];
+  } = {},
+): Promise<Harness> {
   const graph = await FakeGraphApi.start();
   const slack = await FakeSlackApi.start();
   slack.addUser(AGENT, { name: 'ana', realName: 'Ana Agent' });
   opts.beforeStart?.({ graph, slack });
   const config = loadConfig(testEnv(graph, slack, opts.env));
   const dbName = uniqueDbName(label);
-  const log = opts.logLines
-    ? createLogger(config.logLevel, { write: (line: string) => void opts.logLines!.push(line) })
-    : createLogger(config.logLevel);
+  const log = opts.logLines ? createLogger(config.logLevel, { write: (line: string) => void opts.logLines!.push(line) }) : createLogger(config.logLevel);
   const bridge = await startBridge(config, log, {
     dbName,
     slackStartRetryMs: 100,
@@ -96,7 +107,13 @@ export async function startHarness(label: string, opts: { env?: Record<string, s
     ...opts.bridge,
   });
   if (opts.waitForAdapters !== false) await bridge.adaptersStarted;
-  const sender = new SlackSender({ url: `${bridge.url}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId, botUserId: slack.botUserId, newResponseUrl: () => slack.newResponseUrl() });
+  const sender = new SlackSender({
+    url: `${bridge.url}/slack/events`,
+    signingSecret: SIGNING_SECRET,
+    teamId: slack.teamId,
+    botUserId: slack.botUserId,
+    newResponseUrl: () => slack.newResponseUrl(),
+  });
 
   const postWebhook: Harness['postWebhook'] = (body, o = {}) => {
     const raw = o.raw ?? escapeLikeMeta(JSON.stringify(body));
@@ -108,7 +125,18 @@ export async function startHarness(label: string, opts: { env?: Record<string, s
 
   const agentReplies: Harness['agentReplies'] = async (threadTs, text, o = {}) => {
     const ts = o.ts ?? slackTs();
-    const event = { type: 'message', channel: CHANNEL, user: o.user ?? AGENT, text, ts, thread_ts: threadTs, parent_user_id: slack.botUserId, channel_type: 'channel', event_ts: ts, team: slack.teamId };
+    const event = {
+      type: 'message',
+      channel: CHANNEL,
+      user: o.user ?? AGENT,
+      text,
+      ts,
+      thread_ts: threadTs,
+      parent_user_id: slack.botUserId,
+      channel_type: 'channel',
+      event_ts: ts,
+      team: slack.teamId,
+    };
     // In real Slack the person's message exists before the event is sent; the fake needs it for reactions.
     if (!slack.findMessage(CHANNEL, ts)) slack.addMessage(CHANNEL, { ts, text, user: o.user ?? AGENT, thread_ts: threadTs });
     const res = await sender.sendEvent(event, { eventId: o.eventId, retryNum: o.retryNum, retryReason: o.retryNum ? 'http_timeout' : undefined });

@@ -16,7 +16,10 @@ export const newMediaId = () => `${Date.now()}${String(counter++).padStart(4, '0
  * A fixture's message from `from` with a fresh wamid and timestamp (and `edit` for what a test changes, e.g. a
  * media id). Returns the body and the message for assertions.
  */
-export function fixtureMessage(name: string, o: { from?: string; wamid?: string; edit?: (message: any) => void } = {}): { body: any; message: any; customerName?: string } {
+export function fixtureMessage(
+  name: string,
+  o: { from?: string; wamid?: string; edit?: (message: any) => void } = {},
+): { body: any; message: any; customerName?: string } {
   const body = loadWhatsAppFixture(name);
   const value = body.entry[0].changes[0].value;
   const message = value.messages[0];

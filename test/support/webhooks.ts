@@ -50,7 +50,15 @@ export function statusUpdate(wamid: string, status: 'sent' | 'delivered' | 'read
   s.status = status;
   s.timestamp = nowSeconds();
   if (status === 'failed' && error) {
-    s.errors = [{ code: error.code, title: error.title, message: error.title, error_data: { details: error.details ?? error.title }, href: '/documentation/business-messaging/whatsapp/support/error-codes' }];
+    s.errors = [
+      {
+        code: error.code,
+        title: error.title,
+        message: error.title,
+        error_data: { details: error.details ?? error.title },
+        href: '/documentation/business-messaging/whatsapp/support/error-codes',
+      },
+    ];
   }
   return body;
 }

@@ -138,7 +138,12 @@ describe('loadConfig: valid environments', () => {
       'two-accounts.json',
       JSON.stringify({
         accounts: [
-          { name: 'Sales', phoneNumberId: '106540352242922', businessAccountId: '102290129340398', slack: { channelId: 'C0SALES01', notifyUsers: ['U0SALES01'] } },
+          {
+            name: 'Sales',
+            phoneNumberId: '106540352242922',
+            businessAccountId: '102290129340398',
+            slack: { channelId: 'C0SALES01', notifyUsers: ['U0SALES01'] },
+          },
           { phoneNumberId: '106540352242999', accessToken: 'EAAGsupportTOKENsecret', slack: { channelId: 'G0SUPPORT' } },
         ],
       }),
@@ -154,7 +159,14 @@ describe('loadConfig: valid environments', () => {
         replyMode: 'notes',
         notePrefixes: ['note:', 'private:'],
       },
-      { name: '106540352242999', phoneNumberId: '106540352242999', accessToken: 'EAAGsupportTOKENsecret', slack: { channelId: 'G0SUPPORT', notifyUsers: [] }, replyMode: 'notes', notePrefixes: ['note:', 'private:'] },
+      {
+        name: '106540352242999',
+        phoneNumberId: '106540352242999',
+        accessToken: 'EAAGsupportTOKENsecret',
+        slack: { channelId: 'G0SUPPORT', notifyUsers: [] },
+        replyMode: 'notes',
+        notePrefixes: ['note:', 'private:'],
+      },
     ]);
   });
 });
@@ -165,21 +177,41 @@ describe('loadConfig: errors name the variable', () => {
     ['WHATSAPP_APP_SECRET empty', { ...SLACK_ENV, WHATSAPP_APP_SECRET: '' }, /WHATSAPP_APP_SECRET: /],
     ['WHATSAPP_VERIFY_TOKEN too short', { ...SLACK_ENV, WHATSAPP_VERIFY_TOKEN: 'short' }, /WHATSAPP_VERIFY_TOKEN: must be a string of at least 8 characters/],
     ['WHATSAPP_PHONE_NUMBER_ID missing', { ...SLACK_ENV, WHATSAPP_PHONE_NUMBER_ID: undefined }, /WHATSAPP_PHONE_NUMBER_ID: required/],
-    ['WHATSAPP_PHONE_NUMBER_ID not numeric', { ...SLACK_ENV, WHATSAPP_PHONE_NUMBER_ID: '+1 555 0100' }, /WHATSAPP_PHONE_NUMBER_ID: must be the numeric phone number ID/],
+    [
+      'WHATSAPP_PHONE_NUMBER_ID not numeric',
+      { ...SLACK_ENV, WHATSAPP_PHONE_NUMBER_ID: '+1 555 0100' },
+      /WHATSAPP_PHONE_NUMBER_ID: must be the numeric phone number ID/,
+    ],
     ['WHATSAPP_ACCESS_TOKEN missing', { ...SLACK_ENV, WHATSAPP_ACCESS_TOKEN: undefined }, /WHATSAPP_ACCESS_TOKEN: required/],
-    ['SLACK_CHANNEL_ID given as a name', { ...SLACK_ENV, SLACK_CHANNEL_ID: 'general' }, /SLACK_CHANNEL_ID: must be a Slack channel id like C0123ABCD \(not a channel name\)/],
+    [
+      'SLACK_CHANNEL_ID given as a name',
+      { ...SLACK_ENV, SLACK_CHANNEL_ID: 'general' },
+      /SLACK_CHANNEL_ID: must be a Slack channel id like C0123ABCD \(not a channel name\)/,
+    ],
     ['SLACK_CHANNEL_ID given as #general', { ...SLACK_ENV, SLACK_CHANNEL_ID: '#general' }, /SLACK_CHANNEL_ID: /],
     ['SLACK_NOTIFY_USERS with a bad id', { ...SLACK_ENV, SLACK_NOTIFY_USERS: 'U0123ABCD,@alice' }, /SLACK_NOTIFY_USERS\.1: each entry must be a Slack user id/],
     ['SLACK_BOT_TOKEN not xoxb-', { ...SLACK_ENV, SLACK_BOT_TOKEN: 'xoxp-1111-SECRETuser' }, /SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/],
-    ['SLACK_BOT_TOKEN without SLACK_SIGNING_SECRET', { ...SLACK_ENV, SLACK_SIGNING_SECRET: undefined }, /SLACK_SIGNING_SECRET: required when the Slack side is configured \(SLACK_BOT_TOKEN set\)/],
-    ['SLACK_SIGNING_SECRET without SLACK_BOT_TOKEN', { ...SLACK_ENV, SLACK_BOT_TOKEN: undefined }, /SLACK_BOT_TOKEN: required when the Slack side is configured/],
+    [
+      'SLACK_BOT_TOKEN without SLACK_SIGNING_SECRET',
+      { ...SLACK_ENV, SLACK_SIGNING_SECRET: undefined },
+      /SLACK_SIGNING_SECRET: required when the Slack side is configured \(SLACK_BOT_TOKEN set\)/,
+    ],
+    [
+      'SLACK_SIGNING_SECRET without SLACK_BOT_TOKEN',
+      { ...SLACK_ENV, SLACK_BOT_TOKEN: undefined },
+      /SLACK_BOT_TOKEN: required when the Slack side is configured/,
+    ],
     [
       'neither Slack nor Discord',
       { ...SLACK_ENV, SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_CHANNEL_ID: undefined },
       /Neither Slack nor Discord is configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID, and\/or DISCORD_BOT_TOKEN/,
     ],
     ['Slack side without SLACK_CHANNEL_ID', { ...SLACK_ENV, SLACK_CHANNEL_ID: undefined }, /SLACK_CHANNEL_ID \/ DISCORD_CHANNEL_ID: no channel/],
-    ['DISCORD_BOT_TOKEN without DISCORD_GUILD_ID', { ...SLACK_ENV, DISCORD_BOT_TOKEN: 'discord-bot-token-0123456789' }, /DISCORD_GUILD_ID: required when the Discord side is configured/],
+    [
+      'DISCORD_BOT_TOKEN without DISCORD_GUILD_ID',
+      { ...SLACK_ENV, DISCORD_BOT_TOKEN: 'discord-bot-token-0123456789' },
+      /DISCORD_GUILD_ID: required when the Discord side is configured/,
+    ],
     ['DISCORD_CHANNEL_ID not a snowflake', { ...SLACK_ENV, DISCORD_CHANNEL_ID: 'support' }, /DISCORD_CHANNEL_ID: must be a Discord id/],
     ['PORT not a number', { ...SLACK_ENV, PORT: 'eighty' }, /PORT: /],
     ['PORT out of range', { ...SLACK_ENV, PORT: '70000' }, /PORT: /],
@@ -254,8 +286,13 @@ describe('loadConfig: BRIDGE_CONFIG errors', () => {
   });
 
   it('an account routed to Discord while the Discord side is not configured → DISCORD_BOT_TOKEN', () => {
-    const file = writeConfigFile('discord.json', JSON.stringify({ accounts: [{ name: 'Ops', phoneNumberId: '106540352242922', discord: { channelId: '223456789012345678' } }] }));
-    expect(configError(fileEnv(file))).toContain('DISCORD_BOT_TOKEN: account Ops routes to Discord channel 223456789012345678 but the Discord side is not configured');
+    const file = writeConfigFile(
+      'discord.json',
+      JSON.stringify({ accounts: [{ name: 'Ops', phoneNumberId: '106540352242922', discord: { channelId: '223456789012345678' } }] }),
+    );
+    expect(configError(fileEnv(file))).toContain(
+      'DISCORD_BOT_TOKEN: account Ops routes to Discord channel 223456789012345678 but the Discord side is not configured',
+    );
   });
 
   it('an account with no channel at all → BRIDGE_CONFIG', () => {
@@ -264,7 +301,10 @@ describe('loadConfig: BRIDGE_CONFIG errors', () => {
   });
 
   it('a bad token in the file is not echoed', () => {
-    const file = writeConfigFile('short-token.json', JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', accessToken: 'EAAtiny', slack: { channelId: 'C0123ABCD' } }] }));
+    const file = writeConfigFile(
+      'short-token.json',
+      JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', accessToken: 'EAAtiny', slack: { channelId: 'C0123ABCD' } }] }),
+    );
     const message = configError(fileEnv(file));
     expect(message).toContain(`BRIDGE_CONFIG ${file}: accounts.0.accessToken: `);
     expect(message).not.toContain('EAAtiny');
@@ -282,10 +322,19 @@ describe('loadConfig: BRIDGE_CONFIG errors', () => {
 });
 
 describe('loadConfig: which thread messages go to the customer (BRIDGE_REPLY_MODE, BRIDGE_NOTE_PREFIXES)', () => {
-  const fileEnv = (file: string, extra: Record<string, string> = {}) => ({ ...SLACK_ENV, BRIDGE_CONFIG: file, WHATSAPP_PHONE_NUMBER_ID: undefined, SLACK_CHANNEL_ID: undefined, ...extra });
+  const fileEnv = (file: string, extra: Record<string, string> = {}) => ({
+    ...SLACK_ENV,
+    BRIDGE_CONFIG: file,
+    WHATSAPP_PHONE_NUMBER_ID: undefined,
+    SLACK_CHANNEL_ID: undefined,
+    ...extra,
+  });
 
   it('the environment sets the default for every number; an account in BRIDGE_CONFIG may choose its own', () => {
-    expect(loadConfig({ ...SLACK_ENV, BRIDGE_REPLY_MODE: 'mention', BRIDGE_NOTE_PREFIXES: 'NB:, intern:' }).accounts[0]).toMatchObject({ replyMode: 'mention', notePrefixes: ['NB:', 'intern:'] });
+    expect(loadConfig({ ...SLACK_ENV, BRIDGE_REPLY_MODE: 'mention', BRIDGE_NOTE_PREFIXES: 'NB:, intern:' }).accounts[0]).toMatchObject({
+      replyMode: 'mention',
+      notePrefixes: ['NB:', 'intern:'],
+    });
     const file = writeConfigFile(
       'reply-modes.json',
       JSON.stringify({
@@ -306,9 +355,15 @@ describe('loadConfig: which thread messages go to the customer (BRIDGE_REPLY_MOD
   });
 
   it('a bad mode or prefix in BRIDGE_CONFIG names the file and the field', () => {
-    const mode = writeConfigFile('bad-mode.json', JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', slack: { channelId: 'C0123ABCD' }, replyMode: 'tagged' }] }));
+    const mode = writeConfigFile(
+      'bad-mode.json',
+      JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', slack: { channelId: 'C0123ABCD' }, replyMode: 'tagged' }] }),
+    );
     expect(configError(fileEnv(mode))).toContain(`BRIDGE_CONFIG ${mode}: accounts.0.replyMode: must be one of notes, mention, all`);
-    const prefixes = writeConfigFile('bad-prefixes.json', JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', slack: { channelId: 'C0123ABCD' }, notePrefixes: [] }] }));
+    const prefixes = writeConfigFile(
+      'bad-prefixes.json',
+      JSON.stringify({ accounts: [{ phoneNumberId: '106540352242922', slack: { channelId: 'C0123ABCD' }, notePrefixes: [] }] }),
+    );
     expect(configError(fileEnv(prefixes))).toContain(`BRIDGE_CONFIG ${prefixes}: accounts.0.notePrefixes: `);
   });
 });

@@ -116,7 +116,19 @@ describe('Discord errors → DeliveryError', () => {
   test('5xx, 429, rate-limit errors and network failures are retryable', () => {
     expect(toDeliveryError(apiError(500, 0, 'Internal Server Error')).retryable).toBe(true);
     expect(toDeliveryError(new HTTPError(502, 'Bad Gateway', 'POST', 'http://x', { body: undefined, files: undefined })).retryable).toBe(true);
-    const limited = new RateLimitError({ timeToReset: 1000, limit: 5, method: 'POST', hash: 'h', url: 'http://x', route: '/channels/:id/messages', majorParameter: '1', global: false, retryAfter: 1500, sublimitTimeout: 0, scope: 'user' });
+    const limited = new RateLimitError({
+      timeToReset: 1000,
+      limit: 5,
+      method: 'POST',
+      hash: 'h',
+      url: 'http://x',
+      route: '/channels/:id/messages',
+      majorParameter: '1',
+      global: false,
+      retryAfter: 1500,
+      sublimitTimeout: 0,
+      scope: 'user',
+    });
     expect(toDeliveryError(limited)).toMatchObject({ retryable: true, retryAfterMs: 1500 });
     expect(toDeliveryError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {})).retryable).toBe(true);
     const abort = Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });

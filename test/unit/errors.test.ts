@@ -14,7 +14,8 @@ describe('explainWhatsAppError', () => {
     const e = explainWhatsAppError({ code: 131047, title: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed' });
     expect(e).toEqual({
       code: '131047',
-      meaning: 'more than 24 hours have passed since the customer last wrote, so free-form replies are not allowed (Message failed to send because more than 24 hours have passed)',
+      meaning:
+        'more than 24 hours have passed since the customer last wrote, so free-form replies are not allowed (Message failed to send because more than 24 hours have passed)',
       action: 'send an approved template with `/wa template <phone> <template>`',
       retryable: false,
     });
@@ -176,7 +177,11 @@ describe('Slack toDeliveryError', () => {
   it('an unknown platform error: permanent, its code shown', () => {
     const e = toDeliveryError({ code: ErrorCode.PlatformError, data: { ok: false, error: 'brand_new_error' } });
     expect(e.retryable).toBe(false);
-    expect(e.explanation).toEqual({ code: 'brand_new_error', meaning: 'Slack refused the call (brand_new_error)', action: 'check the Slack app configuration' });
+    expect(e.explanation).toEqual({
+      code: 'brand_new_error',
+      meaning: 'Slack refused the call (brand_new_error)',
+      action: 'check the Slack app configuration',
+    });
   });
 
   it('a plain timeout error: retryable network', () => {

@@ -9,17 +9,18 @@ const bot = (rest: string) => ({ userId: 'UBOT', isBot: true, rest });
 const colleague = (rest: string) => ({ userId: 'U0BOB', isBot: false, rest });
 
 describe('decideReply', () => {
-  it.each([
-    ['note: refund approved, do not tell yet'],
-    ['NOTE: shouting still counts'],
-    ['  Private: leading spaces'],
-    ['*note:* in bold'],
-  ])('notes mode: a note prefix stays internal (%s)', (text) => {
-    expect(decideReply({ text }, NOTES)).toEqual({ send: false, why: 'note_prefix' });
-  });
+  it.each([['note: refund approved, do not tell yet'], ['NOTE: shouting still counts'], ['  Private: leading spaces'], ['*note:* in bold']])(
+    'notes mode: a note prefix stays internal (%s)',
+    (text) => {
+      expect(decideReply({ text }, NOTES)).toEqual({ send: false, why: 'note_prefix' });
+    },
+  );
 
   it('notes mode: a message starting with a colleague’s mention stays internal; one in the middle is sent', () => {
-    expect(decideReply({ text: '@Bob can you check the stock?', leadingMention: colleague('can you check the stock?') }, NOTES)).toEqual({ send: false, why: 'colleague_mention' });
+    expect(decideReply({ text: '@Bob can you check the stock?', leadingMention: colleague('can you check the stock?') }, NOTES)).toEqual({
+      send: false,
+      why: 'colleague_mention',
+    });
     expect(decideReply({ text: 'Thanks, @Bob will call you' }, NOTES)).toEqual({ send: true, text: 'Thanks, @Bob will call you' });
   });
 
@@ -54,7 +55,9 @@ describe('replyRuleOf and replyRuleLine', () => {
   });
 
   it('each mode has its line', () => {
-    expect(replyRuleLine(NOTES)).toBe('Replies in this thread go to the customer on WhatsApp. Start with `note:`, `private:` or @someone to keep a message internal.');
+    expect(replyRuleLine(NOTES)).toBe(
+      'Replies in this thread go to the customer on WhatsApp. Start with `note:`, `private:` or @someone to keep a message internal.',
+    );
     expect(replyRuleLine({ mode: 'notes', notePrefixes: ['//'] })).toContain('Start with `//` or @someone');
     expect(replyRuleLine(MENTION)).toMatch(/^Only messages that start by mentioning this bot go to the customer/);
     expect(replyRuleLine(ALL)).toBe('Every reply in this thread goes to the customer on WhatsApp.');

@@ -5,7 +5,14 @@ import { fileBytes } from '../support/media';
 
 const KB = 1024;
 const MB = 1024 * 1024;
-const file = (name: string, mimeType: string, size: number): AgentFile => ({ id: name, name, mimeType, size, url: `https://files.example/${name}`, auth: 'none' });
+const file = (name: string, mimeType: string, size: number): AgentFile => ({
+  id: name,
+  name,
+  mimeType,
+  size,
+  url: `https://files.example/${name}`,
+  auth: 'none',
+});
 
 describe('classifyForWhatsApp', () => {
   test.each([

@@ -14,7 +14,13 @@ test('multipartBody streams the parts with an exact Content-Length, and a standa
   const file = Buffer.from('%PDF-1.7 example bytes');
   const form = multipartBody([
     { name: 'messaging_product', value: 'whatsapp' },
-    { name: 'file', filename: 'my "receipt".pdf', contentType: 'application/pdf', stream: Readable.from([file.subarray(0, 5), file.subarray(5)]), size: file.length },
+    {
+      name: 'file',
+      filename: 'my "receipt".pdf',
+      contentType: 'application/pdf',
+      stream: Readable.from([file.subarray(0, 5), file.subarray(5)]),
+      size: file.length,
+    },
   ]);
   const bytes = await text(form.body);
   expect(form.length).toBe(bytes.length);

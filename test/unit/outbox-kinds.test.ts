@@ -77,12 +77,21 @@ describe('notices tell the truth', () => {
     const text = failureNotice({ code: '131000', meaning: 'WhatsApp had an unknown error', action: 'nothing: the bridge retries' });
     expect(text).not.toMatch(/the bridge retries/);
     expect(text).toMatch(/does not send it again by itself/);
-    expect(failureNotice({ code: '131047', meaning: 'window closed', action: 'send an approved template' })).toContain('*What to do:* send an approved template');
+    expect(failureNotice({ code: '131047', meaning: 'window closed', action: 'send an approved template' })).toContain(
+      '*What to do:* send an approved template',
+    );
   });
 
   it('a paused notice names the target and what to do, and says it resumes by itself', () => {
-    const text = pausedNotice({ label: 'the Slack channel C0SUPPORT1', code: 'not_in_channel', meaning: 'the bot is not a member of the Slack channel', action: 'invite the bot to the channel (/invite @bot)' });
-    expect(text).toBe('⏸ *Paused* (the Slack channel C0SUPPORT1): the bot is not a member of the Slack channel (code not_in_channel).\n*What to do:* invite the bot to the channel (/invite @bot). Delivery resumes by itself once that is fixed; nothing is lost.');
+    const text = pausedNotice({
+      label: 'the Slack channel C0SUPPORT1',
+      code: 'not_in_channel',
+      meaning: 'the bot is not a member of the Slack channel',
+      action: 'invite the bot to the channel (/invite @bot)',
+    });
+    expect(text).toBe(
+      '⏸ *Paused* (the Slack channel C0SUPPORT1): the bot is not a member of the Slack channel (code not_in_channel).\n*What to do:* invite the bot to the channel (/invite @bot). Delivery resumes by itself once that is fixed; nothing is lost.',
+    );
   });
 
   it('durations in words', () => {

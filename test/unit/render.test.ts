@@ -42,11 +42,7 @@ const cases: Array<[string, MessageContent, string]> = [
     { kind: 'interactive_reply', replyType: 'list', id: 'priority_express', title: 'Priority Mail Express', description: 'Next Day to 2 Days' },
     '🔘 Tapped: *Priority Mail Express* — Next Day to 2 Days',
   ],
-  [
-    'flow reply',
-    { kind: 'interactive_reply', replyType: 'flow', title: 'Sent', description: '{"size":"M"}' },
-    '📝 Form submitted: Sent\n```{"size":"M"}```',
-  ],
+  ['flow reply', { kind: 'interactive_reply', replyType: 'flow', title: 'Sent', description: '{"size":"M"}' }, '📝 Form submitted: Sent\n```{"size":"M"}```'],
   ['template button', { kind: 'button', text: 'Unsubscribe', payload: 'Unsubscribe' }, '🔘 Tapped: *Unsubscribe*'],
   ['reaction', { kind: 'reaction', targetWamid: 'wamid.X', emoji: '👍' }, 'Reacted 👍 to a message'],
   ['reaction removed', { kind: 'reaction', targetWamid: 'wamid.X' }, 'Removed a reaction'],

@@ -103,7 +103,13 @@ describe('isValidMetaSignature', () => {
     for (const secret of secrets) {
       const header = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
       expect(isValidMetaSignature(body, header, secrets)).toBe(true);
-      expect(isValidMetaSignature(body, header, secrets.filter((s) => s !== secret))).toBe(false);
+      expect(
+        isValidMetaSignature(
+          body,
+          header,
+          secrets.filter((s) => s !== secret),
+        ),
+      ).toBe(false);
     }
   });
 });

@@ -64,8 +64,20 @@ describe('template webhooks (Meta’s examples) and what they mean', () => {
   });
 
   test('quality and category updates; other fields are not templates', () => {
-    expect(templateEventInfo('message_template_quality_update', value('template-quality-update'))).toEqual({ metaId: '806312974732579', name: 'welcome_template', language: 'en-US', quality: 'YELLOW', previousQuality: 'GREEN' });
-    expect(templateEventInfo('template_category_update', value('template-category-update'))).toEqual({ metaId: '12345678', name: 'my_message_template', language: 'he', category: 'MARKETING', previousCategory: undefined });
+    expect(templateEventInfo('message_template_quality_update', value('template-quality-update'))).toEqual({
+      metaId: '806312974732579',
+      name: 'welcome_template',
+      language: 'en-US',
+      quality: 'YELLOW',
+      previousQuality: 'GREEN',
+    });
+    expect(templateEventInfo('template_category_update', value('template-category-update'))).toEqual({
+      metaId: '12345678',
+      name: 'my_message_template',
+      language: 'he',
+      category: 'MARKETING',
+      previousCategory: undefined,
+    });
     expect(templateEventInfo('account_update', value('account-update-restriction'))).toBeUndefined();
   });
 
@@ -113,7 +125,12 @@ describe('configuration', () => {
   });
 
   test('TEMPLATE_SYNC_MINUTES, TEMPLATE_SENDERS and WHATSAPP_MESSAGES_PER_SECOND are read', () => {
-    const c = loadConfig({ ...base, TEMPLATE_SYNC_MINUTES: '5', TEMPLATE_SENDERS: 'U0AGENT01, S0SUPPORT1,123456789012345678', WHATSAPP_MESSAGES_PER_SECOND: '20' });
+    const c = loadConfig({
+      ...base,
+      TEMPLATE_SYNC_MINUTES: '5',
+      TEMPLATE_SENDERS: 'U0AGENT01, S0SUPPORT1,123456789012345678',
+      WHATSAPP_MESSAGES_PER_SECOND: '20',
+    });
     expect(c.templateSyncMinutes).toBe(5);
     expect(c.messagesPerSecond).toBe(20);
     expect(c.accounts[0]!.templateSenders).toEqual(['U0AGENT01', 'S0SUPPORT1', '123456789012345678']);
@@ -122,7 +139,9 @@ describe('configuration', () => {
   test('bad values name the variable', () => {
     expect(problem({ ...base, TEMPLATE_SYNC_MINUTES: 'often' })).toMatch(/TEMPLATE_SYNC_MINUTES: /);
     expect(problem({ ...base, TEMPLATE_SYNC_MINUTES: '-1' })).toMatch(/TEMPLATE_SYNC_MINUTES: must be 0 \(no schedule\) or more minutes/);
-    expect(problem({ ...base, TEMPLATE_SENDERS: 'ana' })).toMatch(/TEMPLATE_SENDERS.0: each entry must be a Slack user id \(U…\), a Slack user-group id \(S…\) or a Discord user id/);
+    expect(problem({ ...base, TEMPLATE_SENDERS: 'ana' })).toMatch(
+      /TEMPLATE_SENDERS.0: each entry must be a Slack user id \(U…\), a Slack user-group id \(S…\) or a Discord user id/,
+    );
   });
 });
 

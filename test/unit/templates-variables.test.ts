@@ -48,8 +48,20 @@ describe('normalizePhone', () => {
 describe('readTemplate (Meta’s list item → definition)', () => {
   test('upper-cases types and formats, keeps examples, reads parameter_format', () => {
     const t = readTemplate(loadTemplateFixture('template-welcome-discount-named'))!;
-    expect(t).toMatchObject({ name: 'welcome_discount_template', language: 'en_US', category: 'MARKETING', status: 'APPROVED', parameterFormat: 'NAMED', metaId: '1627019861106475' });
-    expect(t.components.map((c) => [c.type, c.format])).toEqual([['HEADER', 'IMAGE'], ['BODY', undefined], ['FOOTER', undefined], ['BUTTONS', undefined]]);
+    expect(t).toMatchObject({
+      name: 'welcome_discount_template',
+      language: 'en_US',
+      category: 'MARKETING',
+      status: 'APPROVED',
+      parameterFormat: 'NAMED',
+      metaId: '1627019861106475',
+    });
+    expect(t.components.map((c) => [c.type, c.format])).toEqual([
+      ['HEADER', 'IMAGE'],
+      ['BODY', undefined],
+      ['FOOTER', undefined],
+      ['BUTTONS', undefined],
+    ]);
     expect(t.components[1]!.example).toEqual({ bodyNamed: { first_name: 'Pablo', discount_code: 'WELCOME20', discount_amount: '20%' } });
     expect(t.components[3]!.buttons!.map((b) => b.type)).toEqual(['URL', 'PHONE_NUMBER', 'QUICK_REPLY']);
   });
@@ -99,7 +111,10 @@ describe('templateShape', () => {
 describe('assignArgs', () => {
   test('positional words fill the required values in order; header= and buttonN= may be given by key', () => {
     const t = coupon();
-    expect(assignArgs(t, templateShape(t), ['SUMMER20', 'header=Pablo', '10', 'button2=STOP'])).toEqual({ values: { header: 'Pablo', '1': 'SUMMER20', '2': '10', button2: 'STOP' }, errors: {} });
+    expect(assignArgs(t, templateShape(t), ['SUMMER20', 'header=Pablo', '10', 'button2=STOP'])).toEqual({
+      values: { header: 'Pablo', '1': 'SUMMER20', '2': '10', button2: 'STOP' },
+      errors: {},
+    });
   });
   test('a positional value that contains = (a link with a query) stays a value', () => {
     const t = readTemplate(offerWithoutLimitedTime())!;
@@ -110,8 +125,12 @@ describe('assignArgs', () => {
   });
   test('too few / too many', () => {
     const t = coupon();
-    expect(assignArgs(t, templateShape(t), ['Pablo']).errors._).toBe('too few values: coupon_expiration_reminder_number_vars takes 3, you gave 1 (missing body {{1}}, body {{2}})');
-    expect(assignArgs(t, templateShape(t), ['a', 'b', 'c', 'd']).errors._).toBe('too many values: coupon_expiration_reminder_number_vars takes 3 values, you gave 4');
+    expect(assignArgs(t, templateShape(t), ['Pablo']).errors._).toBe(
+      'too few values: coupon_expiration_reminder_number_vars takes 3, you gave 1 (missing body {{1}}, body {{2}})',
+    );
+    expect(assignArgs(t, templateShape(t), ['a', 'b', 'c', 'd']).errors._).toBe(
+      'too many values: coupon_expiration_reminder_number_vars takes 3 values, you gave 4',
+    );
   });
   test('named: missing, unknown, twice, and a bare word', () => {
     const t = reservation();
@@ -132,7 +151,13 @@ describe('buildMessage', () => {
       language: 'en',
       components: [
         { type: 'header', parameters: [{ type: 'text', text: 'Pablo' }] },
-        { type: 'body', parameters: [{ type: 'text', text: 'SUMMER20' }, { type: 'text', text: '10' }] },
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'SUMMER20' },
+            { type: 'text', text: '10' },
+          ],
+        },
       ],
     });
     expect(r.ok && r.built.text).toBe(
@@ -144,20 +169,32 @@ describe('buildMessage', () => {
     const r = buildMessage(t, templateShape(t), { header: 'text:currency', '1': 'currency:usd:-3,5', '2': 'date:August 30' });
     expect(r.ok && r.built.message.components).toEqual([
       { type: 'header', parameters: [{ type: 'text', text: 'text:currency' }] },
-      { type: 'body', parameters: [{ type: 'currency', fallbackValue: '-3.50 USD', code: 'USD', amount1000: -3500 }, { type: 'date_time', fallbackValue: 'August 30' }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'currency', fallbackValue: '-3.50 USD', code: 'USD', amount1000: -3500 },
+          { type: 'date_time', fallbackValue: 'August 30' },
+        ],
+      },
     ]);
     expect(r.ok && r.built.text).toContain('coupon code, -3.50 USD, *expires in only August 30 days!*');
   });
   test('header text over 60 characters and a body over 1024 are refused on their field', () => {
     const t = coupon();
-    expect(buildMessage(t, templateShape(t), { header: 'x'.repeat(60), '1': 'a', '2': 'b' })).toEqual({ ok: false, errors: { header: 'the header would be 71 characters long; WhatsApp allows 60' } });
+    expect(buildMessage(t, templateShape(t), { header: 'x'.repeat(60), '1': 'a', '2': 'b' })).toEqual({
+      ok: false,
+      errors: { header: 'the header would be 71 characters long; WhatsApp allows 60' },
+    });
     const long = buildMessage(t, templateShape(t), { header: 'P', '1': 'y'.repeat(900), '2': 'b' });
     expect(!long.ok && long.errors['1']).toMatch(/the message would be \d+ characters long; WhatsApp allows 1024/);
   });
   test('media links: type by extension, document file name, http(s) only', () => {
     const doc = byName('order_confirmation');
     const r = buildMessage(doc, templateShape(doc), { header: 'https://e.x/files/Receipt%20860.pdf', '1': 'Pablo', '2': '860198' });
-    expect(r.ok && r.built.message.components[0]).toEqual({ type: 'header', parameters: [{ type: 'document', link: 'https://e.x/files/Receipt%20860.pdf', filename: 'Receipt 860.pdf' }] });
+    expect(r.ok && r.built.message.components[0]).toEqual({
+      type: 'header',
+      parameters: [{ type: 'document', link: 'https://e.x/files/Receipt%20860.pdf', filename: 'Receipt 860.pdf' }],
+    });
     const img = readTemplate(offerWithoutLimitedTime())!;
     const bad = buildMessage(img, templateShape(img), { header: 'ftp://e.x/a.png', '1': 'a', '2': 'b', button1: 'C', button2: 'd' });
     expect(!bad.ok && bad.errors.header).toMatch(/needs an http\(s\) link/);
@@ -167,7 +204,10 @@ describe('buildMessage', () => {
   });
   test('a value for a key the template does not have is refused', () => {
     const t = coupon();
-    expect(buildMessage(t, templateShape(t), { header: 'P', '1': 'a', '2': 'b', button9: 'x' })).toEqual({ ok: false, errors: { button9: '`button9` is not a value of this template' } });
+    expect(buildMessage(t, templateShape(t), { header: 'P', '1': 'a', '2': 'b', button9: 'x' })).toEqual({
+      ok: false,
+      errors: { button9: '`button9` is not a value of this template' },
+    });
   });
 });
 

@@ -452,7 +452,12 @@ describe('statuses', () => {
   it('failed with 131047 (no published Meta example: the 131049 fixture with errors[0] changed)', () => {
     const p = loadWhatsAppFixture('status-failed-131049');
     p.entry[0].changes[0].value.statuses[0].errors = [
-      { code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } },
+      {
+        code: 131047,
+        title: 'Re-engagement message',
+        message: 'Re-engagement message',
+        error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+      },
     ];
     expect(statusOf(onlyEvent(decode(p))).error).toEqual({
       code: 131047,
@@ -550,12 +555,21 @@ describe('batches', () => {
     const failed = valueOf('status-failed-131049');
 
     const change1 = { ...text, messages: [text.messages[0], { ...image.messages[0], id: 'wamid.IMG' }] };
-    const change2 = { ...location, messages: [location.messages[0], { ...location.messages[0], id: 'wamid.LOC2', type: 'reaction', reaction: reaction.messages[0].reaction }] };
+    const change2 = {
+      ...location,
+      messages: [location.messages[0], { ...location.messages[0], id: 'wamid.LOC2', type: 'reaction', reaction: reaction.messages[0].reaction }],
+    };
     const change3 = { ...sent, statuses: [sent.statuses[0], read.statuses[0], failed.statuses[0]] };
     const envelope = {
       object: 'whatsapp_business_account',
       entry: [
-        { id: FIXTURE_WABA_ID, changes: [{ field: 'messages', value: change1 }, { field: 'messages', value: change2 }] },
+        {
+          id: FIXTURE_WABA_ID,
+          changes: [
+            { field: 'messages', value: change1 },
+            { field: 'messages', value: change2 },
+          ],
+        },
         {
           id: '999999999999',
           time: 1750000000,
@@ -567,7 +581,11 @@ describe('batches', () => {
     expect(n.warnings).toEqual([]);
     expect(
       n.events.map((e) =>
-        e.type === 'message' ? `message ${e.message.wamid} ${e.message.content.kind}` : e.type === 'status' ? `status ${e.status.wamid} ${e.status.status}` : `account ${e.event.field} ${e.event.wabaId}`,
+        e.type === 'message'
+          ? `message ${e.message.wamid} ${e.message.content.kind}`
+          : e.type === 'status'
+            ? `status ${e.status.wamid} ${e.status.status}`
+            : `account ${e.event.field} ${e.event.wabaId}`,
       ),
     ).toEqual([
       `message ${WAMID_A} text`,

@@ -58,7 +58,16 @@ export class Parking {
       if (!again) known.jobs += 1;
       Object.assign(known, { code: info.code, reason: info.meaning, action: info.action });
     } else {
-      this.summary.set(info.target, { target: info.target, label: info.label, platform: info.platform, code: info.code, reason: info.meaning, action: info.action, since: info.since, jobs: 1 });
+      this.summary.set(info.target, {
+        target: info.target,
+        label: info.label,
+        platform: info.platform,
+        code: info.code,
+        reason: info.meaning,
+        action: info.action,
+        since: info.since,
+        jobs: 1,
+      });
     }
     if (again) {
       this.log.warn({ job: job._id, target: info.target, code: info.code }, `still paused: ${info.meaning}; what to do: ${info.action}`);
@@ -109,7 +118,17 @@ export class Parking {
       const p = job.parked!;
       const s = next.get(p.target);
       if (s) s.jobs += 1;
-      else next.set(p.target, { target: p.target, label: p.label, platform: p.platform, code: p.code, reason: p.meaning, action: p.action, since: new Date(p.since), jobs: 1 });
+      else
+        next.set(p.target, {
+          target: p.target,
+          label: p.label,
+          platform: p.platform,
+          code: p.code,
+          reason: p.meaning,
+          action: p.action,
+          since: new Date(p.since),
+          jobs: 1,
+        });
     }
     this.summary = next;
   }

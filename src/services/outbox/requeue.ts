@@ -23,14 +23,19 @@ export async function requeue(store: Store, scope: { conversationId?: string }):
  * phone number (for the numbers routed to this channel); nothing means every conversation.
  */
 export function registerRequeueCommand(commands: Commands, store: Store, accounts: Accounts, wake: () => void): void {
-  commands.register('requeue', 'requeue [<customer phone> | <conversation id>]', 'send failed or paused deliveries again (one conversation, or all)', async (args, req) => {
-    const arg = args[0];
-    const ids = arg === undefined ? [undefined] : conversationIds(arg, accounts, req.platform, req.channelId);
-    const reports: string[] = [];
-    for (const conversationId of ids) reports.push((await requeue(store, { conversationId })).report);
-    wake();
-    return { text: reports.join('\n') };
-  });
+  commands.register(
+    'requeue',
+    'requeue [<customer phone> | <conversation id>]',
+    'send failed or paused deliveries again (one conversation, or all)',
+    async (args, req) => {
+      const arg = args[0];
+      const ids = arg === undefined ? [undefined] : conversationIds(arg, accounts, req.platform, req.channelId);
+      const reports: string[] = [];
+      for (const conversationId of ids) reports.push((await requeue(store, { conversationId })).report);
+      wake();
+      return { text: reports.join('\n') };
+    },
+  );
 }
 
 function conversationIds(arg: string, accounts: Accounts, platform: ChatPlatform, channelId: string): string[] {

@@ -33,7 +33,10 @@ export function parkTarget(accounts: Accounts, job: OutboxJob, platform: Platfor
   const { accountId, laneChannel } = jobPlace(job);
   const account = accountId ? accounts.get(accountId) : undefined;
   if (platform === 'whatsapp') {
-    return { key: `whatsapp:account:${accountId ?? 'unknown'}`, label: `the WhatsApp number ${account?.name && account.name !== 'default' ? `${account.name} (${accountId})` : accountId}` };
+    return {
+      key: `whatsapp:account:${accountId ?? 'unknown'}`,
+      label: `the WhatsApp number ${account?.name && account.name !== 'default' ? `${account.name} (${accountId})` : accountId}`,
+    };
   }
   const channelId = (laneChannel && job.lane.startsWith(`${platform}:`) ? laneChannel : undefined) ?? account?.[platform]?.channelId ?? 'unknown';
   return { key: `${platform}:channel:${channelId}`, label: `the ${NAMES[platform]} channel ${channelId}` };

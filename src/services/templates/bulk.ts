@@ -102,7 +102,12 @@ export class BulkSends implements BulkStarter {
         const a = assignArgs(template, shape, rowArgs);
         const b = Object.keys(a.errors).length ? undefined : buildMessage(template, shape, a.values);
         if (!b?.ok) {
-          refused.push({ input, reason: bullets(b && !b.ok ? b.errors : a.errors).replace(/^• /gm, '').replace(/\n/g, '; ') });
+          refused.push({
+            input,
+            reason: bullets(b && !b.ok ? b.errors : a.errors)
+              .replace(/^• /gm, '')
+              .replace(/\n/g, '; '),
+          });
           continue;
         }
       }
@@ -125,7 +130,9 @@ export class BulkSends implements BulkStarter {
     await this.store.createBulk(bulk);
     // Queued after the answer: a long list must not hold up Slack's 3-second acknowledgement. A crash before it is
     // done is resumed at start-up (the state stays `enqueuing`).
-    void this.enqueue(bulk).catch((err: Error) => this.log.error({ bulk: bulk._id, err: err.message }, 'bulk send could not be queued; it is resumed at the next start'));
+    void this.enqueue(bulk).catch((err: Error) =>
+      this.log.error({ bulk: bulk._id, err: err.message }, 'bulk send could not be queued; it is resumed at the next start'),
+    );
     this.ensureTicking();
     return {
       text: `📤 Sending \`${resolved.ref}\` to ${recipients.length} number${recipients.length === 1 ? '' : 's'}${refused.length ? ` (${refused.length} refused: ${refused.map((r) => r.input).join(', ')})` : ''}. Progress is shown in this channel; each customer’s answer opens their thread.`,
@@ -137,7 +144,8 @@ export class BulkSends implements BulkStarter {
     if (!account?.businessAccountId) throw new Error(`number ${b.accountId} is no longer configured with a WhatsApp Business Account`);
     const resolved = await this.sender.resolve(account, `${b.template.name}:${b.template.language}`);
     if (!resolved.ok) {
-      for (const r of b.recipients) if (!b.results[`p${r.phone}`]) await this.store.setBulkResult(b._id, r.phone, { state: 'failed', reason: resolved.text, at: this.now() });
+      for (const r of b.recipients)
+        if (!b.results[`p${r.phone}`]) await this.store.setBulkResult(b._id, r.phone, { state: 'failed', reason: resolved.text, at: this.now() });
       await this.store.updateBulk(b._id, { state: 'running' });
       return;
     }

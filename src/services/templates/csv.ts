@@ -53,7 +53,8 @@ function detectSeparator(text: string): string {
 /** csv-parse's error, told as the row (counted as a spreadsheet shows them, after a `sep=` line) it is in. */
 function unreadable(err: CsvError): string {
   const context = err as CsvError & { records?: number; column?: number };
-  const where = typeof context.records === 'number' ? ` in row ${context.records + 1}${typeof context.column === 'number' ? `, cell ${context.column + 1}` : ''}` : '';
+  const where =
+    typeof context.records === 'number' ? ` in row ${context.records + 1}${typeof context.column === 'number' ? `, cell ${context.column + 1}` : ''}` : '';
   const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quote opened${where} is never closed` : `it breaks${where}`;
   return `is not a CSV file that can be read: ${what} (${err.message})`;
 }

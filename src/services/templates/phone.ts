@@ -69,5 +69,8 @@ export function normalizePhone(input: string): PhoneCheck {
   // Some countries' metadata allows lengths that, with the country code, pass E.164's 15 digits.
   const length = digits.length > 15 ? 'TOO_LONG' : validatePhoneNumberLength(plus);
   if (length) return { ok: false, reason: explain(raw, digits, length, parsed) };
-  return { ok: false, reason: `\`${raw}\` is not a valid number for ${where(parsed.countryCallingCode, parsed.country)}: check the digits (no number range there matches them)` };
+  return {
+    ok: false,
+    reason: `\`${raw}\` is not a valid number for ${where(parsed.countryCallingCode, parsed.country)}: check the digits (no number range there matches them)`,
+  };
 }

@@ -25,7 +25,8 @@ export const EXAMPLE_PHONE = '+4915112345678';
 
 const normLang = (l: string) => l.replace(/-/g, '_').toLowerCase();
 
-export type Resolved = { ok: true; account: AccountConfig; template: TemplateRecord; shape: TemplateShape; ref: string } | { ok: false; key: 'template' | '_'; text: string };
+export type Resolved =
+  { ok: true; account: AccountConfig; template: TemplateRecord; shape: TemplateShape; ref: string } | { ok: false; key: 'template' | '_'; text: string };
 
 export interface Sender {
   platform: ChatPlatform;
@@ -46,7 +47,10 @@ export class TemplateSender {
   accountFor(platform: ChatPlatform, channelId: string): AccountConfig | { error: string } {
     const here = this.accounts.all.filter((a) => a[platform]?.channelId === channelId);
     if (here.length === 1) return here[0]!;
-    if (here.length > 1) return { error: `several WhatsApp numbers post into this channel (${here.map((a) => a.name).join(', ')}); send templates from a channel of just one number` };
+    if (here.length > 1)
+      return {
+        error: `several WhatsApp numbers post into this channel (${here.map((a) => a.name).join(', ')}); send templates from a channel of just one number`,
+      };
     if (this.accounts.all.length === 1) return this.accounts.all[0]!;
     return { error: 'this channel is not the channel of a WhatsApp number: run the command in the channel where that number’s conversations appear' };
   }
@@ -54,7 +58,11 @@ export class TemplateSender {
   /** `name` or `name:language` → the synced, approved template and what it needs. */
   async resolve(account: AccountConfig, ref: string): Promise<Resolved> {
     if (!account.businessAccountId) {
-      return { ok: false, key: '_', text: `the templates of ${account.name} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG), restart, and run \`/wa sync\`` };
+      return {
+        ok: false,
+        key: '_',
+        text: `the templates of ${account.name} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG), restart, and run \`/wa sync\``,
+      };
     }
     const [rawName = '', rawLang] = ref.trim().split(':');
     const name = rawName.toLowerCase();
@@ -64,7 +72,14 @@ export class TemplateSender {
     if (!same.length) {
       const approved = [...new Set(all.filter((t) => t.status === 'APPROVED').map((t) => t.name))];
       const close = approved.filter((n) => n.includes(name) || name.includes(n)).slice(0, 5);
-      const hint = close.length ? `Did you mean ${close.map((n) => `\`${n}\``).join(', ')}?` : `Approved templates: ${approved.slice(0, 10).map((n) => `\`${n}\``).join(', ') || 'none'}${approved.length > 10 ? ', …' : ''}.`;
+      const hint = close.length
+        ? `Did you mean ${close.map((n) => `\`${n}\``).join(', ')}?`
+        : `Approved templates: ${
+            approved
+              .slice(0, 10)
+              .map((n) => `\`${n}\``)
+              .join(', ') || 'none'
+          }${approved.length > 10 ? ', …' : ''}.`;
       return { ok: false, key: 'template', text: `there is no template \`${name || ref}\`. ${hint} See \`/wa templates\`.` };
     }
     const versions = () => same.map((t) => `\`${t.name}:${t.language}\` (${t.status.toLowerCase()})`).join(', ');
@@ -73,17 +88,30 @@ export class TemplateSender {
       template = same.find((t) => normLang(t.language) === normLang(rawLang));
       if (!template) return { ok: false, key: 'template', text: `\`${name}\` has no \`${rawLang}\` version; it exists as ${versions()}` };
     } else if (same.length > 1) {
-      return { ok: false, key: 'template', text: `\`${name}\` exists in ${same.length} languages: ${versions()}. Say which one, e.g. \`${name}:${same[0]!.language}\`` };
+      return {
+        ok: false,
+        key: 'template',
+        text: `\`${name}\` exists in ${same.length} languages: ${versions()}. Say which one, e.g. \`${name}:${same[0]!.language}\``,
+      };
     } else {
       template = same[0]!;
     }
     const refOut = `${template.name}:${template.language}`;
     if (template.status !== 'APPROVED') {
       const why = template.status === 'REJECTED' && template.rejectionReason ? ` (${template.rejectionReason})` : '';
-      return { ok: false, key: 'template', text: `\`${refOut}\` cannot be sent: its status is ${template.status}${why}. ${statusMeaning(template.status, {})}`.trim() };
+      return {
+        ok: false,
+        key: 'template',
+        text: `\`${refOut}\` cannot be sent: its status is ${template.status}${why}. ${statusMeaning(template.status, {})}`.trim(),
+      };
     }
     const shape = templateShape(template);
-    if (shape.unsupported) return { ok: false, key: 'template', text: `\`${refOut}\` cannot be sent from the bridge: ${shape.unsupported}. Send it from WhatsApp Manager or another tool.` };
+    if (shape.unsupported)
+      return {
+        ok: false,
+        key: 'template',
+        text: `\`${refOut}\` cannot be sent from the bridge: ${shape.unsupported}. Send it from WhatsApp Manager or another tool.`,
+      };
     return { ok: true, account, template, shape, ref: refOut };
   }
 
@@ -118,7 +146,8 @@ export class TemplateSender {
     const resolved = await this.resolve(account, req.template);
     if (!resolved.ok) return fail({ ...errors, [resolved.key]: resolved.text });
     const { template, shape, ref } = resolved;
-    if (!(await this.mayUse(account, template.name, req.platform, req.userId))) return fail({ _: this.refusal(account, template.name) }, this.refusal(account, template.name));
+    if (!(await this.mayUse(account, template.name, req.platform, req.userId)))
+      return fail({ _: this.refusal(account, template.name) }, this.refusal(account, template.name));
     const assigned = req.args ? assignArgs(template, shape, req.args) : { values: req.values ?? {}, errors: {} };
     Object.assign(errors, assigned.errors);
     const built = Object.keys(assigned.errors).length ? undefined : buildMessage(template, shape, assigned.values);
@@ -128,7 +157,10 @@ export class TemplateSender {
       return fail(errors, `❌ Not sent:\n${bullets(errors)}\n\n${describeTemplate(template, shape, example, ref)}`);
     }
     await this.queue(account, template, built.built, phone.digits, { platform: req.platform, userId: req.userId, name: req.userName });
-    return { ok: true, text: `✅ \`${ref}\` is on its way to ${phone.e164}. It appears in the customer’s thread with its delivery status; their answer lands there too.` };
+    return {
+      ok: true,
+      text: `✅ \`${ref}\` is on its way to ${phone.e164}. It appears in the customer’s thread with its delivery status; their answer lands there too.`,
+    };
   }
 
   /**
@@ -162,7 +194,13 @@ export class TemplateSender {
           kind: 'chat.post',
           lane: lane(platform, conversation._id),
           dedupeKey: `${platform}:post:${id}`,
-          payload: { platform, conversationId: conversation._id, messageId: id, post: { author: { name: who, role: 'agent', detail: 'template' }, body }, notify: false },
+          payload: {
+            platform,
+            conversationId: conversation._id,
+            messageId: id,
+            post: { author: { name: who, role: 'agent', detail: 'template' }, body },
+            notify: false,
+          },
         });
       }
     }
@@ -170,7 +208,14 @@ export class TemplateSender {
       kind: 'whatsapp.send_template',
       lane: lane('whatsapp', conversation._id),
       dedupeKey: bulk ? `bulk:${bulk.bulkId}:${digits}` : `whatsapp:template:${id}`,
-      payload: { conversationId: conversation._id, messageId: id, accountId: account.phoneNumberId, to: { waId: digits }, template: built.message, ...(bulk ? { bulk: { bulkId: bulk.bulkId, phone: digits } } : {}) },
+      payload: {
+        conversationId: conversation._id,
+        messageId: id,
+        accountId: account.phoneNumberId,
+        to: { waId: digits },
+        template: built.message,
+        ...(bulk ? { bulk: { bulkId: bulk.bulkId, phone: digits } } : {}),
+      },
     });
     await this.store.enqueue(jobs);
     return true;
@@ -208,7 +253,8 @@ export class TemplateSender {
   async list(platform: ChatPlatform, channelId: string): Promise<string> {
     const account = this.accountFor(platform, channelId);
     if ('error' in account) return account.error;
-    if (!account.businessAccountId) return `The templates of ${account.name} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG).`;
+    if (!account.businessAccountId)
+      return `The templates of ${account.name} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG).`;
     const all = await this.store.listTemplates(account.businessAccountId);
     if (!all.length) return 'No templates are synced yet: run `/wa sync`.';
     const lines = all.map((t) => {
@@ -216,7 +262,11 @@ export class TemplateSender {
       const needs = shape.unsupported ? `cannot be sent from the bridge (${shape.unsupported})` : `${shape.slots.filter((s) => s.required).length} value(s)`;
       return `• \`${t.name}:${t.language}\` — ${t.category?.toLowerCase() ?? 'uncategorised'}, ${sendability(t)}${t.quality ? `, quality ${t.quality.toLowerCase()}` : ''} — ${needs}`;
     });
-    return [`*Templates of ${account.name}* (${all.length}):`, ...lines, 'Send one with `/wa template <phone> <name>[:<language>] [values…]`; a mistake shows what it needs.'].join('\n');
+    return [
+      `*Templates of ${account.name}* (${all.length}):`,
+      ...lines,
+      'Send one with `/wa template <phone> <name>[:<language>] [values…]`; a mistake shows what it needs.',
+    ].join('\n');
   }
 }
 
@@ -239,7 +289,13 @@ export interface BulkStarter {
 }
 
 /** `/wa template`, `/wa templates`, `/wa sync`. */
-export function registerTemplateCommands(commands: Commands, sender: TemplateSender, sync: TemplateSync, bulk: BulkStarter | undefined, afterQueue: () => void): void {
+export function registerTemplateCommands(
+  commands: Commands,
+  sender: TemplateSender,
+  sync: TemplateSync,
+  bulk: BulkStarter | undefined,
+  afterQueue: () => void,
+): void {
   commands.register(
     'template',
     'template <phone> <template>[:<language>] [values…]',
@@ -247,11 +303,21 @@ export function registerTemplateCommands(commands: Commands, sender: TemplateSen
     async (args, req) => {
       const [phone, ref, ...rest] = args;
       if (!phone || !ref) {
-        return { text: `Usage: \`/wa template <phone> <template>[:<language>] [values…]\`, e.g. \`/wa template ${EXAMPLE_PHONE} order_update:en "Jane Doe" 42\`. \`/wa templates\` lists the templates and what each needs.` };
+        return {
+          text: `Usage: \`/wa template <phone> <template>[:<language>] [values…]\`, e.g. \`/wa template ${EXAMPLE_PHONE} order_update:en "Jane Doe" 42\`. \`/wa templates\` lists the templates and what each needs.`,
+        };
       }
       if (phone.includes(',') || phone.includes(';')) {
         if (!bulk) return { text: 'Sending to several numbers at once is not available here.' };
-        const reply = await bulk.start(req, phone.split(/[,;]/).map((p) => ({ input: p.trim() })).filter((p) => p.input), ref, rest);
+        const reply = await bulk.start(
+          req,
+          phone
+            .split(/[,;]/)
+            .map((p) => ({ input: p.trim() }))
+            .filter((p) => p.input),
+          ref,
+          rest,
+        );
         afterQueue();
         return reply;
       }
@@ -273,12 +339,22 @@ export function registerTemplateCommands(commands: Commands, sender: TemplateSen
           return reply;
         }
       }
-      const r = await sender.send({ platform: req.platform, userId: req.userId, userName: req.userName, channelId: req.channelId, phone, template: ref, args: rest });
+      const r = await sender.send({
+        platform: req.platform,
+        userId: req.userId,
+        userName: req.userName,
+        channelId: req.channelId,
+        phone,
+        template: ref,
+        args: rest,
+      });
       if (r.ok) afterQueue();
       return { text: r.text };
     },
   );
-  commands.register('templates', 'templates', 'list the synced templates, their status and what each needs', async (_args, req) => ({ text: await sender.list(req.platform, req.channelId) }));
+  commands.register('templates', 'templates', 'list the synced templates, their status and what each needs', async (_args, req) => ({
+    text: await sender.list(req.platform, req.channelId),
+  }));
   commands.register('sync', 'sync', 'read the templates from WhatsApp Manager now', async () => {
     const reports = await sync.syncAll();
     return { text: reports.map(describeReport).join('\n') || 'No WhatsApp number is configured.' };

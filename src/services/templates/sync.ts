@@ -26,7 +26,9 @@ export interface SyncReport {
 
 /** null and absent count alike: a server may store an undefined field as null. */
 function fingerprint(t: TemplateDefinition): string {
-  return JSON.stringify([t.metaId, t.category, t.status, t.quality, t.rejectionReason, t.parameterFormat, t.components], (_k, v: unknown) => (v === null ? undefined : v));
+  return JSON.stringify([t.metaId, t.category, t.status, t.quality, t.rejectionReason, t.parameterFormat, t.components], (_k, v: unknown) =>
+    v === null ? undefined : v,
+  );
 }
 
 /** Without undefined fields (the driver would store them as null). */
@@ -34,7 +36,17 @@ const clean = (t: TemplateDefinition): TemplateDefinition => JSON.parse(JSON.str
 
 /** The stored record reduced to what Meta defines, so a stored and a fresh template compare equal when unchanged. */
 function definitionOf(r: TemplateRecord): TemplateDefinition {
-  return { metaId: r.metaId, name: r.name, language: r.language, category: r.category, status: r.status, quality: r.quality, rejectionReason: r.rejectionReason, parameterFormat: r.parameterFormat, components: r.components };
+  return {
+    metaId: r.metaId,
+    name: r.name,
+    language: r.language,
+    category: r.category,
+    status: r.status,
+    quality: r.quality,
+    rejectionReason: r.rejectionReason,
+    parameterFormat: r.parameterFormat,
+    components: r.components,
+  };
 }
 
 export function describeReport(r: SyncReport): string {
@@ -62,7 +74,10 @@ export class TemplateSync {
       .then((reports) => reports.forEach((r) => (r.problem ? this.log.warn(describeReport(r)) : this.log.info(describeReport(r)))))
       .catch((err: Error) => this.log.error({ err: err.message }, 'template sync at start-up failed'));
     if (minutes > 0) {
-      this.timer = setInterval(() => void this.syncAll().catch((err: Error) => this.log.error({ err: err.message }, 'scheduled template sync failed')), minutes * 60_000);
+      this.timer = setInterval(
+        () => void this.syncAll().catch((err: Error) => this.log.error({ err: err.message }, 'scheduled template sync failed')),
+        minutes * 60_000,
+      );
       this.timer.unref();
     }
   }
@@ -79,7 +94,9 @@ export class TemplateSync {
     const t = setTimeout(() => {
       this.soon.delete(wabaId);
       // Logged, never left unhandled: a database error here must not end the process (issue 9).
-      void this.syncWaba(wabaId).catch((err: Error) => this.log.warn({ wabaId, err: err.message }, 'template sync after a webhook failed; the next scheduled sync retries'));
+      void this.syncWaba(wabaId).catch((err: Error) =>
+        this.log.warn({ wabaId, err: err.message }, 'template sync after a webhook failed; the next scheduled sync retries'),
+      );
     }, delayMs);
     t.unref();
     this.soon.set(wabaId, t);
@@ -111,9 +128,11 @@ export class TemplateSync {
     const previous = this.chains.get(wabaId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.run(wabaId));
     this.chains.set(wabaId, next);
-    void next.finally(() => {
-      if (this.chains.get(wabaId) === next) this.chains.delete(wabaId);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.chains.get(wabaId) === next) this.chains.delete(wabaId);
+      })
+      .catch(() => undefined);
     return next;
   }
 
@@ -121,12 +140,14 @@ export class TemplateSync {
     const accounts = this.accounts.byWaba(wabaId);
     const names = accounts.map((a) => a.name);
     const account = accounts[0];
-    if (!account) return { wabaId, accounts: [wabaId], added: 0, updated: 0, removed: 0, total: 0, problem: 'no configured number uses this WhatsApp Business Account' };
+    if (!account)
+      return { wabaId, accounts: [wabaId], added: 0, updated: 0, removed: 0, total: 0, problem: 'no configured number uses this WhatsApp Business Account' };
     let fresh: TemplateDefinition[];
     try {
       fresh = await this.source.list(account, wabaId);
     } catch (err) {
-      const problem = err instanceof DeliveryError ? `${err.explanation.meaning} (code ${err.explanation.code}); ${err.explanation.action}` : (err as Error).message;
+      const problem =
+        err instanceof DeliveryError ? `${err.explanation.meaning} (code ${err.explanation.code}); ${err.explanation.action}` : (err as Error).message;
       this.log.warn({ wabaId, problem }, 'template sync failed; the stored templates are kept');
       return { wabaId, accounts: names, added: 0, updated: 0, removed: 0, total: 0, problem };
     }

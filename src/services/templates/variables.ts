@@ -80,7 +80,14 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
       }
     } else if (MEDIA_FORMATS[format]) {
       const media = MEDIA_FORMATS[format]!;
-      slots.push({ key: 'header', kind: 'header_media', media, required: true, label: `Header ${media}: a public https link to the ${media}`, example: `https://example.com/${media === 'image' ? 'photo.jpg' : media === 'video' ? 'clip.mp4' : 'receipt.pdf'}` });
+      slots.push({
+        key: 'header',
+        kind: 'header_media',
+        media,
+        required: true,
+        label: `Header ${media}: a public https link to the ${media}`,
+        example: `https://example.com/${media === 'image' ? 'photo.jpg' : media === 'video' ? 'clip.mp4' : 'receipt.pdf'}`,
+      });
     } else {
       return { slots, unsupported: `its header is a ${format}, which \`/wa template\` cannot fill yet` };
     }
@@ -88,7 +95,7 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
   const body = component(t, 'BODY');
   const bodyVars = variablesIn(body?.text, positional);
   bodyVars.forEach((v, i) => {
-    const example = positional ? body?.example?.bodyText?.[Number(v) - 1] ?? body?.example?.bodyText?.[i] : body?.example?.bodyNamed?.[v];
+    const example = positional ? (body?.example?.bodyText?.[Number(v) - 1] ?? body?.example?.bodyText?.[i]) : body?.example?.bodyNamed?.[v];
     slots.push({ key: v, kind: 'body', variable: v, required: true, label: `Body {{${v}}}: ${around(body?.text ?? '', v)}`, example });
   });
   const buttons = component(t, 'BUTTONS')?.buttons ?? [];
@@ -100,11 +107,32 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
       const prefix = b.url.slice(0, b.url.indexOf('{{'));
       const ex = b.example?.[0];
       const suffix = ex ? (ex.startsWith(prefix) ? ex.slice(prefix.length) : ex.split(/[=/]/).pop()) : undefined;
-      slots.push({ key, kind: 'button_url', buttonIndex: index, required: true, label: `Button ${index + 1} ${name}: the end of the link ${b.url}`, example: suffix || 'abc123' });
+      slots.push({
+        key,
+        kind: 'button_url',
+        buttonIndex: index,
+        required: true,
+        label: `Button ${index + 1} ${name}: the end of the link ${b.url}`,
+        example: suffix || 'abc123',
+      });
     } else if (b.type === 'COPY_CODE') {
-      slots.push({ key, kind: 'button_copy_code', buttonIndex: index, required: true, label: `Button ${index + 1} (copy code): the code the customer copies`, example: b.example?.[0] ?? 'CODE25' });
+      slots.push({
+        key,
+        kind: 'button_copy_code',
+        buttonIndex: index,
+        required: true,
+        label: `Button ${index + 1} (copy code): the code the customer copies`,
+        example: b.example?.[0] ?? 'CODE25',
+      });
     } else if (b.type === 'QUICK_REPLY') {
-      slots.push({ key, kind: 'button_quick_reply', buttonIndex: index, required: false, label: `Button ${index + 1} ${name} (quick reply): optional payload sent back when tapped`, example: 'PAYLOAD' });
+      slots.push({
+        key,
+        kind: 'button_quick_reply',
+        buttonIndex: index,
+        required: false,
+        label: `Button ${index + 1} ${name} (quick reply): optional payload sent back when tapped`,
+        example: 'PAYLOAD',
+      });
     }
   }
   return { slots };
@@ -238,7 +266,10 @@ function typedValue(value: string, named: string | undefined): Checked | { error
     if (!ISO_CURRENCY.test(code)) return { error: `${code} is not an ISO 4217 currency code` };
     const amount = Number(currency[2]!.replace(',', '.'));
     const fallbackValue = `${amount.toFixed(2)} ${code}`;
-    return { param: { type: 'currency', fallbackValue, code, amount1000: Math.round(amount * 1000), ...(named ? { parameterName: named } : {}) }, shown: fallbackValue };
+    return {
+      param: { type: 'currency', fallbackValue, code, amount1000: Math.round(amount * 1000), ...(named ? { parameterName: named } : {}) },
+      shown: fallbackValue,
+    };
   }
   if (value.startsWith('date:')) {
     const text = value.slice(5).trim();
@@ -310,7 +341,11 @@ export interface Built {
 }
 
 /** Checks every value and builds the request's components; errors keyed by slot key. */
-export function buildMessage(t: TemplateDefinition, shape: TemplateShape, values: Record<string, string>): { ok: true; built: Built } | { ok: false; errors: Record<string, string> } {
+export function buildMessage(
+  t: TemplateDefinition,
+  shape: TemplateShape,
+  values: Record<string, string>,
+): { ok: true; built: Built } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const checked = new Map<string, Checked>();
   for (const slot of shape.slots) {
@@ -327,15 +362,26 @@ export function buildMessage(t: TemplateDefinition, shape: TemplateShape, values
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const shown = (s: Slot) => checked.get(s.key)?.shown ?? '';
-  const text = renderTemplate(t, (kind, variable) => {
-    const s = shape.slots.find((x) => x.kind === kind && x.variable === variable);
-    return s ? shown(s) : undefined;
-  }, shape.slots.find((s) => s.kind === 'header_media') ? shown(shape.slots.find((s) => s.kind === 'header_media')!) : undefined);
+  const text = renderTemplate(
+    t,
+    (kind, variable) => {
+      const s = shape.slots.find((x) => x.kind === kind && x.variable === variable);
+      return s ? shown(s) : undefined;
+    },
+    shape.slots.find((s) => s.kind === 'header_media') ? shown(shape.slots.find((s) => s.kind === 'header_media')!) : undefined,
+  );
   const header = component(t, 'HEADER');
   const body = component(t, 'BODY');
   if (header?.format === 'TEXT' || (header && !header.format)) {
     const filled = fill(header.text ?? '', (v) => shown(shape.slots.find((s) => s.kind === 'header_text' && s.variable === v)!));
-    if (filled.length > HEADER_MAX) return { ok: false, errors: { [shape.slots.find((s) => s.kind === 'header_text')?.key ?? 'header']: `the header would be ${filled.length} characters long; WhatsApp allows ${HEADER_MAX}` } };
+    if (filled.length > HEADER_MAX)
+      return {
+        ok: false,
+        errors: {
+          [shape.slots.find((s) => s.kind === 'header_text')?.key ?? 'header']:
+            `the header would be ${filled.length} characters long; WhatsApp allows ${HEADER_MAX}`,
+        },
+      };
   }
   if (body) {
     const filled = fill(body.text ?? '', (v) => shown(shape.slots.find((s) => s.kind === 'body' && s.variable === v)!));
@@ -369,13 +415,18 @@ function fill(text: string, value: (variable: string) => string | undefined): st
  * The template as WhatsApp markup: header (bold), body, footer (italic), buttons. With `value` the variables are
  * filled in; without, they stay as `{{…}}` (the template's text for an agent who made a mistake).
  */
-export function renderTemplate(t: TemplateDefinition, value?: (kind: 'header_text' | 'body', variable: string) => string | undefined, headerMedia?: string): string {
+export function renderTemplate(
+  t: TemplateDefinition,
+  value?: (kind: 'header_text' | 'body', variable: string) => string | undefined,
+  headerMedia?: string,
+): string {
   const lines: string[] = [];
   const header = component(t, 'HEADER');
   if (header) {
     const format = header.format ?? 'TEXT';
     if (format === 'TEXT' && header.text) lines.push(`*${value ? fill(header.text, (v) => value('header_text', v)) : header.text}*`);
-    else if (MEDIA_FORMATS[format]) lines.push(`${format === 'IMAGE' ? '🖼️ Image' : format === 'VIDEO' ? '🎬 Video' : '📄 Document'}: ${headerMedia ?? `[${format.toLowerCase()}]`}`);
+    else if (MEDIA_FORMATS[format])
+      lines.push(`${format === 'IMAGE' ? '🖼️ Image' : format === 'VIDEO' ? '🎬 Video' : '📄 Document'}: ${headerMedia ?? `[${format.toLowerCase()}]`}`);
     else lines.push(`[${format.toLowerCase()} header]`);
   }
   const body = component(t, 'BODY');
@@ -406,17 +457,27 @@ export function exampleCommand(t: TemplateDefinition, shape: TemplateShape, phon
 
 /** What an agent sees after a mistake: the template's text with its variables, what goes where, and an example. */
 export function describeTemplate(t: TemplateDefinition, shape: TemplateShape, phone: string, ref: string): string {
-  const lines = [`*${t.name}* (${t.language}${t.category ? `, ${t.category.toLowerCase()}` : ''}):`, renderTemplate(t).split('\n').map((l) => `> ${l}`).join('\n')];
+  const lines = [
+    `*${t.name}* (${t.language}${t.category ? `, ${t.category.toLowerCase()}` : ''}):`,
+    renderTemplate(t)
+      .split('\n')
+      .map((l) => `> ${l}`)
+      .join('\n'),
+  ];
   const required = shape.slots.filter((s) => s.required);
   if (!required.length) lines.push('It takes no values.');
   else if (t.parameterFormat === 'NAMED') {
     lines.push('Values, by name:', ...required.map((s) => `• \`${s.key}=…\` — ${s.label}`));
   } else {
-    lines.push('Values, in this order:', ...required.map((s, i) => `${i + 1}. ${s.label}${s.key === 'header' || s.key.startsWith('button') ? ` (or \`${s.key}=…\`)` : ''}`));
+    lines.push(
+      'Values, in this order:',
+      ...required.map((s, i) => `${i + 1}. ${s.label}${s.key === 'header' || s.key.startsWith('button') ? ` (or \`${s.key}=…\`)` : ''}`),
+    );
   }
   const optional = shape.slots.filter((s) => !s.required);
   if (optional.length) lines.push(`Optional: ${optional.map((s) => `\`${s.key}=…\` (${s.label})`).join('; ')}`);
-  if (shape.slots.some((s) => s.kind === 'body')) lines.push('A body value may be typed: `currency:EUR:12.50`, `date:2025-08-30`. Quote a value with spaces: `"two words"`.');
+  if (shape.slots.some((s) => s.kind === 'body'))
+    lines.push('A body value may be typed: `currency:EUR:12.50`, `date:2025-08-30`. Quote a value with spaces: `"two words"`.');
   lines.push(`Example: \`${exampleCommand(t, shape, phone, ref)}\``);
   return lines.join('\n');
 }

@@ -72,13 +72,29 @@ const I = GatewayIntentBits;
 const PRIVILEGED = I.GuildMembers | I.GuildPresences | I.MessageContent;
 /** Which intent a guild event needs (gateway.mdx "List of Intents"); unlisted events are always sent. */
 const EVENT_INTENT: Record<string, number> = {
-  GUILD_UPDATE: I.Guilds, GUILD_DELETE: I.Guilds, GUILD_ROLE_CREATE: I.Guilds, GUILD_ROLE_UPDATE: I.Guilds,
-  CHANNEL_CREATE: I.Guilds, CHANNEL_UPDATE: I.Guilds, CHANNEL_DELETE: I.Guilds, THREAD_CREATE: I.Guilds,
-  THREAD_UPDATE: I.Guilds, THREAD_DELETE: I.Guilds, THREAD_LIST_SYNC: I.Guilds, THREAD_MEMBER_UPDATE: I.Guilds,
-  GUILD_MEMBER_ADD: I.GuildMembers, GUILD_MEMBER_UPDATE: I.GuildMembers, GUILD_MEMBER_REMOVE: I.GuildMembers,
-  WEBHOOKS_UPDATE: I.GuildWebhooks, MESSAGE_CREATE: I.GuildMessages, MESSAGE_UPDATE: I.GuildMessages,
-  MESSAGE_DELETE: I.GuildMessages, MESSAGE_DELETE_BULK: I.GuildMessages, MESSAGE_REACTION_ADD: I.GuildMessageReactions,
-  MESSAGE_REACTION_REMOVE: I.GuildMessageReactions, TYPING_START: I.GuildMessageTyping,
+  GUILD_UPDATE: I.Guilds,
+  GUILD_DELETE: I.Guilds,
+  GUILD_ROLE_CREATE: I.Guilds,
+  GUILD_ROLE_UPDATE: I.Guilds,
+  CHANNEL_CREATE: I.Guilds,
+  CHANNEL_UPDATE: I.Guilds,
+  CHANNEL_DELETE: I.Guilds,
+  THREAD_CREATE: I.Guilds,
+  THREAD_UPDATE: I.Guilds,
+  THREAD_DELETE: I.Guilds,
+  THREAD_LIST_SYNC: I.Guilds,
+  THREAD_MEMBER_UPDATE: I.Guilds,
+  GUILD_MEMBER_ADD: I.GuildMembers,
+  GUILD_MEMBER_UPDATE: I.GuildMembers,
+  GUILD_MEMBER_REMOVE: I.GuildMembers,
+  WEBHOOKS_UPDATE: I.GuildWebhooks,
+  MESSAGE_CREATE: I.GuildMessages,
+  MESSAGE_UPDATE: I.GuildMessages,
+  MESSAGE_DELETE: I.GuildMessages,
+  MESSAGE_DELETE_BULK: I.GuildMessages,
+  MESSAGE_REACTION_ADD: I.GuildMessageReactions,
+  MESSAGE_REACTION_REMOVE: I.GuildMessageReactions,
+  TYPING_START: I.GuildMessageTyping,
 };
 /** Server close codes after which the session cannot be resumed. */
 const INVALIDATING = new Set([1000, 1001, 4004, 4007, 4009, 4010, 4011, 4012, 4013, 4014]);
@@ -234,9 +250,18 @@ export class FakeGateway {
     const session: Session = { id: randomBytes(16).toString('hex'), intents, seq: 0, buffer: [], ws: conn.ws, alive: true };
     this.sessions.set(session.id, session);
     conn.session = session;
-    this.send(session, 'READY', {
-      ...this.d.readyPayload(), session_id: session.id, resume_gateway_url: this.d.url(), shard: [0, 1], _trace: trace('ready'),
-    }, true);
+    this.send(
+      session,
+      'READY',
+      {
+        ...this.d.readyPayload(),
+        session_id: session.id,
+        resume_gateway_url: this.d.url(),
+        shard: [0, 1],
+        _trace: trace('ready'),
+      },
+      true,
+    );
     this.send(session, 'GUILD_CREATE', this.d.guildCreate(), true);
   }
 
@@ -261,11 +286,19 @@ export class FakeGateway {
     const query = typeof d.query === 'string' ? d.query.toLowerCase() : '';
     const members = this.d.members().filter((m) => (ids ? ids.includes(m.user.id) : m.user.username.toLowerCase().startsWith(query)));
     const limit = Number(d.limit ?? 0) || members.length;
-    this.send(session, 'GUILD_MEMBERS_CHUNK', {
-      guild_id: d.guild_id, members: members.slice(0, limit), chunk_index: 0, chunk_count: 1,
-      ...(ids ? { not_found: ids.filter((id) => !members.some((m) => m.user.id === id)) } : {}),
-      ...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
-    }, true);
+    this.send(
+      session,
+      'GUILD_MEMBERS_CHUNK',
+      {
+        guild_id: d.guild_id,
+        members: members.slice(0, limit),
+        chunk_index: 0,
+        chunk_count: 1,
+        ...(ids ? { not_found: ids.filter((id) => !members.some((m) => m.user.id === id)) } : {}),
+        ...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
+      },
+      true,
+    );
   }
 
   /** Assigns the next sequence number, buffers, and sends if the session is connected. */

@@ -78,7 +78,11 @@ export class Interactions {
     private readonly onResponse: (r: InteractionResponseRecord) => void,
   ) {}
 
-  create(type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete, input: InteractionInput, focused?: string): InteractionRecord {
+  create(
+    type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete,
+    input: InteractionInput,
+    focused?: string,
+  ): InteractionRecord {
     const user = this.state.human(input.user);
     const channel = this.state.channel(input.channelId);
     const command = this.state.commandByName(input.name);
@@ -99,7 +103,9 @@ export class Interactions {
       channel_id: channel.id,
       context: 0,
       data: {
-        id: command?.id ?? this.state.ids.next(), name: input.name, type: 1,
+        id: command?.id ?? this.state.ids.next(),
+        name: input.name,
+        type: 1,
         ...(options.length ? { options } : {}),
         ...(command && 'guild_id' in command && command.guild_id ? { guild_id: command.guild_id } : {}),
       },
@@ -126,12 +132,16 @@ export class Interactions {
     const sub = input.subcommand ? (registered?.find((o) => o.name === input.subcommand)?.options as JsonObject[] | undefined) : registered;
     return Object.entries(input.options ?? {}).map(([name, value]) => {
       const declared = sub?.find((o) => o.name === name)?.type as number | undefined;
-      const type = declared ?? (typeof value === 'boolean' ? ApplicationCommandOptionType.Boolean
-        : typeof value === 'number' ? (Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number)
-        : ApplicationCommandOptionType.String);
-      return (name === focused
-        ? { type, name, value: String(value), focused: true }
-        : { type, name, value }) as APIApplicationCommandInteractionDataOption;
+      const type =
+        declared ??
+        (typeof value === 'boolean'
+          ? ApplicationCommandOptionType.Boolean
+          : typeof value === 'number'
+            ? Number.isInteger(value)
+              ? ApplicationCommandOptionType.Integer
+              : ApplicationCommandOptionType.Number
+            : ApplicationCommandOptionType.String);
+      return (name === focused ? { type, name, value: String(value), focused: true } : { type, name, value }) as APIApplicationCommandInteractionDataOption;
     });
   }
 
@@ -153,15 +163,27 @@ export class Interactions {
     const flags = ((data.flags as number | undefined) ?? 0) & (MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications);
     const ephemeral = (flags & MessageFlags.Ephemeral) !== 0;
     return this.state.createMessage(rec.channelId, {
-      author: this.state.bot, content: data.content as string | undefined, embeds: data.embeds as unknown[] | undefined,
-      components: data.components as unknown[] | undefined, attachmentMeta: data.attachments as [] | undefined, files,
-      tts: data.tts === true, flags: flags | (extra.loading ? MessageFlags.Loading : 0), type: MessageType.ChatInputCommand,
-      webhookId: this.applicationId, applicationId: this.applicationId, allowEmpty: extra.loading,
+      author: this.state.bot,
+      content: data.content as string | undefined,
+      embeds: data.embeds as unknown[] | undefined,
+      components: data.components as unknown[] | undefined,
+      attachmentMeta: data.attachments as [] | undefined,
+      files,
+      tts: data.tts === true,
+      flags: flags | (extra.loading ? MessageFlags.Loading : 0),
+      type: MessageType.ChatInputCommand,
+      webhookId: this.applicationId,
+      applicationId: this.applicationId,
+      allowEmpty: extra.loading,
       interactionMetadata: {
-        id: rec.id, type: rec.type, user: rec.user, authorizing_integration_owners: { '0': this.state.guildId },
+        id: rec.id,
+        type: rec.type,
+        user: rec.user,
+        authorizing_integration_owners: { '0': this.state.guildId },
         ...(extra.followup && rec.original ? { original_response_message_id: rec.original.id } : {}),
       },
-      store: !ephemeral, dispatch: !ephemeral,
+      store: !ephemeral,
+      dispatch: !ephemeral,
     });
   }
 
@@ -176,9 +198,10 @@ export class Interactions {
     }
     const type = body.type as number;
     const data = (body.data as JsonObject | undefined) ?? {};
-    const allowed = rec.type === InteractionType.ApplicationCommandAutocomplete
-      ? [InteractionResponseType.ApplicationCommandAutocompleteResult]
-      : [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal];
+    const allowed =
+      rec.type === InteractionType.ApplicationCommandAutocomplete
+        ? [InteractionResponseType.ApplicationCommandAutocompleteResult]
+        : [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal];
     if (!allowed.includes(type)) throw invalidForm('type', 'BASE_TYPE_CHOICES', `Value must be one of {${allowed.join(', ')}}.`);
     if (type === InteractionResponseType.ChannelMessageWithSource) rec.original = this.botMessage(rec, data, files);
     if (type === InteractionResponseType.DeferredChannelMessageWithSource) rec.original = this.botMessage(rec, data, files, { loading: true });
@@ -190,8 +213,16 @@ export class Interactions {
       status: 200,
       body: {
         interaction: {
-          id: rec.id, type: rec.type, activity_instance_id: null,
-          ...(msg ? { response_message_id: msg.id, response_message_loading: type === 5, response_message_ephemeral: ((msg.flags ?? 0) & MessageFlags.Ephemeral) !== 0 } : {}),
+          id: rec.id,
+          type: rec.type,
+          activity_instance_id: null,
+          ...(msg
+            ? {
+                response_message_id: msg.id,
+                response_message_loading: type === 5,
+                response_message_ephemeral: ((msg.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+              }
+            : {}),
         },
         resource: { type, ...(msg ? { message: msg } : {}) },
       },
@@ -211,7 +242,8 @@ export class Interactions {
       this.push({ kind: 'followup', interactionId: rec.id, token, data: body, message });
       return { status: 200, body: message };
     }
-    const target = messageId === '@original' ? rec.original : rec.followups.find((m) => m.id === messageId) ?? (rec.original?.id === messageId ? rec.original : undefined);
+    const target =
+      messageId === '@original' ? rec.original : (rec.followups.find((m) => m.id === messageId) ?? (rec.original?.id === messageId ? rec.original : undefined));
     if (!target) throw new DiscordRestError(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
     const ephemeral = ((target.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const kindOf = (original: string, other: string) => (target === rec.original ? original : other) as InteractionResponseRecord['kind'];
@@ -226,9 +258,7 @@ export class Interactions {
       return { status: 204 };
     }
     target.flags = (target.flags ?? 0) & ~MessageFlags.Loading;
-    const edited = ephemeral
-      ? this.state.applyEdit(target, body, files)
-      : this.state.editMessage(target.channel_id, target.id, body, files);
+    const edited = ephemeral ? this.state.applyEdit(target, body, files) : this.state.editMessage(target.channel_id, target.id, body, files);
     this.push({ kind: kindOf('editOriginal', 'editFollowup'), interactionId: rec.id, token, data: body, message: edited });
     return { status: 200, body: edited };
   }

@@ -100,33 +100,84 @@ export class FakeRest {
       if (appId !== this.d.applicationId) throw new DiscordRestError(403, RESTJSONErrorCodes.MissingAccess, 'Missing Access');
     };
     const messageFrom = (c: Ctx) => ({
-      content: c.body.content as string | undefined, embeds: c.body.embeds as unknown[] | undefined,
-      components: c.body.components as unknown[] | undefined, attachmentMeta: c.body.attachments as [] | undefined,
-      files: c.files, tts: c.body.tts === true, nonce: c.body.nonce as string | undefined,
+      content: c.body.content as string | undefined,
+      embeds: c.body.embeds as unknown[] | undefined,
+      components: c.body.components as unknown[] | undefined,
+      attachmentMeta: c.body.attachments as [] | undefined,
+      files: c.files,
+      tts: c.body.tts === true,
+      nonce: c.body.nonce as string | undefined,
       flags: (c.body.flags as number | undefined) ?? 0,
     });
 
     this.on('GET', '/gateway', () => json({ url: this.d.gatewayUrl() }), false);
-    this.on('GET', '/gateway/bot', () => json({
-      url: this.d.gatewayUrl(), shards: 1,
-      session_start_limit: { total: 1000, remaining: 1000 - this.d.identifyCount(), reset_after: 14400000, max_concurrency: 1 },
-    }));
-    this.on('GET', '/users/@me', () => json({
-      ...s.bot, verified: true, mfa_enabled: false, locale: 'en-US', email: null, banner: null, accent_color: null, bio: '',
-    }));
-    this.on('GET', '/applications/@me', () => json({
-      id: this.d.applicationId, name: s.bot.username, icon: null, description: '', summary: '', type: null, bot: s.bot,
-      bot_public: false, bot_require_code_grant: false, verify_key: createHash('sha256').update(this.d.applicationId).digest('hex'),
-      flags: 0, team: null, owner: { id: '300000000000000000', username: 'owner', discriminator: '0', global_name: 'Owner', avatar: null },
-      guild_id: s.guildId, approximate_guild_count: 1, integration_types_config: { '0': {} }, hook: true, is_monetized: false,
-      redirect_uris: [], interactions_endpoint_url: null, role_connections_verification_url: null, tags: [],
-    }));
+    this.on('GET', '/gateway/bot', () =>
+      json({
+        url: this.d.gatewayUrl(),
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000 - this.d.identifyCount(), reset_after: 14400000, max_concurrency: 1 },
+      }),
+    );
+    this.on('GET', '/users/@me', () =>
+      json({
+        ...s.bot,
+        verified: true,
+        mfa_enabled: false,
+        locale: 'en-US',
+        email: null,
+        banner: null,
+        accent_color: null,
+        bio: '',
+      }),
+    );
+    this.on('GET', '/applications/@me', () =>
+      json({
+        id: this.d.applicationId,
+        name: s.bot.username,
+        icon: null,
+        description: '',
+        summary: '',
+        type: null,
+        bot: s.bot,
+        bot_public: false,
+        bot_require_code_grant: false,
+        verify_key: createHash('sha256').update(this.d.applicationId).digest('hex'),
+        flags: 0,
+        team: null,
+        owner: { id: '300000000000000000', username: 'owner', discriminator: '0', global_name: 'Owner', avatar: null },
+        guild_id: s.guildId,
+        approximate_guild_count: 1,
+        integration_types_config: { '0': {} },
+        hook: true,
+        is_monetized: false,
+        redirect_uris: [],
+        interactions_endpoint_url: null,
+        role_connections_verification_url: null,
+        tags: [],
+      }),
+    );
 
     // ---- guilds
     this.on('GET', '/guilds/:gid', ({ params }) => {
       guild(params.gid);
-      const { joined_at, large, unavailable, member_count, lazy, voice_states, members, presences, stage_instances,
-        guild_scheduled_events, soundboard_sounds, embedded_activities, activity_instances, channels, threads, ...rest } = s.guildPayload();
+      const {
+        joined_at,
+        large,
+        unavailable,
+        member_count,
+        lazy,
+        voice_states,
+        members,
+        presences,
+        stage_instances,
+        guild_scheduled_events,
+        soundboard_sounds,
+        embedded_activities,
+        activity_instances,
+        channels,
+        threads,
+        ...rest
+      } = s.guildPayload();
       return json(rest);
     });
     this.on('GET', '/guilds/:gid/channels', ({ params }) => (guild(params.gid), json([...s.channels.values()].filter((c) => !s.isThread(c)))));
@@ -155,8 +206,11 @@ export class FakeRest {
       const ref = c.body.message_reference as JsonObject | undefined;
       const referenced = ref?.message_id ? s.findMessage((ref.channel_id as string | undefined) ?? c.params.cid!, ref.message_id as string) : undefined;
       const msg = s.createMessage(c.params.cid!, {
-        ...messageFrom(c), author: s.bot,
-        ...(referenced ? { type: MessageType.Reply, messageReference: { type: 0, channel_id: referenced.channel_id, message_id: referenced.id, guild_id: s.guildId } } : {}),
+        ...messageFrom(c),
+        author: s.bot,
+        ...(referenced
+          ? { type: MessageType.Reply, messageReference: { type: 0, channel_id: referenced.channel_id, message_id: referenced.id, guild_id: s.guildId } }
+          : {}),
       });
       return json(referenced ? { ...msg, referenced_message: referenced } : msg);
     });
@@ -167,8 +221,16 @@ export class FakeRest {
       return json(s.editMessage(params.cid!, params.mid!, body, files));
     });
     this.on('DELETE', '/channels/:cid/messages/:mid', ({ params }) => (s.deleteMessage(params.cid!, params.mid!), NO_CONTENT));
-    this.on('PUT', '/channels/:cid/messages/:mid/reactions/:emoji/@me', ({ params }) => (s.react(params.cid!, params.mid!, params.emoji!, s.bot, true), NO_CONTENT));
-    this.on('DELETE', '/channels/:cid/messages/:mid/reactions/:emoji/@me', ({ params }) => (s.react(params.cid!, params.mid!, params.emoji!, s.bot, false), NO_CONTENT));
+    this.on(
+      'PUT',
+      '/channels/:cid/messages/:mid/reactions/:emoji/@me',
+      ({ params }) => (s.react(params.cid!, params.mid!, params.emoji!, s.bot, true), NO_CONTENT),
+    );
+    this.on(
+      'DELETE',
+      '/channels/:cid/messages/:mid/reactions/:emoji/@me',
+      ({ params }) => (s.react(params.cid!, params.mid!, params.emoji!, s.bot, false), NO_CONTENT),
+    );
 
     // ---- threads
     this.on('POST', '/channels/:cid/threads', (c) => {
@@ -179,13 +241,15 @@ export class FakeRest {
     });
     this.on('POST', '/channels/:cid/messages/:mid/threads', ({ params, body }) => {
       s.findMessage(params.cid!, params.mid!);
-      if (s.channels.has(params.mid!)) throw new DiscordRestError(400, RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage, 'A thread has already been created for this message');
+      if (s.channels.has(params.mid!))
+        throw new DiscordRestError(400, RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage, 'A thread has already been created for this message');
       return json(s.createThread(params.cid!, body, s.bot, { fromMessageId: params.mid! }), 201);
     });
     this.on('GET', '/channels/:cid/threads/archived/public', ({ params, query }) => {
       const before = query.get('before');
       const limit = Number(query.get('limit') ?? 50);
-      const archived = s.threadsOf(s.channel(params.cid!).id)
+      const archived = s
+        .threadsOf(s.channel(params.cid!).id)
         .filter((t) => t.type === ChannelType.PublicThread && t.thread_metadata?.archived)
         .filter((t) => !before || Date.parse(t.thread_metadata!.archive_timestamp) < Date.parse(before))
         .sort((a, b) => Date.parse(b.thread_metadata!.archive_timestamp) - Date.parse(a.thread_metadata!.archive_timestamp));
@@ -195,31 +259,53 @@ export class FakeRest {
     // ---- webhooks
     this.on('POST', '/channels/:cid/webhooks', ({ params, body }) => json(s.createWebhook(params.cid!, body)));
     this.on('GET', '/channels/:cid/webhooks', ({ params }) => json([...s.webhooks.values()].filter((w) => w.channel_id === s.channel(params.cid!).id)));
-    this.on('GET', '/webhooks/:wid/:token', ({ params }) => {
-      const { user: _u, ...hook } = s.webhook(params.wid!, params.token);
-      return json(hook);
-    }, false);
-    this.on('POST', '/webhooks/:wid/:token', (c) => this.d.interactions.webhook('POST', c.params.wid!, c.params.token!, undefined, c.body, c.files) ?? this.executeWebhook(c), false);
+    this.on(
+      'GET',
+      '/webhooks/:wid/:token',
+      ({ params }) => {
+        const { user: _u, ...hook } = s.webhook(params.wid!, params.token);
+        return json(hook);
+      },
+      false,
+    );
+    this.on(
+      'POST',
+      '/webhooks/:wid/:token',
+      (c) => this.d.interactions.webhook('POST', c.params.wid!, c.params.token!, undefined, c.body, c.files) ?? this.executeWebhook(c),
+      false,
+    );
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      this.on(method, '/webhooks/:wid/:token/messages/:mid', ({ params, body, files }) => {
-        const viaInteraction = this.d.interactions.webhook(method, params.wid!, params.token!, params.mid!, body, files);
-        if (viaInteraction) return viaInteraction;
-        const hook = s.webhook(params.wid!, params.token);
-        const msg = [...s.messages.values()].flat().find((m) => m.id === params.mid && m.webhook_id === hook.id);
-        if (!msg) throw new DiscordRestError(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
-        if (method === 'GET') return json(msg);
-        if (method === 'DELETE') return (s.deleteMessage(msg.channel_id, msg.id), NO_CONTENT);
-        return json(s.editMessage(msg.channel_id, msg.id, body, files));
-      }, false);
+      this.on(
+        method,
+        '/webhooks/:wid/:token/messages/:mid',
+        ({ params, body, files }) => {
+          const viaInteraction = this.d.interactions.webhook(method, params.wid!, params.token!, params.mid!, body, files);
+          if (viaInteraction) return viaInteraction;
+          const hook = s.webhook(params.wid!, params.token);
+          const msg = [...s.messages.values()].flat().find((m) => m.id === params.mid && m.webhook_id === hook.id);
+          if (!msg) throw new DiscordRestError(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
+          if (method === 'GET') return json(msg);
+          if (method === 'DELETE') return (s.deleteMessage(msg.channel_id, msg.id), NO_CONTENT);
+          return json(s.editMessage(msg.channel_id, msg.id, body, files));
+        },
+        false,
+      );
     }
 
     // ---- application commands & interactions
-    for (const [path, scope] of [['/applications/:app/commands', () => 'global'], ['/applications/:app/guilds/:gid/commands', (p: Record<string, string>) => (guild(p.gid), p.gid!)]] as const) {
+    for (const [path, scope] of [
+      ['/applications/:app/commands', () => 'global'],
+      ['/applications/:app/guilds/:gid/commands', (p: Record<string, string>) => (guild(p.gid), p.gid!)],
+    ] as const) {
       this.on('PUT', path, ({ params, body }) => (app(params.app), json(s.putCommands(scope(params), body))));
       this.on('GET', path, ({ params }) => (app(params.app), json(s.commands.get(scope(params)) ?? [])));
     }
-    this.on('POST', '/interactions/:iid/:token/callback', ({ params, body, files, query }) =>
-      this.d.interactions.callback(params.iid!, params.token!, body, files, query.get('with_response') === 'true'), false);
+    this.on(
+      'POST',
+      '/interactions/:iid/:token/callback',
+      ({ params, body, files, query }) => this.d.interactions.callback(params.iid!, params.token!, body, files, query.get('with_response') === 'true'),
+      false,
+    );
   }
 
   private executeWebhook(c: Ctx): HttpReply {
@@ -229,10 +315,16 @@ export class FakeRest {
     const parent = s.channel(hook.channel_id!);
     const author = s.webhookAuthor(hook, c.body.username, c.body.avatar_url);
     const input = {
-      author, content: c.body.content as string | undefined, embeds: c.body.embeds as unknown[] | undefined,
-      components: c.body.components as unknown[] | undefined, attachmentMeta: c.body.attachments as [] | undefined,
-      files: c.files, tts: c.body.tts === true, flags: (c.body.flags as number | undefined) ?? 0,
-      webhookId: hook.id, applicationId: hook.application_id ?? undefined,
+      author,
+      content: c.body.content as string | undefined,
+      embeds: c.body.embeds as unknown[] | undefined,
+      components: c.body.components as unknown[] | undefined,
+      attachmentMeta: c.body.attachments as [] | undefined,
+      files: c.files,
+      tts: c.body.tts === true,
+      flags: (c.body.flags as number | undefined) ?? 0,
+      webhookId: hook.id,
+      applicationId: hook.application_id ?? undefined,
     };
     let msg: APIMessage;
     if (threadId) {
@@ -241,7 +333,11 @@ export class FakeRest {
       msg = s.createMessage(threadId, input);
     } else if (parent.type === ChannelType.GuildForum) {
       if (typeof c.body.thread_name !== 'string') {
-        throw new DiscordRestError(400, RESTJSONErrorCodes.WebhooksPostedToForumChannelsMustHaveAThreadNameOrThreadId, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+        throw new DiscordRestError(
+          400,
+          RESTJSONErrorCodes.WebhooksPostedToForumChannelsMustHaveAThreadNameOrThreadId,
+          'Webhooks posted to forum channels must have a thread_name or thread_id',
+        );
       }
       const thread = s.createThread(parent.id, { name: c.body.thread_name, applied_tags: c.body.applied_tags }, author, { message: input });
       msg = thread.message!;
@@ -257,8 +353,15 @@ export class FakeRest {
     const raw = await readBody(req);
     const method = req.method ?? 'GET';
     const call: CallRecord = {
-      method, path: url.pathname, route: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, files: [],
-      headers: req.headers, status: 0, at: Date.now(),
+      method,
+      path: url.pathname,
+      route: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      files: [],
+      headers: req.headers,
+      status: 0,
+      at: Date.now(),
     };
     const reply = this.dispatch(method, url, raw, req.headers, call);
     call.status = reply.status;
@@ -268,18 +371,32 @@ export class FakeRest {
     res.end(reply.body);
   }
 
-  private dispatch(method: string, url: URL, raw: Buffer, headers: IncomingHttpHeaders, call: CallRecord): { status: number; headers: Record<string, string>; body?: Buffer | string } {
+  private dispatch(
+    method: string,
+    url: URL,
+    raw: Buffer,
+    headers: IncomingHttpHeaders,
+    call: CallRecord,
+  ): { status: number; headers: Record<string, string>; body?: Buffer | string } {
     const file = /^\/(?:media\/)?attachments\/\d+\/(\d+)\/[^/]+$/.exec(url.pathname);
     if (file) {
       const stored = this.d.state.files.get(file[1]!);
-      if (!stored || (method !== 'GET' && method !== 'HEAD')) return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'This content is no longer available.' };
-      return { status: 200, headers: { 'Content-Type': stored.contentType, 'Content-Length': String(stored.bytes.length) }, body: method === 'HEAD' ? undefined : stored.bytes };
+      if (!stored || (method !== 'GET' && method !== 'HEAD'))
+        return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'This content is no longer available.' };
+      return {
+        status: 200,
+        headers: { 'Content-Type': stored.contentType, 'Content-Length': String(stored.bytes.length) },
+        body: method === 'HEAD' ? undefined : stored.bytes,
+      };
     }
     const versioned = /^\/api\/v(\d+)(\/.*)$/.exec(url.pathname);
     const routePath = (versioned?.[2] ?? url.pathname).split('/').map(safeDecode).join('/');
     call.route = routePath;
-    const errorReply = (status: number, message: string, code = 0, extra: JsonObject = {}) =>
-      ({ status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message, code, ...extra }) });
+    const errorReply = (status: number, message: string, code = 0, extra: JsonObject = {}) => ({
+      status,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ message, code, ...extra }),
+    });
     if (!versioned || !['9', '10'].includes(versioned[1]!)) return errorReply(404, '404: Not Found');
     const candidates = this.routes.filter((r) => r.pattern.test(routePath));
     const route = candidates.find((r) => r.method === method);
@@ -310,7 +427,10 @@ export class FakeRest {
       return { status: result.status, headers: { ...rl, 'Content-Type': 'application/json' }, body: JSON.stringify(result.body) };
     } catch (err) {
       if (!(err instanceof DiscordRestError)) throw err;
-      return { ...errorReply(err.status, err.message, err.code, err.errors ? { errors: err.errors } : {}), headers: { ...rl, 'Content-Type': 'application/json' } };
+      return {
+        ...errorReply(err.status, err.message, err.code, err.errors ? { errors: err.errors } : {}),
+        headers: { ...rl, 'Content-Type': 'application/json' },
+      };
     }
   }
 
@@ -326,7 +446,8 @@ export class FakeRest {
     const retryAfter = f.retryAfterSeconds ?? 1;
     const body = JSON.stringify({
       message: f.scope === 'shared' ? 'The resource is being rate limited.' : 'You are being rate limited.',
-      retry_after: retryAfter, global: !!f.global,
+      retry_after: retryAfter,
+      global: !!f.global,
     });
     const headers: Record<string, string> = f.global
       ? { 'Retry-After': String(retryAfter), 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' }

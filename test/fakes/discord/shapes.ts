@@ -87,10 +87,23 @@ export function parseEmoji(raw: string): { id: string | null; name: string | nul
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf',
-  txt: 'text/plain; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8',
-  mp4: 'video/mp4', mov: 'video/quicktime', mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg', m4a: 'audio/mp4',
-  zip: 'application/zip', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  m4a: 'audio/mp4',
+  zip: 'application/zip',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -112,11 +125,19 @@ export function shapeCommand(raw: JsonObject, index: number, o: { id: string; ve
     throw invalidForm(`${index}.description`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
   }
   return {
-    id: o.id, application_id: o.applicationId, version: o.version,
+    id: o.id,
+    application_id: o.applicationId,
+    version: o.version,
     default_member_permissions: (raw.default_member_permissions as string | null | undefined) ?? null,
-    type, name, name_localizations: raw.name_localizations ?? null, description,
-    description_localizations: raw.description_localizations ?? null, options: raw.options ?? [],
-    nsfw: raw.nsfw ?? false, integration_types: raw.integration_types ?? [0], contexts: raw.contexts ?? null,
+    type,
+    name,
+    name_localizations: raw.name_localizations ?? null,
+    description,
+    description_localizations: raw.description_localizations ?? null,
+    options: raw.options ?? [],
+    nsfw: raw.nsfw ?? false,
+    integration_types: raw.integration_types ?? [0],
+    contexts: raw.contexts ?? null,
     ...(o.scope === 'global' ? { dm_permission: raw.dm_permission ?? true } : { guild_id: o.scope }),
   } as APIApplicationCommand;
 }

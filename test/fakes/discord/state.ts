@@ -112,14 +112,21 @@ export class DiscordState {
     this.botRoleId = this.ids.next();
     const role = (id: string, name: string, permissions: string, position: number, managed: boolean): APIRole =>
       ({
-        id, name, permissions, position, managed, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-        hoist: false, icon: null, unicode_emoji: null, mentionable: false, flags: NO_ROLE_FLAGS,
+        id,
+        name,
+        permissions,
+        position,
+        managed,
+        color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        mentionable: false,
+        flags: NO_ROLE_FLAGS,
         ...(managed ? { tags: { bot_id: o.botUserId } } : {}),
       }) as APIRole;
-    this.roles = [
-      role(o.guildId, '@everyone', EVERYONE_PERMISSIONS, 0, false),
-      role(this.botRoleId, o.botUsername, BOT_ROLE_PERMISSIONS, 1, true),
-    ];
+    this.roles = [role(o.guildId, '@everyone', EVERYONE_PERMISSIONS, 0, false), role(this.botRoleId, o.botUsername, BOT_ROLE_PERMISSIONS, 1, true)];
     this.members.set(this.bot.id, this.memberOf(this.bot, [this.botRoleId]));
   }
 
@@ -130,8 +137,18 @@ export class DiscordState {
   // ---------------------------------------------------------------- users / members
   memberOf(user: APIUser, roles: string[] = []): APIGuildMember {
     return {
-      user, roles, nick: null, avatar: null, banner: null, joined_at: this.joinedAt, premium_since: null,
-      deaf: false, mute: false, flags: NO_MEMBER_FLAGS, pending: false, communication_disabled_until: null,
+      user,
+      roles,
+      nick: null,
+      avatar: null,
+      banner: null,
+      joined_at: this.joinedAt,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: NO_MEMBER_FLAGS,
+      pending: false,
+      communication_disabled_until: null,
     } as APIGuildMember;
   }
 
@@ -152,9 +169,21 @@ export class DiscordState {
   // ---------------------------------------------------------------- channels
   addTextChannel(id: string, name: string, extra: Partial<APITextChannel> = {}): APITextChannel {
     const ch = {
-      id, type: ChannelType.GuildText, guild_id: this.o.guildId, name, position: this.channels.size, parent_id: null,
-      permission_overwrites: [], topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0,
-      default_auto_archive_duration: 4320, default_thread_rate_limit_per_user: 0, flags: 0, ...extra,
+      id,
+      type: ChannelType.GuildText,
+      guild_id: this.o.guildId,
+      name,
+      position: this.channels.size,
+      parent_id: null,
+      permission_overwrites: [],
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      default_auto_archive_duration: 4320,
+      default_thread_rate_limit_per_user: 0,
+      flags: 0,
+      ...extra,
     } as APITextChannel;
     this.putChannel(ch, 'CHANNEL_CREATE');
     return ch;
@@ -162,10 +191,25 @@ export class DiscordState {
 
   addForumChannel(id: string, name: string, extra: Partial<APIGuildForumChannel> = {}): APIGuildForumChannel {
     const ch = {
-      id, type: ChannelType.GuildForum, guild_id: this.o.guildId, name, position: this.channels.size, parent_id: null,
-      permission_overwrites: [], topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0,
-      default_auto_archive_duration: 4320, default_thread_rate_limit_per_user: 0, flags: 0, available_tags: [],
-      default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, ...extra,
+      id,
+      type: ChannelType.GuildForum,
+      guild_id: this.o.guildId,
+      name,
+      position: this.channels.size,
+      parent_id: null,
+      permission_overwrites: [],
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      default_auto_archive_duration: 4320,
+      default_thread_rate_limit_per_user: 0,
+      flags: 0,
+      available_tags: [],
+      default_reaction_emoji: null,
+      default_sort_order: null,
+      default_forum_layout: 0,
+      ...extra,
     } as APIGuildForumChannel;
     this.putChannel(ch, 'CHANNEL_CREATE');
     return ch;
@@ -195,15 +239,11 @@ export class DiscordState {
     return [...this.channels.values()].filter((c): c is APIThreadChannel => this.isThread(c) && !c.thread_metadata?.archived);
   }
 
-  createThread(
-    parentId: string,
-    body: JsonObject,
-    owner: APIUser,
-    starter?: { fromMessageId?: string; message?: Omit<NewMessage, 'author'> },
-  ): CreatedThread {
+  createThread(parentId: string, body: JsonObject, owner: APIUser, starter?: { fromMessageId?: string; message?: Omit<NewMessage, 'author'> }): CreatedThread {
     const parent = this.channel(parentId);
     const isForum = parent.type === ChannelType.GuildForum;
-    if (this.isThread(parent)) throw new DiscordRestError(400, RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType, 'Cannot execute action on this channel type');
+    if (this.isThread(parent))
+      throw new DiscordRestError(400, RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType, 'Cannot execute action on this channel type');
     const name = body.name;
     if (typeof name !== 'string' || name.length < 1 || name.length > 100) {
       throw invalidForm('name', 'BASE_TYPE_REQUIRED', 'This field is required');
@@ -217,11 +257,24 @@ export class DiscordState {
     const id = starter?.fromMessageId ?? this.ids.next();
     const type = isForum || starter?.fromMessageId ? ChannelType.PublicThread : ((body.type as ThreadChannelType | undefined) ?? ChannelType.PrivateThread);
     const thread = {
-      id, guild_id: this.o.guildId, parent_id: parentId, owner_id: owner.id, name, type, last_message_id: null,
-      rate_limit_per_user: (body.rate_limit_per_user as number | undefined) ?? 0, flags: NO_CHANNEL_FLAGS,
-      message_count: 0, member_count: 1, total_message_sent: 0,
+      id,
+      guild_id: this.o.guildId,
+      parent_id: parentId,
+      owner_id: owner.id,
+      name,
+      type,
+      last_message_id: null,
+      rate_limit_per_user: (body.rate_limit_per_user as number | undefined) ?? 0,
+      flags: NO_CHANNEL_FLAGS,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
       thread_metadata: {
-        archived: false, auto_archive_duration: duration, archive_timestamp: now, locked: false, create_timestamp: now,
+        archived: false,
+        auto_archive_duration: duration,
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
         ...(type === ChannelType.PrivateThread ? { invitable: body.invitable !== false } : {}),
       },
       ...(isForum ? { applied_tags: (body.applied_tags as string[] | undefined) ?? [] } : {}),
@@ -310,10 +363,22 @@ export class DiscordState {
     }
     const id = fixedId ?? this.ids.next();
     const msg = {
-      id, channel_id: channelId, type: input.type ?? MessageType.Default, content, author: input.author,
-      timestamp: isoTimestamp(), edited_timestamp: null, tts: input.tts ?? false, mention_everyone: /@(everyone|here)/.test(content),
-      mentions: this.mentionsIn(content), mention_roles: [], attachments, embeds: input.embeds ?? [], pinned: false,
-      flags: input.flags ?? 0, components: input.components ?? [],
+      id,
+      channel_id: channelId,
+      type: input.type ?? MessageType.Default,
+      content,
+      author: input.author,
+      timestamp: isoTimestamp(),
+      edited_timestamp: null,
+      tts: input.tts ?? false,
+      mention_everyone: /@(everyone|here)/.test(content),
+      mentions: this.mentionsIn(content),
+      mention_roles: [],
+      attachments,
+      embeds: input.embeds ?? [],
+      pinned: false,
+      flags: input.flags ?? 0,
+      components: input.components ?? [],
       ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
       ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
       ...(input.applicationId ? { application_id: input.applicationId } : {}),
@@ -363,7 +428,10 @@ export class DiscordState {
   deleteMessage(channelId: string, messageId: string): void {
     this.findMessage(channelId, messageId);
     const list = this.messages.get(channelId)!;
-    list.splice(list.findIndex((m) => m.id === messageId), 1);
+    list.splice(
+      list.findIndex((m) => m.id === messageId),
+      1,
+    );
     this.o.emit('MESSAGE_DELETE', { id: messageId, channel_id: channelId, guild_id: this.o.guildId });
   }
 
@@ -375,7 +443,9 @@ export class DiscordState {
     let reaction = reactions.find(same);
     if (add) {
       if (!reaction) {
-        reaction = { count: 0, count_details: { burst: 0, normal: 0 }, me: false, me_burst: false, burst_colors: [], emoji } as NonNullable<APIMessage['reactions']>[number];
+        reaction = { count: 0, count_details: { burst: 0, normal: 0 }, me: false, me_burst: false, burst_colors: [], emoji } as NonNullable<
+          APIMessage['reactions']
+        >[number];
         reactions.push(reaction);
       }
       reaction.count += 1;
@@ -388,9 +458,10 @@ export class DiscordState {
       if (reaction.count <= 0) reactions.splice(reactions.indexOf(reaction), 1);
     }
     const base = { user_id: user.id, channel_id: channelId, message_id: messageId, guild_id: this.o.guildId, emoji, burst: false, type: 0 };
-    this.o.emit(add ? 'MESSAGE_REACTION_ADD' : 'MESSAGE_REACTION_REMOVE', add
-      ? { ...base, member: this.members.get(user.id), message_author_id: msg.author.id }
-      : base);
+    this.o.emit(
+      add ? 'MESSAGE_REACTION_ADD' : 'MESSAGE_REACTION_REMOVE',
+      add ? { ...base, member: this.members.get(user.id), message_author_id: msg.author.id } : base,
+    );
   }
 
   /** MESSAGE_CREATE / MESSAGE_UPDATE body: message + guild_id + partial member for guild users. */
@@ -415,8 +486,13 @@ export class DiscordState {
       this.files.set(id, { filename, contentType, bytes: file.bytes });
       const url = this.attachmentUrl(channelId, id, filename);
       return {
-        id, filename, size: file.bytes.length, url, proxy_url: url.replace('/attachments/', '/media/attachments/'),
-        content_type: contentType, ...(m?.description ? { description: m.description } : {}),
+        id,
+        filename,
+        size: file.bytes.length,
+        url,
+        proxy_url: url.replace('/attachments/', '/media/attachments/'),
+        content_type: contentType,
+        ...(m?.description ? { description: m.description } : {}),
       } as APIAttachment;
     });
   }
@@ -431,14 +507,22 @@ export class DiscordState {
   // ---------------------------------------------------------------- webhooks
   createWebhook(channelId: string, body: JsonObject): WebhookRecord {
     const ch = this.channel(channelId);
-    if (this.isThread(ch)) throw new DiscordRestError(400, RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType, 'Cannot execute action on this channel type');
+    if (this.isThread(ch))
+      throw new DiscordRestError(400, RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType, 'Cannot execute action on this channel type');
     const name = body.name;
     if (typeof name !== 'string' || !name.length || name.length > 80 || /clyde|discord/i.test(name)) {
       throw invalidForm('name', 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 80 in length.');
     }
     const hook = {
-      id: this.ids.next(), type: 1, guild_id: this.o.guildId, channel_id: channelId, name, avatar: null,
-      token: randomBytes(34).toString('base64url'), application_id: this.o.applicationId, user: this.bot,
+      id: this.ids.next(),
+      type: 1,
+      guild_id: this.o.guildId,
+      channel_id: channelId,
+      name,
+      avatar: null,
+      token: randomBytes(34).toString('base64url'),
+      application_id: this.o.applicationId,
+      user: this.bot,
     } as WebhookRecord;
     this.webhooks.set(hook.id, hook);
     this.o.emit('WEBHOOKS_UPDATE', { guild_id: this.o.guildId, channel_id: channelId });
@@ -456,9 +540,14 @@ export class DiscordState {
   /** Author object Discord puts on webhook messages. */
   webhookAuthor(hook: WebhookRecord, username?: unknown, avatarUrl?: unknown): APIUser {
     return {
-      id: hook.id, username: typeof username === 'string' && username ? username : hook.name!,
-      avatar: typeof avatarUrl === 'string' ? randomBytes(16).toString('hex') : hook.avatar, discriminator: '0000',
-      public_flags: NO_USER_FLAGS, flags: NO_USER_FLAGS, bot: true, global_name: null,
+      id: hook.id,
+      username: typeof username === 'string' && username ? username : hook.name!,
+      avatar: typeof avatarUrl === 'string' ? randomBytes(16).toString('hex') : hook.avatar,
+      discriminator: '0000',
+      public_flags: NO_USER_FLAGS,
+      flags: NO_USER_FLAGS,
+      bot: true,
+      global_name: null,
     } as APIUser;
   }
 
@@ -475,26 +564,65 @@ export class DiscordState {
   }
 
   commandByName(name: string): APIApplicationCommand | undefined {
-    return (this.commands.get(this.o.guildId) ?? []).find((c) => c.name === name) ??
-      (this.commands.get('global') ?? []).find((c) => c.name === name);
+    return (this.commands.get(this.o.guildId) ?? []).find((c) => c.name === name) ?? (this.commands.get('global') ?? []).find((c) => c.name === name);
   }
 
   /** Full guild object for GUILD_CREATE / GET /guilds/:id. */
   guildPayload(): JsonObject {
     const all = [...this.channels.values()];
     return {
-      id: this.o.guildId, name: this.o.guildName, icon: null, icon_hash: null, splash: null, discovery_splash: null, banner: null,
-      owner_id: '300000000000000000', afk_channel_id: null, afk_timeout: 300, widget_enabled: false, verification_level: 1,
-      default_message_notifications: 1, explicit_content_filter: 0, roles: this.roles, emojis: [], stickers: [],
-      features: [], mfa_level: 0, application_id: null, system_channel_id: all.find((c) => c.type === ChannelType.GuildText)?.id ?? null,
-      system_channel_flags: 0, rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null,
-      max_members: 25000000, max_video_channel_users: 25, vanity_url_code: null, description: null, premium_tier: 0,
-      premium_subscription_count: 0, preferred_locale: 'en-US', nsfw_level: 0, nsfw: false, premium_progress_bar_enabled: false,
-      incidents_data: null, hub_type: null, latest_onboarding_question_id: null,
+      id: this.o.guildId,
+      name: this.o.guildName,
+      icon: null,
+      icon_hash: null,
+      splash: null,
+      discovery_splash: null,
+      banner: null,
+      owner_id: '300000000000000000',
+      afk_channel_id: null,
+      afk_timeout: 300,
+      widget_enabled: false,
+      verification_level: 1,
+      default_message_notifications: 1,
+      explicit_content_filter: 0,
+      roles: this.roles,
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: all.find((c) => c.type === ChannelType.GuildText)?.id ?? null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      public_updates_channel_id: null,
+      safety_alerts_channel_id: null,
+      max_members: 25000000,
+      max_video_channel_users: 25,
+      vanity_url_code: null,
+      description: null,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      preferred_locale: 'en-US',
+      nsfw_level: 0,
+      nsfw: false,
+      premium_progress_bar_enabled: false,
+      incidents_data: null,
+      hub_type: null,
+      latest_onboarding_question_id: null,
       // GUILD_CREATE extra fields (gateway-events.mdx "Guild Create")
-      joined_at: this.joinedAt, large: false, unavailable: false, member_count: this.members.size, lazy: true,
-      voice_states: [], members: [this.members.get(this.bot.id)], presences: [], stage_instances: [],
-      guild_scheduled_events: [], soundboard_sounds: [], embedded_activities: [], activity_instances: [],
+      joined_at: this.joinedAt,
+      large: false,
+      unavailable: false,
+      member_count: this.members.size,
+      lazy: true,
+      voice_states: [],
+      members: [this.members.get(this.bot.id)],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      embedded_activities: [],
+      activity_instances: [],
       channels: all.filter((c) => !this.isThread(c)),
       threads: this.activeThreads(),
     };
