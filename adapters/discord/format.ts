@@ -12,6 +12,7 @@ const MAX_MESSAGE = MAX_MESSAGE_LENGTH;
 
 /** Fenced code, inline code and bare URLs: copied verbatim both ways. */
 const PROTECTED = /```[\s\S]*?```|`[^`\n]+`|https?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/g;
+// eslint-disable-next-line no-control-regex -- NUL marks a placeholder: it cannot occur in chat text.
 const PLACEHOLDER = /\u0000(\d+)\u0000/g;
 
 function protect(text: string, fn: (plain: string) => string): string {
@@ -66,6 +67,7 @@ export interface MentionNames {
 
 /** What escapeMarkdown (and an agent) puts a backslash before; `1\.` is its escape of a numbered list. */
 const ESCAPED = /\\([*_~|`\\#[\]()<>.-])/g;
+// eslint-disable-next-line no-control-regex -- SOH marks a hidden escape: it cannot occur in chat text.
 const HIDDEN_ESCAPE = /\u0001(\d+)\u0001/g;
 const DISCORD_EMPHASIS = /(\*\*\*|\*\*|__|\*|_|~~|\|\|)(?=\S)([\s\S]*?\S)\1/g;
 const FROM_DISCORD: Record<string, (inner: string) => string> = {

@@ -185,6 +185,7 @@ const KIND_WORD: Record<MediaKind, string> = { image: 'photo', video: 'video', a
 
 /** A customer's file as it is named in the thread: a document keeps its name; others get kind, date and extension. */
 export function inboundFileName(media: { media: MediaKind; filename?: string; voice?: boolean }, mimeType: string, sentAt: Date): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry.
   const given = media.filename?.replace(/[\\/\u0000-\u001f]+/g, '_').trim();
   if (given) return given;
   const word = media.media === 'audio' && media.voice ? 'voice-message' : KIND_WORD[media.media];

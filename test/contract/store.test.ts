@@ -201,15 +201,13 @@ test('links and customers stored before the key documents existed are found afte
     await old
       .collection('thread_links')
       .insertOne({ _id: 'slack:C1:8.8', conversationId: 'acc:m', platform: 'slack', channelId: 'C1', threadId: '8.8', createdAt: new Date() } as never);
-    await old
-      .collection('conversations')
-      .insertOne({
-        _id: 'acc:4915100000300',
-        accountId: 'acc',
-        customer: { waId: '4915100000300', userId: 'DE.300' },
-        createdAt: new Date(),
-        participants: [],
-      } as never);
+    await old.collection('conversations').insertOne({
+      _id: 'acc:4915100000300',
+      accountId: 'acc',
+      customer: { waId: '4915100000300', userId: 'DE.300' },
+      createdAt: new Date(),
+      participants: [],
+    } as never);
     const upgraded = await MongoStore.open(old);
     expect((await upgraded.findThreadLink('acc:m', 'slack'))?._id).toBe('slack:C1:8.8');
     expect((await upgraded.conversationForInbound('acc', { userId: 'DE.300' }, new Date()))._id).toBe('acc:4915100000300');

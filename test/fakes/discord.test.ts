@@ -528,7 +528,11 @@ describe('FakeDiscord gateway protocol (raw WebSocket)', () => {
     ws.on('message', (data) => {
       const f = JSON.parse(data.toString());
       frames.push(f);
-      for (const w of [...waiters]) if (w.pred(f)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(f));
+      for (const w of [...waiters])
+        if (w.pred(f)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(f);
+        }
     });
     const next = (pred: (f: any) => boolean) => {
       const hit = frames.find(pred);

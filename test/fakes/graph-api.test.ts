@@ -429,6 +429,7 @@ describe('meta-signature', () => {
     const escaped = escapeLikeMeta(JSON.stringify(payload));
     expect(escaped).toContain('https:\\/\\/lookaside.fbsbx.com\\/a\\/b');
     expect(escaped).toContain('\\ud83d\\udc4d');
+    // eslint-disable-next-line no-control-regex -- the point: every character is 7-bit ASCII.
     expect(escaped).toMatch(/^[\x00-\x7f]*$/);
     expect(JSON.parse(escaped)).toEqual(payload);
     expect(escapeLikeMeta(escaped)).toBe(escaped);

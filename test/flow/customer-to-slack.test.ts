@@ -1,6 +1,7 @@
 /** Customer → Slack: one conversation, one thread, in order, with notify users; through the real webhook route. */
 import { batch, customerText } from '../support/webhooks';
 import { CHANNEL, NOTIFY, startHarness, type Harness } from '../support/harness';
+import { loadWhatsAppFixture } from '../fixtures/whatsapp';
 
 let h: Harness;
 beforeEach(async () => {
@@ -80,7 +81,7 @@ test('concurrent first messages from one customer still open one thread', async 
 });
 
 test('a customer known only by a business-scoped user id (no wa_id) gets a thread too', async () => {
-  const res = await h.postWebhook(require('../fixtures/whatsapp').loadWhatsAppFixture('message-text-bsuid'));
+  const res = await h.postWebhook(loadWhatsAppFixture('message-text-bsuid'));
   expect(res.status).toBe(200);
   await h.eventually(() => expect(h.slack.messages(CHANNEL)).toHaveLength(2));
   expect(roots()[0]!.text).toMatch(/[A-Z]{2}\.\w+/);

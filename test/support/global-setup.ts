@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../adapters/mongo/embedded/launch';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __embeddedMongo: EmbeddedMongo | undefined;
 }
 

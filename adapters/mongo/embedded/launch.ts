@@ -94,6 +94,8 @@ async function startFerret(dataDir: string, log: (m: string) => void): Promise<E
 async function startMemoryServer(): Promise<EmbeddedMongo> {
   let mod: typeof import('mongodb-memory-server-core');
   try {
+    // An optional dependency: require() at run time, so its absence is a clear message instead of a load error.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require('mongodb-memory-server-core');
   } catch {
     throw new Error('no MongoDB available: set MONGODB_URI, or install Go (for the embedded FerretDB server)');

@@ -409,8 +409,8 @@ export class FakeRest {
       return this.faultReply(fault, method, route.template);
     }
 
-    let body: JsonObject = {};
-    let files: UploadedFile[] = [];
+    let body: JsonObject;
+    let files: UploadedFile[];
     try {
       ({ body, files } = parseBody(raw, headers['content-type']));
     } catch {
