@@ -47,7 +47,7 @@ export class JobStore {
 
   async claimJob(id: string, leaseUntil: Date): Promise<boolean> {
     // Read, then write by `_id` (a `{_id, state}` filter scans on FerretDB, and is not atomic there anyway): claims are
-    // made one at a time by the single dispatch loop of the one worker per database (services/outbox.ts).
+    // made one at a time by the single dispatch loop of the one worker per database (src/services/outbox/worker.ts).
     const job = await this.m.outbox.findById(id, { state: 1 }).lean();
     if (job?.state !== 'pending') return false;
     const res = await this.m.outbox.updateOne({ _id: id }, { $set: { state: 'running', leaseUntil } });

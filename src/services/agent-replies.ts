@@ -13,6 +13,7 @@ import { decideReply, internalNote, replyRuleOf } from './internal-notes';
 import { planAgentMessage } from './media-rules';
 import { WHATSAPP_MAX_PARTS, WHATSAPP_TEXT_MAX } from './message-parts';
 import { splitText } from './text-split';
+import { agentMessageId, agentMessageOrigin } from './agent-message';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -87,15 +88,8 @@ export class AgentReplies {
     }
     if (!texts.length && !plan.files.length) return 'empty';
 
-    const id = `${msg.platform}:${msg.channelId}:${msg.messageId}`;
-    const origin = {
-      platform: msg.platform,
-      channelId: msg.channelId,
-      threadId: msg.threadId,
-      messageId: msg.messageId,
-      authorId: msg.author.id,
-      authorName: msg.author.name,
-    };
+    const id = agentMessageId(msg);
+    const origin = agentMessageOrigin(msg);
     const base = {
       conversationId: conversation._id,
       direction: 'outbound' as const,

@@ -11,6 +11,7 @@ import { DEFAULT_NOTE_PREFIXES, type AccountConfig, type ReplyMode } from '../co
 import type { AgentMessage, ChatPlatform } from '../domain/chat';
 import type { ConversationRecord, MessageRecord, NewJob } from '../domain/records';
 import { lane } from './ingest';
+import { agentMessageId, agentMessageOrigin } from './agent-message';
 
 export interface ReplyRule {
   mode: ReplyMode;
@@ -77,15 +78,8 @@ export function internalNote(
   why: InternalReason,
   otherSides: ChatPlatform[],
 ): { record: MessageRecord; jobs: NewJob[] } {
-  const id = `${msg.platform}:${msg.channelId}:${msg.messageId}`;
-  const origin = {
-    platform: msg.platform,
-    channelId: msg.channelId,
-    threadId: msg.threadId,
-    messageId: msg.messageId,
-    authorId: msg.author.id,
-    authorName: msg.author.name,
-  };
+  const id = agentMessageId(msg);
+  const origin = agentMessageOrigin(msg);
   const record: MessageRecord = {
     _id: id,
     conversationId: conversation._id,
