@@ -103,9 +103,11 @@ export class OutboxWorker {
     this.wake();
     const keep = this.opts.keepDoneMs ?? 8 * 24 * HOUR;
     const purge = () =>
-      void this.store.purgeDoneJobs(new Date(Date.now() - keep)).then(
-        (n) => n && this.log.info({ purged: n }, 'old delivery records purged'),
-        (err) => this.log.warn({ err }, 'purging old delivery records failed'),
+      this.background(
+        this.store.purgeDoneJobs(new Date(Date.now() - keep)).then(
+          (n) => n && this.log.info({ purged: n }, 'old delivery records purged'),
+          (err) => this.log.warn({ err }, 'purging old delivery records failed'),
+        ),
       );
     purge();
     // Parked jobs left by the last run are probed at once: a fix made while the bridge was down resumes them now.
@@ -135,7 +137,9 @@ export class OutboxWorker {
   /** Try one parked job per target now (all targets, or those of one platform): the platform says access changed. */
   probeParked(platform?: string): void {
     if (this.stopped) return;
-    this.parking.probe(platform).catch((err: unknown) => this.log.warn({ err }, 'probing parked deliveries failed; trying again at the next probe'));
+    this.background(
+      this.parking.probe(platform).catch((err: unknown) => this.log.warn({ err }, 'probing parked deliveries failed; trying again at the next probe')),
+    );
   }
 
   /** What is parked and why (readiness, metrics); from memory, so it answers while the database is away. */
@@ -151,6 +155,16 @@ export class OutboxWorker {
     for (const i of this.intervals) clearInterval(i);
     await this.current;
     await this.queue.onIdle();
+    // A purge, probe or lease release still running would otherwise meet a closed connection after stop().
+    await Promise.allSettled([...this.backgroundTasks]);
+  }
+
+  private readonly backgroundTasks = new Set<Promise<unknown>>();
+
+  /** Runs a periodic chore whose failure it already logs, so that stop() can wait for it. */
+  private background(task: Promise<unknown>): void {
+    this.backgroundTasks.add(task);
+    void task.finally(() => this.backgroundTasks.delete(task));
   }
 
   private every(ms: number, run: () => void): void {
@@ -162,7 +176,7 @@ export class OutboxWorker {
   private releaseExpiredLeases(): void {
     // A lease outlives its job only when recording the outcome failed for good (stop) or a claim's answer was lost:
     // jobs of lanes running here are skipped by dispatch anyway, so releasing them early cannot run one twice.
-    this.store.releaseStaleJobs(new Date()).then(
+    const release = this.store.releaseStaleJobs(new Date()).then(
       (n) => {
         if (n) {
           this.log.warn({ released: n }, 'jobs whose lease expired are queued again');
@@ -171,6 +185,7 @@ export class OutboxWorker {
       },
       (err: unknown) => this.log.warn({ err }, 'releasing expired leases failed; trying again later'),
     );
+    this.background(release);
   }
 
   private tick(): Promise<void> {
