@@ -13,7 +13,7 @@ import { decideReply, internalNote, replyRuleOf } from './internal-notes';
 import { planAgentMessage } from './media-rules';
 import { WHATSAPP_MAX_PARTS, WHATSAPP_TEXT_MAX } from './message-parts';
 import { splitText } from './text-split';
-import { agentMessageId, agentMessageOrigin } from './agent-message';
+import { agentMessageId, agentMessageOrigin, mirrorJobs } from './agent-message';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -164,24 +164,12 @@ export class AgentReplies {
     await this.store.recordAgentReply(conversation._id, { platform: msg.platform, userId: msg.author.id, name: msg.author.name, lastReplyAt: msg.sentAt });
     const account = this.accounts.get(conversation.accountId);
     const otherSides = account ? this.accounts.platformsOf(account).filter((p) => p !== msg.platform) : [];
-    const sideName = { slack: 'Slack', discord: 'Discord' }[msg.platform];
     const fileLine = plan.files.length ? `📎 ${plan.files.map((f) => f.file.name).join(', ')}` : '';
     const mirrorBody = [text, fileLine].filter(Boolean).join('\n');
     await this.store.enqueue([
       ...parts.map((p) => p.job),
       // Teams on the other platform see the whole conversation: the reply is mirrored, marked with who and where.
-      ...otherSides.map((platform) => ({
-        kind: 'chat.post' as const,
-        lane: lane(platform, conversation._id),
-        dedupeKey: `${platform}:post:${id}`,
-        payload: {
-          platform,
-          conversationId: conversation._id,
-          messageId: id,
-          post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `via ${sideName}` }, body: mirrorBody },
-          notify: false,
-        },
-      })),
+      ...mirrorJobs(msg, conversation._id, otherSides, mirrorBody),
     ]);
     return 'queued';
   }

@@ -11,7 +11,7 @@ import { DEFAULT_NOTE_PREFIXES, type AccountConfig, type ReplyMode } from '../co
 import type { AgentMessage, ChatPlatform } from '../domain/chat';
 import type { ConversationRecord, MessageRecord, NewJob } from '../domain/records';
 import { lane } from './ingest';
-import { agentMessageId, agentMessageOrigin } from './agent-message';
+import { agentMessageId, agentMessageOrigin, mirrorJobs } from './agent-message';
 
 export interface ReplyRule {
   mode: ReplyMode;
@@ -90,7 +90,6 @@ export function internalNote(
     mirrors: [],
   };
   const files = msg.files?.length ? `\n📎 ${msg.files.map((f) => f.name).join(', ')}` : '';
-  const sideName = { slack: 'Slack', discord: 'Discord' }[msg.platform];
   const jobs: NewJob[] = [
     {
       kind: 'chat.react',
@@ -105,21 +104,7 @@ export function internalNote(
         otherwise: `${INTERNAL_MARK} Kept internal, not sent to the customer: ${WHY[why]}.`,
       },
     },
-    ...otherSides.map((platform): NewJob => ({
-      kind: 'chat.post',
-      lane: lane(platform, conversation._id),
-      dedupeKey: `${platform}:post:${id}`,
-      payload: {
-        platform,
-        conversationId: conversation._id,
-        messageId: id,
-        post: {
-          author: { name: msg.author.name ?? msg.author.id, role: 'agent', detail: `internal note via ${sideName}` },
-          body: `${INTERNAL_MARK} ${msg.text}${files}`,
-        },
-        notify: false,
-      },
-    })),
+    ...mirrorJobs(msg, conversation._id, otherSides, `${INTERNAL_MARK} ${msg.text}${files}`, 'internal note '),
   ];
   return { record, jobs };
 }
