@@ -1,11 +1,16 @@
 /**
- * The outbox: live jobs in `outbox` (pending, running, failed), finished ones in `outbox_done` as the dedupe record.
+ * The outbox port (src/domain/store/outbox.ts) over mongoose: live jobs in `outbox` (pending, running, failed), finished ones in `outbox_done` as the dedupe record.
  * Enqueue checks each key by its own `_id` in `outbox_done` and inserts the new jobs with one unordered insert;
  * claims, completions and reschedules are by `_id`. Only the worker's poll and the stale-lease release query
  * `outbox` by state: it holds live work only, so it stays small however long the bridge has run.
+ *
+ * Recovery paths (parking a delivery that needs a person, resuming it, stuck-lane alert marks, the operator's requeue)
+ * run rarely (a park, a probe every minute, an operator's command), so apart from `_id` updates their filters may scan
+ * the outbox, which stays small (above). They write through the driver's collection: `parked` and `stuckAlertedAt`
+ * are not in the outbox schema the store helper maintains, and the schema is not strict anyway.
  */
-import type { NewJob, OutboxJob } from '../../src/domain/records';
-import type { EnqueueOptions } from '../../src/domain/store';
+import type { NewJob, OutboxJob, ParkedInfo } from '../../src/domain/records';
+import { PARKED_UNTIL, type EnqueueOptions, type OutboxStore } from '../../src/domain/store';
 import { isDuplicateKey, onlyDuplicates } from './duplicates';
 import type { Models } from './models';
 
@@ -16,7 +21,7 @@ function nextSeq(): number {
   return lastSeq;
 }
 
-export class JobStore {
+export class MongoOutboxStore implements OutboxStore {
   constructor(private readonly m: Models) {}
 
   async enqueue(jobs: NewJob[], options: EnqueueOptions = {}): Promise<void> {
@@ -85,5 +90,47 @@ export class JobStore {
     // Hourly, off the hot path. Kept a while as the dedupe record for webhook redeliveries (Meta retries for up to 7 days).
     const res = await this.m.doneJobs.deleteMany({ doneAt: { $lt: olderThan } });
     return res.deletedCount;
+  }
+
+  // Recovery paths (see the header): rare, not hot.
+  async parkJob(id: string, attempts: number, parked: ParkedInfo, error: string): Promise<void> {
+    await this.m.outbox.collection.updateOne(
+      { _id: id as never },
+      { $set: { state: 'pending', attempts, nextAttemptAt: PARKED_UNTIL, lastError: error, parked }, $unset: { leaseUntil: 1 } },
+    );
+  }
+
+  listParkedJobs(limit: number): Promise<OutboxJob[]> {
+    return this.m.outbox
+      .find({ state: 'pending', parked: { $exists: true } })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .lean<OutboxJob[]>();
+  }
+
+  async resumeParkedJobs(target: string): Promise<number> {
+    const res = await this.m.outbox.collection.updateMany(
+      { state: 'pending', 'parked.target': target },
+      { $set: { nextAttemptAt: new Date() }, $unset: { parked: 1 } },
+    );
+    return res.modifiedCount;
+  }
+
+  async markStuckAlerted(id: string, at: Date): Promise<void> {
+    await this.m.outbox.collection.updateOne({ _id: id as never }, { $set: { stuckAlertedAt: at } });
+  }
+
+  async requeueJobs(scope: { conversationId?: string }): Promise<OutboxJob[]> {
+    const stuck = { $or: [{ state: 'failed' }, { state: 'pending', parked: { $exists: true } }] };
+    const filter = scope.conversationId ? { $and: [stuck, { 'payload.conversationId': scope.conversationId }] } : stuck;
+    const jobs = await this.m.outbox.find(filter).sort({ seq: 1 }).lean<OutboxJob[]>();
+    // One `_id` update per job: FerretDB pushes these down, and an operator's requeue is a handful of jobs.
+    for (const job of jobs) {
+      await this.m.outbox.collection.updateOne(
+        { _id: job._id as never },
+        { $set: { state: 'pending', attempts: 0, nextAttemptAt: new Date() }, $unset: { parked: 1, leaseUntil: 1, stuckAlertedAt: 1 } },
+      );
+    }
+    return jobs;
   }
 }
