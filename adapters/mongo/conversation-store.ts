@@ -17,6 +17,12 @@ import type { Models } from './models';
 const customerKeyId = (accountId: string, userId: string) => `${accountId}:${userId}`;
 const linkKeyId = (conversationId: string, platform: ChatPlatform) => `${conversationId}:${platform}`;
 
+/**
+ * `participants` as the port types it (always a list): FerretDB's upsert does not store the empty list of
+ * `$setOnInsert`, and older documents may lack the field (the contract suite shows it).
+ */
+const withParticipants = (conv: ConversationRecord): ConversationRecord => ({ ...conv, participants: conv.participants ?? [] });
+
 export class MongoConversationStore implements ConversationStore {
   private readonly lock = new KeyedLock();
 
@@ -56,7 +62,7 @@ export class MongoConversationStore implements ConversationStore {
       }
     });
     const [record] = await Promise.all([conversation, key]);
-    return record;
+    return withParticipants(record);
   }
 
   private async idFor(accountId: string, customer: CustomerRef): Promise<string> {
@@ -66,8 +72,9 @@ export class MongoConversationStore implements ConversationStore {
     return known?.conversationId ?? `${accountId}:${customer.userId}`;
   }
 
-  getConversation(id: string): Promise<ConversationRecord | null> {
-    return this.m.conversations.findById(id).lean();
+  async getConversation(id: string): Promise<ConversationRecord | null> {
+    const conv = await this.m.conversations.findById(id).lean();
+    return conv && withParticipants(conv);
   }
 
   async recordAgentReply(conversationId: string, participant: Participant): Promise<void> {
