@@ -5,76 +5,31 @@
  * the signed route; what reaches WhatsApp is checked as the exact request body the fake Graph API received.
  * Richer, platform-specific cases stay in the per-platform flow tests (slack-to-customer, discord-to-customer, …).
  */
-import type { AgentFile, ChatSideDriver, PostView, ThreadView } from '../support/chat-side/driver';
+import type { AgentFile, ChatSideDriver } from '../support/chat-side/driver';
+import { ChatSideSteps, customerReaction, reactionBody, textBody } from '../support/chat-side/steps';
 import { eventually } from '../support/harness';
 import { CUSTOMER, fileBytes, fixtureMessage, newMediaId } from '../support/media';
 import { sendableTemplates } from '../support/templates';
 import { FIXTURE_WABA_ID } from '../fixtures/whatsapp';
 import { customerText, newWamid, statusUpdate } from '../support/webhooks';
 
-/** Meta's "receiving a reaction" fixture on `target`; `emoji: undefined` is the removal fixture (no emoji key). */
-function customerReaction(target: string, emoji: string | undefined) {
-  return fixtureMessage(emoji === undefined ? 'message-reaction-removed' : 'message-reaction', {
-    edit: (m) => {
-      m.reaction.message_id = target;
-      if (emoji !== undefined) m.reaction.emoji = emoji;
-    },
-  }).body;
-}
-
-/** What the bridge sends for an agent's plain text: Meta's "Send text messages" request, link previews off. */
-const textBody = (to: string, body: string) => ({
-  messaging_product: 'whatsapp',
-  recipient_type: 'individual',
-  to,
-  type: 'text',
-  text: { preview_url: false, body },
-});
-
 export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): void {
   let d: ChatSideDriver;
   /** wamids the Graph fake gave, per accepted send, in order. */
   let wamids: string[];
+  let steps: ChatSideSteps;
+  const customerSays: ChatSideSteps['customerSays'] = (text, o) => steps.customerSays(text, o);
 
   beforeEach(async () => {
     d = makeDriver();
     await d.start(label);
     wamids = [];
     d.graph.onMessageSent = (_body, wamid) => wamids.push(wamid);
+    steps = new ChatSideSteps(d);
   });
   afterEach(async () => {
     await d?.stop();
   });
-
-  /** The customer writes; resolves to their thread and the post of that message in it (by the bridge). */
-  async function customerSays(text: string, o: { from?: string; name?: string; wamid?: string; timestamp?: string } = {}) {
-    const from = o.from ?? CUSTOMER;
-    expect(await d.webhook(customerText({ ...o, from, text }))).toBe(200);
-    const thread = await d.threadOf(from);
-    const post = await eventually(() => {
-      const p = d.postsIn(thread).find((x) => x.text === text);
-      expect(p).toBeDefined();
-      return p!;
-    });
-    return { thread, post };
-  }
-
-  /** The bridge's notice in the thread that contains `marker`, once it is there. */
-  const noticeIn = (thread: ThreadView, marker: string): Promise<PostView> =>
-    eventually(() => {
-      const n = d.postsIn(thread).find((p) => p.byBridge && p.text.includes(marker));
-      expect(n).toBeDefined();
-      return n!;
-    });
-
-  /** The bodies the Graph fake accepted, once there are `n`. */
-  const sends = (n: number) =>
-    eventually(() => {
-      expect(d.graph.sentMessages()).toHaveLength(n);
-      return d.graph.sentMessages();
-    });
-
-  const messageCalls = () => d.graph.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'));
 
   describe('a thread per conversation', () => {
     test('a first message opens one thread naming the customer, pinging exactly the notify users; the message is posted in it', async () => {
@@ -101,19 +56,29 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
       expect(other.id).not.toBe(thread.id);
       expect(d.postsIn(other).map((p) => p.text)).toEqual(['hi there']);
     });
+
+    test('once an agent has replied, the customer’s next message pings that agent and not the notify users', async () => {
+      const { thread } = await customerSays('first');
+      const { post: sameTurn } = await customerSays('still me, same turn');
+      expect(sameTurn.mentions).toEqual([]);
+      await d.agentReplies(thread, 'Hello, how can I help?');
+      await steps.sends(1);
+      const { post } = await customerSays('thanks');
+      expect(post.mentions).toEqual([d.agentId]);
+    });
   });
 
   describe('an agent’s reply goes to WhatsApp', () => {
     test('a reply in the thread is sent to the customer: exactly Meta’s text request', async () => {
       const { thread } = await customerSays('Is my order shipped?', { from: '4915112345678' });
       await d.agentReplies(thread, 'Yes, it left this morning.');
-      expect(await sends(1)).toEqual([textBody('+4915112345678', 'Yes, it left this morning.')]);
+      expect(await steps.sends(1)).toEqual([textBody('+4915112345678', 'Yes, it left this morning.')]);
     });
 
     test('delivery statuses show on the agent’s post: sent, then delivered, then read', async () => {
       const { thread } = await customerSays('Where is it now?');
       const reply = await d.agentReplies(thread, 'On its way');
-      await sends(1);
+      await steps.sends(1);
       const wamid = wamids[0]!;
       for (const status of ['sent', 'delivered', 'read'] as const) {
         expect(await d.webhook(statusUpdate(wamid, status))).toBe(200);
@@ -124,10 +89,10 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
     test('a `failed` status marks the post failed and explains in the thread: the code, what it means, what to do', async () => {
       const { thread } = await customerSays('Send me the offer');
       const reply = await d.agentReplies(thread, 'Here is our offer');
-      await sends(1);
+      await steps.sends(1);
       await d.webhook(statusUpdate(wamids[0]!, 'failed', { code: 131026, title: 'Message undeliverable' }));
       await eventually(() => expect(d.statusMarksOn(thread, reply)).toEqual(['failed']));
-      const notice = await noticeIn(thread, '131026');
+      const notice = await steps.noticeIn(thread, '131026');
       expect(notice.text).toContain('Not delivered');
       expect(notice.text).toContain('What to do:');
     });
@@ -144,11 +109,21 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
         },
       });
       const reply = await d.agentReplies(thread, 'Are you still there?');
-      const notice = await noticeIn(thread, '131047');
+      const notice = await steps.noticeIn(thread, '131047');
       expect(notice.text).toContain('/wa template');
       await eventually(() => expect(d.statusMarksOn(thread, reply)).toEqual(['failed']));
-      expect(messageCalls()).toHaveLength(1);
+      expect(steps.messageCalls()).toHaveLength(1);
       expect(d.graph.sentMessages()).toHaveLength(0);
+    });
+
+    test('a reply after the 24-hour window is refused before calling Meta, marked failed, with the way out', async () => {
+      const dayAndAnHourAgo = String(Math.floor(Date.now() / 1000) - 25 * 3600);
+      const { thread } = await customerSays('old message', { timestamp: dayAndAnHourAgo });
+      const reply = await d.agentReplies(thread, 'sorry for the delay');
+      const notice = await steps.noticeIn(thread, '/wa template');
+      expect(notice.text).toContain('24 hours');
+      await eventually(() => expect(d.statusMarksOn(thread, reply)).toEqual(['failed']));
+      expect(steps.messageCalls()).toHaveLength(0);
     });
   });
 
@@ -156,7 +131,7 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
     const wamid = newWamid();
     const { thread, post } = await customerSays('Thanks!', { wamid });
     await d.agentReplies(thread, 'first answer');
-    await sends(1);
+    await steps.sends(1);
     // The bridge's own reactions too: a status mark on the agent's post, the customer's reaction on theirs.
     await d.webhook(statusUpdate(wamids[0]!, 'read'));
     await d.webhook(customerReaction(wamid, '👍'));
@@ -192,7 +167,7 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
       const { thread } = await customerSays('Can you send me the invoice?');
       const pdf: AgentFile = { name: 'invoice-0042.pdf', mimetype: 'application/pdf', bytes: fileBytes('pdf', 20_000) };
       await d.agentUploads(thread, 'here is the invoice', [pdf]);
-      const [sent] = await sends(1);
+      const [sent] = await steps.sends(1);
       expect(d.graph.uploads).toHaveLength(1);
       const upload = d.graph.uploads[0]!;
       expect(upload.bytes.equals(pdf.bytes)).toBe(true);
@@ -213,17 +188,12 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
     expect(await d.webhook(customerReaction(wamid, '👍'))).toBe(200);
     await eventually(() => expect(d.reactionsOn(thread, post.id)).toEqual(['👍']));
 
+    // The reaction shown proves the bridge knows the post: an agent's reaction on it can be traced to the wamid.
     await d.agentReacts(thread, post.id, '❤️');
-    const reaction = (emoji: string) => ({
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to: `+${CUSTOMER}`,
-      type: 'reaction',
-      reaction: { message_id: wamid, emoji },
-    });
-    expect(await sends(1)).toEqual([reaction('❤️')]);
+    const reaction = (emoji: string) => reactionBody(`+${CUSTOMER}`, wamid, emoji);
+    expect(await steps.sends(1)).toEqual([reaction('❤️')]);
     await d.agentReacts(thread, post.id, '❤️', { remove: true });
-    expect(await sends(2)).toEqual([reaction('❤️'), reaction('')]);
+    expect(await steps.sends(2)).toEqual([reaction('❤️'), reaction('')]);
 
     expect(await d.webhook(customerReaction(wamid, undefined))).toBe(200);
     await eventually(() => expect(d.reactionsOn(thread, post.id)).toEqual([]));
@@ -251,7 +221,7 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
       });
       expect(answer.private).toBe(true);
       expect(answer.text).toContain(`is on its way to +${digits}`);
-      expect(await sends(1)).toEqual([
+      expect(await steps.sends(1)).toEqual([
         {
           messaging_product: 'whatsapp',
           recipient_type: 'individual',

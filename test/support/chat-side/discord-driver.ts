@@ -15,11 +15,15 @@ const STATUS_BY_EMOJI: Record<string, StatusMark> = { '📤': 'sent', '✅': 'de
 const EPHEMERAL = 1 << 6;
 /** Interaction callback types: 4 answers at once, 5 defers and the answer is the edited original (Discord docs). */
 const DEFERRED = 5;
-/** How the bridge attributes a post made on a customer's behalf (test/flow/discord-customer-to-discord.test.ts). */
-const ATTRIBUTION = /^\*\*(.+?)\*\* \(customer\)\n/;
+/**
+ * How the bridge attributes a post made on a customer's behalf (test/flow/discord-customer-to-discord.test.ts),
+ * after the mentions of the people it pings: `<@id> **Name** (customer)\n`.
+ */
+const ATTRIBUTION = /^((?:<@!?\d+> )*)\*\*(.+?)\*\* \(customer\)\n/;
 
 export class DiscordDriver implements ChatSideDriver {
   readonly platform: string;
+  readonly agentId = DISCORD_AGENT.id;
   readonly notifyUsers = DISCORD_NOTIFY;
   private h?: DiscordHarness;
 
@@ -133,8 +137,9 @@ export class DiscordDriver implements ChatSideDriver {
     const attribution = ATTRIBUTION.exec(m.content);
     return {
       id: m.id,
-      text: attribution ? m.content.slice(attribution[0].length) : m.content,
-      author: attribution?.[1],
+      // The mentions stay in the text, as on Slack, where they lead the customer's text.
+      text: attribution ? `${attribution[1]}${m.content.slice(attribution[0].length)}` : m.content,
+      author: attribution?.[2],
       byBridge: m.author.id === this.harness.fake.botUserId,
       mentions: m.mentions.map((u) => u.id),
       files: m.attachments.map((a) => ({

@@ -56,6 +56,8 @@ export interface CommandAnswer {
 export interface ChatSideDriver {
   /** For test names. */
   readonly platform: string;
+  /** The person agentReplies, agentUploads and agentReacts act as. */
+  readonly agentId: string;
   /** The notify users configured for the channel (pinged by a new conversation). */
   readonly notifyUsers: readonly string[];
   /** The fake Graph API the bridge talks to (valid after start()). */

@@ -18,6 +18,7 @@ const arg = (v: string) => (/[\s"]/.test(v) ? `"${v.replace(/"/g, '\\"')}"` : v)
 
 export class SlackDriver implements ChatSideDriver {
   readonly platform = 'Slack';
+  readonly agentId = AGENT;
   readonly notifyUsers = NOTIFY;
   private h?: Harness;
 
