@@ -9,9 +9,9 @@
  * the outbox, which stays small (above). They write through the driver's collection: `parked` and `stuckAlertedAt`
  * are not in the outbox schema the store helper maintains, and the schema is not strict anyway.
  */
+import { InsertBatcher } from './insert-batcher';
 import type { NewJob, OutboxJob, ParkedInfo } from '../../src/domain/records';
 import { PARKED_UNTIL, type EnqueueOptions, type OutboxStore } from '../../src/domain/store';
-import { isDuplicateKey, onlyDuplicates } from './duplicates';
 import type { Models } from './models';
 
 /** Increasing within the process and across restarts (it starts from the clock), so lanes keep insertion order. */
@@ -22,7 +22,14 @@ function nextSeq(): number {
 }
 
 export class MongoOutboxStore implements OutboxStore {
-  constructor(private readonly m: Models) {}
+  /** Jobs enqueued and completed at the same moment (webhooks acknowledged together, parallel deliveries) share commands. */
+  private readonly jobInserts: InsertBatcher;
+  private readonly doneInserts: InsertBatcher;
+
+  constructor(private readonly m: Models) {
+    this.jobInserts = new InsertBatcher((docs) => m.outbox.collection.insertMany(docs, { ordered: false }));
+    this.doneInserts = new InsertBatcher((docs) => m.doneJobs.insertMany(docs, { ordered: false }));
+  }
 
   async enqueue(jobs: NewJob[], options: EnqueueOptions = {}): Promise<void> {
     const byKey = new Map<string, NewJob>();
@@ -37,12 +44,8 @@ export class MongoOutboxStore implements OutboxStore {
     }
     const now = new Date();
     const docs = fresh.map((job) => ({ ...job, _id: job.dedupeKey, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
-    try {
-      // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
-      await this.m.outbox.collection.insertMany(docs as never[], { ordered: false });
-    } catch (err) {
-      if (!onlyDuplicates(err)) throw err;
-    }
+    // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
+    await this.jobInserts.insertAll(docs);
   }
 
   pendingJobs(limit: number): Promise<OutboxJob[]> {
@@ -61,11 +64,7 @@ export class MongoOutboxStore implements OutboxStore {
 
   async completeJob(id: string): Promise<void> {
     // Recorded as done first: a crash in between leaves a running job that is re-run (handlers are idempotent).
-    try {
-      await this.m.doneJobs.create({ _id: id, doneAt: new Date() });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await this.doneInserts.insert({ _id: id, doneAt: new Date() });
     await this.m.outbox.deleteOne({ _id: id });
   }
 
