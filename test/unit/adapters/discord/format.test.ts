@@ -1,9 +1,9 @@
 /** The Discord adapter's pure parts: markup both ways, splitting, the `/wa` line, and error typing. */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import { commandLine } from '../../adapters/discord/commands';
-import { toDeliveryError } from '../../adapters/discord/errors';
-import { escapeMarkdown, fromDiscordText, splitMessage, toDiscordText } from '../../adapters/discord/format';
-import { splitArgs } from '../../src/services/command-line';
+import { commandLine } from '../../../../adapters/discord/commands';
+import { toDeliveryError } from '../../../../adapters/discord/errors';
+import { escapeMarkdown, fromDiscordText, splitMessage, toDiscordText } from '../../../../adapters/discord/format';
+import { splitArgs } from '../../../../src/services/command-line';
 
 describe('WhatsApp markup → Discord markdown', () => {
   test.each([

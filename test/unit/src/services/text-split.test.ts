@@ -1,5 +1,5 @@
 /** The splitter behind every length limit (WhatsApp 4,096; each chat platform's own): where it cuts, and what it never does. */
-import { markupSpans, splitText, SplitImpossible } from '../../src/services/text-split';
+import { markupSpans, splitText, SplitImpossible } from '../../../../src/services/text-split';
 
 /** Only the whitespace at a cut is dropped: without any whitespace, the parts joined are the text. */
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { ConfigError } from '../../src/domain/errors';
+import { loadConfig } from '../../../src/config';
+import { ConfigError } from '../../../src/domain/errors';
 
 const SECRETS = {
   WHATSAPP_APP_SECRET: 'app-secret-9f8e7d6c',

@@ -4,12 +4,12 @@
  */
 import { DiscordAPIError } from 'discord.js';
 import { ErrorCode } from '@slack/web-api';
-import { toDeliveryError as fromDiscord } from '../../adapters/discord/errors';
-import { toDeliveryError as fromSlack } from '../../adapters/slack/errors';
-import { graphHttpError } from '../../adapters/whatsapp/errors';
-import { DeliveryError } from '../../src/domain/errors';
-import { failureNotice, pausedNotice } from '../../src/services/delivery';
-import { duration } from '../../src/services/outbox/stuck';
+import { toDeliveryError as fromDiscord } from '../../../../adapters/discord/errors';
+import { toDeliveryError as fromSlack } from '../../../../adapters/slack/errors';
+import { graphHttpError } from '../../../../adapters/whatsapp/errors';
+import { DeliveryError } from '../../../../src/domain/errors';
+import { failureNotice, pausedNotice } from '../../../../src/services/delivery';
+import { duration } from '../../../../src/services/outbox/stuck';
 
 const slackPlatform = (error: string) => fromSlack({ code: ErrorCode.PlatformError, data: { ok: false, error } });
 const discordApi = (status: number, code: number, message: string) =>

@@ -4,12 +4,12 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { decodeWebhook, type Normalized } from '../../adapters/whatsapp/normalize';
-import type { AccountEvent, InboundCustomerMessage, StatusUpdate, WhatsAppEvent } from '../../src/domain/whatsapp';
-import { escapeLikeMeta } from '../fakes/meta-signature';
-import { FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID, loadWhatsAppFixture, loadWhatsAppFixtureText } from '../fixtures/whatsapp';
+import { decodeWebhook, type Normalized } from '../../../../adapters/whatsapp/normalize';
+import type { AccountEvent, InboundCustomerMessage, StatusUpdate, WhatsAppEvent } from '../../../../src/domain/whatsapp';
+import { escapeLikeMeta } from '../../../fakes/meta-signature';
+import { FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID, loadWhatsAppFixture, loadWhatsAppFixtureText } from '../../../fixtures/whatsapp';
 
-const FIXTURE_DIR = path.join(__dirname, '..', 'fixtures', 'whatsapp');
+const FIXTURE_DIR = path.join(__dirname, '..', '..', '..', 'fixtures', 'whatsapp');
 const ALL_FIXTURES = readdirSync(FIXTURE_DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''))

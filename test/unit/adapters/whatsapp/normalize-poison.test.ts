@@ -2,9 +2,9 @@
  * Poison in a batch (issue 9): each event of a webhook is decoded on its own; one that cannot be is quarantined
  * with its raw form and its siblings are kept. Payloads are the fixtures from Meta's docs with one field broken.
  */
-import { decodeWebhook, type Normalized } from '../../adapters/whatsapp/normalize';
-import { MAX_QUARANTINED_BYTES, MAX_VALUE_DEPTH, quarantineRecord, unixSeconds, valueProblem } from '../../adapters/whatsapp/bounds';
-import { loadWhatsAppFixture } from '../fixtures/whatsapp';
+import { decodeWebhook, type Normalized } from '../../../../adapters/whatsapp/normalize';
+import { MAX_QUARANTINED_BYTES, MAX_VALUE_DEPTH, quarantineRecord, unixSeconds, valueProblem } from '../../../../adapters/whatsapp/bounds';
+import { loadWhatsAppFixture } from '../../../fixtures/whatsapp';
 
 /** `deep` replaces the string "__DEEP__" by raw JSON nested that deep (too deep for JSON.stringify here). */
 function decode(payload: unknown, deep?: number): Normalized {

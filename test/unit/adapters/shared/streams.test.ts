@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { multipartBody, readAll, streamGet, streamPost } from '../../adapters/shared/streams';
+import { multipartBody, readAll, streamGet, streamPost } from '../../../../adapters/shared/streams';
 
 async function text(body: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

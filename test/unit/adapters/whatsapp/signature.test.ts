@@ -1,8 +1,8 @@
 /** X-Hub-Signature-256 checks (notes §1): HMAC-SHA256 of the raw bytes, keyed with the app secret. */
 import { createHmac } from 'node:crypto';
-import { isValidMetaSignature } from '../../adapters/whatsapp/signature';
-import { escapeLikeMeta, signMetaBody } from '../fakes/meta-signature';
-import { loadWhatsAppFixtureText } from '../fixtures/whatsapp';
+import { isValidMetaSignature } from '../../../../adapters/whatsapp/signature';
+import { escapeLikeMeta, signMetaBody } from '../../../fakes/meta-signature';
+import { loadWhatsAppFixtureText } from '../../../fixtures/whatsapp';
 
 // Test vector from whatsapp-api-js test/index.test.js, re-computed in the notes.
 const VECTOR_SECRET = 'YOUR_APP_SECRET';

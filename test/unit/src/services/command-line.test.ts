@@ -1,5 +1,5 @@
 /** splitArgs: how `/wa …` text is split into arguments. */
-import { splitArgs } from '../../src/services/command-line';
+import { splitArgs } from '../../../../src/services/command-line';
 
 describe('splitArgs', () => {
   it.each<[string, string, string[]]>([

@@ -1,6 +1,6 @@
 /** mentionsFor(): who is pinged when a customer writes (Odoo's rule, see notify.ts). */
-import type { Participant } from '../../src/domain/records';
-import { mentionsFor, REOPEN_AFTER_MS } from '../../src/services/notify';
+import type { Participant } from '../../../../src/domain/records';
+import { mentionsFor, REOPEN_AFTER_MS } from '../../../../src/services/notify';
 
 const NOW = new Date('2026-05-20T12:00:00Z');
 const DAY = 24 * 3600 * 1000;

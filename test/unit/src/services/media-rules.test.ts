@@ -1,7 +1,7 @@
 /** What WhatsApp takes from agents (type and Meta's per-type size limits), how a message with files is split, file names. */
-import type { AgentFile } from '../../src/domain/media';
-import { classifyForWhatsApp, formatBytes, inboundFileName, isAnimatedWebp, normalizeMime, planAgentMessage } from '../../src/services/media-rules';
-import { fileBytes } from '../support/media';
+import type { AgentFile } from '../../../../src/domain/media';
+import { classifyForWhatsApp, formatBytes, inboundFileName, isAnimatedWebp, normalizeMime, planAgentMessage } from '../../../../src/services/media-rules';
+import { fileBytes } from '../../../support/media';
 
 const KB = 1024;
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 /** renderContent / renderInbound / customerLabel: every kind of content becomes a readable, non-empty line. */
-import type { MessageContent } from '../../src/domain/content';
-import type { InboundCustomerMessage } from '../../src/domain/whatsapp';
-import { customerLabel, renderContent, renderInbound } from '../../src/services/render';
+import type { MessageContent } from '../../../../src/domain/content';
+import type { InboundCustomerMessage } from '../../../../src/domain/whatsapp';
+import { customerLabel, renderContent, renderInbound } from '../../../../src/services/render';
 
 const cases: Array<[string, MessageContent, string]> = [
   ['text', { kind: 'text', text: 'Does it come in another color?' }, 'Does it come in another color?'],

@@ -1,5 +1,5 @@
 /** Slack text in both directions: escaping WhatsApp text for Slack, and resolving Slack's <…> entities. */
-import { fromSlackText, mentionsPrefix, toSlackText } from '../../adapters/slack/format';
+import { fromSlackText, mentionsPrefix, toSlackText } from '../../../../adapters/slack/format';
 
 const names: Record<string, string> = { U0123ABCD: 'Ana Souza', W0456EFGH: 'Bo' };
 const userName = (id: string) => names[id];

@@ -1,9 +1,9 @@
 /** `.env.example` is the operator's reference: it must document every variable the configuration reads. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENV_VARIABLES } from '../../src/config';
+import { ENV_VARIABLES } from '../../../src/config';
 
-const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
+const example = readFileSync(join(__dirname, '..', '..', '..', '.env.example'), 'utf8');
 const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
 
 test.each(ENV_VARIABLES)('%s is in .env.example', (name) => {

@@ -1,9 +1,9 @@
 /** What a template needs, command words → values, value checks, the request's components, and the text. */
-import { readTemplate, templateRequestBody } from '../../adapters/whatsapp/templates-api';
-import type { TemplateDefinition } from '../../src/domain/templates';
-import { normalizePhone } from '../../src/services/templates/phone';
-import { assignArgs, buildMessage, describeTemplate, renderTemplate, templateShape, variablesIn } from '../../src/services/templates/variables';
-import { fixtureTemplates, loadTemplateFixture, offerWithoutLimitedTime } from '../fixtures/whatsapp/templates';
+import { readTemplate, templateRequestBody } from '../../../../../adapters/whatsapp/templates-api';
+import type { TemplateDefinition } from '../../../../../src/domain/templates';
+import { normalizePhone } from '../../../../../src/services/templates/phone';
+import { assignArgs, buildMessage, describeTemplate, renderTemplate, templateShape, variablesIn } from '../../../../../src/services/templates/variables';
+import { fixtureTemplates, loadTemplateFixture, offerWithoutLimitedTime } from '../../../../fixtures/whatsapp/templates';
 
 const byName = (name: string): TemplateDefinition => readTemplate(fixtureTemplates().find((t) => t.name === name))!;
 const coupon = () => byName('coupon_expiration_reminder_number_vars');

@@ -1,6 +1,6 @@
 /** Deadlines on the HTTP routes (issue 9, point 6): a dead database is given up on, a slow one is waited for. */
-import { DeadlineExceeded, unlessDatabaseDown, withDeadline } from '../../src/http/deadline';
-import { Metrics } from '../../src/http/metrics';
+import { DeadlineExceeded, unlessDatabaseDown, withDeadline } from '../../../../src/http/deadline';
+import { Metrics } from '../../../../src/http/metrics';
 
 const never = <T>() => new Promise<T>(() => undefined);
 const after = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
