@@ -7,7 +7,7 @@ import { ErrorCode } from '@slack/web-api';
 import { toDeliveryError as fromDiscord } from '../../../../adapters/discord/errors';
 import { toDeliveryError as fromSlack } from '../../../../adapters/slack/errors';
 import { graphHttpError } from '../../../../adapters/whatsapp/errors';
-import { DeliveryError } from '../../../../src/domain/errors';
+import { BridgeError, ConfigError, DeliveryError, ErrorCode as BridgeErrorCode } from '../../../../src/domain/errors';
 import { failureNotice, pausedNotice } from '../../../../src/services/delivery';
 import { duration } from '../../../../src/services/outbox/stuck';
 
@@ -99,5 +99,48 @@ describe('notices tell the truth', () => {
     expect(duration(45_000)).toBe('45 seconds');
     expect(duration(60_000)).toBe('1 minute');
     expect(duration(17 * 60_000 + 5_000)).toBe('17 minutes');
+  });
+});
+
+describe('one shape: a code, and the error that caused it as `cause`', () => {
+  it('a Slack refusal keeps the Web API error as its cause; the message is unchanged', () => {
+    const original = { code: ErrorCode.PlatformError, data: { ok: false, error: 'not_in_channel' } };
+    const e = fromSlack(original);
+    expect(e).toBeInstanceOf(BridgeError);
+    expect(e.code).toBe(BridgeErrorCode.DeliveryFailed);
+    expect(e.cause).toBe(original);
+    expect(e.message).toBe('slack not_in_channel: the bot is not a member of the Slack channel');
+  });
+
+  it('a Discord refusal keeps the discord.js error as its cause', () => {
+    const original = discordApi(403, 50001, 'Missing Access');
+    const e = fromDiscord(original);
+    expect(e).toMatchObject({ code: BridgeErrorCode.DeliveryFailed, kind: 'needs_person' });
+    expect(e.cause).toBe(original);
+  });
+
+  it('an error already explained is passed through, not wrapped again', () => {
+    const explained = DeliveryError.permanent('slack', { code: 'x', meaning: 'y', action: 'z' });
+    expect(fromSlack(explained)).toBe(explained);
+    expect(fromDiscord(explained)).toBe(explained);
+  });
+
+  it('a Graph answer has no error object behind it: no cause', () => {
+    const e = graphHttpError(400, graphBody(131047));
+    expect(e.code).toBe(BridgeErrorCode.DeliveryFailed);
+    expect(e.cause).toBeUndefined();
+  });
+
+  it('the cause stays out of JSON (a library error can carry a request body)', () => {
+    const e = fromDiscord(discordApi(403, 50001, 'Missing Access'));
+    expect(Object.keys(e)).not.toContain('cause');
+    expect(JSON.stringify(e)).not.toContain('/api/v10/channels');
+  });
+
+  it('ConfigError carries its code and an optional cause', () => {
+    const why = new Error('EADDRINUSE');
+    const e = new ConfigError('PORT 3000 cannot be used', { cause: why });
+    expect(e).toBeInstanceOf(BridgeError);
+    expect(e).toMatchObject({ code: BridgeErrorCode.ConfigInvalid, name: 'ConfigError', message: 'PORT 3000 cannot be used', cause: why });
   });
 });
