@@ -4,8 +4,7 @@
  */
 import type { ChatAdapter, ChatPlatform, ThreadRef } from '../domain/chat';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
-import type { WhatsAppMedia } from '../domain/media';
-import type { WhatsAppSender } from '../domain/ports';
+import type { WhatsAppMedia, WhatsAppSender } from '../domain/ports/whatsapp';
 import type { ChatLocation, JobPayloads, MessageRecord, OutboxJob, ParkedInfo } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
