@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Registry } from 'prom-client';
-import { createWhatsAppAdapter } from '../../adapters/whatsapp';
-import { WEBHOOK_PATH } from '../../adapters/whatsapp/webhook';
-import { createLogger } from '../../src/logger';
+import { createWhatsAppAdapter } from '../../../../adapters/whatsapp';
+import { WEBHOOK_PATH } from '../../../../adapters/whatsapp/webhook';
+import { createLogger } from '../../../../src/logger';
 
-const root = join(__dirname, '../..');
+const root = join(__dirname, '../../../..');
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
 

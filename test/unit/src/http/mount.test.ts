@@ -4,9 +4,9 @@
  */
 import type { Server } from 'node:http';
 import { Router } from 'express';
-import { createHttpApp } from '../../src/http/app';
-import { Metrics } from '../../src/http/metrics';
-import { createLogger } from '../../src/logger';
+import { createHttpApp } from '../../../../src/http/app';
+import { Metrics } from '../../../../src/http/metrics';
+import { createLogger } from '../../../../src/logger';
 
 let server: Server;
 let url: string;
