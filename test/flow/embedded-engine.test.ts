@@ -5,11 +5,12 @@
  * keeps the data in DATA_DIR. The choice with every combination of answers is in embedded-engine-choice.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ferretBuilt, hasGo } from '../../adapters/mongo/embedded/ferret';
+import { startDefaultEmbedded } from '../../adapters/mongo/embedded/launch';
 import { localMongod } from '../../adapters/mongo/embedded/mongod';
 import { FakeGraphApi } from '../fakes/graph-api';
 import { FakeSlackApi } from '../fakes/slack-api';
@@ -125,6 +126,33 @@ withFerret(
     } finally {
       second.proc.kill('SIGTERM');
       expect(await second.exited).toBe(0);
+    }
+  },
+  120_000,
+);
+
+withFerret(
+  'a mongod on the PATH that cannot start: found and tried first, its failure logged, FerretDB runs instead',
+  async () => {
+    // A stand-in that answers --version like mongod and then fails at start, as a mongod built for another CPU does.
+    const bin = tmp('bin');
+    writeFileSync(
+      join(bin, 'mongod'),
+      '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "db version v8.0.4"; exit 0; fi\necho "Illegal instruction" >&2\nexit 132\n',
+      { mode: 0o755 },
+    );
+    const dataDir = tmp('data');
+    const logs: string[] = [];
+    const log = { info: (m: string) => logs.push(`info: ${m}`), warn: (m: string) => logs.push(`warn: ${m}`) };
+    const db = await withEnv({ PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, MONGOMS_DOWNLOAD_DIR: tmp('mongod-cache') }, () =>
+      startDefaultEmbedded({ dataDir, log }),
+    );
+    try {
+      expect(db.kind).toBe('ferretdb');
+      expect(logs.join('\n')).toContain(`warn: mongod 8.0.4 (${join(bin, 'mongod')}) did not start (`);
+      expect(logs.join('\n')).toMatch(/trying the embedded FerretDB next/);
+    } finally {
+      await db.stop();
     }
   },
   120_000,

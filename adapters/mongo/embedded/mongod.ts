@@ -13,6 +13,7 @@ import type { EmbeddedMongo } from './types';
 
 type Mms = typeof import('mongodb-memory-server-core');
 type DownloadUrlModule = typeof import('mongodb-memory-server-core/lib/util/MongoBinaryDownloadUrl');
+type GetPortModule = typeof import('mongodb-memory-server-core/lib/util/getport');
 
 /** A mongod this machine has now, or one to download. */
 export type MongodSource = { kind: 'local'; path: string; version: string; from: string } | { kind: 'download'; url: string; version: string };
@@ -38,13 +39,16 @@ function loadMms(): Mms {
 
 /** `mongod --version` → "8.2.6" (the package's own pattern, util/MongoBinary.js). */
 function versionOf(binary: string): string | undefined {
-  const out = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 }).stdout ?? '';
+  const out = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000, env: process.env }).stdout ?? '';
   return /^\s*db\s+version\s+v?(\d+\.\d+\.\d+)/im.exec(out)?.[1];
 }
 
-/** The absolute path of `mongod` on the PATH (the package needs an absolute path), if there is one. */
+/**
+ * The absolute path of `mongod` on the PATH (the package needs an absolute path), if there is one. `env` is passed
+ * explicitly: under jest, `process.env` is the test's copy, which child_process would not see otherwise.
+ */
 function mongodOnPath(): string | undefined {
-  const res = spawnSync('sh', ['-c', 'command -v mongod'], { encoding: 'utf8' });
+  const res = spawnSync('sh', ['-c', 'command -v mongod'], { encoding: 'utf8', env: process.env });
   const path = res.status === 0 ? res.stdout.trim() : '';
   return path.startsWith('/') ? path : undefined;
 }
@@ -87,21 +91,33 @@ export async function checkMongodDownload(timeoutMs = DOWNLOAD_PROBE_TIMEOUT_MS)
   }
 }
 
+/**
+ * The package's lower-level MongoInstance, not MongoMemoryServer: the latter prints its start-up error with a stack
+ * trace through console.warn (MongoMemoryServer.js, start()), and a failed start here is an expected fall-through.
+ */
 export async function startMongod(source: MongodSource, dbPath: string, log: (m: string) => void): Promise<EmbeddedMongo> {
-  const { MongoMemoryServer } = loadMms();
+  const { MongoInstance } = loadMms();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getFreePort } = require('mongodb-memory-server-core/lib/util/getport') as GetPortModule;
   mkdirSync(dbPath, { recursive: true });
   if (source.kind === 'download') log(`downloading mongod ${source.version} once (about 100 MB) from ${source.url}; later starts use the cached copy`);
-  const server = await MongoMemoryServer.create({
-    instance: { dbPath, storageEngine: 'wiredTiger', ip: '127.0.0.1', launchTimeout: LAUNCH_TIMEOUT_MS },
+  const port = await getFreePort();
+  const instance = new MongoInstance({
+    instance: { dbPath, port, storageEngine: 'wiredTiger', ip: '127.0.0.1', launchTimeout: LAUNCH_TIMEOUT_MS },
     // A binary of the machine's own: its version is passed so the package does not warn about a "version conflict".
     binary: source.kind === 'local' ? { systemBinary: source.path, version: source.version } : { version: source.version },
   });
+  try {
+    await instance.start();
+  } catch (err) {
+    await instance.stop().catch(() => undefined);
+    throw err;
+  }
   return {
-    uri: server.getUri(),
+    uri: `mongodb://127.0.0.1:${port}/`,
     kind: 'mongod',
     engine: `mongod ${source.version} (wiredTiger)`,
     dataDir: dbPath,
-    // doCleanup false: the package would only delete a temporary directory of its own, but ours must never go.
-    stop: async () => void (await server.stop({ doCleanup: false })),
+    stop: async () => void (await instance.stop()),
   };
 }
