@@ -108,8 +108,8 @@ export async function startChosenEngine(dataDir: string, probes: EngineProbes, s
       return result;
     }
     reasons.push(result);
-    const next = reasons.length < 2 ? (engine === 'mongod' ? '; trying the embedded FerretDB next' : '; trying mongod next') : '';
-    log.warn(`${result}${next}`);
+    // The last engine's reason is in the error's message; only a fall-through is worth a line of its own.
+    if (reasons.length < 2) log.warn(`${result}; ${engine === 'mongod' ? 'trying the embedded FerretDB next' : 'trying mongod next'}`);
   }
   throw new NoEmbeddedEngineError(reasons);
 }
