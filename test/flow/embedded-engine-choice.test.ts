@@ -132,6 +132,15 @@ test('DATA_DIR already holds FerretDB data: FerretDB stays (a new mongod would s
   expect(m.logs.join('\n')).toMatch(/holds FerretDB data: FerretDB is tried first/);
 });
 
+test('DATA_DIR holds FerretDB data but FerretDB cannot run now: mongod next, the reason logged', async () => {
+  const dir = dataDir();
+  mkdirSync(join(dir, 'embedded-mongo'));
+  writeFileSync(join(dir, 'embedded-mongo', 'whatsapp_bridge.sqlite'), '');
+  const m = machine({ local: LOCAL, go: false, built: false });
+  expect((await startChosenEngine(dir, m.probes, m.starters, m.log)).kind).toBe('mongod');
+  expect(m.logs).toContain('warn: FerretDB: Go is not installed (no `go` on the PATH) and no FerretDB server was built before; trying mongod next');
+});
+
 test('DATA_DIR holds mongod data but mongod cannot run now: FerretDB starts, with a warning that the mongod data is not in it', async () => {
   const dir = dataDir();
   mkdirSync(join(dir, 'mongod'));
