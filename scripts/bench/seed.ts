@@ -6,8 +6,10 @@
  * claimed, mirrored and completed, as ingest and delivery do) and one agent reply (message, participant, the
  * whatsapp.send job, the accepted wamid, then `sent`/`delivered`/`read` statuses each with its raw webhook, state and
  * chat.status job). Only the store's writes are replayed; the reads delivery makes (getMessage, findThreadLink)
- * change nothing stored and are skipped. Jobs of a chunk are enqueued in one `enqueue` call (the same documents;
- * one call per message would make seeding 100k quadratic on today's store).
+ * change nothing stored and are skipped. Jobs of a chunk are enqueued in one `enqueue` call, and a chunk's statuses
+ * are applied with one `applyStatuses` (as a webhook batching them is), so 100k messages seed in minutes.
+ * The jobs' lifecycle (enqueue, claim, done record) is replayed only for the last `DONE_RETENTION_MS`: the bridge
+ * purges older done records (src/services/outbox/worker.ts, `keepDoneMs`), so on day 30 they are not stored.
  */
 import { decodeWebhook } from '../../adapters/whatsapp/normalize';
 import type { MongoStore } from '../../adapters/mongo/store';
@@ -21,6 +23,8 @@ import { customerText, statusUpdate } from '../../test/support/webhooks';
 export const BENCH_CHANNEL = 'C0BENCH01';
 const DAY_MS = 24 * 3600_000;
 const LEASE_MS = 5 * 60_000;
+/** The outbox worker's default `keepDoneMs`: done records older than this are purged hourly. */
+const DONE_RETENTION_MS = 8 * DAY_MS;
 const AGENT = { id: 'U0BENCHAG', name: 'Bench Agent' };
 
 /** Customers a database of `size` messages is spread over (about 25 messages each in a month). */
@@ -72,16 +76,17 @@ export async function seed(store: MongoStore, size: number, concurrency: number,
   const start = Date.now() - 30 * DAY_MS;
   const step = (30 * DAY_MS) / Math.max(1, exchanges);
   const threads = new Map<string, Promise<string>>();
-  const CHUNK = 300;
+  const CHUNK = 500;
+  const retained = Date.now() - DONE_RETENTION_MS;
   for (let from = 0; from < exchanges; from += CHUNK) {
     const chunk: Exchange[] = [];
     for (let k = from; k < Math.min(exchanges, from + CHUNK); k++) chunk.push({ k, customer: k % customers, at: start + k * step });
-    await seedChunk(store, chunk, concurrency, threads);
+    await seedChunk(store, chunk, concurrency, threads, chunk[0]!.at >= retained);
     progress?.(Math.min(size, (from + chunk.length) * 3), size);
   }
 }
 
-async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, threads: Map<string, Promise<string>>): Promise<void> {
+async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, threads: Map<string, Promise<string>>, withJobs: boolean): Promise<void> {
   // 1. Two customer texts per exchange, as ingest stores them (bridge.ts saves the raw body first).
   const postJobs: NewJob[] = [];
   await pool(chunk, k, async (x) => {
@@ -124,9 +129,8 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
       });
     }
   });
-  await store.enqueue(postJobs);
   // 2. Their delivery: claim, the thread opened once per conversation, the post mirrored, the job done.
-  await deliver(store, k, async (job) => {
+  await deliver(store, k, postJobs, withJobs, async (job) => {
     const p = job.payload as { conversationId: string; messageId: string };
     let thread = threads.get(p.conversationId);
     if (!thread) {
@@ -176,40 +180,49 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
       payload: { conversationId: x.conversationId!, messageId: x.replyId, accountId: FIXTURE_PHONE_NUMBER_ID, to: { waId: customerWaId(x.customer) }, text },
     });
   });
-  await store.enqueue(sendJobs);
   const byReply = new Map(chunk.map((x) => [x.replyId!, x]));
-  await deliver(store, k, async (job) => {
+  await deliver(store, k, sendJobs, withJobs, async (job) => {
     const x = byReply.get((job.payload as { messageId: string }).messageId)!;
     x.replyWamid = `wamid.BENCHOUT${x.k}==`;
     await store.updateMessage(x.replyId!, { wamid: x.replyWamid, state: 'accepted', stateAt: new Date(x.at + 5 * 60_000) });
     await store.linkWamid(x.replyWamid, x.replyId!);
   });
-  // 4. Its statuses, one webhook each (Ingest.status → enqueueStatusJobs), each shown in the thread.
+  // 4. Its statuses, each stored as its own raw webhook, applied per status kind with one `applyStatuses` (the bulk
+  // path Ingest takes for a webhook's statuses), then recorded on the message and shown in the thread (enqueueStatusJobs).
   for (const [i, status] of (['sent', 'delivered', 'read'] as DeliveryStatus[]).entries()) {
-    const statusJobs: NewJob[] = [];
+    const updates: StatusUpdate[] = [];
     await pool(chunk, k, async (x) => {
       const body = statusUpdate(x.replyWamid!, status as 'sent');
       body.entry[0].changes[0].value.statuses[0].timestamp = String(Math.floor((x.at + (6 + i) * 60_000) / 1000));
       const raw = JSON.stringify(body);
       await store.saveRawWebhook('whatsapp', raw);
-      const s = decodeOne(raw, 'status') as StatusUpdate;
-      const applied = await store.applyStatus(s);
+      updates.push(decodeOne(raw, 'status') as StatusUpdate);
+    });
+    const results = await store.applyStatuses(updates);
+    const statusJobs: NewJob[] = [];
+    const byWamid = new Map(chunk.map((x) => [x.replyWamid!, x]));
+    await pool(updates, k, async (s, j) => {
+      const applied = results[j]!;
       if (!applied.applied || !applied.messageId) return;
       await store.updateMessage(applied.messageId, { state: s.status, stateAt: s.at });
       statusJobs.push({
         kind: 'chat.status',
-        lane: lane('slack', x.conversationId!),
+        lane: lane('slack', byWamid.get(s.wamid)!.conversationId!),
         dedupeKey: `slack:status:${applied.messageId}:${s.status}`,
         payload: { platform: 'slack', messageId: applied.messageId, status: s.status, previous: applied.previous },
       });
     });
-    await store.enqueue(statusJobs);
-    await deliver(store, k, async () => undefined);
+    await deliver(store, k, statusJobs, withJobs, async () => undefined);
   }
 }
 
-/** What the outbox worker does with pending jobs: claim each, run it, mark it done. */
-async function deliver(store: MongoStore, k: number, run: (job: Awaited<ReturnType<MongoStore['pendingJobs']>>[number]) => Promise<void>): Promise<void> {
+/**
+ * What the outbox worker does with `jobs`: enqueue, claim each, run it, record it done. Without `withJobs` (history
+ * older than the done records' retention) only what running them wrote is kept: the rest would be purged by now.
+ */
+async function deliver(store: MongoStore, k: number, jobs: NewJob[], withJobs: boolean, run: (job: Pick<NewJob, 'payload'>) => Promise<void>): Promise<void> {
+  if (!withJobs) return pool(jobs, k, run);
+  await store.enqueue(jobs);
   for (;;) {
     const jobs = await store.pendingJobs(1000);
     if (!jobs.length) return;
