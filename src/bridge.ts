@@ -26,12 +26,16 @@ import { withDeadline } from './http/deadline';
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
-import { AgentReactions } from './services/agent-reactions';
-import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
-import { Delivery } from './services/delivery';
+import { AccountEvents } from './services/inbound/account-event';
+import { AgentReactions } from './services/inbound/agent-reaction';
+import { AgentReplies } from './services/inbound/agent-reply';
+import { CustomerMessages } from './services/inbound/customer-message';
+import { StatusBook } from './services/inbound/status';
 import { Ingest } from './services/ingest';
 import {
+  createEnqueue,
+  JobRegistry,
   OutboxNotices,
   OutboxWorker,
   parkTarget,
@@ -109,14 +113,21 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const templateLog = log.child({ component: 'templates' });
   const templateSync = new TemplateSync(store, accounts, templatesApi, templateLog);
   const templateStatus = new TemplateStatusUpdates(store, templateEventInfo, templateLog, (wabaId) => templateSync.syncSoon(wabaId));
-  const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), NOTICE_FIELDS, (e) => templateStatus.apply(e));
+  // The worker is created below, once the stages exist; every enqueue wakes it so new work does not wait for the next poll.
+  let outbox: OutboxWorker | undefined;
+  const enqueue = createEnqueue(store, () => outbox);
+  const ingestLog = log.child({ component: 'ingest' });
+  const statuses = new StatusBook(store, ingestLog);
+  const ingest = new Ingest(store, enqueue, {
+    customerMessages: new CustomerMessages(store, accounts, ingestLog),
+    statuses,
+    accountEvents: new AccountEvents(accounts, ingestLog, NOTICE_FIELDS, (e) => templateStatus.apply(e)),
+  });
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
   const agentReactions = new AgentReactions(store, log.child({ component: 'agent-reactions' }));
   const media = new WhatsAppMediaClient(graph, { baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const commands = new Commands();
 
-  // The worker is created below; ingest paths wake it so new work does not wait for the next poll.
-  let outbox: OutboxWorker | undefined;
   const decoder: WebhookDecoder = {
     verifySignature: (raw, sig) => isValidMetaSignature(raw, sig, [config.whatsapp.appSecret]),
     decode: (raw) => {
@@ -125,13 +136,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     },
   };
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
-  const templateSender = new TemplateSender(store, accounts, chats, templateLog);
-  const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, {
-    progressMs: options.templates?.progressMs ?? 3000,
-    wake: () => outbox?.wake(),
-  });
-  registerTemplateCommands(commands, templateSender, templateSync, bulkSends, () => outbox?.wake());
-  registerRequeueCommand(commands, store, accounts, () => outbox?.wake());
+  const templateSender = new TemplateSender(store, accounts, chats, templateLog, enqueue);
+  const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000 });
+  registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
+  registerRequeueCommand(commands, store, accounts, enqueue.wake);
   const ready = async () => {
     const checks: Record<string, boolean> = {
       database: await withDeadline(store.ping(), READY_PING_MS).then(
@@ -149,10 +157,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     decoder,
     // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (services/ingest.ts). The
     // worker applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
-    ingest: async (raw, events) => {
-      await ingest.persist(raw, events);
-      outbox?.wake();
-    },
+    ingest: (raw, events) => ingest.persist(raw, events),
     quarantine: async (items) => {
       for (const q of items) await store.saveRawWebhook('whatsapp-quarantine', quarantineRecord(q));
     },
@@ -165,23 +170,19 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
 
   const inbound: ChatInbound = {
     agentMessage: async (m) => {
-      const result = await agentReplies.handle(m);
-      outbox?.wake();
+      const { result, jobs } = await agentReplies.handle(m);
+      await enqueue(jobs);
       return result;
     },
     agentReaction: async (r) => {
-      const result = await agentReactions.handle(r);
-      outbox?.wake();
+      const { result, jobs } = await agentReactions.handle(r);
+      await enqueue(jobs);
       return result;
     },
     command: (req) => commands.handle(req),
     templates: (q) => templateSender.choices(q.platform, q.channelId, q.prefix),
     templateFields: (q) => templateSender.fields(q.platform, q.channelId, q.template),
-    sendTemplate: async (req) => {
-      const result = await templateSender.send(req);
-      if (result.ok) outbox?.wake();
-      return result;
-    },
+    sendTemplate: (req) => templateSender.send(req),
     accessChanged: (c) => outbox?.probeParked(c.platform),
   };
   if (config.slack) {
@@ -199,13 +200,13 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     perSecond: (accountId) => accounts.get(accountId)?.messagesPerSecond ?? config.messagesPerSecond ?? 80,
     pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
   });
-  const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }), undefined, { pacer, media });
-  const notices = new OutboxNotices(store, accounts, () => outbox?.wake());
+  const jobs = new JobRegistry({ store, accounts, chats, whatsapp, media, ingest, statuses, enqueue, pacer, log: log.child({ component: 'delivery' }) });
+  const notices = new OutboxNotices(store, accounts, enqueue);
   outbox = new OutboxWorker(
     store,
     {
-      run: (job) => delivery.run(job),
-      onPermanent: (job, err) => delivery.onPermanentFailure(job, err),
+      run: (job) => jobs.run(job),
+      onPermanent: (job, err) => jobs.onPermanent(job, err),
       onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
       parkTarget: (job, platform) => parkTarget(accounts, job, platform),
       onParked: (job, parked) => notices.parked(job, parked),

@@ -13,7 +13,7 @@ import { decodeWebhook } from '../../adapters/whatsapp/normalize';
 import type { MongoStore } from '../../adapters/mongo/store';
 import type { NewJob } from '../../src/domain/records';
 import type { DeliveryStatus, InboundCustomerMessage, StatusUpdate } from '../../src/domain/whatsapp';
-import { lane } from '../../src/services/ingest';
+import { lane } from '../../src/services/routing';
 import { renderInbound } from '../../src/services/render';
 import { FIXTURE_PHONE_NUMBER_ID } from '../../test/fixtures/whatsapp';
 import { customerText, statusUpdate } from '../../test/support/webhooks';

@@ -10,7 +10,7 @@
 import { DEFAULT_NOTE_PREFIXES, type AccountConfig, type ReplyMode } from '../config';
 import type { AgentMessage, ChatPlatform } from '../domain/chat';
 import type { ConversationRecord, MessageRecord, NewJob } from '../domain/records';
-import { lane } from './ingest';
+import { internalMarkJob } from './routing';
 import { agentMessageId, agentMessageOrigin, mirrorJobs } from './agent-message';
 
 export interface ReplyRule {
@@ -91,19 +91,14 @@ export function internalNote(
   };
   const files = msg.files?.length ? `\n📎 ${msg.files.map((f) => f.name).join(', ')}` : '';
   const jobs: NewJob[] = [
-    {
-      kind: 'chat.react',
-      lane: lane(msg.platform, conversation._id),
-      dedupeKey: `${msg.platform}:internal:${id}`,
-      payload: {
-        platform: msg.platform,
-        channelId: msg.channelId,
-        threadId: msg.threadId,
-        messageId: msg.messageId,
-        emoji: INTERNAL_MARK,
-        otherwise: `${INTERNAL_MARK} Kept internal, not sent to the customer: ${WHY[why]}.`,
-      },
-    },
+    internalMarkJob(conversation._id, id, {
+      platform: msg.platform,
+      channelId: msg.channelId,
+      threadId: msg.threadId,
+      messageId: msg.messageId,
+      emoji: INTERNAL_MARK,
+      otherwise: `${INTERNAL_MARK} Kept internal, not sent to the customer: ${WHY[why]}.`,
+    }),
     ...mirrorJobs(msg, conversation._id, otherSides, `${INTERNAL_MARK} ${msg.text}${files}`, 'internal note '),
   ];
   return { record, jobs };

@@ -8,7 +8,7 @@ import { toDeliveryError as fromDiscord } from '../../adapters/discord/errors';
 import { toDeliveryError as fromSlack } from '../../adapters/slack/errors';
 import { graphHttpError } from '../../adapters/whatsapp/errors';
 import { DeliveryError } from '../../src/domain/errors';
-import { failureNotice, pausedNotice } from '../../src/services/delivery';
+import { failureNotice, pausedNotice } from '../../src/services/present/notices';
 import { duration } from '../../src/services/outbox/stuck';
 
 const slackPlatform = (error: string) => fromSlack({ code: ErrorCode.PlatformError, data: { ok: false, error } });

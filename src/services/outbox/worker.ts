@@ -11,6 +11,7 @@
  * periodically. Jobs survive a SIGKILL: a job is only marked done after its effect. One worker per database: claims
  * are made sequentially here (FerretDB does not make concurrent conditional updates atomic the way MongoDB does).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import PQueue from 'p-queue';
 import { DeliveryError } from '../../domain/errors';
 import type { OutboxJob, ParkedInfo } from '../../domain/records';
@@ -71,6 +72,11 @@ export class OutboxWorker {
   private tickAgain = false;
   private stopped = true;
   private readonly stopping = new AbortController();
+  /**
+   * The job whose handler the current code runs for: what it enqueues is found by the poll that follows the job
+   * (dispatch wakes then). A callback the job left behind (a socket opened lazily) sees `running: false` later.
+   */
+  private readonly inJob = new AsyncLocalStorage<{ running: boolean }>();
   /** Set while polls fail (the database is away): logged once at error, then quietly until it works again. */
   private pollFailingSince?: number;
   private readonly pollMs: number;
@@ -117,9 +123,13 @@ export class OutboxWorker {
     this.every(this.opts.releaseMs ?? Math.min(this.leaseMs, 60_000), () => this.releaseExpiredLeases());
   }
 
-  /** Look for work now (called after an ingest, so a new message does not wait for the next poll). */
+  /**
+   * Look for work now (enqueue.ts calls it after persisting jobs, so new work does not wait for the next poll). A wake
+   * from inside a running job is dropped: the job's end wakes the worker anyway, and a poll while it runs would only
+   * read the outbox once more (a whole-collection scan on FerretDB) to find the job's lane still busy.
+   */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.inJob.getStore()?.running) return;
     if (this.ticking) {
       this.tickAgain = true;
       return;
@@ -255,10 +265,13 @@ export class OutboxWorker {
   }
 
   private async execute(job: OutboxJob): Promise<void> {
+    const running = { running: true };
     try {
-      await this.hooks.run(job);
+      await this.inJob.run(running, () => this.hooks.run(job));
     } catch (err) {
       return this.onFailure(job, err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      running.running = false;
     }
     await this.settle(job, 'record as delivered', () => this.store.completeJob(job._id));
     this.hooks.onResult?.(job, 'done');

@@ -5,16 +5,15 @@
  * private answer with the template's text and a correct example; a good send opens (or reuses) the customer's
  * thread, shows the filled-in template there and queues the send through the outbox.
  */
-import { randomUUID } from 'node:crypto';
 import type { AccountConfig } from '../../config';
 import type { ChatAdapter, ChatPlatform } from '../../domain/chat';
-import type { MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { TemplateChoice, TemplateField, TemplateRecord, TemplateSendRequest, TemplateSendResult } from '../../domain/templates';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import type { CommandReply, CommandRequest, Commands } from '../commands';
-import { lane } from '../ingest';
+import { templateSend } from '../inbound/template-send';
+import type { Enqueue } from '../outbox/enqueue';
 import { parseRecipientsCsv, RecipientsCsvError, type CsvRecipient } from './csv';
 import { normalizePhone } from './phone';
 import { sendability, statusMeaning } from './status';
@@ -40,6 +39,8 @@ export class TemplateSender {
     private readonly accounts: Accounts,
     private readonly chats: Partial<Record<ChatPlatform, ChatAdapter>>,
     private readonly log: Logger,
+    /** Persists the send's jobs and wakes the outbox (services/outbox/enqueue.ts). */
+    private readonly enqueue: Enqueue,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -168,57 +169,9 @@ export class TemplateSender {
    * needed) and the send. `bulk` sends go without a thread post (the bulk's progress message reports them).
    */
   async queue(account: AccountConfig, template: TemplateRecord, built: Built, digits: string, sender: Sender, bulk?: { bulkId: string }): Promise<boolean> {
-    const now = this.now();
-    const conversation = await this.store.conversationForOutbound(account.phoneNumberId, { waId: digits }, now);
-    const id = bulk ? `bulk:${bulk.bulkId}:${digits}` : `template:${randomUUID()}`;
-    const record: MessageRecord = {
-      _id: id,
-      conversationId: conversation._id,
-      direction: 'outbound',
-      createdAt: now,
-      text: built.text,
-      state: 'queued',
-      stateAt: now,
-      mirrors: [],
-      template: { name: template.name, language: template.language },
-      sentBy: { platform: sender.platform, userId: sender.userId, name: sender.name },
-    };
-    const inserted = await this.store.insertMessage(record);
-    if (!inserted && !bulk) return false;
-    const who = sender.name ?? sender.userId;
-    const body = `📨 Template *${template.name}* (${template.language}), sent by ${who} with \`/wa template ${template.name}\`:\n${built.text}`;
-    const jobs: NewJob[] = [];
-    if (!bulk) {
-      for (const platform of this.accounts.platformsOf(account)) {
-        jobs.push({
-          kind: 'chat.post',
-          lane: lane(platform, conversation._id),
-          dedupeKey: `${platform}:post:${id}`,
-          payload: {
-            platform,
-            conversationId: conversation._id,
-            messageId: id,
-            post: { author: { name: who, role: 'agent', detail: 'template' }, body },
-            notify: false,
-          },
-        });
-      }
-    }
-    jobs.push({
-      kind: 'whatsapp.send_template',
-      lane: lane('whatsapp', conversation._id),
-      dedupeKey: bulk ? `bulk:${bulk.bulkId}:${digits}` : `whatsapp:template:${id}`,
-      payload: {
-        conversationId: conversation._id,
-        messageId: id,
-        accountId: account.phoneNumberId,
-        to: { waId: digits },
-        template: built.message,
-        ...(bulk ? { bulk: { bulkId: bulk.bulkId, phone: digits } } : {}),
-      },
-    });
-    await this.store.enqueue(jobs);
-    return true;
+    const jobs = await templateSend(this.store, this.accounts, { account, template, built, digits, sender, bulk }, this.now());
+    if (jobs) await this.enqueue(jobs);
+    return Boolean(jobs);
   }
 
   /** A shared file named in a command (a CSV of recipients), read by the platform's adapter. */
@@ -289,13 +242,7 @@ export interface BulkStarter {
 }
 
 /** `/wa template`, `/wa templates`, `/wa sync`. */
-export function registerTemplateCommands(
-  commands: Commands,
-  sender: TemplateSender,
-  sync: TemplateSync,
-  bulk: BulkStarter | undefined,
-  afterQueue: () => void,
-): void {
+export function registerTemplateCommands(commands: Commands, sender: TemplateSender, sync: TemplateSync, bulk: BulkStarter | undefined): void {
   commands.register(
     'template',
     'template <phone> <template>[:<language>] [values…]',
@@ -318,7 +265,6 @@ export function registerTemplateCommands(
           ref,
           rest,
         );
-        afterQueue();
         return reply;
       }
       // A phone number has no letters: this may be a shared file (a CSV of recipients) the platform can read.
@@ -334,9 +280,7 @@ export function registerTemplateCommands(
             throw err;
           }
           if (!rows.length) return { text: `❌ Not sent: ${file.name} has no recipients (one per row: phone[,value…])` };
-          const reply = await bulk.start(req, rows, ref, rest);
-          afterQueue();
-          return reply;
+          return bulk.start(req, rows, ref, rest);
         }
       }
       const r = await sender.send({
@@ -348,7 +292,6 @@ export function registerTemplateCommands(
         template: ref,
         args: rest,
       });
-      if (r.ok) afterQueue();
       return { text: r.text };
     },
   );
