@@ -18,7 +18,7 @@ import { TemplatesApi } from '../adapters/whatsapp/templates-api';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
 import { openDatabase, stopEmbedded } from './database';
-import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
+import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { WhatsAppSender } from './domain/ports';
 import type { Store } from './domain/store';
 import { createHttpApp, type HttpTimings, type WebhookDecoder } from './http/app';
@@ -30,6 +30,7 @@ import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
+import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
 import { Ingest } from './services/ingest';
@@ -117,14 +118,12 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   let outbox: OutboxWorker | undefined;
   const enqueue = createEnqueue(store, () => outbox);
   const ingestLog = log.child({ component: 'ingest' });
-  const statuses = new StatusBook(store, ingestLog);
-  const ingest = new Ingest(store, enqueue, {
+  const inboundStages = {
     customerMessages: new CustomerMessages(store, accounts, ingestLog),
-    statuses,
+    statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, NOTICE_FIELDS, (e) => templateStatus.apply(e)),
-  });
-  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
-  const agentReactions = new AgentReactions(store, log.child({ component: 'agent-reactions' }));
+  };
+  const ingest = new Ingest(store, enqueue, inboundStages.accountEvents);
   const media = new WhatsAppMediaClient(graph, { baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
   const commands = new Commands();
 
@@ -168,23 +167,14 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     timings: options.http,
   });
 
-  const inbound: ChatInbound = {
-    agentMessage: async (m) => {
-      const { result, jobs } = await agentReplies.handle(m);
-      await enqueue(jobs);
-      return result;
-    },
-    agentReaction: async (r) => {
-      const { result, jobs } = await agentReactions.handle(r);
-      await enqueue(jobs);
-      return result;
-    },
-    command: (req) => commands.handle(req),
-    templates: (q) => templateSender.choices(q.platform, q.channelId, q.prefix),
-    templateFields: (q) => templateSender.fields(q.platform, q.channelId, q.template),
-    sendTemplate: (req) => templateSender.send(req),
-    accessChanged: (c) => outbox?.probeParked(c.platform),
-  };
+  const inbound = createChatInbound({
+    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' })),
+    agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
+    commands,
+    templates: templateSender,
+    enqueue,
+    probeParked: (platform) => outbox?.probeParked(platform),
+  });
   if (config.slack) {
     chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, chatRoutes, inbound, log.child({ adapter: 'slack' }));
   }
@@ -200,7 +190,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     perSecond: (accountId) => accounts.get(accountId)?.messagesPerSecond ?? config.messagesPerSecond ?? 80,
     pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
   });
-  const jobs = new JobRegistry({ store, accounts, chats, whatsapp, media, ingest, statuses, enqueue, pacer, log: log.child({ component: 'delivery' }) });
+  const jobs = new JobRegistry({ store, accounts, chats, whatsapp, media, inbound: inboundStages, enqueue, pacer, log: log.child({ component: 'delivery' }) });
   const notices = new OutboxNotices(store, accounts, enqueue);
   outbox = new OutboxWorker(
     store,

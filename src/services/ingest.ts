@@ -1,18 +1,24 @@
 /**
- * WhatsApp webhook → the inbound stages, idempotently. Before the webhook is acknowledged, its decoded events are
- * stored as `ingest` jobs (routing.ts `ingestJobs`, one write); the outbox worker then runs `apply` on each
- * (outbox/handlers/ingest.ts), so a crash after the ack loses nothing (the outbox's leases and retries cover it), and
- * a redelivery (Meta retries for days, in any order) changes nothing. Each event goes to its stage in inbound/
- * (customer message, statuses, account event), and the jobs a stage returns are enqueued here.
+ * The webhook stage: what is done with a WhatsApp webhook before it is acknowledged. Its decoded messages and
+ * statuses are stored as `ingest` jobs (routing.ts `ingestJobs`, one write); the outbox worker hands each to the
+ * inbound stages past the ack (outbox/handlers/ingest.ts), so a crash after the ack loses nothing (the outbox's leases
+ * and retries cover it), and a redelivery (Meta retries for days, in any order) changes nothing.
  */
 import type { JobPayloads } from '../domain/records';
 import type { Store } from '../domain/store';
-import type { StatusUpdate, WhatsAppEvent } from '../domain/whatsapp';
+import type { WhatsAppEvent } from '../domain/whatsapp';
 import type { AccountEvents } from './inbound/account-event';
 import type { CustomerMessages } from './inbound/customer-message';
 import type { StatusBook } from './inbound/status';
 import type { Enqueue } from './outbox/enqueue';
 import { ingestJobs } from './routing';
+
+/** The stages a webhook's events go to (services/inbound/). */
+export interface InboundStages {
+  customerMessages: CustomerMessages;
+  statuses: StatusBook;
+  accountEvents: AccountEvents;
+}
 
 /** An `ingest` job's events back from their JSON, with their dates (the only non-JSON values of WhatsAppEvent). */
 export function eventsOf(payload: JobPayloads['ingest']): WhatsAppEvent[] {
@@ -24,43 +30,20 @@ export function eventsOf(payload: JobPayloads['ingest']): WhatsAppEvent[] {
   return events;
 }
 
-export interface IngestStages {
-  customerMessages: CustomerMessages;
-  statuses: StatusBook;
-  accountEvents: AccountEvents;
-}
-
 export class Ingest {
   constructor(
     private readonly store: Pick<Store, 'saveRawWebhook'>,
     private readonly enqueue: Enqueue,
-    private readonly stages: IngestStages,
+    private readonly accountEvents: Pick<AccountEvents, 'handle'>,
   ) {}
 
   /**
-   * What is done before the webhook is acknowledged: the raw body archived and the messages and statuses stored as
-   * `ingest` jobs, in parallel (two database commands); account events, rare and small, are applied right here, so a
-   * template Meta paused is refused by `/wa template` as soon as the webhook is answered.
+   * The raw body archived and the messages and statuses stored as `ingest` jobs, in parallel (two database commands);
+   * account events, rare and small, are applied right here, so a template Meta paused is refused by `/wa template` as
+   * soon as the webhook is answered.
    */
   async persist(rawBody: string, events: WhatsAppEvent[]): Promise<void> {
     await Promise.all([this.store.saveRawWebhook('whatsapp', rawBody), this.enqueue(ingestJobs(rawBody, events), { checkDone: false })]);
-    const account = events.filter((e) => e.type === 'account');
-    if (account.length) await this.apply(account);
-  }
-
-  /** Applies events (an `ingest` job's, or a webhook's account events), in batch order, enqueueing what each implies. */
-  async apply(events: WhatsAppEvent[]): Promise<void> {
-    for (let i = 0; i < events.length;) {
-      const e = events[i]!;
-      if (e.type === 'status') {
-        // Consecutive statuses are applied together (one bulk write).
-        const run: StatusUpdate[] = [];
-        for (; i < events.length && events[i]!.type === 'status'; i++) run.push((events[i] as { status: StatusUpdate }).status);
-        await this.stages.statuses.apply(run, this.enqueue);
-        continue;
-      }
-      await this.enqueue(e.type === 'message' ? await this.stages.customerMessages.handle(e.message) : await this.stages.accountEvents.handle(e.event));
-      i++;
-    }
+    for (const e of events) if (e.type === 'account') await this.enqueue(await this.accountEvents.handle(e.event));
   }
 }

@@ -43,7 +43,7 @@ async function sendFile(ctx: HandlerContext, p: Payload): Promise<void> {
     caption: p.caption,
     filename: p.kind === 'document' ? p.file.name : undefined,
   });
-  await ctx.enqueue(await ctx.statuses.accepted(p.messageId, wamid, ctx.now()));
+  await ctx.enqueue(await ctx.inbound.statuses.accepted(p.messageId, wamid, ctx.now()));
 }
 
 /**

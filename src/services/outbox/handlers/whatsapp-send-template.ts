@@ -19,7 +19,7 @@ export function whatsappSendTemplateHandler(ctx: HandlerContext): JobHandler<'wh
       await ctx.pacer?.acquire(p.accountId, p.to.waId ?? p.to.userId ?? p.conversationId);
       const wamid = await ctx.whatsapp.sendTemplate(account, p.to, p.template);
       const at = ctx.now();
-      await ctx.enqueue(await ctx.statuses.accepted(p.messageId, wamid, at));
+      await ctx.enqueue(await ctx.inbound.statuses.accepted(p.messageId, wamid, at));
       if (p.bulk) await ctx.store.setBulkResult(p.bulk.bulkId, p.bulk.phone, { state: 'sent', wamid, at });
     },
     failed: async (p, e) => {

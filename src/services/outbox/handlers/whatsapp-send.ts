@@ -9,7 +9,7 @@ export function whatsappSendHandler(ctx: HandlerContext): JobHandler<'whatsapp.s
       if (!message || message.wamid) return; // already sent before a crash
       const account = ctx.account(p.accountId);
       const wamid = await ctx.whatsapp.sendText(account, p.to, p.text, p.replyToWamid);
-      await ctx.enqueue(await ctx.statuses.accepted(p.messageId, wamid, ctx.now()));
+      await ctx.enqueue(await ctx.inbound.statuses.accepted(p.messageId, wamid, ctx.now()));
     },
     failed: (p, e) => sendFailed(ctx, p.messageId, e),
   };

@@ -10,8 +10,7 @@ import type { JobKind, JobPayloads, OutboxJob } from '../../../../domain/records
 import type { Store } from '../../../../domain/store';
 import type { Logger } from '../../../../logger';
 import type { Accounts } from '../../../accounts';
-import type { StatusBook } from '../../../inbound/status';
-import type { Ingest } from '../../../ingest';
+import type { InboundStages } from '../../../ingest';
 import type { SendPacer } from '../../../templates/pacing';
 import type { Enqueue } from '../../enqueue';
 
@@ -22,10 +21,8 @@ export interface HandlerDeps {
   whatsapp: WhatsAppSender;
   /** Files and reactions to and from WhatsApp. */
   media: WhatsAppMedia;
-  /** Applies the events of an `ingest` job (the webhook stage). */
-  ingest: Pick<Ingest, 'apply'>;
-  /** Records send results and statuses (its own stage: inbound/status.ts). */
-  statuses: StatusBook;
+  /** The stages an `ingest` job's events go to; `statuses` also records send results (inbound/status.ts). */
+  inbound: InboundStages;
   enqueue: Enqueue;
   /** Template sends wait for it: the number's throughput and Meta's pair rate. */
   pacer?: Pick<SendPacer, 'acquire'>;

@@ -2,5 +2,5 @@
 import type { Explanation, HandlerContext } from './context';
 
 export async function sendFailed(ctx: HandlerContext, messageId: string, explanation: Explanation): Promise<void> {
-  await ctx.enqueue(await ctx.statuses.sendFailed(messageId, explanation));
+  await ctx.enqueue(await ctx.inbound.statuses.sendFailed(messageId, explanation));
 }
