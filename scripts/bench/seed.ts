@@ -148,7 +148,7 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
     const threadId = await thread;
     await store.addMirror(p.messageId, { platform: 'slack', channelId: BENCH_CHANNEL, threadId, messageId: fakeTs(Date.now()) });
   });
-  // 3. One agent reply per exchange (agent-replies.ts), sent and accepted by Meta (Ingest.recordAccepted).
+  // 3. One agent reply per exchange (inbound/agent-reply.ts), sent and accepted by Meta (StatusBook.accepted).
   const sendJobs: NewJob[] = [];
   await pool(chunk, k, async (x) => {
     const at = new Date(x.at + 5 * 60_000);
@@ -184,7 +184,7 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
     await store.updateMessage(x.replyId!, { wamid: x.replyWamid, state: 'accepted', stateAt: new Date(x.at + 5 * 60_000) });
     await store.linkWamid(x.replyWamid, x.replyId!);
   });
-  // 4. Its statuses, one webhook each (Ingest.status → enqueueStatusJobs), each shown in the thread.
+  // 4. Its statuses, one webhook each (StatusBook.apply → changed), each shown in the thread.
   for (const [i, status] of (['sent', 'delivered', 'read'] as DeliveryStatus[]).entries()) {
     const statusJobs: NewJob[] = [];
     await pool(chunk, k, async (x) => {

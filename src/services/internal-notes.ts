@@ -5,7 +5,7 @@
  * - `notes` (default): everything, except a message starting with a note prefix or with a mention of a colleague;
  * - `mention`: only a message starting with a mention of the bridge's bot (the mention itself is not sent);
  * - `all`: everything, as written.
- * Pure: agent-replies.ts persists the result. Adapters say what a message starts with (AgentMessage.leadingMention).
+ * Pure: inbound/agent-reply.ts persists the result. Adapters say what a message starts with (AgentMessage.leadingMention).
  */
 import { DEFAULT_NOTE_PREFIXES, type AccountConfig, type ReplyMode } from '../config';
 import type { AgentMessage, ChatPlatform } from '../domain/chat';
@@ -45,7 +45,7 @@ export function decideReply(msg: Pick<AgentMessage, 'text' | 'leadingMention'>, 
   return { send: true, text };
 }
 
-/** The line of a thread's root message that says which rule applies (delivery.ts composes the root). */
+/** The line of a thread's root message that says which rule applies (outbox/handlers/support/threads.ts composes the root). */
 export function replyRuleLine(rule: ReplyRule): string {
   switch (rule.mode) {
     case 'all':
