@@ -11,19 +11,24 @@ import { createWhatsAppAdapter } from '../adapters/whatsapp';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
 import { openDatabase, stopEmbedded } from './database';
-import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
+import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { Store } from './domain/store';
 import { createHttpApp, type HttpTimings } from './http/app';
 import { withDeadline } from './http/deadline';
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
-import { AgentReactions } from './services/agent-reactions';
-import { AgentReplies } from './services/agent-replies';
 import { Commands } from './services/commands';
-import { Delivery } from './services/delivery';
+import { AccountEvents } from './services/inbound/account-event';
+import { AgentReactions } from './services/inbound/agent-reaction';
+import { AgentReplies } from './services/inbound/agent-reply';
+import { createChatInbound } from './services/inbound/chat';
+import { CustomerMessages } from './services/inbound/customer-message';
+import { StatusBook } from './services/inbound/status';
 import { Ingest } from './services/ingest';
 import {
+  createEnqueue,
+  JobRegistry,
   OutboxNotices,
   OutboxWorker,
   parkTarget,
@@ -91,8 +96,9 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
   registerOutboxGauges(metrics.registry, () => outbox);
 
-  // The worker is created below; ingest paths wake it so new work does not wait for the next poll.
+  // The worker is created below, once the stages exist; every enqueue wakes it so new work does not wait for the next poll.
   let outbox: OutboxWorker | undefined;
+  const enqueue = createEnqueue(store, () => outbox);
   const http = createHttpApp({
     pingDatabase: () => store.ping(),
     ready: () => ready(),
@@ -106,10 +112,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       inbound: {
         // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (services/ingest.ts). The
         // worker applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
-        events: async (raw, events) => {
-          await ingest.persist(raw, events);
-          outbox?.wake();
-        },
+        events: (raw, events) => ingest.persist(raw, events),
         quarantine: async (records) => {
           for (const r of records) await store.saveRawWebhook('whatsapp-quarantine', r);
         },
@@ -128,19 +131,20 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     templateLog,
     (wabaId) => templateSync.syncSoon(wabaId),
   );
-  const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e));
-  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
-  const agentReactions = new AgentReactions(store, log.child({ component: 'agent-reactions' }));
+  const ingestLog = log.child({ component: 'ingest' });
+  const inboundStages = {
+    customerMessages: new CustomerMessages(store, accounts, ingestLog),
+    statuses: new StatusBook(store, ingestLog),
+    accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
+  };
+  const ingest = new Ingest(store, enqueue, inboundStages.accountEvents);
   const commands = new Commands();
 
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
-  const templateSender = new TemplateSender(store, accounts, chats, templateLog);
-  const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, {
-    progressMs: options.templates?.progressMs ?? 3000,
-    wake: () => outbox?.wake(),
-  });
-  registerTemplateCommands(commands, templateSender, templateSync, bulkSends, () => outbox?.wake());
-  registerRequeueCommand(commands, store, accounts, () => outbox?.wake());
+  const templateSender = new TemplateSender(store, accounts, chats, templateLog, enqueue);
+  const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000 });
+  registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
+  registerRequeueCommand(commands, store, accounts, enqueue.wake);
   const ready = async () => {
     const checks: Record<string, boolean> = {
       database: await withDeadline(store.ping(), READY_PING_MS).then(
@@ -153,27 +157,14 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     const parked = outbox?.parked() ?? [];
     return { ok: Object.values(checks).every(Boolean), checks, parked };
   };
-  const inbound: ChatInbound = {
-    agentMessage: async (m) => {
-      const result = await agentReplies.handle(m);
-      outbox?.wake();
-      return result;
-    },
-    agentReaction: async (r) => {
-      const result = await agentReactions.handle(r);
-      outbox?.wake();
-      return result;
-    },
-    command: (req) => commands.handle(req),
-    templates: (q) => templateSender.choices(q.platform, q.channelId, q.prefix),
-    templateFields: (q) => templateSender.fields(q.platform, q.channelId, q.template),
-    sendTemplate: async (req) => {
-      const result = await templateSender.send(req);
-      if (result.ok) outbox?.wake();
-      return result;
-    },
-    accessChanged: (c) => outbox?.probeParked(c.platform),
-  };
+  const inbound = createChatInbound({
+    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' })),
+    agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
+    commands,
+    templates: templateSender,
+    enqueue,
+    probeParked: (platform) => outbox?.probeParked(platform),
+  });
   if (config.slack) {
     chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, http.chatRoutes, inbound, log.child({ adapter: 'slack' }));
   }
@@ -189,16 +180,23 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     perSecond: (accountId) => accounts.get(accountId)?.messagesPerSecond ?? config.messagesPerSecond ?? 80,
     pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
   });
-  const delivery = new Delivery(store, accounts, chats, whatsapp.sender, ingest, log.child({ component: 'delivery' }), undefined, {
-    pacer,
+  const jobs = new JobRegistry({
+    store,
+    accounts,
+    chats,
+    whatsapp: whatsapp.sender,
     media: whatsapp.media,
+    inbound: inboundStages,
+    enqueue,
+    pacer,
+    log: log.child({ component: 'delivery' }),
   });
-  const notices = new OutboxNotices(store, accounts, () => outbox?.wake());
+  const notices = new OutboxNotices(store, accounts, enqueue);
   outbox = new OutboxWorker(
     store,
     {
-      run: (job) => delivery.run(job),
-      onPermanent: (job, err) => delivery.onPermanentFailure(job, err),
+      run: (job) => jobs.run(job),
+      onPermanent: (job, err) => jobs.onPermanent(job, err),
       onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
       parkTarget: (job, platform) => parkTarget(accounts, job, platform),
       onParked: (job, parked) => notices.parked(job, parked),

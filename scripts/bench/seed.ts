@@ -15,7 +15,7 @@ import { decodeWebhook } from '../../adapters/whatsapp/normalize';
 import type { MongoStore } from '../../adapters/mongo/store';
 import type { NewJob } from '../../src/domain/records';
 import type { DeliveryStatus, InboundCustomerMessage, StatusUpdate } from '../../src/domain/whatsapp';
-import { lane } from '../../src/services/ingest';
+import { lane } from '../../src/services/routing';
 import { renderInbound } from '../../src/services/render';
 import { FIXTURE_PHONE_NUMBER_ID } from '../../test/fixtures/whatsapp';
 import { customerText, statusUpdate } from '../../test/support/webhooks';
@@ -152,7 +152,7 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
     const threadId = await thread;
     await store.addMirror(p.messageId, { platform: 'slack', channelId: BENCH_CHANNEL, threadId, messageId: fakeTs(Date.now()) });
   });
-  // 3. One agent reply per exchange (agent-replies.ts), sent and accepted by Meta (Ingest.recordAccepted).
+  // 3. One agent reply per exchange (inbound/agent-reply.ts), sent and accepted by Meta (StatusBook.accepted).
   const sendJobs: NewJob[] = [];
   await pool(chunk, k, async (x) => {
     const at = new Date(x.at + 5 * 60_000);
@@ -188,7 +188,7 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
     await store.linkWamid(x.replyWamid, x.replyId!);
   });
   // 4. Its statuses, each stored as its own raw webhook, applied per status kind with one `applyStatuses` (the bulk
-  // path Ingest takes for a webhook's statuses), then recorded on the message and shown in the thread (enqueueStatusJobs).
+  // path Ingest takes for a webhook's statuses), then recorded on the message and shown in the thread (StatusBook.apply).
   for (const [i, status] of (['sent', 'delivered', 'read'] as DeliveryStatus[]).entries()) {
     const updates: StatusUpdate[] = [];
     await pool(chunk, k, async (x) => {

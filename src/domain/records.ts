@@ -104,7 +104,7 @@ export type JobKind =
 
 export interface JobPayloads {
   /**
-   * Decoded webhook events, persisted before the webhook is acknowledged and applied by the worker (services/ingest.ts):
+   * Decoded webhook events, persisted before the webhook is acknowledged and applied by the worker (services/outbox/handlers/ingest.ts):
    * one job per customer (their messages, in order), one for the batch's statuses. `events` is their JSON (one string:
    * FerretDB stores a string in one step, where the subdocuments of a thousand statuses cost it most of a second).
    */

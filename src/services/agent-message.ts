@@ -1,7 +1,7 @@
 /** Where an agent's chat message lives, as the store records it: one rule for replies and internal notes alike. */
 import type { AgentMessage, ChatPlatform } from '../domain/chat';
 import type { MessageRecord, NewJob } from '../domain/records';
-import { lane } from './ingest';
+import { chatPostJobs } from './routing';
 
 /** The stored message's `_id`: the chat message's own natural key, so a platform's retry finds it again. */
 export const agentMessageId = (msg: AgentMessage): string => `${msg.platform}:${msg.channelId}:${msg.messageId}`;
@@ -22,18 +22,7 @@ export function agentMessageOrigin(msg: AgentMessage): NonNullable<MessageRecord
  * conversation), marked with who wrote it and where: `detail` is put before "via Slack" / "via Discord".
  */
 export function mirrorJobs(msg: AgentMessage, conversationId: string, otherSides: ChatPlatform[], body: string, detail = ''): NewJob[] {
-  const id = agentMessageId(msg);
   const sideName = { slack: 'Slack', discord: 'Discord' }[msg.platform];
-  return otherSides.map((platform) => ({
-    kind: 'chat.post',
-    lane: lane(platform, conversationId),
-    dedupeKey: `${platform}:post:${id}`,
-    payload: {
-      platform,
-      conversationId,
-      messageId: id,
-      post: { author: { name: msg.author.name ?? msg.author.id, role: 'agent', detail: `${detail}via ${sideName}` }, body },
-      notify: false,
-    },
-  }));
+  const post = { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `${detail}via ${sideName}` }, body };
+  return chatPostJobs(otherSides, conversationId, agentMessageId(msg), post, false);
 }

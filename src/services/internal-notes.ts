@@ -5,12 +5,12 @@
  * - `notes` (default): everything, except a message starting with a note prefix or with a mention of a colleague;
  * - `mention`: only a message starting with a mention of the bridge's bot (the mention itself is not sent);
  * - `all`: everything, as written.
- * Pure: agent-replies.ts persists the result. Adapters say what a message starts with (AgentMessage.leadingMention).
+ * Pure: inbound/agent-reply.ts persists the result. Adapters say what a message starts with (AgentMessage.leadingMention).
  */
 import { DEFAULT_NOTE_PREFIXES, type AccountConfig, type ReplyMode } from '../config';
 import type { AgentMessage, ChatPlatform } from '../domain/chat';
 import type { ConversationRecord, MessageRecord, NewJob } from '../domain/records';
-import { lane } from './ingest';
+import { internalMarkJob } from './routing';
 import { agentMessageId, agentMessageOrigin, mirrorJobs } from './agent-message';
 
 export interface ReplyRule {
@@ -45,7 +45,7 @@ export function decideReply(msg: Pick<AgentMessage, 'text' | 'leadingMention'>, 
   return { send: true, text };
 }
 
-/** The line of a thread's root message that says which rule applies (delivery.ts composes the root). */
+/** The line of a thread's root message that says which rule applies (outbox/handlers/support/threads.ts composes the root). */
 export function replyRuleLine(rule: ReplyRule): string {
   switch (rule.mode) {
     case 'all':
@@ -91,19 +91,14 @@ export function internalNote(
   };
   const files = msg.files?.length ? `\n📎 ${msg.files.map((f) => f.name).join(', ')}` : '';
   const jobs: NewJob[] = [
-    {
-      kind: 'chat.react',
-      lane: lane(msg.platform, conversation._id),
-      dedupeKey: `${msg.platform}:internal:${id}`,
-      payload: {
-        platform: msg.platform,
-        channelId: msg.channelId,
-        threadId: msg.threadId,
-        messageId: msg.messageId,
-        emoji: INTERNAL_MARK,
-        otherwise: `${INTERNAL_MARK} Kept internal, not sent to the customer: ${WHY[why]}.`,
-      },
-    },
+    internalMarkJob(conversation._id, id, {
+      platform: msg.platform,
+      channelId: msg.channelId,
+      threadId: msg.threadId,
+      messageId: msg.messageId,
+      emoji: INTERNAL_MARK,
+      otherwise: `${INTERNAL_MARK} Kept internal, not sent to the customer: ${WHY[why]}.`,
+    }),
     ...mirrorJobs(msg, conversation._id, otherSides, `${INTERNAL_MARK} ${msg.text}${files}`, 'internal note '),
   ];
   return { record, jobs };

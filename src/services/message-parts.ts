@@ -59,7 +59,7 @@ export function combinedStatus(states: (OutboundState | undefined)[]): DeliveryS
  * platform run one at a time in the conversation's lane). What was shown is kept, so the older reaction is taken off.
  */
 export async function showCombinedStatus(store: Store, chat: ChatAdapter, head: MessageRecord): Promise<void> {
-  // The agent's own message, or the bridge's post of it (as rich-delivery.ts `locate`, without importing it back).
+  // The agent's own message, or the bridge's post of it (as outbox/handlers/support/threads.ts `locate`, without importing it back).
   const where = head.origin?.platform === chat.platform ? head.origin : head.mirrors.find((m) => m.platform === chat.platform);
   if (!where) return;
   const others = await Promise.all((head.parts ?? []).map((id) => store.getMessage(id)));

@@ -5,7 +5,7 @@
  * interrupted between two parts resumes after the last one recorded.
  */
 import { toDiscordText } from '../../adapters/discord/format';
-import { lane } from '../../src/services/ingest';
+import { lane } from '../../src/services/routing';
 import { chatParts } from '../../src/services/message-parts';
 import { startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
 import { CHANNEL, slackTs, startHarness, type Harness } from '../support/harness';

@@ -4,5 +4,7 @@ export { OutboxWorker, type OutboxHooks, type OutboxOptions, type JobResult } fr
 export type { ParkedSummary } from './parking';
 export { parkTarget, jobPlatform } from './targets';
 export { OutboxNotices } from './notices';
+export { createEnqueue, type Enqueue } from './enqueue';
+export { JobRegistry, type JobHandlers } from './registry';
 export { registerOutboxGauges } from './gauges';
 export { requeue, registerRequeueCommand } from './requeue';

@@ -2,7 +2,7 @@
  * What a job needs on a platform, named the way an operator fixes it: a Slack or Discord channel (the bot must be in
  * it and may post), or a WhatsApp number (its token and permissions). Derived from the job's lane and payload only
  * (no database read): lanes are `<platform>:<conversationId>` or `<platform>:channel:<channelId>`, and a conversation
- * id starts with its account's phone number id (src/services/ingest.ts `lane`, adapters/mongo/store.ts).
+ * id starts with its account's phone number id (src/services/routing.ts `lane` and `channelLane`, adapters/mongo/store.ts).
  */
 import type { ChatPlatform } from '../../domain/chat';
 import type { OutboxJob } from '../../domain/records';

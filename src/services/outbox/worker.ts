@@ -11,12 +11,14 @@
  * periodically. Jobs survive a SIGKILL: a job is only marked done after its effect. One worker per database: claims
  * are made sequentially here (FerretDB does not make concurrent conditional updates atomic the way MongoDB does).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import PQueue from 'p-queue';
 import { DeliveryError } from '../../domain/errors';
 import type { OutboxJob, ParkedInfo } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 import { backoffMs } from './backoff';
+import { Chores, purgeDone, releaseExpired } from './chores';
 import { Parking, type ParkedSummary } from './parking';
 import { settleWrite } from './settle';
 import { StuckLanes } from './stuck';
@@ -64,13 +66,18 @@ export class OutboxWorker {
   private readonly queue: PQueue;
   private readonly activeLanes = new Set<string>();
   private timer?: NodeJS.Timeout;
-  private readonly intervals: NodeJS.Timeout[] = [];
+  private readonly chores = new Chores();
   private current?: Promise<void>;
   private ticking = false;
   private wakeScheduled = false;
   private tickAgain = false;
   private stopped = true;
   private readonly stopping = new AbortController();
+  /**
+   * The job whose handler the current code runs for: what it enqueues is found by the poll that follows the job
+   * (dispatch wakes then). A callback the job left behind (a socket opened lazily) sees `running: false` later.
+   */
+  private readonly inJob = new AsyncLocalStorage<{ running: boolean }>();
   /** Set while polls fail (the database is away): logged once at error, then quietly until it works again. */
   private pollFailingSince?: number;
   private readonly pollMs: number;
@@ -101,25 +108,22 @@ export class OutboxWorker {
     if (released) this.log.warn({ released }, 'jobs interrupted by the last shutdown are queued again');
     this.stopped = false;
     this.wake();
-    const keep = this.opts.keepDoneMs ?? 8 * 24 * HOUR;
-    const purge = () =>
-      this.background(
-        this.store.purgeDoneJobs(new Date(Date.now() - keep)).then(
-          (n) => n && this.log.info({ purged: n }, 'old delivery records purged'),
-          (err) => this.log.warn({ err }, 'purging old delivery records failed'),
-        ),
-      );
+    const purge = () => this.chores.run(purgeDone(this.store, this.log, this.opts.keepDoneMs ?? 8 * 24 * HOUR));
     purge();
     // Parked jobs left by the last run are probed at once: a fix made while the bridge was down resumes them now.
     this.probeParked();
-    this.every(HOUR, purge);
-    this.every(this.opts.probeMs ?? 60_000, () => this.probeParked());
-    this.every(this.opts.releaseMs ?? Math.min(this.leaseMs, 60_000), () => this.releaseExpiredLeases());
+    this.chores.every(HOUR, purge);
+    this.chores.every(this.opts.probeMs ?? 60_000, () => this.probeParked());
+    this.chores.every(this.opts.releaseMs ?? Math.min(this.leaseMs, 60_000), () => this.chores.run(releaseExpired(this.store, this.log, () => this.wake())));
   }
 
-  /** Look for work now (called after an ingest, so a new message does not wait for the next poll). */
+  /**
+   * Look for work now (enqueue.ts calls it after persisting jobs, so new work does not wait for the next poll). A wake
+   * from inside a running job is dropped: the job's end wakes the worker anyway, and a poll while it runs would only
+   * read the outbox once more (a whole-collection scan on FerretDB) to find the job's lane still busy.
+   */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.inJob.getStore()?.running) return;
     if (this.ticking) {
       this.tickAgain = true;
       return;
@@ -137,7 +141,7 @@ export class OutboxWorker {
   /** Try one parked job per target now (all targets, or those of one platform): the platform says access changed. */
   probeParked(platform?: string): void {
     if (this.stopped) return;
-    this.background(
+    this.chores.run(
       this.parking.probe(platform).catch((err: unknown) => this.log.warn({ err }, 'probing parked deliveries failed; trying again at the next probe')),
     );
   }
@@ -152,40 +156,11 @@ export class OutboxWorker {
     this.stopped = true;
     this.stopping.abort();
     clearTimeout(this.timer);
-    for (const i of this.intervals) clearInterval(i);
+    this.chores.stop();
     await this.current;
     await this.queue.onIdle();
     // A purge, probe or lease release still running would otherwise meet a closed connection after stop().
-    await Promise.allSettled([...this.backgroundTasks]);
-  }
-
-  private readonly backgroundTasks = new Set<Promise<unknown>>();
-
-  /** Runs a periodic chore whose failure it already logs, so that stop() can wait for it. */
-  private background(task: Promise<unknown>): void {
-    this.backgroundTasks.add(task);
-    void task.finally(() => this.backgroundTasks.delete(task));
-  }
-
-  private every(ms: number, run: () => void): void {
-    const i = setInterval(run, ms);
-    i.unref();
-    this.intervals.push(i);
-  }
-
-  private releaseExpiredLeases(): void {
-    // A lease outlives its job only when recording the outcome failed for good (stop) or a claim's answer was lost:
-    // jobs of lanes running here are skipped by dispatch anyway, so releasing them early cannot run one twice.
-    const release = this.store.releaseStaleJobs(new Date()).then(
-      (n) => {
-        if (n) {
-          this.log.warn({ released: n }, 'jobs whose lease expired are queued again');
-          this.wake();
-        }
-      },
-      (err: unknown) => this.log.warn({ err }, 'releasing expired leases failed; trying again later'),
-    );
-    this.background(release);
+    await this.chores.settled();
   }
 
   private tick(): Promise<void> {
@@ -255,10 +230,13 @@ export class OutboxWorker {
   }
 
   private async execute(job: OutboxJob): Promise<void> {
+    const running = { running: true };
     try {
-      await this.hooks.run(job);
+      await this.inJob.run(running, () => this.hooks.run(job));
     } catch (err) {
       return this.onFailure(job, err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      running.running = false;
     }
     await this.settle(job, 'record as delivered', () => this.store.completeJob(job._id));
     this.hooks.onResult?.(job, 'done');

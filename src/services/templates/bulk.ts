@@ -51,7 +51,7 @@ export class BulkSends implements BulkStarter {
     private readonly chats: Partial<Record<ChatPlatform, ChatAdapter>>,
     private readonly sender: TemplateSender,
     private readonly log: Logger,
-    private readonly opts: { progressMs: number; wake: () => void },
+    private readonly opts: { progressMs: number },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -156,12 +156,10 @@ export class BulkSends implements BulkStarter {
         await this.store.setBulkResult(b._id, r.phone, { state: 'failed', reason: Object.values(built.errors).join('; '), at: this.now() });
         continue;
       }
-      // Idempotent: the message id and the job's dedupe key are `bulk:<id>:<phone>`.
+      // Idempotent: the message id and the job's dedupe key are `bulk:<id>:<phone>`; queueing wakes the outbox.
       await this.sender.queue(account, resolved.template, built.built, r.phone, b.createdBy, { bulkId: b._id });
-      this.opts.wake();
     }
     await this.store.updateBulk(b._id, { state: 'running' });
-    this.opts.wake();
   }
 
   private ensureTicking(): void {

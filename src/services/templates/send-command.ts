@@ -16,13 +16,7 @@ export interface BulkStarter {
 }
 
 /** `/wa template`, `/wa templates`, `/wa sync`. */
-export function registerTemplateCommands(
-  commands: Commands,
-  sender: TemplateSender,
-  sync: TemplateSync,
-  bulk: BulkStarter | undefined,
-  afterQueue: () => void,
-): void {
+export function registerTemplateCommands(commands: Commands, sender: TemplateSender, sync: TemplateSync, bulk: BulkStarter | undefined): void {
   commands.register(
     'template',
     'template <phone> <template>[:<language>] [values…]',
@@ -45,7 +39,6 @@ export function registerTemplateCommands(
           ref,
           rest,
         );
-        afterQueue();
         return reply;
       }
       // A phone number has no letters: this may be a shared file (a CSV of recipients) the platform can read.
@@ -61,9 +54,7 @@ export function registerTemplateCommands(
             throw err;
           }
           if (!rows.length) return { text: `❌ Not sent: ${file.name} has no recipients (one per row: phone[,value…])` };
-          const reply = await bulk.start(req, rows, ref, rest);
-          afterQueue();
-          return reply;
+          return bulk.start(req, rows, ref, rest);
         }
       }
       const r = await sender.send({
@@ -75,7 +66,6 @@ export function registerTemplateCommands(
         template: ref,
         args: rest,
       });
-      if (r.ok) afterQueue();
       return { text: r.text };
     },
   );

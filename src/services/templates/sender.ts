@@ -5,15 +5,14 @@
  * thread, shows the filled-in template there and queues the send through the outbox. Also what forms and
  * autocomplete need: the choices, a template's fields, the list.
  */
-import { randomUUID } from 'node:crypto';
 import type { AccountConfig } from '../../config';
 import type { ChatAdapter, ChatPlatform } from '../../domain/chat';
-import type { MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { TemplateChoice, TemplateField, TemplateRecord, TemplateSendRequest, TemplateSendResult } from '../../domain/templates';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
-import { lane } from '../ingest';
+import { templateSend } from '../inbound/template-send';
+import type { Enqueue } from '../outbox/enqueue';
 import { normalizePhone } from './phone';
 import { accountFor, mayUse, refusal, resolveTemplate, type Resolved } from './resolve';
 import { sendability } from './status';
@@ -35,6 +34,8 @@ export class TemplateSender {
     private readonly accounts: Accounts,
     private readonly chats: Partial<Record<ChatPlatform, ChatAdapter>>,
     private readonly log: Logger,
+    /** Persists the send's jobs and wakes the outbox (services/outbox/enqueue.ts). */
+    private readonly enqueue: Enqueue,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -89,57 +90,9 @@ export class TemplateSender {
    * needed) and the send. `bulk` sends go without a thread post (the bulk's progress message reports them).
    */
   async queue(account: AccountConfig, template: TemplateRecord, built: Built, digits: string, sender: Sender, bulk?: { bulkId: string }): Promise<boolean> {
-    const now = this.now();
-    const conversation = await this.store.conversationForOutbound(account.phoneNumberId, { waId: digits }, now);
-    const id = bulk ? `bulk:${bulk.bulkId}:${digits}` : `template:${randomUUID()}`;
-    const record: MessageRecord = {
-      _id: id,
-      conversationId: conversation._id,
-      direction: 'outbound',
-      createdAt: now,
-      text: built.text,
-      state: 'queued',
-      stateAt: now,
-      mirrors: [],
-      template: { name: template.name, language: template.language },
-      sentBy: { platform: sender.platform, userId: sender.userId, name: sender.name },
-    };
-    const inserted = await this.store.insertMessage(record);
-    if (!inserted && !bulk) return false;
-    const who = sender.name ?? sender.userId;
-    const body = `📨 Template *${template.name}* (${template.language}), sent by ${who} with \`/wa template ${template.name}\`:\n${built.text}`;
-    const jobs: NewJob[] = [];
-    if (!bulk) {
-      for (const platform of this.accounts.platformsOf(account)) {
-        jobs.push({
-          kind: 'chat.post',
-          lane: lane(platform, conversation._id),
-          dedupeKey: `${platform}:post:${id}`,
-          payload: {
-            platform,
-            conversationId: conversation._id,
-            messageId: id,
-            post: { author: { name: who, role: 'agent', detail: 'template' }, body },
-            notify: false,
-          },
-        });
-      }
-    }
-    jobs.push({
-      kind: 'whatsapp.send_template',
-      lane: lane('whatsapp', conversation._id),
-      dedupeKey: bulk ? `bulk:${bulk.bulkId}:${digits}` : `whatsapp:template:${id}`,
-      payload: {
-        conversationId: conversation._id,
-        messageId: id,
-        accountId: account.phoneNumberId,
-        to: { waId: digits },
-        template: built.message,
-        ...(bulk ? { bulk: { bulkId: bulk.bulkId, phone: digits } } : {}),
-      },
-    });
-    await this.store.enqueue(jobs);
-    return true;
+    const jobs = await templateSend(this.store, this.accounts, { account, template, built, digits, sender, bulk }, this.now());
+    if (jobs) await this.enqueue(jobs);
+    return Boolean(jobs);
   }
 
   /** A shared file named in a command (a CSV of recipients), read by the platform's adapter. */

@@ -8,7 +8,7 @@ import { toDeliveryError as fromDiscord } from '../../../../adapters/discord/err
 import { toDeliveryError as fromSlack } from '../../../../adapters/slack/errors';
 import { graphHttpError } from '../../../../adapters/whatsapp/errors';
 import { BridgeError, ConfigError, DeliveryError, ErrorCode as BridgeErrorCode } from '../../../../src/domain/errors';
-import { failureNotice, pausedNotice } from '../../../../src/services/delivery';
+import { failureNotice, pausedNotice } from '../../../../src/services/present/notices';
 import { duration } from '../../../../src/services/outbox/stuck';
 
 const slackPlatform = (error: string) => fromSlack({ code: ErrorCode.PlatformError, data: { ok: false, error } });

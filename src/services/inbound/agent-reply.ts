@@ -1,19 +1,20 @@
 /**
  * A person's message in a bridged thread → WhatsApp sends through the outbox: its text and every file it carries
  * (media-rules.ts decides how; files WhatsApp cannot take are refused in the thread before any call to Meta).
- * Idempotent on the chat message id, so a platform's event retries never send twice.
+ * Idempotent on the chat message id, so a platform's event retries never send twice. Persists the message and
+ * returns the jobs it implies (routing.ts); the caller enqueues them.
  */
-import type { AgentMessage } from '../domain/chat';
-import type { MessageRecord, NewJob } from '../domain/records';
-import type { Store } from '../domain/store';
-import type { Logger } from '../logger';
-import type { Accounts } from './accounts';
-import { lane } from './ingest';
-import { decideReply, internalNote, replyRuleOf } from './internal-notes';
-import { planAgentMessage } from './media-rules';
-import { WHATSAPP_MAX_PARTS, WHATSAPP_TEXT_MAX } from './message-parts';
-import { splitText } from './text-split';
-import { agentMessageId, agentMessageOrigin, mirrorJobs } from './agent-message';
+import type { AgentMessage } from '../../domain/chat';
+import type { MessageRecord, NewJob } from '../../domain/records';
+import type { Store } from '../../domain/store';
+import type { Logger } from '../../logger';
+import type { Accounts } from '../accounts';
+import { agentMessageId, agentMessageOrigin, mirrorJobs } from '../agent-message';
+import { decideReply, internalNote, replyRuleOf } from '../internal-notes';
+import { planAgentMessage } from '../media-rules';
+import { WHATSAPP_MAX_PARTS, WHATSAPP_TEXT_MAX } from '../message-parts';
+import { chatStatusJob, threadNoticeJob, whatsappSendJob } from '../routing';
+import { splitText } from '../text-split';
 
 export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -24,6 +25,12 @@ export function serviceWindowClosed(conversation: { lastInboundAt?: Date }, now:
 
 export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty' | 'internal' | 'too_long';
 
+/** What a stage decided, and the jobs it implies (enqueued by the caller, even when `result` says nothing was sent). */
+export interface Handled<R> {
+  result: R;
+  jobs: NewJob[];
+}
+
 export class AgentReplies {
   constructor(
     private readonly store: Store,
@@ -32,37 +39,35 @@ export class AgentReplies {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async handle(msg: AgentMessage): Promise<AgentReplyResult> {
+  async handle(msg: AgentMessage): Promise<Handled<AgentReplyResult>> {
+    const jobs: NewJob[] = [];
+    const done = (result: AgentReplyResult) => ({ result, jobs });
     const link = await this.store.findThreadLinkByThread(msg.platform, msg.channelId, msg.threadId);
-    if (!link) return 'not_bridged';
+    if (!link) return done('not_bridged');
     const conversation = await this.store.getConversation(link.conversationId);
-    if (!conversation) return 'not_bridged';
+    if (!conversation) return done('not_bridged');
     // A note for colleagues stays in the thread, files included (internal-notes.ts says which messages those are).
     const replyAccount = this.accounts.get(conversation.accountId);
     const decision = decideReply(msg, replyRuleOf(replyAccount));
     if (!decision.send) {
       const note = internalNote(msg, conversation, decision.why, replyAccount ? this.accounts.platformsOf(replyAccount).filter((p) => p !== msg.platform) : []);
       const inserted = await this.store.insertMessage(note.record);
-      await this.store.enqueue(note.jobs); // idempotent (dedupe keys): a retry after a crash still marks it
-      return inserted ? 'internal' : 'duplicate';
+      jobs.push(...note.jobs); // idempotent (dedupe keys): a retry after a crash still marks it
+      return done(inserted ? 'internal' : 'duplicate');
     }
     const text = decision.text.trim();
     const plan = planAgentMessage(text, msg.files ?? []);
     if (plan.refused.length) {
       // Refused here, before any call to Meta, with the limit that applies: the agent knows at once.
       const lines = plan.refused.map((r) => `• “${r.file.name}”: ${r.reason}.`);
-      await this.store.enqueue([
-        {
-          kind: 'chat.notice',
-          lane: lane(msg.platform, conversation._id),
-          dedupeKey: `${msg.platform}:files-refused:${msg.channelId}:${msg.messageId}`,
-          payload: {
-            platform: msg.platform,
-            conversationId: conversation._id,
-            body: `⚠️ *Not sent to the customer:*\n${lines.join('\n')}\n*What to do:* share a link to the file, or a file WhatsApp takes.`,
-          },
-        },
-      ]);
+      jobs.push(
+        threadNoticeJob(
+          msg.platform,
+          conversation._id,
+          { why: 'files-refused', channelId: msg.channelId, messageId: msg.messageId },
+          `⚠️ *Not sent to the customer:*\n${lines.join('\n')}\n*What to do:* share a link to the file, or a file WhatsApp takes.`,
+        ),
+      );
     }
     // Meta takes 4,096 characters per text: a longer one goes as several messages, cut where a reader would pause.
     // No "(1/3)" marker: the parts are sent one after the other in this conversation's lane (each only once Meta
@@ -70,23 +75,19 @@ export class AgentReplies {
     // add noise to what the customer reads, and the agent sees one message with the parts' combined status.
     const texts = plan.text ? splitText(plan.text, { max: WHATSAPP_TEXT_MAX }) : [];
     if (texts.length > WHATSAPP_MAX_PARTS) {
-      await this.store.enqueue([
-        {
-          kind: 'chat.notice',
-          lane: lane(msg.platform, conversation._id),
-          dedupeKey: `${msg.platform}:text-refused:${msg.channelId}:${msg.messageId}`,
-          payload: {
-            platform: msg.platform,
-            conversationId: conversation._id,
-            body: `⚠️ *Not sent to the customer:* the message is ${plan.text!.length.toLocaleString('en')} characters, and WhatsApp takes ${WHATSAPP_TEXT_MAX.toLocaleString('en')} per message; the bridge sends one reply as at most ${WHATSAPP_MAX_PARTS} messages.\n*What to do:* shorten it, or share it as a file.`,
-          },
-        },
-      ]);
+      jobs.push(
+        threadNoticeJob(
+          msg.platform,
+          conversation._id,
+          { why: 'text-refused', channelId: msg.channelId, messageId: msg.messageId },
+          `⚠️ *Not sent to the customer:* the message is ${plan.text!.length.toLocaleString('en')} characters, and WhatsApp takes ${WHATSAPP_TEXT_MAX.toLocaleString('en')} per message; the bridge sends one reply as at most ${WHATSAPP_MAX_PARTS} messages.\n*What to do:* shorten it, or share it as a file.`,
+        ),
+      );
       this.log.info({ conversationId: conversation._id, length: plan.text!.length }, 'agent reply refused: too long for WhatsApp');
       texts.length = 0;
-      if (!plan.files.length) return 'too_long';
+      if (!plan.files.length) return done('too_long');
     }
-    if (!texts.length && !plan.files.length) return 'empty';
+    if (!texts.length && !plan.files.length) return done('empty');
 
     const id = agentMessageId(msg);
     const origin = agentMessageOrigin(msg);
@@ -102,18 +103,13 @@ export class AgentReplies {
     const send = { conversationId: conversation._id, accountId: conversation.accountId, to: conversation.customer };
     // One WhatsApp message per part, in order: the text (unless it is the first file's caption) in as many parts as
     // it needs, then every file. The first part is the chat message's own record; the others point to it, and the
-    // chat message shows their combined status (Delivery.showStatus).
+    // chat message shows their combined status (outbox/handlers/chat-status.ts).
     const parts: { record: MessageRecord; job: NewJob }[] = [];
     for (const [i, t] of texts.entries()) {
       const partId = i === 0 ? id : `${id}:text:${i}`;
       parts.push({
         record: { _id: partId, ...base, text: t, ...(i === 0 ? {} : { partOf: id }) },
-        job: {
-          kind: 'whatsapp.send',
-          lane: lane('whatsapp', conversation._id),
-          dedupeKey: `whatsapp:send:${partId}`,
-          payload: { ...send, messageId: partId, text: t },
-        },
+        job: whatsappSendJob({ ...send, messageId: partId, text: t }, 'whatsapp.send'),
       });
     }
     for (const [i, f] of plan.files.entries()) {
@@ -126,12 +122,7 @@ export class AgentReplies {
           file: { name: f.file.name, mimeType: f.mimeType, size: f.file.size, kind: f.kind },
           ...(partId === id ? {} : { partOf: id }),
         },
-        job: {
-          kind: 'whatsapp.send_media',
-          lane: lane('whatsapp', conversation._id),
-          dedupeKey: `whatsapp:send:${partId}`,
-          payload: { ...send, messageId: partId, platform: msg.platform, file: f.file, kind: f.kind, caption: f.caption },
-        },
+        job: whatsappSendJob({ ...send, messageId: partId, platform: msg.platform, file: f.file, kind: f.kind, caption: f.caption }, 'whatsapp.send_media'),
       });
     }
     const first = parts[0]!.record;
@@ -146,31 +137,24 @@ export class AgentReplies {
         retryable: false,
       };
       // Only the first part is recorded (nothing is sent), so its own `failed` is what the message shows.
-      if (!(await this.store.insertMessage({ ...first, state: 'failed', failure }))) return 'duplicate';
-      await this.store.enqueue([
-        {
-          kind: 'chat.status',
-          lane: lane(msg.platform, conversation._id),
-          dedupeKey: `${msg.platform}:status:${id}:failed`,
-          payload: { platform: msg.platform, messageId: id, status: 'failed' },
-        },
-      ]);
+      if (!(await this.store.insertMessage({ ...first, state: 'failed', failure }))) return done('duplicate');
+      jobs.push(chatStatusJob(conversation._id, { platform: msg.platform, messageId: id, status: 'failed' }));
       this.log.info({ conversationId: conversation._id }, 'agent reply refused: service window closed');
-      return 'window_closed';
+      return done('window_closed');
     }
 
-    if (!(await this.store.insertMessage(record))) return 'duplicate';
+    if (!(await this.store.insertMessage(record))) return done('duplicate');
     for (const part of parts.slice(1)) await this.store.insertMessage(part.record);
     await this.store.recordAgentReply(conversation._id, { platform: msg.platform, userId: msg.author.id, name: msg.author.name, lastReplyAt: msg.sentAt });
     const account = this.accounts.get(conversation.accountId);
     const otherSides = account ? this.accounts.platformsOf(account).filter((p) => p !== msg.platform) : [];
     const fileLine = plan.files.length ? `📎 ${plan.files.map((f) => f.file.name).join(', ')}` : '';
     const mirrorBody = [text, fileLine].filter(Boolean).join('\n');
-    await this.store.enqueue([
+    jobs.push(
       ...parts.map((p) => p.job),
       // Teams on the other platform see the whole conversation: the reply is mirrored, marked with who and where.
       ...mirrorJobs(msg, conversation._id, otherSides, mirrorBody),
-    ]);
-    return 'queued';
+    );
+    return done('queued');
   }
 }

@@ -1,0 +1,42 @@
+/**
+ * What the chat adapters call (domain/chat.ts `ChatInbound`), wired to the stages: an agent's message and reaction go
+ * to their stage and the jobs it returns are enqueued (which wakes the outbox) before the platform is acknowledged;
+ * commands and template forms go to their services; a change of the bot's access probes the parked deliveries.
+ */
+import type { ChatInbound } from '../../domain/chat';
+import type { Commands } from '../commands';
+import type { Enqueue } from '../outbox/enqueue';
+import type { TemplateSender } from '../templates/send-command';
+import type { AgentReactions } from './agent-reaction';
+import type { AgentReplies } from './agent-reply';
+
+export interface ChatInboundStages {
+  agentReplies: AgentReplies;
+  agentReactions: AgentReactions;
+  commands: Commands;
+  templates: TemplateSender;
+  enqueue: Enqueue;
+  /** Parked deliveries on this platform are tried again now (OutboxWorker.probeParked). */
+  probeParked(platform: string): void;
+}
+
+export function createChatInbound(s: ChatInboundStages): ChatInbound {
+  return {
+    agentMessage: async (m) => {
+      const { result, jobs } = await s.agentReplies.handle(m);
+      await s.enqueue(jobs);
+      return result;
+    },
+    agentReaction: async (r) => {
+      const { result, jobs } = await s.agentReactions.handle(r);
+      await s.enqueue(jobs);
+      return result;
+    },
+    command: (req) => s.commands.handle(req),
+    templates: (q) => s.templates.choices(q.platform, q.channelId, q.prefix),
+    templateFields: (q) => s.templates.fields(q.platform, q.channelId, q.template),
+    // Queueing the send enqueues (and wakes the outbox) inside TemplateSender.queue.
+    sendTemplate: (req) => s.templates.send(req),
+    accessChanged: (c) => s.probeParked(c.platform),
+  };
+}

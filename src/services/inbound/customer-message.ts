@@ -1,0 +1,52 @@
+/**
+ * A customer's WhatsApp message: stored once (its `_id` is `wa:<wamid>`, so a redelivery changes nothing) in the
+ * customer's conversation, and posted into that conversation's thread on every platform the account mirrors to.
+ * Returns the post jobs (routing.ts); the caller enqueues them.
+ */
+import type { MessageRecord, NewJob } from '../../domain/records';
+import type { Store } from '../../domain/store';
+import type { InboundCustomerMessage } from '../../domain/whatsapp';
+import type { Logger } from '../../logger';
+import type { Accounts } from '../accounts';
+import { renderContent, renderInbound } from '../render';
+import { chatPostJobs } from '../routing';
+
+export class CustomerMessages {
+  constructor(
+    private readonly store: Store,
+    private readonly accounts: Accounts,
+    private readonly log: Logger,
+  ) {}
+
+  async handle(m: InboundCustomerMessage): Promise<NewJob[]> {
+    const account = this.accounts.get(m.accountId);
+    if (!account) {
+      this.log.warn({ phoneNumberId: m.accountId, wamid: m.wamid }, 'message for a phone number id that is not configured: kept in the raw log only');
+      return [];
+    }
+    const conversation = await this.store.conversationForInbound(m.accountId, m.customer, m.sentAt);
+    const id = `wa:${m.wamid}`;
+    const record: MessageRecord = {
+      _id: id,
+      conversationId: conversation._id,
+      direction: 'inbound',
+      createdAt: m.sentAt,
+      wamid: m.wamid,
+      content: m.content,
+      mirrors: [],
+    };
+    const isNew = await this.store.insertMessage(record);
+    if (!isNew) this.log.debug({ wamid: m.wamid }, 'redelivered message: re-enqueue is a no-op');
+    const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid) : undefined;
+    const body = renderInbound(m, quoted);
+    const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
+    return chatPostJobs(this.accounts.platformsOf(account), conversation._id, id, { author: { name, role: 'customer' }, body }, true);
+  }
+
+  private async quoteOf(wamid: string): Promise<string | undefined> {
+    // The customer may quote their own earlier message or an agent's reply (known by the wamid of its send).
+    const original = await this.store.findMessageByWamid(wamid);
+    if (original?.content) return renderContent(original.content);
+    return original?.text;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * `chat.status`: a WhatsApp delivery status shown on the message in the thread (the agent's own, or the bridge's
+ * post of it); a failure is explained in the thread, with what a person can do.
+ */
+import type { JobPayloads } from '../../../domain/records';
+import { partLabel, showCombinedStatus } from '../../message-parts';
+import { failureNotice } from '../../present/notices';
+import type { HandlerContext, JobHandler } from './support/context';
+import { locate, threadOf } from './support/threads';
+
+export function chatStatusHandler(ctx: HandlerContext): JobHandler<'chat.status'> {
+  return { run: (p) => showStatus(ctx, p) };
+}
+
+async function showStatus(ctx: HandlerContext, p: JobPayloads['chat.status']): Promise<void> {
+  const message = await ctx.store.getMessage(p.messageId);
+  if (!message) return;
+  const where = locate(message, p.platform);
+  if (!where) return;
+  const thread = threadOf(where);
+  const chat = ctx.chat(p.platform);
+  // One chat message sent as several WhatsApp messages (a long text, files): it shows their combined status.
+  const head = message.partOf ? await ctx.store.getMessage(message.partOf) : message;
+  if (head?.parts?.length) await showCombinedStatus(ctx.store, chat, head);
+  else if (!message.partOf || p.status === 'failed') await chat.showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
+  if (p.status !== 'failed') return;
+  const failure = message.failure ?? (p.error ? ctx.whatsapp.explain(p.error) : undefined);
+  if (p.error && !message.failure && failure) await ctx.store.updateMessage(p.messageId, { failure });
+  const explanation = failure ?? {
+    code: 'unknown',
+    meaning: 'WhatsApp reported the message as failed without a reason',
+    action: 'try again, or reach the customer another way',
+  };
+  const file = message.file ? `📎 ${message.file.name}\n` : head?.parts?.length ? `${partLabel(head, message)}\n` : '';
+  await chat.postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: `${file}${failureNotice(explanation)}` });
+}

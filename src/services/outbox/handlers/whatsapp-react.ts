@@ -1,0 +1,18 @@
+/** `whatsapp.react`: an agent's reaction (or its removal: empty emoji) on a customer's message; a refusal is told in the thread. */
+import { threadNoticeJob } from '../../routing';
+import type { HandlerContext, JobHandler } from './support/context';
+
+export function whatsappReactHandler(ctx: HandlerContext): JobHandler<'whatsapp.react'> {
+  return {
+    run: async (p) => {
+      await ctx.media.sendReaction(ctx.account(p.accountId), p.to, p.targetWamid, p.emoji);
+    },
+    failed: async (p, e) => {
+      const body = `⚠️ *The reaction ${p.emoji || '(removal)'} did not reach the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}`;
+      await ctx.enqueue([
+        threadNoticeJob(p.platform, p.conversationId, { why: 'reaction-failed', targetWamid: p.targetWamid, emoji: p.emoji, at: ctx.now() }, body),
+      ]);
+      ctx.log.info({ conversationId: p.conversationId, code: e.code }, 'agent reaction refused by WhatsApp');
+    },
+  };
+}
