@@ -4,9 +4,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DiscordAdapter } from '../adapters/discord/discord-adapter';
 import { MongoStore } from '../adapters/mongo/store';
-import { SlackAdapter } from '../adapters/slack/slack-adapter';
+import { chatPlatformEntries } from '../adapters/registry';
 import { NOTICE_FIELDS, templateEventInfo } from '../adapters/whatsapp/account-events';
 import { explainWhatsAppError } from '../adapters/whatsapp/errors';
 import { GraphClient } from '../adapters/whatsapp/graph-client';
@@ -18,7 +17,9 @@ import { TemplatesApi } from '../adapters/whatsapp/templates-api';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
 import { openDatabase, stopEmbedded } from './database';
-import type { ChatAdapter, ChatInbound, ChatPlatform } from './domain/chat';
+import type { ChatAdapter } from './domain/chat/adapter';
+import type { ChatInbound } from './domain/chat/inbound';
+import type { ChatPlatform } from './domain/platform';
 import type { WhatsAppSender } from './domain/ports';
 import type { Store } from './domain/store';
 import { createHttpApp, type HttpTimings, type WebhookDecoder } from './http/app';
@@ -51,7 +52,8 @@ export interface BridgeOptions {
   dbName?: string;
   /** Faster polling and backoff in tests and the demo. */
   outbox?: Partial<OutboxOptions>;
-  slackStartRetryMs?: number;
+  /** Per chat platform, the wait between start-up attempts while it cannot be reached (tests shorten it). */
+  startRetryMs?: Partial<Record<ChatPlatform, number>>;
   /** Called when the bridge cannot go on (e.g. a refused Slack token found after start-up). */
   onFatal?: (err: Error) => void;
   /** Deadlines of the HTTP routes while the database is away (tests shorten or lengthen them). */
@@ -184,15 +186,17 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     },
     accessChanged: (c) => outbox?.probeParked(c.platform),
   };
-  if (config.slack) {
-    chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, chatRoutes, inbound, log.child({ adapter: 'slack' }));
-  }
-  if (config.discord) {
-    chats.discord = new DiscordAdapter(
-      { ...config.discord, channelIds: config.accounts.flatMap((a) => (a.discord ? [a.discord.channelId] : [])) },
+  // Every configured platform of the registry (adapters/registry.ts): this file names none.
+  for (const [platform, module] of chatPlatformEntries()) {
+    const settings = config.chats[platform];
+    if (settings === undefined) continue;
+    chats[platform] = module.create(settings, {
       inbound,
-      log.child({ adapter: 'discord' }),
-    );
+      log: log.child({ adapter: platform }),
+      routes: chatRoutes,
+      channelIds: config.accounts.flatMap((a) => a[platform]?.channelId ?? []),
+      startRetryMs: options.startRetryMs?.[platform],
+    });
   }
 
   const pacer = new SendPacer({

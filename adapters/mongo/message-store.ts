@@ -4,7 +4,7 @@
  * wamids) and one bulkWrite (known ones).
  */
 import type { AnyBulkWriteOperation } from 'mongoose';
-import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatPlatform } from '../../src/domain/platform';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
 import type { StatusApplied } from '../../src/domain/store';
 import { STATUS_RANK, type StatusUpdate } from '../../src/domain/whatsapp';

@@ -18,7 +18,7 @@
  */
 import type { Connection } from 'mongoose';
 import { createHash } from 'node:crypto';
-import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatPlatform } from '../../src/domain/platform';
 import type {
   BulkRecord,
   BulkResult,

@@ -4,7 +4,7 @@
  * document `${conversationId}:${platform}` points to it for the delivery path (a query on `conversationId` would
  * scan on FerretDB).
  */
-import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatPlatform } from '../../src/domain/platform';
 import type { ThreadLinkRecord } from '../../src/domain/records';
 import { isDuplicateKey } from './duplicates';
 import type { Models } from './models';

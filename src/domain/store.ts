@@ -3,7 +3,7 @@
  * Hot paths rely only on lookups and writes by `_id` and on bulk writes of `_id`-keyed operations (the allowed
  * query shapes and why are listed in adapters/mongo/store.ts).
  */
-import type { ChatPlatform } from './chat';
+import type { ChatPlatform } from './platform';
 import type { TemplateRecord } from './templates';
 import type {
   BulkRecord,

@@ -3,7 +3,7 @@
  * (and its removal → an empty-emoji reaction). The bridge's own reactions (statuses, the customer's reactions
  * mirrored) are filtered out by the adapters, which know the bot's user id.
  */
-import type { AgentReaction } from '../domain/chat';
+import type { AgentReaction } from '../domain/chat/inbound';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';
 import { serviceWindowClosed } from './agent-replies';

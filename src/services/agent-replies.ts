@@ -3,7 +3,7 @@
  * (media-rules.ts decides how; files WhatsApp cannot take are refused in the thread before any call to Meta).
  * Idempotent on the chat message id, so a platform's event retries never send twice.
  */
-import type { AgentMessage } from '../domain/chat';
+import type { AgentMessage } from '../domain/chat/inbound';
 import type { MessageRecord, NewJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';

@@ -2,7 +2,8 @@
  * What each outbox job does. Every handler is safe to run twice (a crash between the effect and the
  * `done` mark re-runs it): it checks what is already recorded before acting.
  */
-import type { ChatAdapter, ChatPlatform, ThreadRef } from '../domain/chat';
+import { hasReactions, hasStatusMarks, type ChatAdapter, type ThreadRef } from '../domain/chat/adapter';
+import type { ChatPlatform } from '../domain/platform';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
 import type { WhatsAppMedia } from '../domain/media';
 import type { WhatsAppSender } from '../domain/ports';
@@ -260,8 +261,10 @@ export class Delivery {
     // One chat message sent as several WhatsApp messages (a long text, files): it shows their combined status.
     const head = message.partOf ? await this.store.getMessage(message.partOf) : message;
     if (head?.parts?.length) await showCombinedStatus(this.store, this.chat(p.platform), head);
-    else if (!message.partOf || p.status === 'failed')
-      await this.chat(p.platform).showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
+    else if (!message.partOf || p.status === 'failed') {
+      const chat = this.chat(p.platform);
+      if (hasStatusMarks(chat)) await chat.showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
+    }
     if (p.status !== 'failed') return;
     const failure = message.failure ?? (p.error ? this.whatsapp.explain(p.error) : undefined);
     if (p.error && !message.failure && failure) await this.store.updateMessage(p.messageId, { failure });
@@ -278,7 +281,7 @@ export class Delivery {
   private async react(p: JobPayloads['chat.react']): Promise<void> {
     const chat = this.chat(p.platform);
     const thread = { platform: p.platform, channelId: p.channelId, threadId: p.threadId };
-    if (await chat.react?.(thread, p.messageId, p.emoji, true)) return;
+    if (hasReactions(chat) && (await chat.react(thread, p.messageId, p.emoji, true))) return;
     await chat.postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: p.otherwise });
   }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { ChatPlatform } from '../domain/chat';
+import type { ChatPlatform } from '../domain/platform';
 import type { JobPayloads, MessageRecord, NewJob } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { AccountEvent, InboundCustomerMessage, StatusUpdate, WhatsAppEvent } from '../domain/whatsapp';

@@ -5,7 +5,9 @@
  * Like every outbox handler, each step is safe to run twice.
  */
 import { Readable } from 'node:stream';
-import type { ChatAdapter, ChatPlatform, ChatPost, ThreadRef } from '../domain/chat';
+import { hasEdits, hasFiles, hasReactions, type ChatAdapter, type ChatPost, type Edits, type ThreadRef } from '../domain/chat/adapter';
+import { isStatusMark } from '../domain/chat/status-marks';
+import type { ChatPlatform } from '../domain/platform';
 import type { MessageContent } from '../domain/content';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
 import type { FileStream, WhatsAppMedia } from '../domain/media';
@@ -125,9 +127,10 @@ export class RichDelivery {
 
     if (c.kind === 'reaction') {
       const previous = target?.customerReaction?.[chat.platform] || undefined;
-      if (target && where && chat.react) {
+      if (target && where && hasReactions(chat)) {
         const thread = threadOf(where);
-        if (previous && previous !== c.emoji) await chat.react(thread, where.messageId, previous, false);
+        // The same emoji may also be a status mark (👀 = read): taking the customer's off must leave the status on.
+        if (previous && previous !== c.emoji && !isStatusMark(previous)) await chat.react(thread, where.messageId, previous, false);
         // A removal is shown by taking the reaction off; one that was never shown on the post becomes a line.
         const shown = c.emoji ? await chat.react(thread, where.messageId, c.emoji, true) : Boolean(previous);
         // A dotted $set: the Slack and Discord jobs run in parallel and each owns its key.
@@ -138,7 +141,7 @@ export class RichDelivery {
       return { ...post, body };
     }
 
-    const editable = target?.direction === 'inbound' && target.content && where && chat.editPost;
+    const editable = target?.direction === 'inbound' && target.content && where && hasEdits(chat);
     if (c.kind === 'edit') {
       const updated = target?.content && c.newText !== undefined ? withNewText(target.content, c.newText) : undefined;
       if (editable && updated) {
@@ -178,7 +181,7 @@ export class RichDelivery {
    * there are is returned (`rest`) to be posted after them. False when a post cannot be edited.
    */
   private async editEveryPart(
-    chat: ChatAdapter,
+    chat: ChatAdapter & Edits,
     target: MessageRecord,
     post: ChatPost,
     withFile: boolean,
@@ -189,7 +192,7 @@ export class RichDelivery {
     const bodies = withFile ? [post.body] : chatParts(chat, post);
     for (const [i, where] of posts.entries()) {
       const body = bodies[i] ?? emptied;
-      if (!(await chat.editPost!(threadOf(where), where.messageId, { ...post, body }, { withFile: withFile && i === 0 }))) return false;
+      if (!(await chat.editPost(threadOf(where), where.messageId, { ...post, body }, { withFile: withFile && i === 0 }))) return false;
     }
     return bodies.length > posts.length ? { rest: bodies.slice(posts.length).join('\n') } : true;
   }
@@ -200,7 +203,7 @@ export class RichDelivery {
    */
   async postMedia(chat: ChatAdapter, thread: ThreadRef, message: MessageRecord, post: ChatPost): Promise<{ messageId: string }> {
     const c = message.content as Media;
-    if (!c.mediaId || !chat.postFile) return chat.postInThread(thread, post);
+    if (!c.mediaId || !hasFiles(chat)) return chat.postInThread(thread, post);
     const withNotice = (notice: string) => chat.postInThread(thread, { ...post, body: `${post.body}\n${notice}` });
     const conversation = await this.store.getConversation(message.conversationId);
     const account = this.account(conversation?.accountId ?? message.conversationId.split(':')[0]!);
@@ -244,7 +247,7 @@ export class RichDelivery {
     let mediaId = message.file?.mediaId;
     if (!mediaId) {
       const chat = this.chat(p.platform);
-      if (!chat.openFile)
+      if (!hasFiles(chat))
         throw DeliveryError.permanent(p.platform, {
           code: 'no_files',
           meaning: `the ${PLATFORM_NAME[p.platform]} side cannot fetch files`,

@@ -4,7 +4,7 @@
  * notice is never queued behind the very delivery it is about; a notice into a channel that is itself unreachable is
  * delivered once it is reachable again.
  */
-import type { ChatPlatform } from '../../domain/chat';
+import type { ChatPlatform } from '../../domain/platform';
 import type { NewJob, OutboxJob, ParkedInfo } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Accounts } from '../accounts';

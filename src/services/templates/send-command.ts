@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountConfig } from '../../config';
-import type { ChatAdapter, ChatPlatform } from '../../domain/chat';
+import { hasDirectory, type ChatAdapter } from '../../domain/chat/adapter';
+import type { ChatPlatform } from '../../domain/platform';
 import type { MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { TemplateChoice, TemplateField, TemplateRecord, TemplateSendRequest, TemplateSendResult } from '../../domain/templates';
@@ -123,7 +124,7 @@ export class TemplateSender {
     const adapter = this.chats[platform];
     for (const g of groups) {
       try {
-        if ((await adapter?.groupMembers?.(g))?.includes(userId)) return true;
+        if (adapter && hasDirectory(adapter) && (await adapter.groupMembers(g)).includes(userId)) return true;
       } catch (err) {
         this.log.warn({ group: g, err: (err as Error).message }, 'could not read a user group’s members; treated as not a member');
       }
@@ -223,10 +224,10 @@ export class TemplateSender {
 
   /** A shared file named in a command (a CSV of recipients), read by the platform's adapter. */
   async readSharedFile(platform: ChatPlatform, reference: string): Promise<{ name: string; text: string } | { error: string } | undefined> {
-    const reader = this.chats[platform]?.readSharedFile;
-    if (!reader) return undefined;
+    const adapter = this.chats[platform];
+    if (!adapter || !hasDirectory(adapter)) return undefined;
     try {
-      return await reader.call(this.chats[platform], reference);
+      return await adapter.readSharedFile(reference);
     } catch (err) {
       return { error: `the file ${reference} could not be read (${(err as Error).message})` };
     }
