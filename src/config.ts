@@ -1,6 +1,7 @@
 /**
- * The one place that reads the environment. A zod schema checks every variable; anything wrong stops
- * start-up with a message naming the variable and what it expects.
+ * The one place that reads the environment. A zod schema checks every variable: the core's here, each chat
+ * platform's in its fragment (adapters/<platform>/config.ts, listed in adapters/registry.ts), all fed from here.
+ * Anything wrong stops start-up with a message naming the variable and what it expects.
  * Several WhatsApp numbers (departments) can be described in a JSON file named by BRIDGE_CONFIG.
  */
 import { readFileSync } from 'node:fs';
@@ -97,11 +98,7 @@ const accountSchema = z.object({
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
 /** One business number as the bridge runs it: an account of the BRIDGE_CONFIG file (or the env's one) with its defaults applied. */
-export type AccountConfig = Omit<z.infer<typeof accountSchema>, 'name' | 'accessToken' | 'replyMode'> & {
-  name: string;
-  accessToken: string;
-  replyMode?: ReplyMode;
-};
+export type AccountConfig = Omit<z.infer<typeof accountSchema>, 'name' | 'accessToken'> & { name: string; accessToken: string };
 
 export interface Config {
   port: number;
