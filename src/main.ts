@@ -65,6 +65,18 @@ async function main(): Promise<void> {
   };
   installLastResort(log, stopAndExit);
 
+  // Signals are handled from the first moment: the HTTP server answers /readyz before startBridge resolves (bulk
+  // sends resume last), and a supervisor that stops the process then must get a clean stop, not Node's default
+  // exit by signal. A signal during start-up is remembered and acted on once the bridge exists.
+  let signalled = false;
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'signal received');
+    signalled = true;
+    if (bridge) stopAndExit(0);
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
   // A fatal error may arrive while startBridge is still running (e.g. Slack refuses the token at once):
   // it is remembered and acted on once the bridge exists (it used to hit `bridge` before its initialisation).
   let fatal = false;
@@ -82,13 +94,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (fatal) return stopAndExit(1);
-
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'signal received');
-    stopAndExit(0);
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  if (signalled) stopAndExit(0);
 }
 
 void main();

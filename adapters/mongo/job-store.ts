@@ -4,9 +4,9 @@
  * claims, completions and reschedules are by `_id`. Only the worker's poll and the stale-lease release query
  * `outbox` by state: it holds live work only, so it stays small however long the bridge has run.
  */
+import { InsertBatcher } from './insert-batcher';
 import type { NewJob, OutboxJob } from '../../src/domain/records';
 import type { EnqueueOptions } from '../../src/domain/store';
-import { isDuplicateKey, onlyDuplicates } from './duplicates';
 import type { Models } from './models';
 
 /** Increasing within the process and across restarts (it starts from the clock), so lanes keep insertion order. */
@@ -17,7 +17,14 @@ function nextSeq(): number {
 }
 
 export class JobStore {
-  constructor(private readonly m: Models) {}
+  /** Jobs enqueued and completed at the same moment (webhooks acknowledged together, parallel deliveries) share commands. */
+  private readonly jobInserts: InsertBatcher;
+  private readonly doneInserts: InsertBatcher;
+
+  constructor(private readonly m: Models) {
+    this.jobInserts = new InsertBatcher((docs) => m.outbox.collection.insertMany(docs, { ordered: false }));
+    this.doneInserts = new InsertBatcher((docs) => m.doneJobs.insertMany(docs, { ordered: false }));
+  }
 
   async enqueue(jobs: NewJob[], options: EnqueueOptions = {}): Promise<void> {
     const byKey = new Map<string, NewJob>();
@@ -32,12 +39,8 @@ export class JobStore {
     }
     const now = new Date();
     const docs = fresh.map((job) => ({ ...job, _id: job.dedupeKey, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
-    try {
-      // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
-      await this.m.outbox.collection.insertMany(docs as never[], { ordered: false });
-    } catch (err) {
-      if (!onlyDuplicates(err)) throw err;
-    }
+    // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
+    await this.jobInserts.insertAll(docs);
   }
 
   pendingJobs(limit: number): Promise<OutboxJob[]> {
@@ -56,11 +59,7 @@ export class JobStore {
 
   async completeJob(id: string): Promise<void> {
     // Recorded as done first: a crash in between leaves a running job that is re-run (handlers are idempotent).
-    try {
-      await this.m.doneJobs.create({ _id: id, doneAt: new Date() });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await this.doneInserts.insert({ _id: id, doneAt: new Date() });
     await this.m.outbox.deleteOne({ _id: id });
   }
 

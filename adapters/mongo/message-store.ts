@@ -3,12 +3,13 @@
  * Every read and write is by `_id`; a batch of statuses is read by `_id` in parallel and written with one insert (new
  * wamids) and one bulkWrite (known ones).
  */
+import { InsertBatcher } from './insert-batcher';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ChatPlatform } from '../../src/domain/platform';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
 import type { StatusApplied } from '../../src/domain/store';
 import { STATUS_RANK, type StatusUpdate } from '../../src/domain/whatsapp';
-import { ignoreDuplicate, isDuplicateKey, onlyDuplicates } from './duplicates';
+import { ignoreDuplicate, onlyDuplicates } from './duplicates';
 import { KeyedLock } from './keyed-lock';
 import type { Models } from './models';
 
@@ -22,16 +23,15 @@ export class MessageStore {
   /** A wamid's rank is read, compared and written in code (FerretDB's conditional updates are not atomic): one batch at a time per wamid. */
   private readonly wamidLock = new KeyedLock();
 
-  constructor(private readonly m: Models) {}
+  /** Concurrent deliveries' inserts share one command (group commit: insert-batcher.ts). */
+  private readonly inserts: InsertBatcher;
 
-  async insert(message: MessageRecord): Promise<boolean> {
-    try {
-      await this.m.messages.create(message);
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  constructor(private readonly m: Models) {
+    this.inserts = new InsertBatcher((docs) => m.messages.insertMany(docs, { ordered: false }));
+  }
+
+  insert(message: MessageRecord): Promise<boolean> {
+    return this.inserts.insert(message);
   }
 
   get(id: string): Promise<MessageRecord | null> {

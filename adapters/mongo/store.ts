@@ -16,6 +16,7 @@
  * metrics counts) other filters are used; each says so. Rank checks and claims are read-then-write in code under
  * in-process keyed locks: one bridge process per database (FerretDB's conditional updates are not atomic anyway).
  */
+import { InsertBatcher } from './insert-batcher';
 import type { Connection } from 'mongoose';
 import { createHash } from 'node:crypto';
 import type { ChatPlatform } from '../../src/domain/platform';
@@ -35,7 +36,6 @@ import type { TemplateRecord } from '../../src/domain/templates';
 import type { EnqueueOptions, StatusApplied, Store } from '../../src/domain/store';
 import type { CustomerRef, StatusUpdate } from '../../src/domain/whatsapp';
 import { ConversationStore } from './conversation-store';
-import { isDuplicateKey } from './duplicates';
 import { JobStore } from './job-store';
 import { MessageStore } from './message-store';
 import * as recovery from './outbox-recovery';
@@ -50,6 +50,7 @@ export class MongoStore implements Store {
   private readonly threads: ThreadStore;
   private readonly messages: MessageStore;
   private readonly jobs: JobStore;
+  private readonly rawInserts: InsertBatcher;
 
   private constructor(
     private readonly conn: Connection,
@@ -59,6 +60,7 @@ export class MongoStore implements Store {
     this.threads = new ThreadStore(m);
     this.messages = new MessageStore(m);
     this.jobs = new JobStore(m);
+    this.rawInserts = new InsertBatcher((docs) => m.rawWebhooks.insertMany(docs, { ordered: false }));
   }
 
   static async open(conn: Connection): Promise<MongoStore> {
@@ -83,12 +85,9 @@ export class MongoStore implements Store {
 
   async saveRawWebhook(source: string, rawBody: string): Promise<void> {
     // Meta offers no history API: the raw payload is our only record. Keyed by content, so a redelivery is one row.
+    // Webhooks acknowledged at the same moment share one insert (group commit: insert-batcher.ts).
     const _id = createHash('sha256').update(rawBody).digest('hex');
-    try {
-      await this.m.rawWebhooks.create({ _id, source, body: rawBody, receivedAt: new Date() });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await this.rawInserts.insert({ _id, source, body: rawBody, receivedAt: new Date() });
   }
 
   conversationForInbound = (accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> =>

@@ -1,0 +1,7 @@
+/** The chat-side conformance suite (chat-side.suite.ts) against Discord: real discord.js, the fake REST API and gateway. */
+import { DiscordDriver } from '../support/chat-side/discord-driver';
+import { chatSideSuite } from './chat-side.suite';
+
+describe('chat side: Discord', () => {
+  chatSideSuite(() => new DiscordDriver(), 'chat-side-discord');
+});
