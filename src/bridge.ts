@@ -6,23 +6,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MongoStore } from '../adapters/mongo/store';
 import { chatPlatformEntries } from '../adapters/registry';
-import { NOTICE_FIELDS, templateEventInfo } from '../adapters/whatsapp/account-events';
-import { explainWhatsAppError } from '../adapters/whatsapp/errors';
-import { GraphClient } from '../adapters/whatsapp/graph-client';
-import { WhatsAppMediaClient } from '../adapters/whatsapp/media-client';
-import { quarantineRecord } from '../adapters/whatsapp/bounds';
-import { decodeWebhook } from '../adapters/whatsapp/normalize';
-import { isValidMetaSignature } from '../adapters/whatsapp/signature';
-import { TemplatesApi } from '../adapters/whatsapp/templates-api';
+import { createWhatsAppAdapter } from '../adapters/whatsapp';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
 import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter } from './domain/chat/adapter';
 import type { ChatInbound } from './domain/chat/inbound';
 import type { ChatPlatform } from './domain/platform';
-import type { WhatsAppSender } from './domain/ports';
 import type { Store } from './domain/store';
-import { createHttpApp, type HttpTimings, type WebhookDecoder } from './http/app';
+import { createHttpApp, type HttpTimings } from './http/app';
 import { withDeadline } from './http/deadline';
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
@@ -101,31 +93,48 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
   registerOutboxGauges(metrics.registry, () => outbox);
 
-  const graph = new GraphClient({ baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
-  const templatesApi = new TemplatesApi(graph, { pageSize: options.templates?.pageSize });
-  const whatsapp: WhatsAppSender = {
-    sendText: (a, to, text, reply) => graph.sendText(a, to, text, reply),
-    sendTemplate: (a, to, template) => templatesApi.send(a, to, template),
-    explain: explainWhatsAppError,
-  };
-  const templateLog = log.child({ component: 'templates' });
-  const templateSync = new TemplateSync(store, accounts, templatesApi, templateLog);
-  const templateStatus = new TemplateStatusUpdates(store, templateEventInfo, templateLog, (wabaId) => templateSync.syncSoon(wabaId));
-  const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), NOTICE_FIELDS, (e) => templateStatus.apply(e));
-  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
-  const agentReactions = new AgentReactions(store, log.child({ component: 'agent-reactions' }));
-  const media = new WhatsAppMediaClient(graph, { baseUrl: config.whatsapp.graphApiUrl, version: config.whatsapp.graphApiVersion });
-  const commands = new Commands();
-
   // The worker is created below; ingest paths wake it so new work does not wait for the next poll.
   let outbox: OutboxWorker | undefined;
-  const decoder: WebhookDecoder = {
-    verifySignature: (raw, sig) => isValidMetaSignature(raw, sig, [config.whatsapp.appSecret]),
-    decode: (raw) => {
-      const r = decodeWebhook(raw);
-      return r.ok ? { ok: true, events: r.normalized.events, warnings: r.normalized.warnings, quarantined: r.normalized.quarantined } : r;
+  const http = createHttpApp({
+    pingDatabase: () => store.ping(),
+    ready: () => ready(),
+    metrics,
+    log: log.child({ component: 'http' }),
+    timings: options.http,
+  });
+  const whatsapp = createWhatsAppAdapter(
+    { ...config.whatsapp, templatePageSize: options.templates?.pageSize },
+    {
+      inbound: {
+        // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (services/ingest.ts). The
+        // worker applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
+        events: async (raw, events) => {
+          await ingest.persist(raw, events);
+          outbox?.wake();
+        },
+        quarantine: async (records) => {
+          for (const r of records) await store.saveRawWebhook('whatsapp-quarantine', r);
+        },
+      },
+      whileDatabaseAnswers: (work) => http.whileDatabaseAnswers(work),
+      metrics: metrics.registry,
+      log: log.child({ adapter: 'whatsapp' }),
     },
-  };
+  );
+  http.mount(whatsapp.routes);
+  const templateLog = log.child({ component: 'templates' });
+  const templateSync = new TemplateSync(store, accounts, whatsapp.templates, templateLog);
+  const templateStatus = new TemplateStatusUpdates(
+    store,
+    (field, value) => whatsapp.accountEvents.templateEventInfo(field, value),
+    templateLog,
+    (wabaId) => templateSync.syncSoon(wabaId),
+  );
+  const ingest = new Ingest(store, accounts, log.child({ component: 'ingest' }), new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e));
+  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
+  const agentReactions = new AgentReactions(store, log.child({ component: 'agent-reactions' }));
+  const commands = new Commands();
+
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
   const templateSender = new TemplateSender(store, accounts, chats, templateLog);
   const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, {
@@ -146,25 +155,6 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     const parked = outbox?.parked() ?? [];
     return { ok: Object.values(checks).every(Boolean), checks, parked };
   };
-  const { app, chatRoutes } = createHttpApp({
-    verifyToken: config.whatsapp.verifyToken,
-    decoder,
-    // Two writes before the ack, in parallel: the raw archive and the events as `ingest` jobs (services/ingest.ts). The
-    // worker applies them past the ack; the outbox makes that durable (leases, retries, recovery after a SIGKILL).
-    ingest: async (raw, events) => {
-      await ingest.persist(raw, events);
-      outbox?.wake();
-    },
-    quarantine: async (items) => {
-      for (const q of items) await store.saveRawWebhook('whatsapp-quarantine', quarantineRecord(q));
-    },
-    pingDatabase: () => store.ping(),
-    ready: () => ready(),
-    metrics,
-    log: log.child({ component: 'http' }),
-    timings: options.http,
-  });
-
   const inbound: ChatInbound = {
     agentMessage: async (m) => {
       const result = await agentReplies.handle(m);
@@ -193,7 +183,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     chats[platform] = module.create(settings, {
       inbound,
       log: log.child({ adapter: platform }),
-      routes: chatRoutes,
+      routes: http.chatRoutes,
       channelIds: config.accounts.flatMap((a) => a[platform]?.channelId ?? []),
       startRetryMs: options.startRetryMs?.[platform],
     });
@@ -203,7 +193,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     perSecond: (accountId) => accounts.get(accountId)?.messagesPerSecond ?? config.messagesPerSecond ?? 80,
     pairIntervalMs: options.templates?.pairIntervalMs ?? PAIR_INTERVAL_MS,
   });
-  const delivery = new Delivery(store, accounts, chats, whatsapp, ingest, log.child({ component: 'delivery' }), undefined, { pacer, media });
+  const delivery = new Delivery(store, accounts, chats, whatsapp.sender, ingest, log.child({ component: 'delivery' }), undefined, {
+    pacer,
+    media: whatsapp.media,
+  });
   const notices = new OutboxNotices(store, accounts, () => outbox?.wake());
   outbox = new OutboxWorker(
     store,
@@ -226,7 +219,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
 
   const server: Server = await orUndo(
     new Promise((resolve, reject) => {
-      const s = app.listen(config.port, () => resolve(s));
+      const s = http.app.listen(config.port, () => resolve(s));
       s.once('error', (err: NodeJS.ErrnoException) =>
         reject(
           err.code === 'EADDRINUSE' || err.code === 'EACCES'

@@ -3,10 +3,9 @@
  * ConfigError naming MONGODB_URI and what to do (main.ts prints it without a stack trace), and an embedded server
  * that was started is stopped again.
  */
-import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { connectMongo } from '../adapters/mongo/connection';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
+import { NoEmbeddedEngineError, startDefaultEmbedded, type EmbeddedMongo } from '../adapters/mongo/embedded/launch';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
 import type { Logger } from './logger';
@@ -35,19 +34,24 @@ function databaseError(uri: string, err: unknown): ConfigError {
 export async function openDatabase(config: Config, log: Logger, dbName?: string): Promise<{ conn: Connection; embedded?: EmbeddedMongo }> {
   const uri = config.mongodbUri;
   if (uri) return { conn: await connectMongo(uri, dbName).catch((err: unknown) => Promise.reject(databaseError(uri, err))) };
-  const dataDir = join(config.dataDir, 'embedded-mongo');
+  // Not naming the engine yet: which one runs is decided below (adapters/mongo/embedded/choose.ts) and logged then.
   log.warn(
-    { dataDir },
-    'MONGODB_URI is not set: running an embedded MongoDB-compatible server (FerretDB/SQLite) for trying the bridge out; set MONGODB_URI for production',
+    { dataDir: config.dataDir },
+    'MONGODB_URI is not set: running an embedded MongoDB-compatible server for trying the bridge out; set MONGODB_URI for production',
   );
-  const embedded = await startEmbeddedMongo({ dataDir, log: (m) => log.info(m) }).catch((err: Error) =>
+  const embedded = await startDefaultEmbedded({ dataDir: config.dataDir, log: { info: (m) => log.info(m), warn: (m) => log.warn(m) } }).catch((err: Error) =>
     Promise.reject(
-      new ConfigError(
-        `MONGODB_URI is not set and the embedded database could not start (${err.message}). Set MONGODB_URI to a MongoDB server, or check DATA_DIR (${config.dataDir}) is writable.`,
-      ),
+      err instanceof NoEmbeddedEngineError
+        ? new ConfigError(err.message)
+        : new ConfigError(
+            `MONGODB_URI is not set and the embedded database could not start (${err.message}). Set MONGODB_URI to a MongoDB server, or check DATA_DIR (${config.dataDir}) is writable.`,
+          ),
     ),
   );
-  log.info({ kind: embedded.kind }, 'embedded database started');
+  log.info(
+    { kind: embedded.kind, engine: embedded.engine, dataDir: embedded.dataDir },
+    `embedded database started: ${embedded.engine}; data persists in ${embedded.dataDir} (DATA_DIR)`,
+  );
   try {
     return { conn: await connectMongo(embedded.uri, dbName ?? 'whatsapp_bridge'), embedded };
   } catch (err) {

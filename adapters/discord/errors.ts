@@ -69,32 +69,43 @@ const NEEDS_PERSON = new Set<number>([
 /** Discord codes that clear by themselves (slow mode, "try again later"). */
 const RETRYABLE = new Set<number>([RESTJSONErrorCodes.ActionCannotBePerformedDueToSlowmodeRateLimit, RESTJSONErrorCodes.APIResourceOverloaded]);
 
-const retryLater = (code: string, meaning: string, retryAfterMs?: number): DeliveryError =>
-  DeliveryError.retryable('discord', { code, meaning, action: 'nothing: the bridge retries' }, retryAfterMs);
+const retryLater = (code: string, meaning: string, cause: unknown, retryAfterMs?: number): DeliveryError =>
+  DeliveryError.retryable('discord', { code, meaning, action: 'nothing: the bridge retries' }, retryAfterMs, { cause });
 
+/** The discord.js error (`err`) explained as a DeliveryError, which keeps `err` as its `cause`. */
 export function toDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
+  const cause = { cause: err };
   if (err instanceof RateLimitError) {
-    return retryLater('ratelimited', `Discord rate limit reached on ${err.route}`, err.retryAfter);
+    return retryLater('ratelimited', `Discord rate limit reached on ${err.route}`, err, err.retryAfter);
   }
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === 'number' ? err.code : Number(err.code);
     if (err.status >= 500 || err.status === 429 || RETRYABLE.has(code)) {
-      return retryLater(String(err.code || `HTTP ${err.status}`), `Discord had a temporary problem (HTTP ${err.status}: ${err.message})`);
+      return retryLater(String(err.code || `HTTP ${err.status}`), `Discord had a temporary problem (HTTP ${err.status}: ${err.message})`, err);
     }
     const known = PERMANENT[code] ?? (err.status === 401 ? PERMANENT[RESTJSONErrorCodes.Unauthorized] : undefined);
     const needsPerson = NEEDS_PERSON.has(code) || err.status === 401;
-    if (known) return new DeliveryError(needsPerson ? 'needs_person' : 'permanent', { code: String(code || err.status), ...known }, 'discord');
-    return DeliveryError.permanent('discord', {
-      code: String(err.code || `HTTP ${err.status}`),
-      meaning: `Discord refused the call (HTTP ${err.status}: ${err.message})`,
-      action: 'check the bot’s permissions on the channel set in DISCORD_CHANNEL_ID',
-    });
+    if (known)
+      return new DeliveryError(needsPerson ? 'needs_person' : 'permanent', { code: String(code || err.status), ...known }, 'discord', undefined, cause);
+    return DeliveryError.permanent(
+      'discord',
+      {
+        code: String(err.code || `HTTP ${err.status}`),
+        meaning: `Discord refused the call (HTTP ${err.status}: ${err.message})`,
+        action: 'check the bot’s permissions on the channel set in DISCORD_CHANNEL_ID',
+      },
+      cause,
+    );
   }
   if (err instanceof HTTPError) {
     // Bodies that are not Discord JSON (e.g. a proxy's 502 page).
-    if (err.status >= 500 || err.status === 429) return retryLater(`HTTP ${err.status}`, `Discord answered HTTP ${err.status}`);
-    return DeliveryError.permanent('discord', { code: `HTTP ${err.status}`, meaning: `Discord answered HTTP ${err.status}`, action: 'check DISCORD_API_URL' });
+    if (err.status >= 500 || err.status === 429) return retryLater(`HTTP ${err.status}`, `Discord answered HTTP ${err.status}`, err);
+    return DeliveryError.permanent(
+      'discord',
+      { code: `HTTP ${err.status}`, meaning: `Discord answered HTTP ${err.status}`, action: 'check DISCORD_API_URL' },
+      cause,
+    );
   }
   const message = err instanceof Error ? err.message : String(err);
   // Timeouts (AbortError), refused connections, DNS failures: Discord unreachable for now.
@@ -102,9 +113,9 @@ export function toDeliveryError(err: unknown): DeliveryError {
     err instanceof Error &&
     (err.name === 'AbortError' || /timeout|timed out|ECONN|ENOTFOUND|EAI_AGAIN|socket|fetch failed|other side closed/i.test(message))
   ) {
-    return retryLater('network', `Discord could not be reached (${message})`);
+    return retryLater('network', `Discord could not be reached (${message})`, err);
   }
-  return retryLater('unexpected', message);
+  return retryLater('unexpected', message, err);
 }
 
 /** The error's Discord JSON code, when it is a DiscordAPIError. */

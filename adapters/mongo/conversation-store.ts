@@ -1,22 +1,38 @@
-/** Conversations and the key that finds one from a business-scoped user id: every lookup and write by `_id`. */
-import type { ConversationRecord, Participant } from '../../src/domain/records';
+/**
+ * The conversations port (src/domain/store/conversations.ts) over mongoose: conversations, the key that finds one from
+ * a business-scoped user id, and thread links found both ways. Every lookup and write is by `_id`.
+ *
+ * Thread links: the link itself is keyed by the thread (`${platform}:${channelId}:${threadId}`: an agent's reply
+ * finds its conversation in one lookup); a key document `${conversationId}:${platform}` points to it for the delivery
+ * path (a query on `conversationId` would scan on FerretDB).
+ */
+import type { ChatPlatform } from '../../src/domain/platform';
+import type { ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type { ConversationStore } from '../../src/domain/store';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import { ignoreDuplicate, isDuplicateKey } from './duplicates';
 import { KeyedLock } from './keyed-lock';
 import type { Models } from './models';
 
 const customerKeyId = (accountId: string, userId: string) => `${accountId}:${userId}`;
+const linkKeyId = (conversationId: string, platform: ChatPlatform) => `${conversationId}:${platform}`;
 
-export class ConversationStore {
+/**
+ * `participants` as the port types it (always a list): FerretDB's upsert does not store the empty list of
+ * `$setOnInsert`, and older documents may lack the field (the contract suite shows it).
+ */
+const withParticipants = (conv: ConversationRecord): ConversationRecord => ({ ...conv, participants: conv.participants ?? [] });
+
+export class MongoConversationStore implements ConversationStore {
   private readonly lock = new KeyedLock();
 
   constructor(private readonly m: Models) {}
 
-  forInbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
+  conversationForInbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
     return this.upsert(accountId, customer, at, { $max: { lastInboundAt: at } });
   }
 
-  forOutbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
+  conversationForOutbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
     // No lastInboundAt: the customer has not written, so the 24-hour window stays as it was (closed for a new one).
     return this.upsert(accountId, customer, at, {});
   }
@@ -46,7 +62,7 @@ export class ConversationStore {
       }
     });
     const [record] = await Promise.all([conversation, key]);
-    return record;
+    return withParticipants(record);
   }
 
   private async idFor(accountId: string, customer: CustomerRef): Promise<string> {
@@ -56,8 +72,9 @@ export class ConversationStore {
     return known?.conversationId ?? `${accountId}:${customer.userId}`;
   }
 
-  get(id: string): Promise<ConversationRecord | null> {
-    return this.m.conversations.findById(id).lean();
+  async getConversation(id: string): Promise<ConversationRecord | null> {
+    const conv = await this.m.conversations.findById(id).lean();
+    return conv && withParticipants(conv);
   }
 
   async recordAgentReply(conversationId: string, participant: Participant): Promise<void> {
@@ -73,8 +90,59 @@ export class ConversationStore {
     });
   }
 
-  /** Start-up, once per database: keys for conversations stored before the keys existed (a scan, never on a hot path). */
+  async findThreadLink(conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null> {
+    const key = await this.m.threadLinkKeys.findById(linkKeyId(conversationId, platform)).lean();
+    return key ? this.m.threadLinks.findById(key.linkId).lean() : null;
+  }
+
+  findThreadLinkByThread(platform: ChatPlatform, channelId: string, threadId: string): Promise<ThreadLinkRecord | null> {
+    return this.m.threadLinks.findById(`${platform}:${channelId}:${threadId}`).lean();
+  }
+
+  async saveThreadLink(link: Omit<ThreadLinkRecord, '_id'>): Promise<ThreadLinkRecord> {
+    const record = { ...link, _id: `${link.platform}:${link.channelId}:${link.threadId}` };
+    try {
+      // The unique index on (conversationId, platform) refuses a second thread; the key is written after the link.
+      await this.m.threadLinks.create(record);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const existing = (await this.findThreadLink(link.conversationId, link.platform)) ?? (await this.repairKey(link.conversationId, link.platform));
+      if (!existing) throw err;
+      return existing;
+    }
+    await this.writeKey(record);
+    return record;
+  }
+
+  /**
+   * A link whose key was never written (a crash between the two writes): found by the one query here that is not by
+   * `_id`, run only after a collision, and its key written so it never runs again for this conversation.
+   */
+  private async repairKey(conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null> {
+    const orphan = await this.m.threadLinks.findOne({ conversationId, platform }).lean();
+    if (orphan) await this.writeKey(orphan);
+    return orphan;
+  }
+
+  private async writeKey(link: ThreadLinkRecord): Promise<void> {
+    try {
+      await this.m.threadLinkKeys.updateOne({ _id: linkKeyId(link.conversationId, link.platform) }, { $set: { linkId: link._id } }, { upsert: true });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
+  async markMentioned(linkId: string, at: Date): Promise<void> {
+    await this.m.threadLinks.updateOne({ _id: linkId }, { $set: { lastMentionAt: at } });
+  }
+
+  /** Start-up, once per database: key documents for records stored before the keys existed (scans, never on a hot path). */
   async migrateKeys(): Promise<void> {
+    await this.migrateCustomerKeys();
+    await this.migrateLinkKeys();
+  }
+
+  private async migrateCustomerKeys(): Promise<void> {
     const known = await this.m.conversations
       .find({ 'customer.userId': { $exists: true }, 'customer.waId': { $exists: true } }, { accountId: 1, customer: 1 })
       .lean();
@@ -82,6 +150,17 @@ export class ConversationStore {
     await this.m.customerKeys.bulkWrite(
       known.map((c) => ({
         updateOne: { filter: { _id: customerKeyId(c.accountId, c.customer.userId!) }, update: { $setOnInsert: { conversationId: c._id } }, upsert: true },
+      })),
+      { ordered: false },
+    );
+  }
+
+  private async migrateLinkKeys(): Promise<void> {
+    const links = await this.m.threadLinks.find({}, { conversationId: 1, platform: 1 }).lean();
+    if (!links.length) return;
+    await this.m.threadLinkKeys.bulkWrite(
+      links.map((l) => ({
+        updateOne: { filter: { _id: linkKeyId(l.conversationId, l.platform) }, update: { $setOnInsert: { linkId: l._id } }, upsert: true },
       })),
       { ordered: false },
     );

@@ -1,5 +1,5 @@
 /**
- * Messages, the pointers that find them (a chat post → its message; a wamid → its message) and WhatsApp statuses.
+ * The messages port (src/domain/store/messages.ts) over mongoose: messages, the pointers that find them (a chat post → its message; a wamid → its message) and WhatsApp statuses.
  * Every read and write is by `_id`; a batch of statuses is read by `_id` in parallel and written with one insert (new
  * wamids) and one bulkWrite (known ones).
  */
@@ -7,7 +7,7 @@ import { InsertBatcher } from './insert-batcher';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ChatPlatform } from '../../src/domain/platform';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
-import type { StatusApplied } from '../../src/domain/store';
+import type { MessageStore, StatusApplied } from '../../src/domain/store';
 import { STATUS_RANK, type StatusUpdate } from '../../src/domain/whatsapp';
 import { ignoreDuplicate, onlyDuplicates } from './duplicates';
 import { KeyedLock } from './keyed-lock';
@@ -17,7 +17,7 @@ function chatMessageKey(platform: ChatPlatform, channelId: string, chatMessageId
   return `${platform}:${channelId}:${chatMessageId}`;
 }
 
-export class MessageStore {
+export class MongoMessageStore implements MessageStore {
   /** A message's state/failure and its mirrors are written by parallel jobs (send and post): one at a time, see KeyedLock. */
   private readonly messageLock = new KeyedLock();
   /** A wamid's rank is read, compared and written in code (FerretDB's conditional updates are not atomic): one batch at a time per wamid. */
@@ -30,22 +30,22 @@ export class MessageStore {
     this.inserts = new InsertBatcher((docs) => m.messages.insertMany(docs, { ordered: false }));
   }
 
-  insert(message: MessageRecord): Promise<boolean> {
+  insertMessage(message: MessageRecord): Promise<boolean> {
     return this.inserts.insert(message);
   }
 
-  get(id: string): Promise<MessageRecord | null> {
+  getMessage(id: string): Promise<MessageRecord | null> {
     return this.m.messages.findById(id).lean();
   }
 
-  async findByWamid(wamid: string): Promise<MessageRecord | null> {
+  async findMessageByWamid(wamid: string): Promise<MessageRecord | null> {
     // A customer's message is `wa:<wamid>`; one the bridge sent is named by its wamid document (written when Meta accepted it).
     const [inbound, link] = await Promise.all([this.m.messages.findById(`wa:${wamid}`).lean(), this.m.wamids.findById(wamid).lean()]);
     if (inbound) return inbound;
-    return link?.messageId ? this.get(link.messageId) : null;
+    return link?.messageId ? this.getMessage(link.messageId) : null;
   }
 
-  async update(id: string, set: Partial<Omit<MessageRecord, '_id'>>): Promise<void> {
+  async updateMessage(id: string, set: Partial<Omit<MessageRecord, '_id'>>): Promise<void> {
     await this.messageLock.run(id, () => this.m.messages.updateOne({ _id: id }, { $set: set }));
   }
 
@@ -59,9 +59,13 @@ export class MessageStore {
       .catch(ignoreDuplicate);
   }
 
-  async findByChatMessage(platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null> {
+  async findMessageByChatMessage(platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null> {
     const pointer = await this.m.chatMessages.findById(chatMessageKey(platform, channelId, chatMessageId)).lean();
-    return pointer ? this.get(pointer.messageId) : null;
+    return pointer ? this.getMessage(pointer.messageId) : null;
+  }
+
+  async applyStatus(update: StatusUpdate): Promise<StatusApplied> {
+    return (await this.applyStatuses([update]))[0]!;
   }
 
   /**

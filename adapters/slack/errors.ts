@@ -33,44 +33,65 @@ interface SlackLikeError {
   message?: string;
 }
 
+/** The Web API error (`err`) explained as a DeliveryError, which keeps `err` as its `cause`. */
 export function toDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err; // already explained (file transfers)
   const e = err as SlackLikeError;
+  const cause = { cause: err };
   switch (e.code) {
     case 'slack_webapi_rate_limited_error':
       return DeliveryError.retryable(
         'slack',
         { code: 'ratelimited', meaning: 'Slack rate limit reached', action: 'nothing: the bridge waits and retries' },
         (e.retryAfter ?? 1) * 1000,
+        cause,
       );
     case 'slack_webapi_request_error':
-      return DeliveryError.retryable('slack', {
-        code: 'network',
-        meaning: `Slack could not be reached (${e.message ?? 'network error'})`,
-        action: 'nothing: the bridge retries',
-      });
+      return DeliveryError.retryable(
+        'slack',
+        {
+          code: 'network',
+          meaning: `Slack could not be reached (${e.message ?? 'network error'})`,
+          action: 'nothing: the bridge retries',
+        },
+        undefined,
+        cause,
+      );
     case 'slack_webapi_http_error': {
       const status = e.statusCode ?? 0;
       const explanation = { code: `HTTP ${status}`, meaning: `Slack answered HTTP ${status}`, action: 'nothing: the bridge retries' };
       return status >= 500 || status === 429
-        ? DeliveryError.retryable('slack', explanation)
-        : DeliveryError.permanent('slack', { ...explanation, action: 'check the Slack app configuration' });
+        ? DeliveryError.retryable('slack', explanation, undefined, cause)
+        : DeliveryError.permanent('slack', { ...explanation, action: 'check the Slack app configuration' }, cause);
     }
     case 'slack_webapi_platform_error': {
       const code = e.data?.error ?? 'unknown';
       if (RETRYABLE_PLATFORM.has(code))
-        return DeliveryError.retryable('slack', { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries' });
+        return DeliveryError.retryable(
+          'slack',
+          { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries' },
+          undefined,
+          cause,
+        );
       const known = ACTIONS[code] ?? { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration' };
-      return NEEDS_PERSON.has(code) ? DeliveryError.needsPerson('slack', { code, ...known }) : DeliveryError.permanent('slack', { code, ...known });
+      return NEEDS_PERSON.has(code)
+        ? DeliveryError.needsPerson('slack', { code, ...known }, cause)
+        : DeliveryError.permanent('slack', { code, ...known }, cause);
     }
     default:
       if (e.message && /timeout|timed out|ECONN|socket/i.test(e.message)) {
-        return DeliveryError.retryable('slack', {
-          code: 'network',
-          meaning: `Slack could not be reached (${e.message})`,
-          action: 'nothing: the bridge retries',
-        });
+        return DeliveryError.retryable(
+          'slack',
+          { code: 'network', meaning: `Slack could not be reached (${e.message})`, action: 'nothing: the bridge retries' },
+          undefined,
+          cause,
+        );
       }
-      return DeliveryError.retryable('slack', { code: 'unexpected', meaning: e.message ?? String(err), action: 'nothing: the bridge retries' });
+      return DeliveryError.retryable(
+        'slack',
+        { code: 'unexpected', meaning: e.message ?? String(err), action: 'nothing: the bridge retries' },
+        undefined,
+        cause,
+      );
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Graph API / Cloud API error codes → plain words, what to do, and whether trying again can help.
- * Source: Meta's error-code reference (see shared notes §9); the retry column follows Meta's "solution" text.
+ * Source: Meta's error-code reference (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes); the retry
+ * column follows Meta's "solution" text.
  */
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 import type { WhatsAppErrorInfo } from '../../src/domain/whatsapp';

@@ -4,7 +4,8 @@
  * multipart) and sent by id. Files are streamed both ways. Every failure is a typed DeliveryError.
  */
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
-import type { FileStream, WhatsAppAccountRef, WhatsAppMedia } from '../../src/domain/media';
+import type { FileStream } from '../../src/domain/media';
+import type { WhatsAppAccountRef, WhatsAppMedia } from '../../src/domain/ports/whatsapp';
 import type { MediaKind } from '../../src/domain/content';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import { multipartBody, streamGet, streamPost } from '../shared/streams';

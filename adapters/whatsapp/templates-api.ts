@@ -11,8 +11,8 @@ import type {
   TemplateMessage,
   TemplateParameter,
   TemplateSendComponent,
-  TemplateSource,
 } from '../../src/domain/templates';
+import type { TemplateSource } from '../../src/domain/ports/whatsapp';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import type { GraphAccount, GraphClient } from './graph-client';
 

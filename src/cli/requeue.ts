@@ -4,9 +4,8 @@
  * Reads the same configuration as the bridge (src/config.ts). Without MONGODB_URI it opens the embedded database in
  * DATA_DIR, which only one process may use: stop the bridge first, or use `/wa requeue` in the chat instead.
  */
-import { join } from 'node:path';
 import { connectMongo } from '../../adapters/mongo/connection';
-import { startEmbeddedMongo } from '../../adapters/mongo/embedded/launch';
+import { startDefaultEmbedded } from '../../adapters/mongo/embedded/launch';
 import { MongoStore } from '../../adapters/mongo/store';
 import { loadConfig } from '../config';
 import { ConfigError } from '../domain/errors';
@@ -42,7 +41,8 @@ export async function runRequeue(
     }
     throw err;
   }
-  const embedded = config.mongodbUri ? undefined : await startEmbeddedMongo({ dataDir: join(config.dataDir, 'embedded-mongo') });
+  // The same choice as `npm start` (mongod or FerretDB): the engine whose folder in DATA_DIR holds the data.
+  const embedded = config.mongodbUri ? undefined : await startDefaultEmbedded({ dataDir: config.dataDir, log: { info: () => undefined, warn: out } });
   const conn = await connectMongo(config.mongodbUri ?? embedded!.uri, opts.dbName ?? (embedded ? 'whatsapp_bridge' : undefined));
   try {
     const store = await MongoStore.open(conn);

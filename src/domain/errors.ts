@@ -17,20 +17,49 @@ export interface FailureExplanation {
   action: string;
 }
 
+/**
+ * What kind of error the bridge raised on purpose. Code matches on `err.code`, never on a message's words (the shape
+ * of bolt-js' CodedError: github.com/slackapi/bolt-js, src/errors.ts). A platform's own code (WhatsApp 131047, Slack
+ * `not_in_channel`) is not one of these: it is in a DeliveryError's `explanation.code`.
+ */
+export enum ErrorCode {
+  /** A send to WhatsApp, Slack or Discord failed; `kind` says whether it is retried, parked or final. */
+  DeliveryFailed = 'bridge_delivery_failed',
+  /** The configuration cannot work; the message names the variable to fix. */
+  ConfigInvalid = 'bridge_config_invalid',
+}
+
+/**
+ * The one shape of the bridge's errors: a `code` from ErrorCode, and the error that caused it (when there was one) as
+ * the standard `cause` (passed to the Error constructor, so it stays out of JSON and pino prints it as "caused by").
+ */
+export abstract class BridgeError extends Error {
+  abstract readonly code: ErrorCode;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
 export type DeliveryErrorKind = 'retryable' | 'permanent' | 'needs_person';
 
-export class DeliveryError extends Error {
+type Platform = 'whatsapp' | 'slack' | 'discord';
+
+export class DeliveryError extends BridgeError {
+  readonly code = ErrorCode.DeliveryFailed;
   readonly kind: DeliveryErrorKind;
 
   constructor(
     /** A boolean is the old two-kind form: true = retryable, false = permanent. */
     kind: DeliveryErrorKind | boolean,
     readonly explanation: FailureExplanation,
-    readonly platform: 'whatsapp' | 'slack' | 'discord',
+    readonly platform: Platform,
     /** Server-given wait (Retry-After), when there was one. */
     readonly retryAfterMs?: number,
+    /** `cause`: the platform library's error this one explains. */
+    options?: ErrorOptions,
   ) {
-    super(`${platform} ${explanation.code}: ${explanation.meaning}`);
+    super(`${platform} ${explanation.code}: ${explanation.meaning}`, options);
     this.name = 'DeliveryError';
     this.kind = typeof kind === 'boolean' ? (kind ? 'retryable' : 'permanent') : kind;
   }
@@ -45,20 +74,21 @@ export class DeliveryError extends Error {
     return this.kind === 'needs_person';
   }
 
-  static retryable(platform: DeliveryError['platform'], e: FailureExplanation, retryAfterMs?: number): DeliveryError {
-    return new DeliveryError('retryable', e, platform, retryAfterMs);
+  static retryable(platform: Platform, e: FailureExplanation, retryAfterMs?: number, options?: ErrorOptions): DeliveryError {
+    return new DeliveryError('retryable', e, platform, retryAfterMs, options);
   }
 
-  static permanent(platform: DeliveryError['platform'], e: FailureExplanation): DeliveryError {
-    return new DeliveryError('permanent', e, platform);
+  static permanent(platform: Platform, e: FailureExplanation, options?: ErrorOptions): DeliveryError {
+    return new DeliveryError('permanent', e, platform, undefined, options);
   }
 
-  static needsPerson(platform: DeliveryError['platform'], e: FailureExplanation): DeliveryError {
-    return new DeliveryError('needs_person', e, platform);
+  static needsPerson(platform: Platform, e: FailureExplanation, options?: ErrorOptions): DeliveryError {
+    return new DeliveryError('needs_person', e, platform, undefined, options);
   }
 }
 
-/** Bad configuration found at start-up: the message names the variable to fix. */
-export class ConfigError extends Error {
+/** Bad configuration found at start-up: the message names the variable to fix; `cause` is what revealed it. */
+export class ConfigError extends BridgeError {
+  readonly code = ErrorCode.ConfigInvalid;
   override name = 'ConfigError';
 }

@@ -1,10 +1,8 @@
 /**
- * Files on their way through the bridge, both ways, and the WhatsApp media port.
+ * Files on their way through the bridge, both ways (the WhatsApp media port is in ports/whatsapp.ts).
  * A file is a stream read once: nothing here holds a whole file in memory.
  */
 import type { Readable } from 'node:stream';
-import type { MediaKind } from './content';
-import type { CustomerRef } from './whatsapp';
 
 /** An open file: its bytes arrive on `stream` (read it once, or destroy it). */
 export interface FileStream {
@@ -29,18 +27,4 @@ export interface AgentFile {
   url: string;
   /** `bot-token`: the URL needs the platform's bot token (Slack `url_private`); `none`: the URL itself is signed (Discord CDN). */
   auth: 'bot-token' | 'none';
-}
-
-export type WhatsAppAccountRef = { phoneNumberId: string; accessToken: string };
-
-/** WhatsApp media and reactions, implemented by adapters/whatsapp on the Graph API. Every failure is a DeliveryError. */
-export interface WhatsAppMedia {
-  /** `GET /{media-id}` then the download (Bearer token): resolves once the response has started; the body is not read yet. */
-  download(account: WhatsAppAccountRef, mediaId: string, hint?: { mimeType?: string; filename?: string }): Promise<FileStream>;
-  /** `POST /{phone-number-id}/media` (multipart, streamed); resolves to the media id. */
-  upload(account: WhatsAppAccountRef, file: FileStream): Promise<string>;
-  /** Sends an uploaded file as a message of its kind; resolves to the wamid. */
-  sendMedia(account: WhatsAppAccountRef, to: CustomerRef, media: { kind: MediaKind; mediaId: string; caption?: string; filename?: string }): Promise<string>;
-  /** The business's reaction on a customer's message; an empty emoji removes it. Resolves to the wamid. */
-  sendReaction(account: WhatsAppAccountRef, to: CustomerRef, targetWamid: string, emoji: string): Promise<string>;
 }

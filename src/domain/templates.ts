@@ -66,11 +66,6 @@ export interface TemplateEventInfo {
   previousCategory?: string;
 }
 
-/** Reads a WhatsApp Business Account's templates (adapters/whatsapp implements it). */
-export interface TemplateSource {
-  list(account: { accessToken: string }, wabaId: string): Promise<TemplateDefinition[]>;
-}
-
 /** One parameter of a template send, in Meta's vocabulary (built by the core, serialised by the adapter). */
 export type TemplateParameter =
   | { type: 'text'; text: string; parameterName?: string }

@@ -11,12 +11,6 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export const PAYLOAD_TOO_LARGE = 'payload too large';
 
-/** The body as bytes, kept on the request by `limitedBody`. */
-export function rawBodyOf(req: Request): Buffer {
-  const raw = (req as Request & { rawBody?: unknown }).rawBody;
-  return Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
-}
-
 /** 413 in JSON, then the connection is closed: what is left of the body is never read. */
 export function refuseTooLarge(req: Request, res: Response, limit: number): void {
   if (!res.headersSent) {

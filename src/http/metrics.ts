@@ -1,4 +1,7 @@
-/** Prometheus metrics (prom-client): what an operator graphs and alerts on. */
+/**
+ * Prometheus metrics (prom-client): what an operator graphs and alerts on. Adapters add their own counters to
+ * `registry` (adapters/whatsapp/metrics.ts: the webhook's).
+ */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { withDeadline } from './deadline';
 
@@ -7,18 +10,6 @@ export const GAUGE_QUERY_DEADLINE_MS = 500;
 
 export class Metrics {
   readonly registry = new Registry();
-  readonly webhooks = new Counter({
-    name: 'bridge_webhooks_total',
-    help: 'WhatsApp webhook requests by result',
-    labelNames: ['result'],
-    registers: [this.registry],
-  });
-  readonly events = new Counter({
-    name: 'bridge_whatsapp_events_total',
-    help: 'WhatsApp events ingested by type',
-    labelNames: ['type'],
-    registers: [this.registry],
-  });
   readonly dbCommands = new Counter({
     name: 'whatsapp_bridge_db_commands_total',
     help: 'Database commands sent, by command name',
@@ -29,12 +20,6 @@ export class Metrics {
     name: 'bridge_outbox_jobs_total',
     help: 'Outbox job attempts by kind and result',
     labelNames: ['kind', 'result'],
-    registers: [this.registry],
-  });
-  readonly quarantined = new Counter({
-    name: 'bridge_whatsapp_events_quarantined_total',
-    help: 'WhatsApp webhook events that could not be decoded, kept raw in the quarantine instead of failing their batch',
-    labelNames: ['reason'],
     registers: [this.registry],
   });
 

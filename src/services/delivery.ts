@@ -5,8 +5,7 @@
 import { hasReactions, hasStatusMarks, type ChatAdapter, type ThreadRef } from '../domain/chat/adapter';
 import type { ChatPlatform } from '../domain/platform';
 import { DeliveryError, type FailureExplanation } from '../domain/errors';
-import type { WhatsAppMedia } from '../domain/media';
-import type { WhatsAppSender } from '../domain/ports';
+import type { WhatsAppMedia, WhatsAppSender } from '../domain/ports/whatsapp';
 import type { ChatLocation, JobPayloads, MessageRecord, OutboxJob, ParkedInfo } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { Logger } from '../logger';

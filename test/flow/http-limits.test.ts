@@ -4,6 +4,7 @@
  * answer ever carries a stack trace or a server path, with NODE_ENV unset (express's default page prints both).
  */
 import { request } from 'node:http';
+import { createWhatsAppAdapter } from '../../adapters/whatsapp';
 import { createHttpApp } from '../../src/http/app';
 import { Metrics } from '../../src/http/metrics';
 import { createLogger } from '../../src/logger';
@@ -148,18 +149,21 @@ describe('no answer carries a stack trace or a server path (NODE_ENV unset)', ()
     const lines: string[] = [];
     const log = createLogger('info', { write: (l: string) => void lines.push(l) });
     const failing = () => Promise.reject(new Error(`ENOENT: no such file, open '${__filename}'`));
-    const { app } = createHttpApp({
-      verifyToken: 'v',
-      decoder: { verifySignature: () => true, decode: () => ({ ok: true, events: [], warnings: [], quarantined: [] }) },
-      ingest: failing,
-      quarantine: failing,
+    const metrics = new Metrics(() => Promise.resolve(0));
+    const http = createHttpApp({
       pingDatabase: () => Promise.resolve(),
       ready: () => {
         throw new Error(`boom in ${__filename}`);
       },
-      metrics: new Metrics(() => Promise.resolve(0)),
+      metrics,
       log,
     });
+    const whatsapp = createWhatsAppAdapter(
+      { appSecret: APP_SECRET, verifyToken: 'verify-token', graphApiUrl: 'http://127.0.0.1:9', graphApiVersion: 'v23.0' },
+      { inbound: { events: failing, quarantine: failing }, whileDatabaseAnswers: (work) => http.whileDatabaseAnswers(work), metrics: metrics.registry, log },
+    );
+    http.mount(whatsapp.routes);
+    const { app } = http;
     const server = app.listen(0);
     await new Promise((r) => server.once('listening', r));
     try {
@@ -171,7 +175,12 @@ describe('no answer carries a stack trace or a server path (NODE_ENV unset)', ()
       expectNoInternals(body);
       expect(lines.join('\n')).toContain('boom in');
       // A store that fails: 503 JSON with Retry-After, nothing internal.
-      const hook = await fetch(`${url}/webhooks/whatsapp`, { method: 'POST', body: '{"object":"whatsapp_business_account","entry":[]}' });
+      const envelope = '{"object":"whatsapp_business_account","entry":[]}';
+      const hook = await fetch(`${url}/webhooks/whatsapp`, {
+        method: 'POST',
+        headers: { 'x-hub-signature-256': signMetaBody(envelope, APP_SECRET) },
+        body: envelope,
+      });
       expect(hook.status).toBe(503);
       expect(hook.headers.get('retry-after')).toBeTruthy();
       expectNoInternals(await hook.text());

@@ -1,110 +1,35 @@
 /**
- * Starts a throwaway MongoDB-wire server for `npm start` without MONGODB_URI and for the tests.
- *
- * Route 1 (works on machines that reach only package registries): FerretDB with its SQLite backend,
- * embedded in the tiny Go program beside this file, built once from the Go module proxy and cached.
- * Route 2 (laptops with internet, no Go): mongodb-memory-server, which downloads a real mongod.
+ * Starts a MongoDB-wire server of our own when MONGODB_URI is not set.
+ * - `startDefaultEmbedded`: what `npm start` runs (choose.ts: mongod, else FerretDB, else a message), data in DATA_DIR.
+ * - `startEmbeddedMongo`: the test run's throwaway server (test/support/global-setup.ts) and the benchmark's:
+ *   FerretDB whenever it can run, so tests on machines without internet never wait for a download; mongod otherwise.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startChosenEngine, type EngineLog, type EngineProbes, type EngineStarters } from './choose';
+import { ferretBuilt, hasGo, startFerret } from './ferret';
+import { checkMongodDownload, localMongod, startMongod } from './mongod';
+import type { EmbeddedMongo } from './types';
 
-export interface EmbeddedMongo {
-  uri: string;
-  kind: 'ferretdb' | 'mongodb-memory-server';
-  stop(): Promise<void>;
+export type { EmbeddedMongo } from './types';
+export { NoEmbeddedEngineError } from './choose';
+
+export const realProbes: EngineProbes = { localMongod, mongodDownload: () => checkMongodDownload(), hasGo, ferretBuilt };
+
+export function realStarters(log: EngineLog): EngineStarters {
+  const info = (m: string) => log.info(m);
+  return { mongod: (source, dbPath) => startMongod(source, dbPath, info), ferret: (dataDir) => startFerret(dataDir, info) };
 }
 
-const SOURCE_DIR = join(__dirname, '..', '..', '..', '..', 'adapters', 'mongo', 'embedded');
-const START_TIMEOUT_MS = 30_000;
-
-/** Where the Go sources are, whether we run from the TS sources (ts-jest) or from dist/. */
-function sourceDir(): string {
-  const beside = __dirname;
-  return existsSync(join(beside, 'main.go')) ? beside : SOURCE_DIR;
+/** `npm start` without MONGODB_URI: the first engine that can run on this machine, its data under `dataDir`. */
+export function startDefaultEmbedded(opts: { dataDir: string; log: EngineLog }): Promise<EmbeddedMongo> {
+  return startChosenEngine(opts.dataDir, realProbes, realStarters(opts.log), opts.log);
 }
 
-function hasGo(): boolean {
-  return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
-}
-
-function cacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'whatsapp-chat-bridge');
-}
-
-/** The binary is keyed by a hash of its sources so a change to them rebuilds it. */
-function binaryPath(dir: string): string {
-  const hash = createHash('sha256');
-  for (const f of ['main.go', 'go.mod', 'go.sum']) hash.update(readFileSync(join(dir, f)));
-  return join(cacheDir(), `embedded-mongo-${hash.digest('hex').slice(0, 16)}`);
-}
-
-function buildFerret(dir: string, target: string, log: (m: string) => void): void {
-  mkdirSync(cacheDir(), { recursive: true });
-  log(`building the embedded FerretDB server once (Go module proxy; a few minutes on a new machine) → ${target}`);
-  // Build to a private name then rename: two test runs building at once never see half a binary.
-  const tmp = `${target}.${process.pid}.tmp`;
-  const res = spawnSync('go', ['build', '-o', tmp, '.'], {
-    cwd: dir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
-  });
-  if (res.status !== 0) throw new Error(`building the embedded FerretDB server failed (go build exit ${res.status})`);
-  renameSync(tmp, target);
-}
-
-function waitForUri(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('embedded FerretDB did not print its URI in time')), START_TIMEOUT_MS);
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      resolve(line.trim());
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`embedded FerretDB exited early with code ${code}`));
-    });
-  });
-}
-
-async function startFerret(dataDir: string, log: (m: string) => void): Promise<EmbeddedMongo> {
-  const dir = sourceDir();
-  const bin = binaryPath(dir);
-  if (!existsSync(bin)) buildFerret(dir, bin, log);
-  mkdirSync(dataDir, { recursive: true });
-  const child = spawn(bin, ['-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr!.resume(); // FerretDB logs to stderr; drain it so the pipe never blocks the server.
-  const uri = await waitForUri(child);
-  return {
-    uri,
-    kind: 'ferretdb',
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function startMemoryServer(): Promise<EmbeddedMongo> {
-  let mod: typeof import('mongodb-memory-server-core');
-  try {
-    // An optional dependency: require() at run time, so its absence is a clear message instead of a load error.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require('mongodb-memory-server-core');
-  } catch {
-    throw new Error('no MongoDB available: set MONGODB_URI, or install Go (for the embedded FerretDB server)');
-  }
-  const server = await mod.MongoMemoryServer.create();
-  return { uri: server.getUri(), kind: 'mongodb-memory-server', stop: async () => void (await server.stop()) };
-}
-
+/** The tests' and the benchmark's server, in `dataDir` itself. */
 export async function startEmbeddedMongo(opts: { dataDir: string; log?: (m: string) => void }): Promise<EmbeddedMongo> {
   const log = opts.log ?? (() => undefined);
-  return hasGo() ? startFerret(opts.dataDir, log) : startMemoryServer();
+  if (hasGo() || ferretBuilt()) return startFerret(opts.dataDir, log);
+  const source = (await localMongod()) ?? (await checkMongodDownload(30_000));
+  if ('ok' in source && !source.ok)
+    throw new Error(`no MongoDB available: set MONGODB_URI, or install Go (for the embedded FerretDB server); mongod: ${source.why}`);
+  return startMongod('ok' in source ? { kind: 'download', url: source.url, version: source.version } : source, opts.dataDir, log);
 }

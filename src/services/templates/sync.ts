@@ -6,7 +6,8 @@
 import type { AccountConfig } from '../../config';
 import { DeliveryError } from '../../domain/errors';
 import type { Store } from '../../domain/store';
-import { templateId, type TemplateDefinition, type TemplateRecord, type TemplateSource } from '../../domain/templates';
+import type { TemplateSource } from '../../domain/ports/whatsapp';
+import { templateId, type TemplateDefinition, type TemplateRecord } from '../../domain/templates';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 

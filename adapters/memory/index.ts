@@ -1,0 +1,33 @@
+/**
+ * The store in memory: one implementation per port (beside the Mongo one in adapters/mongo/), composed into the same
+ * flat `Store`. For fast unit tests of the services and for the contract suites (test/contract/), which run the same
+ * assertions against both, so the two keep one meaning. Nothing survives the process: not for production.
+ */
+import { composeStore, type Store } from '../../src/domain/store';
+import { MemoryBulkSendStore } from './bulk-send-store';
+import { MemoryConversationStore } from './conversation-store';
+import { MemoryMessageStore } from './message-store';
+import { MemoryOutboxStore } from './outbox-store';
+import { MemoryRawWebhookStore } from './raw-webhook-store';
+import { MemoryTemplateStore } from './template-store';
+
+export type { ArchivedWebhook } from './raw-webhook-store';
+
+export type MemoryStore = Store & {
+  /** The raw-webhook archive's contents (the port itself has no reader). */
+  archivedWebhooks(): ReturnType<MemoryRawWebhookStore['archived']>;
+};
+
+export function createMemoryStore(): MemoryStore {
+  const rawWebhooks = new MemoryRawWebhookStore();
+  const store = composeStore({
+    conversations: new MemoryConversationStore(),
+    messages: new MemoryMessageStore(),
+    outbox: new MemoryOutboxStore(),
+    templates: new MemoryTemplateStore(),
+    bulkSends: new MemoryBulkSendStore(),
+    rawWebhooks,
+    health: { ping: async () => undefined },
+  });
+  return { ...store, archivedWebhooks: () => rawWebhooks.archived() };
+}

@@ -1,0 +1,22 @@
+/** The raw-webhooks port (src/domain/store/raw-webhooks.ts) over mongoose: one insert keyed by the body's hash. */
+import { createHash } from 'node:crypto';
+import type { RawWebhookStore } from '../../src/domain/store';
+import { InsertBatcher } from './insert-batcher';
+import type { Models } from './models';
+
+/** The archive's `_id`: the body's SHA-256, so a redelivery of the same bytes is one document. */
+const rawWebhookId = (rawBody: string): string => createHash('sha256').update(rawBody).digest('hex');
+
+export class MongoRawWebhookStore implements RawWebhookStore {
+  /** Webhooks acknowledged at the same moment share one insert (group commit: insert-batcher.ts). */
+  private readonly inserts: InsertBatcher;
+
+  constructor(m: Models) {
+    this.inserts = new InsertBatcher((docs) => m.rawWebhooks.insertMany(docs, { ordered: false }));
+  }
+
+  async saveRawWebhook(source: string, rawBody: string): Promise<void> {
+    // Meta offers no history API: the raw payload is our only record. Keyed by content, so a redelivery is one row.
+    await this.inserts.insert({ _id: rawWebhookId(rawBody), source, body: rawBody, receivedAt: new Date() });
+  }
+}

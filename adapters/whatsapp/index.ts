@@ -1,0 +1,73 @@
+/**
+ * WhatsApp (Meta's Cloud API) as one adapter: the composition root (src/bridge.ts) builds it from its config and
+ * takes what the core needs from it (the ports of src/domain/ports/whatsapp.ts) and the routes it mounts on the
+ * HTTP server. Everything Meta-specific stays in this folder: the webhook's protocol, the Graph API, its errors.
+ */
+import type { Registry } from 'prom-client';
+import type { AdapterRoutes } from '../../src/domain/ports/http';
+import type { TemplateSource, WhatsAppAccountEvents, WhatsAppInbound, WhatsAppMedia, WhatsAppSender } from '../../src/domain/ports/whatsapp';
+import type { Logger } from '../../src/logger';
+import { NOTICE_FIELDS, templateEventInfo } from './account-events';
+import { explainWhatsAppError } from './errors';
+import { GraphClient } from './graph-client';
+import { WhatsAppMediaClient } from './media-client';
+import { webhookMetrics } from './metrics';
+import { TemplatesApi } from './templates-api';
+import { webhookRoutes } from './webhook';
+
+export interface WhatsAppConfig {
+  /** WHATSAPP_APP_SECRET: the key of the webhook's signature. */
+  appSecret: string;
+  /** WHATSAPP_VERIFY_TOKEN: what Meta's verification request must carry. */
+  verifyToken: string;
+  /** GRAPH_API_URL and GRAPH_API_VERSION: requests go to `{graphApiUrl}/{graphApiVersion}/…`. */
+  graphApiUrl: string;
+  graphApiVersion: string;
+  /** Templates asked for per page of the list (tests make it small to cover paging). */
+  templatePageSize?: number;
+  /** The webhook's body limit (default WHATSAPP_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+}
+
+export interface WhatsAppAdapterDeps {
+  /** Where a verified, decoded webhook goes; the webhook is acknowledged once it resolves. */
+  inbound: WhatsAppInbound;
+  /** Bounds the webhook's wait for `inbound` while the database is down (src/http/app.ts `whileDatabaseAnswers`). */
+  whileDatabaseAnswers<T>(work: Promise<T>): Promise<T>;
+  /** The bridge's Prometheus registry: the webhook's counters are added to it. */
+  metrics: Registry;
+  log: Logger;
+}
+
+export interface WhatsAppAdapter {
+  /** Meta's webhook: `GET /webhooks/whatsapp` (verification) and `POST /webhooks/whatsapp` (signed events). */
+  routes: AdapterRoutes;
+  /** Texts and templates. */
+  sender: WhatsAppSender;
+  /** Files both ways, and reactions. */
+  media: WhatsAppMedia;
+  /** The template list of a WhatsApp Business Account. */
+  templates: TemplateSource;
+  /** How to read the account events the webhook decodes. */
+  accountEvents: WhatsAppAccountEvents;
+}
+
+export function createWhatsAppAdapter(config: WhatsAppConfig, deps: WhatsAppAdapterDeps): WhatsAppAdapter {
+  const graphAt = { baseUrl: config.graphApiUrl, version: config.graphApiVersion };
+  const graph = new GraphClient(graphAt);
+  const templatesApi = new TemplatesApi(graph, { pageSize: config.templatePageSize });
+  return {
+    routes: webhookRoutes(
+      { verifyToken: config.verifyToken, appSecrets: [config.appSecret], maxBodyBytes: config.maxBodyBytes },
+      { inbound: deps.inbound, whileDatabaseAnswers: deps.whileDatabaseAnswers, metrics: webhookMetrics(deps.metrics), log: deps.log },
+    ),
+    sender: {
+      sendText: (account, to, text, replyTo) => graph.sendText(account, to, text, replyTo),
+      sendTemplate: (account, to, template) => templatesApi.send(account, to, template),
+      explain: explainWhatsAppError,
+    },
+    media: new WhatsAppMediaClient(graph, graphAt),
+    templates: templatesApi,
+    accountEvents: { noticeFields: NOTICE_FIELDS, templateEventInfo },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * A template send, checked completely before anything reaches Meta: the phone number, the template (synced,
+ * approved, in that language: resolve.ts), who may send it, and every value (variables.ts). A mistake gets a
+ * private answer with the template's text and a correct example; a good send opens (or reuses) the customer's
+ * thread, shows the filled-in template there and queues the send through the outbox. Also what forms and
+ * autocomplete need: the choices, a template's fields, the list.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AccountConfig } from '../../config';
+import { hasDirectory, type ChatAdapter } from '../../domain/chat/adapter';
+import type { ChatPlatform } from '../../domain/platform';
+import type { MessageRecord, NewJob } from '../../domain/records';
+import type { Store } from '../../domain/store';
+import type { TemplateChoice, TemplateField, TemplateRecord, TemplateSendRequest, TemplateSendResult } from '../../domain/templates';
+import type { Logger } from '../../logger';
+import type { Accounts } from '../accounts';
+import { lane } from '../ingest';
+import { normalizePhone } from './phone';
+import { accountFor, mayUse, refusal, resolveTemplate, type Resolved } from './resolve';
+import { sendability } from './status';
+import { assignArgs, buildMessage, describeTemplate, fieldsOf, renderTemplate, templateShape, type Built } from './variables';
+
+export type { Resolved } from './resolve';
+
+export const EXAMPLE_PHONE = '+4915112345678';
+
+export interface Sender {
+  platform: ChatPlatform;
+  userId: string;
+  name?: string;
+}
+
+export class TemplateSender {
+  constructor(
+    private readonly store: Store,
+    private readonly accounts: Accounts,
+    private readonly chats: Partial<Record<ChatPlatform, ChatAdapter>>,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The number a command typed in this channel sends from. */
+  accountFor(platform: ChatPlatform, channelId: string): AccountConfig | { error: string } {
+    return accountFor(this.accounts, platform, channelId);
+  }
+
+  /** `name` or `name:language` → the synced, approved template and what it needs. */
+  resolve(account: AccountConfig, ref: string): Promise<Resolved> {
+    return resolveTemplate(this.store, account, ref);
+  }
+
+  /** Empty list: anyone in the channel may send. Slack user groups (S…) are resolved by the adapter. */
+  mayUse(account: AccountConfig, templateName: string, platform: ChatPlatform, userId: string): Promise<boolean> {
+    return mayUse(account, templateName, userId, this.chats[platform], this.log);
+  }
+
+  refusal(account: AccountConfig, templateName: string): string {
+    return refusal(account, templateName);
+  }
+
+  /** The whole check, then the send is queued. Used by the command line and by forms. */
+  async send(req: TemplateSendRequest): Promise<TemplateSendResult> {
+    const errors: Record<string, string> = {};
+    const phone = normalizePhone(req.phone);
+    if (!phone.ok) errors.phone = phone.reason;
+    const account = this.accountFor(req.platform, req.channelId);
+    if ('error' in account) return fail({ _: account.error });
+    const resolved = await this.resolve(account, req.template);
+    if (!resolved.ok) return fail({ ...errors, [resolved.key]: resolved.text });
+    const { template, shape, ref } = resolved;
+    if (!(await this.mayUse(account, template.name, req.platform, req.userId)))
+      return fail({ _: this.refusal(account, template.name) }, this.refusal(account, template.name));
+    const assigned = req.args ? assignArgs(template, shape, req.args) : { values: req.values ?? {}, errors: {} };
+    Object.assign(errors, assigned.errors);
+    const built = Object.keys(assigned.errors).length ? undefined : buildMessage(template, shape, assigned.values);
+    if (built && !built.ok) Object.assign(errors, built.errors);
+    if (Object.keys(errors).length || !built?.ok || !phone.ok) {
+      const example = phone.ok ? phone.e164 : EXAMPLE_PHONE;
+      return fail(errors, `❌ Not sent:\n${bullets(errors)}\n\n${describeTemplate(template, shape, example, ref)}`);
+    }
+    await this.queue(account, template, built.built, phone.digits, { platform: req.platform, userId: req.userId, name: req.userName });
+    return {
+      ok: true,
+      text: `✅ \`${ref}\` is on its way to ${phone.e164}. It appears in the customer’s thread with its delivery status; their answer lands there too.`,
+    };
+  }
+
+  /**
+   * Persists the outbound message and queues its jobs: the filled-in template in the customer's thread (opened if
+   * needed) and the send. `bulk` sends go without a thread post (the bulk's progress message reports them).
+   */
+  async queue(account: AccountConfig, template: TemplateRecord, built: Built, digits: string, sender: Sender, bulk?: { bulkId: string }): Promise<boolean> {
+    const now = this.now();
+    const conversation = await this.store.conversationForOutbound(account.phoneNumberId, { waId: digits }, now);
+    const id = bulk ? `bulk:${bulk.bulkId}:${digits}` : `template:${randomUUID()}`;
+    const record: MessageRecord = {
+      _id: id,
+      conversationId: conversation._id,
+      direction: 'outbound',
+      createdAt: now,
+      text: built.text,
+      state: 'queued',
+      stateAt: now,
+      mirrors: [],
+      template: { name: template.name, language: template.language },
+      sentBy: { platform: sender.platform, userId: sender.userId, name: sender.name },
+    };
+    const inserted = await this.store.insertMessage(record);
+    if (!inserted && !bulk) return false;
+    const who = sender.name ?? sender.userId;
+    const body = `📨 Template *${template.name}* (${template.language}), sent by ${who} with \`/wa template ${template.name}\`:\n${built.text}`;
+    const jobs: NewJob[] = [];
+    if (!bulk) {
+      for (const platform of this.accounts.platformsOf(account)) {
+        jobs.push({
+          kind: 'chat.post',
+          lane: lane(platform, conversation._id),
+          dedupeKey: `${platform}:post:${id}`,
+          payload: {
+            platform,
+            conversationId: conversation._id,
+            messageId: id,
+            post: { author: { name: who, role: 'agent', detail: 'template' }, body },
+            notify: false,
+          },
+        });
+      }
+    }
+    jobs.push({
+      kind: 'whatsapp.send_template',
+      lane: lane('whatsapp', conversation._id),
+      dedupeKey: bulk ? `bulk:${bulk.bulkId}:${digits}` : `whatsapp:template:${id}`,
+      payload: {
+        conversationId: conversation._id,
+        messageId: id,
+        accountId: account.phoneNumberId,
+        to: { waId: digits },
+        template: built.message,
+        ...(bulk ? { bulk: { bulkId: bulk.bulkId, phone: digits } } : {}),
+      },
+    });
+    await this.store.enqueue(jobs);
+    return true;
+  }
+
+  /** A shared file named in a command (a CSV of recipients), read by the platform's adapter. */
+  async readSharedFile(platform: ChatPlatform, reference: string): Promise<{ name: string; text: string } | { error: string } | undefined> {
+    const adapter = this.chats[platform];
+    if (!adapter || !hasDirectory(adapter)) return undefined;
+    try {
+      return await adapter.readSharedFile(reference);
+    } catch (err) {
+      return { error: `the file ${reference} could not be read (${(err as Error).message})` };
+    }
+  }
+
+  // ---------------------------------------------------------------- for forms and autocomplete
+
+  async choices(platform: ChatPlatform, channelId: string, prefix = ''): Promise<TemplateChoice[]> {
+    const account = this.accountFor(platform, channelId);
+    if ('error' in account || !account.businessAccountId) return [];
+    const p = prefix.trim().toLowerCase();
+    return (await this.store.listTemplates(account.businessAccountId))
+      .filter((t) => t.status === 'APPROVED' && !templateShape(t).unsupported && (!p || t.name.startsWith(p) || `${t.name}:${t.language}`.startsWith(p)))
+      .map((t) => ({ ref: `${t.name}:${t.language}`, name: t.name, language: t.language, category: t.category, preview: renderTemplate(t) }));
+  }
+
+  async fields(platform: ChatPlatform, channelId: string, ref: string): Promise<{ fields: TemplateField[] } | { error: string }> {
+    const account = this.accountFor(platform, channelId);
+    if ('error' in account) return { error: account.error };
+    const r = await this.resolve(account, ref);
+    return r.ok ? { fields: fieldsOf(r.shape) } : { error: r.text };
+  }
+
+  async list(platform: ChatPlatform, channelId: string): Promise<string> {
+    const account = this.accountFor(platform, channelId);
+    if ('error' in account) return account.error;
+    if (!account.businessAccountId)
+      return `The templates of ${account.name} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG).`;
+    const all = await this.store.listTemplates(account.businessAccountId);
+    if (!all.length) return 'No templates are synced yet: run `/wa sync`.';
+    const lines = all.map((t) => {
+      const shape = templateShape(t);
+      const needs = shape.unsupported ? `cannot be sent from the bridge (${shape.unsupported})` : `${shape.slots.filter((s) => s.required).length} value(s)`;
+      return `• \`${t.name}:${t.language}\` — ${t.category?.toLowerCase() ?? 'uncategorised'}, ${sendability(t)}${t.quality ? `, quality ${t.quality.toLowerCase()}` : ''} — ${needs}`;
+    });
+    return [
+      `*Templates of ${account.name}* (${all.length}):`,
+      ...lines,
+      'Send one with `/wa template <phone> <name>[:<language>] [values…]`; a mistake shows what it needs.',
+    ].join('\n');
+  }
+}
+
+/** One line per problem; a count problem (`_`) replaces the per-field "missing" lines it sums up. */
+export function bullets(errors: Record<string, string>): string {
+  const order = ['_', 'phone', 'template'];
+  return Object.entries(errors)
+    .filter(([k, v]) => !(errors._ && k !== '_' && v.startsWith('missing: ')))
+    .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
+    .map(([, v]) => `• ${v}`)
+    .join('\n');
+}
+
+function fail(errors: Record<string, string>, text?: string): TemplateSendResult {
+  return { ok: false, errors, text: text ?? `❌ Not sent:\n${bullets(errors)}` };
+}

@@ -1,0 +1,21 @@
+/** Every store port's contract against the in-memory store (adapters/memory/): the same suites as mongo-stores.test.ts. */
+import { bulkSendsContract } from './bulk-sends.contract';
+import { conversationsContract } from './conversations.contract';
+import { healthContract } from './health.contract';
+import { memoryBackend } from './backends';
+import { messagesContract } from './messages.contract';
+import { outboxContract } from './outbox.contract';
+import { rawWebhooksContract } from './raw-webhooks.contract';
+import { templatesContract } from './templates.contract';
+
+const backend = memoryBackend();
+beforeAll(() => backend.setUp());
+afterAll(() => backend.tearDown());
+
+conversationsContract(backend);
+messagesContract(backend);
+outboxContract(backend);
+templatesContract(backend);
+bulkSendsContract(backend);
+rawWebhooksContract(backend);
+healthContract(backend);

@@ -1,0 +1,43 @@
+/**
+ * What the fake Graph API holds: the requests it received, accepted sends and read receipts, media
+ * (uploaded or seeded) and templates per WhatsApp Business Account, plus the hooks tests set on sends.
+ */
+import { createHash } from 'node:crypto';
+import type { GraphCall, GraphTemplate, MediaDownload, MediaSpec, StoredMedia, UploadedMedia } from './types';
+
+export class GraphState {
+  readonly calls: GraphCall[] = [];
+  readonly uploads: UploadedMedia[] = [];
+  /** Media downloads served (GET on the download URL), in order. */
+  readonly downloads: MediaDownload[] = [];
+  readonly media = new Map<string, StoredMedia>();
+  readonly templates = new Map<string, GraphTemplate[]>();
+  /** Bodies of accepted sends (mark-as-read excluded). */
+  readonly sent: Record<string, any>[] = [];
+  /** wamids passed to mark-as-read. */
+  readonly reads: string[] = [];
+  /** Called with each successfully accepted message body (not for mark-as-read). */
+  onMessageSent?: (body: Record<string, any>, wamid: string) => void;
+  /** Awaited after a send is accepted and before its HTTP answer goes out (see FakeGraphApi). */
+  beforeSendResponse?: (wamid: string) => Promise<void>;
+  /** The wamid accepted while answering the current request, if any. */
+  lastWamid?: string;
+  private counter = 0;
+
+  constructor(
+    readonly accessToken: string,
+    /** Graph version segment to require; undefined = any `vNN.N`. */
+    readonly requiredVersion: string | undefined,
+    /** Base URL of the fake (known once it listens), for paging and download URLs. */
+    readonly url: () => string,
+  ) {}
+
+  /** One counter numbers wamids and uploaded media ids alike. */
+  nextCounter(): number {
+    return ++this.counter;
+  }
+
+  addMedia(id: string, spec: MediaSpec): void {
+    this.media.set(id, { ...spec, sha256: createHash('sha256').update(spec.bytes).digest('hex') });
+  }
+}

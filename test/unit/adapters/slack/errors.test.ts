@@ -1,0 +1,79 @@
+/** Failure classification of Slack Web API errors. */
+import { ErrorCode } from '@slack/web-api';
+import { toDeliveryError } from '../../../../adapters/slack/errors';
+
+describe('Slack toDeliveryError', () => {
+  it('the Web API error codes are the ones the mapping switches on', () => {
+    expect(ErrorCode.RateLimitedError).toBe('slack_webapi_rate_limited_error');
+    expect(ErrorCode.RequestError).toBe('slack_webapi_request_error');
+    expect(ErrorCode.HTTPError).toBe('slack_webapi_http_error');
+    expect(ErrorCode.PlatformError).toBe('slack_webapi_platform_error');
+  });
+
+  it('rate limited: retryable, retryAfter seconds → ms', () => {
+    const e = toDeliveryError({ code: ErrorCode.RateLimitedError, retryAfter: 30, message: 'A rate limit was exceeded' });
+    expect(e.platform).toBe('slack');
+    expect(e.retryable).toBe(true);
+    expect(e.retryAfterMs).toBe(30_000);
+    expect(e.explanation.code).toBe('ratelimited');
+  });
+
+  it('rate limited without retryAfter: 1 s', () => {
+    expect(toDeliveryError({ code: ErrorCode.RateLimitedError }).retryAfterMs).toBe(1000);
+  });
+
+  it('request error (network): retryable, the cause in the meaning', () => {
+    const e = toDeliveryError({ code: ErrorCode.RequestError, message: 'A request error occurred: getaddrinfo ENOTFOUND slack.com' });
+    expect(e.retryable).toBe(true);
+    expect(e.retryAfterMs).toBeUndefined();
+    expect(e.explanation).toEqual({
+      code: 'network',
+      meaning: 'Slack could not be reached (A request error occurred: getaddrinfo ENOTFOUND slack.com)',
+      action: 'nothing: the bridge retries',
+    });
+  });
+
+  it('HTTP 500: retryable', () => {
+    const e = toDeliveryError({ code: ErrorCode.HTTPError, statusCode: 500 });
+    expect(e.retryable).toBe(true);
+    expect(e.explanation).toEqual({ code: 'HTTP 500', meaning: 'Slack answered HTTP 500', action: 'nothing: the bridge retries' });
+  });
+
+  it('HTTP 400: permanent, check the configuration', () => {
+    const e = toDeliveryError({ code: ErrorCode.HTTPError, statusCode: 400 });
+    expect(e.retryable).toBe(false);
+    expect(e.explanation).toEqual({ code: 'HTTP 400', meaning: 'Slack answered HTTP 400', action: 'check the Slack app configuration' });
+  });
+
+  it('platform error channel_not_found: permanent, the action names SLACK_CHANNEL_ID', () => {
+    const e = toDeliveryError({ code: ErrorCode.PlatformError, data: { ok: false, error: 'channel_not_found' } });
+    expect(e.retryable).toBe(false);
+    expect(e.explanation).toEqual({
+      code: 'channel_not_found',
+      meaning: 'the Slack channel does not exist or the bot cannot see it',
+      action: 'check SLACK_CHANNEL_ID and invite the bot to the channel',
+    });
+  });
+
+  it('platform error internal_error: retryable', () => {
+    const e = toDeliveryError({ code: ErrorCode.PlatformError, data: { ok: false, error: 'internal_error' } });
+    expect(e.retryable).toBe(true);
+    expect(e.explanation.code).toBe('internal_error');
+  });
+
+  it('an unknown platform error: permanent, its code shown', () => {
+    const e = toDeliveryError({ code: ErrorCode.PlatformError, data: { ok: false, error: 'brand_new_error' } });
+    expect(e.retryable).toBe(false);
+    expect(e.explanation).toEqual({
+      code: 'brand_new_error',
+      meaning: 'Slack refused the call (brand_new_error)',
+      action: 'check the Slack app configuration',
+    });
+  });
+
+  it('a plain timeout error: retryable network', () => {
+    const e = toDeliveryError(new Error('socket hang up'));
+    expect(e.retryable).toBe(true);
+    expect(e.explanation.code).toBe('network');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * WhatsApp is one adapter (issue 8, point 2): the core (src/) names none of Meta's protocol, and reaches
+ * adapters/whatsapp only through `createWhatsAppAdapter`, in the composition root.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Registry } from 'prom-client';
+import { createWhatsAppAdapter } from '../../../../adapters/whatsapp';
+import { WEBHOOK_PATH } from '../../../../adapters/whatsapp/webhook';
+import { createLogger } from '../../../../src/logger';
+
+const root = join(__dirname, '../../../..');
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+
+test('no file of src/ speaks Meta’s webhook protocol', () => {
+  // The verification handshake's parameters and the signature header (Meta's "Webhooks: Getting Started" page).
+  const protocol = /hub\.(mode|verify_token|challenge)|x-hub-signature/i;
+  const offenders = sources(join(root, 'src')).filter((f) => protocol.test(readFileSync(f, 'utf8')));
+  expect(offenders.map((f) => relative(root, f))).toEqual([]);
+});
+
+test('src/ imports adapters/whatsapp only in bridge.ts, and only its index', () => {
+  const imports = sources(join(root, 'src')).flatMap((f) =>
+    [...readFileSync(f, 'utf8').matchAll(/from '([^']*adapters\/whatsapp[^']*)'/g)].map((m) => `${relative(root, f)} → ${m[1]}`),
+  );
+  expect(imports).toEqual(['src/bridge.ts → ../adapters/whatsapp']);
+});
+
+test('the adapter hands over its webhook routes (with their body limit) and every port the core uses', () => {
+  const registry = new Registry();
+  const adapter = createWhatsAppAdapter(
+    { appSecret: 'app-secret-1', verifyToken: 'verify-token-1', graphApiUrl: 'http://127.0.0.1:9', graphApiVersion: 'v23.0' },
+    {
+      inbound: { events: () => Promise.resolve(), quarantine: () => Promise.resolve() },
+      whileDatabaseAnswers: (work) => work,
+      metrics: registry,
+      log: createLogger('silent'),
+    },
+  );
+  expect(WEBHOOK_PATH).toBe('/webhooks/whatsapp');
+  expect(adapter.routes.bodyLimits).toEqual([{ method: 'POST', path: WEBHOOK_PATH, maxBytes: 4 * 1024 * 1024 }]);
+  expect(typeof adapter.routes.router).toBe('function');
+  for (const f of ['sendText', 'sendTemplate', 'explain'] as const) expect(typeof adapter.sender[f]).toBe('function');
+  for (const f of ['download', 'upload', 'sendMedia', 'sendReaction'] as const) expect(typeof adapter.media[f]).toBe('function');
+  expect(typeof adapter.templates.list).toBe('function');
+  expect(adapter.accountEvents.noticeFields.has('message_template_status_update')).toBe(true);
+  expect(adapter.accountEvents.templateEventInfo('account_update', {})).toBeUndefined();
+  // The webhook's counters live on the registry it was given (docs/operations.md names them).
+  expect(
+    registry
+      .getMetricsAsArray()
+      .map((m) => m.name)
+      .sort(),
+  ).toEqual(['bridge_webhooks_total', 'bridge_whatsapp_events_quarantined_total', 'bridge_whatsapp_events_total']);
+});
