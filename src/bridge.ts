@@ -4,9 +4,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DiscordAdapter } from '../adapters/discord/discord-adapter';
 import { MongoStore } from '../adapters/mongo/store';
-import { SlackAdapter } from '../adapters/slack/slack-adapter';
+import { chatPlatformEntries } from '../adapters/registry';
 import { createWhatsAppAdapter } from '../adapters/whatsapp';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
@@ -48,7 +47,8 @@ export interface BridgeOptions {
   dbName?: string;
   /** Faster polling and backoff in tests and the demo. */
   outbox?: Partial<OutboxOptions>;
-  slackStartRetryMs?: number;
+  /** Per chat platform, the wait between start-up attempts while it cannot be reached (tests shorten it). */
+  startRetryMs?: Partial<Record<ChatPlatform, number>>;
   /** Called when the bridge cannot go on (e.g. a refused Slack token found after start-up). */
   onFatal?: (err: Error) => void;
   /** Deadlines of the HTTP routes while the database is away (tests shorten or lengthen them). */
@@ -165,15 +165,17 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     enqueue,
     probeParked: (platform) => outbox?.probeParked(platform),
   });
-  if (config.slack) {
-    chats.slack = new SlackAdapter({ ...config.slack, startRetryMs: options.slackStartRetryMs }, http.chatRoutes, inbound, log.child({ adapter: 'slack' }));
-  }
-  if (config.discord) {
-    chats.discord = new DiscordAdapter(
-      { ...config.discord, channelIds: config.accounts.flatMap((a) => (a.discord ? [a.discord.channelId] : [])) },
+  // Every configured platform of the registry (adapters/registry.ts): this file names none.
+  for (const [platform, module] of chatPlatformEntries()) {
+    const settings = config.chats[platform];
+    if (settings === undefined) continue;
+    chats[platform] = module.create(settings, {
       inbound,
-      log.child({ adapter: 'discord' }),
-    );
+      log: log.child({ adapter: platform }),
+      routes: http.chatRoutes,
+      channelIds: config.accounts.flatMap((a) => a[platform]?.channelId ?? []),
+      startRetryMs: options.startRetryMs?.[platform],
+    });
   }
 
   const pacer = new SendPacer({

@@ -1,35 +1,24 @@
 /**
- * The one place that reads the environment. A zod schema checks every variable; anything wrong stops
- * start-up with a message naming the variable and what it expects.
+ * The one place that reads the environment. A zod schema checks every variable: the core's here, each chat
+ * platform's in its fragment (adapters/<platform>/config.ts, listed in adapters/registry.ts), all fed from here.
+ * Anything wrong stops start-up with a message naming the variable and what it expects.
  * Several WhatsApp numbers (departments) can be described in a JSON file named by BRIDGE_CONFIG.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ChatDestination } from '../adapters/chat-module';
+import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapters/registry';
+import { list, url } from './config-fields';
 import { ConfigError } from './domain/errors';
+import type { ChatPlatform } from './domain/platform';
 
-const list = (re: RegExp, what: string) =>
-  z
-    .string()
-    .optional()
-    .transform((s) =>
-      (s ?? '')
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(re, `each entry must be ${what}`)));
-
-const slackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id like C0123ABCD (not a channel name)');
-const slackUsers = list(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id like U0123ABCD');
-const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (a number of 15–22 digits)');
-const discordUsers = list(/^\d{15,22}$/, 'a Discord user id (15–22 digits)');
-/** Who may send templates: Slack user ids (U…/W…), Slack user-group ids (S…) or Discord user ids. */
-const SENDER_ID = /^([UWS][A-Z0-9]{2,}|\d{15,22})$/;
-const SENDER_WHAT = 'a Slack user id (U…), a Slack user-group id (S…) or a Discord user id';
+/** Who may send templates: an id any chat platform gives a person or a group (Slack U…/W…/S…, Discord snowflakes). */
+const SENDERS = chatPlatformEntries().flatMap(([, p]) => p.config.senderIds);
+const SENDER_ID = new RegExp(`^(${SENDERS.map((s) => s.pattern.source).join('|')})$`);
+const SENDER_WHAT = orList(SENDERS.map((s) => s.what));
 const templateSenders = list(SENDER_ID, SENDER_WHAT);
 const TEMPLATE_NAME = /^[a-z0-9_]+$/;
 const digits = (what: string) => z.string().regex(/^\d{5,20}$/, `must be the numeric ${what} from Meta's WhatsApp Manager`);
-const url = z.url({ message: 'must be an http(s) URL' });
 /** Which messages in a bridged thread go to the customer (src/services/internal-notes.ts applies it). */
 export const REPLY_MODES = ['notes', 'mention', 'all'] as const;
 export type ReplyMode = (typeof REPLY_MODES)[number];
@@ -60,26 +49,10 @@ const envSchema = z.object({
     .regex(/^v\d+\.\d+$/, 'must look like v23.0')
     .default('v23.0'),
 
-  SLACK_BOT_TOKEN: z
-    .string()
-    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
-    .optional(),
-  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the Slack app signing secret').optional(),
-  SLACK_CHANNEL_ID: slackChannel.optional(),
-  SLACK_NOTIFY_USERS: slackUsers,
-  SLACK_API_URL: url.default('https://slack.com/api/'),
-
-  DISCORD_BOT_TOKEN: z.string().min(20, 'must be a Discord bot token').optional(),
-  DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_CHANNEL_ID: snowflake.optional(),
-  DISCORD_NOTIFY_USERS: discordUsers,
-  DISCORD_API_URL: url.default('https://discord.com/api'),
-
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   // No attempt budget: a retryable failure is retried until delivered. This says when a stuck conversation is alerted.
   OUTBOX_STUCK_ALERT_MINUTES: z.coerce.number().positive().max(1440).default(15),
   OUTBOX_PARKED_PROBE_SECONDS: z.coerce.number().positive().max(3600).default(60),
-  SLACK_POSTS_PER_SECOND_PER_CHANNEL: z.coerce.number().positive().max(10).default(1),
 
   // Optional without a zod default: unset stays undefined in Config, and the templates service applies the default.
   TEMPLATE_SYNC_MINUTES: z.coerce.number().int().min(0, 'must be 0 (no schedule) or more minutes').max(1440).optional(),
@@ -89,23 +62,34 @@ const envSchema = z.object({
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
 });
+type CoreEnv = z.infer<typeof envSchema>;
 
-/** Every variable the bridge reads (tests check that .env.example documents each one). */
-export const ENV_VARIABLES = Object.keys(envSchema.shape);
+/** Every variable the bridge reads: the core's and each chat platform's (tests check that .env.example documents each one). */
+export const ENV_VARIABLES = [...Object.keys(envSchema.shape), ...chatPlatformEntries().flatMap(([, p]) => Object.keys(p.config.env.shape))];
+
+/** Per platform, where an account's conversations go there (each platform's fragment checks its ids). */
+const accountDestinations = Object.fromEntries(chatPlatformEntries().map(([id, p]) => [id, p.config.accountDestination.optional()])) as Record<
+  ChatPlatform,
+  z.ZodOptional<z.ZodType<ChatDestination>>
+>;
 
 const accountSchema = z.object({
   name: z.string().optional(),
   phoneNumberId: digits('phone number ID'),
   businessAccountId: digits('WhatsApp Business Account ID').optional(),
   accessToken: z.string().min(10).optional(),
-  slack: z.object({ channelId: slackChannel, notifyUsers: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)).default([]) }).optional(),
-  discord: z.object({ channelId: snowflake, notifyUsers: z.array(z.string().regex(/^\d{15,22}$/)).default([]) }).optional(),
+  ...accountDestinations,
+  /** Who may send templates from this number (empty or unset: anyone in the channel). */
   templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
+  /** Per template name: replaces `templateSenders` for that template (Odoo's "users allowed to use this template"). */
   templateSendersByTemplate: z
     .record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)))
     .optional(),
+  /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
   messagesPerSecond: z.number().positive().max(1000).optional(),
+  /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
   replyMode: replyMode.optional(),
+  /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
   notePrefixes: z
     .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
     .min(1)
@@ -113,34 +97,18 @@ const accountSchema = z.object({
 });
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
-export interface AccountConfig {
-  name: string;
-  phoneNumberId: string;
-  businessAccountId?: string;
-  accessToken: string;
-  slack?: { channelId: string; notifyUsers: string[] };
-  discord?: { channelId: string; notifyUsers: string[] };
-  /** Who may send templates from this number (empty or unset: anyone in the channel). */
-  templateSenders?: string[];
-  /** Per template name: replaces `templateSenders` for that template (Odoo's "users allowed to use this template"). */
-  templateSendersByTemplate?: Record<string, string[]>;
-  /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
-  messagesPerSecond?: number;
-  /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
-  replyMode?: ReplyMode;
-  /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
-  notePrefixes?: string[];
-}
+/** One business number as the bridge runs it: an account of the BRIDGE_CONFIG file (or the env's one) with its defaults applied. */
+export type AccountConfig = Omit<z.infer<typeof accountSchema>, 'name' | 'accessToken'> & { name: string; accessToken: string };
 
 export interface Config {
   port: number;
-  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logLevel: CoreEnv['LOG_LEVEL'];
   mongodbUri?: string;
   dataDir: string;
   whatsapp: { appSecret: string; verifyToken: string; graphApiUrl: string; graphApiVersion: string };
   accounts: AccountConfig[];
-  slack?: { botToken: string; signingSecret: string; apiUrl: string; postsPerSecondPerChannel: number };
-  discord?: { botToken: string; guildId: string; apiUrl: string };
+  /** The configured chat platforms' settings (adapters/registry.ts), each typed from its fragment's schema. */
+  chats: Partial<ChatSettings>;
   /** `stuckAlertMinutes`: a conversation failing this long is alerted; `parkedProbeSeconds`: how often paused deliveries are tried. */
   outbox: { concurrency: number; stuckAlertMinutes: number; parkedProbeSeconds: number };
   /** Unset when TEMPLATE_SYNC_MINUTES is unset (the default, 15, is applied by the templates service). */
@@ -151,6 +119,16 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
+/** `a, b or c` */
+function orList(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** `a, b and c` */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 function describe(issues: z.core.$ZodIssue[], prefix = ''): string {
   return issues.map((i) => `  ${prefix}${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
 }
@@ -160,14 +138,14 @@ function fail(message: string): never {
 }
 
 /** Problems with a platform side: all of its variables or none. Returns whether the side is configured. */
-function checkTogether(env: Env, names: string[], side: string, problems: string[]): boolean {
+function checkTogether(env: Env, names: readonly string[], side: string, problems: string[]): boolean {
   const set = names.filter((n) => env[n]);
   if (set.length === 0) return false;
   for (const n of names.filter((x) => !env[x])) problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)`);
   return true;
 }
 
-function accountsFromFile(path: string, env: z.infer<typeof envSchema>): AccountConfig[] {
+function accountsFromFile(path: string, env: CoreEnv): AccountConfig[] {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -192,14 +170,16 @@ function accountsFromFile(path: string, env: z.infer<typeof envSchema>): Account
   });
 }
 
-function accountFromEnv(env: z.infer<typeof envSchema>): AccountConfig {
+function accountFromEnv(env: CoreEnv, chatEnv: Partial<Record<ChatPlatform, unknown>>): AccountConfig {
+  const destinations = Object.fromEntries(
+    chatPlatformEntries().map(([id, p]) => [id, chatEnv[id] === undefined ? undefined : p.config.destination(chatEnv[id] as never)]),
+  ) as Partial<Record<ChatPlatform, ChatDestination>>;
   return {
     name: 'default',
     phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID!,
     businessAccountId: env.WHATSAPP_BUSINESS_ACCOUNT_ID,
     accessToken: env.WHATSAPP_ACCESS_TOKEN!,
-    slack: env.SLACK_CHANNEL_ID ? { channelId: env.SLACK_CHANNEL_ID, notifyUsers: env.SLACK_NOTIFY_USERS } : undefined,
-    discord: env.DISCORD_CHANNEL_ID ? { channelId: env.DISCORD_CHANNEL_ID, notifyUsers: env.DISCORD_NOTIFY_USERS } : undefined,
+    ...destinations,
     ...(env.TEMPLATE_SENDERS.length ? { templateSenders: env.TEMPLATE_SENDERS } : {}),
     replyMode: env.BRIDGE_REPLY_MODE,
     notePrefixes: env.BRIDGE_NOTE_PREFIXES,
@@ -213,11 +193,21 @@ export function loadConfig(rawEnv: Env): Config {
   const problems: string[] = [];
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) problems.push(describe(parsed.error.issues));
-  const hasSlack = checkTogether(cleaned, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'Slack', problems);
-  const hasDiscord = checkTogether(cleaned, ['DISCORD_BOT_TOKEN', 'DISCORD_GUILD_ID'], 'Discord', problems);
-  if (!hasSlack && !hasDiscord) {
+  // Each chat platform's fragment is fed the same environment; `on` lists the sides whose variables are set.
+  const chatEnv: Partial<Record<ChatPlatform, unknown>> = {};
+  const on: ChatPlatform[] = [];
+  for (const [id, p] of chatPlatformEntries()) {
+    const side = p.config.env.safeParse(cleaned);
+    if (side.success) chatEnv[id] = side.data;
+    else problems.push(describe(side.error.issues));
+    if (checkTogether(cleaned, p.config.required, p.label, problems)) on.push(id);
+  }
+  if (on.length === 0) {
+    const entries = chatPlatformEntries();
     problems.push(
-      '  Neither Slack nor Discord is configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID, and/or DISCORD_BOT_TOKEN, DISCORD_GUILD_ID and DISCORD_CHANNEL_ID',
+      `  Neither ${entries.map(([, p]) => p.label).join(' nor ')} is configured: set ${entries
+        .map(([, p]) => andList([...p.config.required, p.config.channelVariable]))
+        .join(', and/or ')}`,
     );
   }
   if (!cleaned.BRIDGE_CONFIG) {
@@ -227,13 +217,16 @@ export function loadConfig(rawEnv: Env): Config {
   if (problems.length || !parsed.success) fail(problems.join('\n'));
   const env = parsed.data;
 
-  const accounts = env.BRIDGE_CONFIG ? accountsFromFile(env.BRIDGE_CONFIG, env) : [accountFromEnv(env)];
+  const accounts = env.BRIDGE_CONFIG ? accountsFromFile(env.BRIDGE_CONFIG, env) : [accountFromEnv(env, chatEnv)];
   for (const a of accounts) {
-    if (a.slack && !hasSlack) fail(`  SLACK_BOT_TOKEN: account ${a.name} routes to Slack channel ${a.slack.channelId} but the Slack side is not configured`);
-    if (a.discord && !hasDiscord)
-      fail(`  DISCORD_BOT_TOKEN: account ${a.name} routes to Discord channel ${a.discord.channelId} but the Discord side is not configured`);
-    if (!a.slack && !a.discord) {
-      fail(`  ${env.BRIDGE_CONFIG ? `BRIDGE_CONFIG: account ${a.name}` : 'SLACK_CHANNEL_ID / DISCORD_CHANNEL_ID'}: no channel to post conversations into`);
+    for (const [id, p] of chatPlatformEntries()) {
+      const destination = a[id];
+      if (destination && !on.includes(id))
+        fail(`  ${p.config.required[0]}: account ${a.name} routes to ${p.label} channel ${destination.channelId} but the ${p.label} side is not configured`);
+    }
+    if (!chatPlatformEntries().some(([id]) => a[id])) {
+      const channelVariables = chatPlatformEntries().map(([, p]) => p.config.channelVariable);
+      fail(`  ${env.BRIDGE_CONFIG ? `BRIDGE_CONFIG: account ${a.name}` : channelVariables.join(' / ')}: no channel to post conversations into`);
     }
   }
   const ids = accounts.map((a) => a.phoneNumberId);
@@ -251,15 +244,7 @@ export function loadConfig(rawEnv: Env): Config {
       graphApiVersion: env.GRAPH_API_VERSION,
     },
     accounts,
-    slack: hasSlack
-      ? {
-          botToken: env.SLACK_BOT_TOKEN!,
-          signingSecret: env.SLACK_SIGNING_SECRET!,
-          apiUrl: env.SLACK_API_URL,
-          postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL,
-        }
-      : undefined,
-    discord: hasDiscord ? { botToken: env.DISCORD_BOT_TOKEN!, guildId: env.DISCORD_GUILD_ID!, apiUrl: env.DISCORD_API_URL } : undefined,
+    chats: Object.fromEntries(on.map((id) => [id, CHAT_PLATFORMS[id].config.side(chatEnv[id] as never)])) as Partial<ChatSettings>,
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,

@@ -3,7 +3,7 @@
  * (adapters/mongo/conversation-store.ts), in maps. Every method completes in one synchronous step, so concurrent
  * calls cannot interleave inside one.
  */
-import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatPlatform } from '../../src/domain/platform';
 import type { ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
 import type { ConversationStore } from '../../src/domain/store';
 import type { CustomerRef } from '../../src/domain/whatsapp';

@@ -3,7 +3,7 @@
  * and one record per wamid (its message, status, rank and error), as in adapters/mongo/message-store.ts. Each method
  * completes in one synchronous step, so a batch of statuses is applied atomically.
  */
-import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatPlatform } from '../../src/domain/platform';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
 import type { MessageStore, StatusApplied } from '../../src/domain/store';
 import { STATUS_RANK, type DeliveryStatus, type StatusUpdate, type WhatsAppErrorInfo } from '../../src/domain/whatsapp';

@@ -6,7 +6,7 @@
  * finds its conversation in one lookup); a key document `${conversationId}:${platform}` points to it for the delivery
  * path (a query on `conversationId` would scan on FerretDB).
  */
-import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatPlatform } from '../../src/domain/platform';
 import type { ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
 import type { ConversationStore } from '../../src/domain/store';
 import type { CustomerRef } from '../../src/domain/whatsapp';

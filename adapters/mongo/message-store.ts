@@ -5,7 +5,7 @@
  */
 import { InsertBatcher } from './insert-batcher';
 import type { AnyBulkWriteOperation } from 'mongoose';
-import type { ChatPlatform } from '../../src/domain/chat';
+import type { ChatPlatform } from '../../src/domain/platform';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
 import type { MessageStore, StatusApplied } from '../../src/domain/store';
 import { STATUS_RANK, type StatusUpdate } from '../../src/domain/whatsapp';

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import { DeliveryError } from '../../src/domain/errors';
 import type { AgentFile, FileStream } from '../../src/domain/media';
-import type { ThreadRef } from '../../src/domain/chat';
+import type { ThreadRef } from '../../src/domain/chat/adapter';
 import { multipartBody, readAll, streamGet, streamPost } from '../shared/streams';
 
 /** Slack's own limit for one file. */

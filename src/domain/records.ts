@@ -1,5 +1,6 @@
 /** What the bridge persists. Natural keys make every ingest idempotent (unique `_id`s do the dedup). */
-import type { ChatPlatform, ChatPost } from './chat';
+import type { ChatPlatform } from './platform';
+import type { ChatPost } from './chat/adapter';
 import type { MediaKind, MessageContent } from './content';
 import type { CustomerRef, DeliveryStatus, WhatsAppErrorInfo } from './whatsapp';
 import type { FailureExplanation } from './errors';

@@ -2,7 +2,7 @@
  * WhatsApp message templates as the core sees them: what was synced from Meta, what a send needs, and the
  * shapes chat adapters use to offer templates (Slack modal, Discord autocomplete).
  */
-import type { ChatPlatform } from './chat';
+import type { ChatPlatform } from './platform';
 
 export type TemplateParameterFormat = 'POSITIONAL' | 'NAMED';
 

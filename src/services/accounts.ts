@@ -1,5 +1,5 @@
 /** Which channels and notify users each business number routes to (several numbers = several departments). */
-import type { ChatPlatform } from '../domain/chat';
+import type { ChatPlatform } from '../domain/platform';
 import type { AccountConfig } from '../config';
 
 export class Accounts {

@@ -1,5 +1,6 @@
 /** Where an agent's chat message lives, as the store records it: one rule for replies and internal notes alike. */
-import type { AgentMessage, ChatPlatform } from '../domain/chat';
+import type { AgentMessage } from '../domain/chat/inbound';
+import type { ChatPlatform } from '../domain/platform';
 import type { MessageRecord, NewJob } from '../domain/records';
 import { chatPostJobs } from './routing';
 

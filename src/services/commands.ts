@@ -1,5 +1,5 @@
 /** `/wa …` from Slack or Discord: the same subcommands and answers on both platforms. */
-import type { ChatPlatform } from '../domain/chat';
+import type { ChatPlatform } from '../domain/platform';
 import { splitArgs } from './command-line';
 
 export interface CommandRequest {

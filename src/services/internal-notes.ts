@@ -8,7 +8,8 @@
  * Pure: inbound/agent-reply.ts persists the result. Adapters say what a message starts with (AgentMessage.leadingMention).
  */
 import { DEFAULT_NOTE_PREFIXES, type AccountConfig, type ReplyMode } from '../config';
-import type { AgentMessage, ChatPlatform } from '../domain/chat';
+import type { AgentMessage } from '../domain/chat/inbound';
+import type { ChatPlatform } from '../domain/platform';
 import type { ConversationRecord, MessageRecord, NewJob } from '../domain/records';
 import { internalMarkJob } from './routing';
 import { agentMessageId, agentMessageOrigin, mirrorJobs } from './agent-message';

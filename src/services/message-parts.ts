@@ -4,7 +4,7 @@
  * mirror of the message); an agent's long reply becomes several WhatsApp messages (parts pointing to the first by
  * `partOf`), and the agent's one chat message shows their combined status.
  */
-import type { ChatAdapter, ChatPost } from '../domain/chat';
+import { hasStatusMarks, type ChatAdapter, type ChatPost } from '../domain/chat/adapter';
 import type { MessageRecord, OutboundState } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { DeliveryStatus } from '../domain/whatsapp';
@@ -65,7 +65,7 @@ export async function showCombinedStatus(store: Store, chat: ChatAdapter, head: 
   const others = await Promise.all((head.parts ?? []).map((id) => store.getMessage(id)));
   const status = combinedStatus([head.state, ...others.map((m) => m?.state)]);
   const shown = head.shownStatus?.[chat.platform];
-  if (!status || status === shown) return;
+  if (!status || status === shown || !hasStatusMarks(chat)) return;
   await chat.showStatus({ platform: where.platform, channelId: where.channelId, threadId: where.threadId }, where.messageId, status, shown);
   // A dotted $set: each platform's job owns its key.
   await store.updateMessage(head._id, { [`shownStatus.${chat.platform}`]: status } as Partial<MessageRecord>);

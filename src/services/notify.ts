@@ -5,7 +5,7 @@
  * - after 15 days without an agent reply, every notify user is pinged again.
  * Pure: the caller persists `lastMentionAt`.
  */
-import type { ChatPlatform } from '../domain/chat';
+import type { ChatPlatform } from '../domain/platform';
 import type { ConversationRecord, ThreadLinkRecord } from '../domain/records';
 
 export const REOPEN_AFTER_MS = 15 * 24 * 3600 * 1000;

@@ -1,7 +1,7 @@
 /** `/wa` on Discord through INTERACTION_CREATE: the core's answers, ephemeral; deferred when the core is slow. */
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter';
 import { toDiscordText } from '../../adapters/discord/format';
-import type { ChatInbound } from '../../src/domain/chat';
+import type { ChatInbound } from '../../src/domain/chat/inbound';
 import { createLogger } from '../../src/logger';
 import { AGENT, CHANNEL } from '../support/harness';
 import { DISCORD_AGENT, DISCORD_TEXT_CHANNEL, startDiscordHarness, startFakeDiscord, type DiscordHarness } from '../support/discord-harness';

@@ -9,7 +9,7 @@ import { loadSlackFixture } from '../fixtures/slack';
 import { DISCORD_AGENT, startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
 import { AGENT, CHANNEL, startHarness, type Harness } from '../support/harness';
 import { CUSTOMER, fixtureMessage, customerSaysInSlack } from '../support/media';
-import { customerText, newWamid } from '../support/webhooks';
+import { customerText, newWamid, statusUpdate } from '../support/webhooks';
 
 /** Meta's "receiving a reaction" fixture, on `target`; `emoji: undefined` uses the removal fixture (no emoji key). */
 function customerReaction(target: string, emoji: string | undefined) {
@@ -60,6 +60,24 @@ describe('Slack', () => {
     });
     await h.postWebhook(customerReaction(wamid, '🙏🏽'));
     await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toContain('pray::skin-tone-4'));
+  });
+
+  test('a customer’s 👀 on a read reply is not the read status: replacing or removing it leaves the status on (src/domain/chat/status-marks.ts)', async () => {
+    await customerSays('Hello');
+    const { ts } = await h.agentReplies(root().ts, 'Your parcel left today');
+    const wamid = await h.eventually(async () => {
+      const m = await h.bridge.store.getMessage(`slack:${CHANNEL}:${ts}`);
+      expect(m?.wamid).toBeDefined();
+      return m!.wamid!;
+    });
+    await h.postWebhook(statusUpdate(wamid, 'read'));
+    await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual(['eyes']));
+    await h.postWebhook(customerReaction(wamid, '👀'));
+    await h.eventually(async () => expect((await h.bridge.store.getMessage(`slack:${CHANNEL}:${ts}`))?.customerReaction?.slack).toBe('👀'));
+    await h.postWebhook(customerReaction(wamid, '👍'));
+    await h.eventually(() => expect([...h.slack.reactionsOn(CHANNEL, ts)].sort()).toEqual(['+1', 'eyes']));
+    await h.postWebhook(customerReaction(wamid, undefined));
+    await h.eventually(() => expect(h.slack.reactionsOn(CHANNEL, ts)).toEqual(['eyes']));
   });
 
   test('an emoji Slack has no name for becomes a line quoting the message', async () => {

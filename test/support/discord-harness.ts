@@ -51,7 +51,7 @@ export interface DiscordHarnessOptions {
   bridge?: BridgeOptions;
 }
 
-const BRIDGE_OPTIONS: BridgeOptions = { slackStartRetryMs: 100, outbox: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000 } };
+const BRIDGE_OPTIONS: BridgeOptions = { startRetryMs: { slack: 100 }, outbox: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000 } };
 
 export function discordEnv(fake: FakeDiscord, channelId: string): Record<string, string> {
   return {

@@ -102,7 +102,7 @@ export async function startHarness(
   const log = opts.logLines ? createLogger(config.logLevel, { write: (line: string) => void opts.logLines!.push(line) }) : createLogger(config.logLevel);
   const bridge = await startBridge(config, log, {
     dbName,
-    slackStartRetryMs: 100,
+    startRetryMs: { slack: 100 },
     outbox: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000 },
     ...opts.bridge,
   });

@@ -3,7 +3,7 @@
  * person), for one conversation or all. The same code serves `/wa requeue [conversation]` and `npm run requeue`
  * (src/cli/requeue.ts). Requeued jobs keep their place in their lane (their original sequence number).
  */
-import type { ChatPlatform } from '../../domain/chat';
+import type { ChatPlatform } from '../../domain/platform';
 import type { OutboxJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Accounts } from '../accounts';

@@ -4,7 +4,7 @@
  * (no database read): lanes are `<platform>:<conversationId>` or `<platform>:channel:<channelId>`, and a conversation
  * id starts with its account's phone number id (src/services/routing.ts `lane` and `channelLane`, adapters/mongo/store.ts).
  */
-import type { ChatPlatform } from '../../domain/chat';
+import type { ChatPlatform } from '../../domain/platform';
 import type { OutboxJob } from '../../domain/records';
 import type { Accounts } from '../accounts';
 

@@ -6,7 +6,8 @@
  * the progress while it runs and every recipient's result at the end.
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatAdapter, ChatPlatform } from '../../domain/chat';
+import { hasProgressMessages, type ChatAdapter } from '../../domain/chat/adapter';
+import type { ChatPlatform } from '../../domain/platform';
 import type { BulkRecord } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
@@ -187,7 +188,7 @@ export class BulkSends implements BulkStarter {
     const text = bulkText(b, finished);
     const adapter = this.chats[b.channel.platform];
     if (!adapter) return;
-    if (adapter.upsertChannelMessage) {
+    if (hasProgressMessages(adapter)) {
       if (this.shown.get(b._id) !== text) {
         const { messageId } = await adapter.upsertChannelMessage(b.channel.channelId, text, b.progressMessageId);
         if (messageId !== b.progressMessageId) await this.store.updateBulk(b._id, { progressMessageId: messageId });

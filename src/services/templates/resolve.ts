@@ -4,7 +4,8 @@
  * refusal is written for the agent who typed the command: what is wrong and what to type or ask instead.
  */
 import type { AccountConfig } from '../../config';
-import type { ChatAdapter, ChatPlatform } from '../../domain/chat';
+import { hasDirectory, type ChatAdapter } from '../../domain/chat/adapter';
+import type { ChatPlatform } from '../../domain/platform';
 import type { Store } from '../../domain/store';
 import type { TemplateRecord } from '../../domain/templates';
 import type { Logger } from '../../logger';
@@ -96,7 +97,7 @@ export async function mayUse(account: AccountConfig, templateName: string, userI
   const groups = list.filter((id) => /^S[A-Z0-9]{2,}$/.test(id));
   for (const g of groups) {
     try {
-      if ((await adapter?.groupMembers?.(g))?.includes(userId)) return true;
+      if (adapter && hasDirectory(adapter) && (await adapter.groupMembers(g)).includes(userId)) return true;
     } catch (err) {
       log.warn({ group: g, err: (err as Error).message }, 'could not read a user group’s members; treated as not a member');
     }

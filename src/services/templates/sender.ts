@@ -6,7 +6,7 @@
  * autocomplete need: the choices, a template's fields, the list.
  */
 import type { AccountConfig } from '../../config';
-import type { ChatAdapter, ChatPlatform } from '../../domain/chat';
+import { hasDirectory, type ChatAdapter, type ChatPlatform } from '../../domain/chat';
 import type { Store } from '../../domain/store';
 import type { TemplateChoice, TemplateField, TemplateRecord, TemplateSendRequest, TemplateSendResult } from '../../domain/templates';
 import type { Logger } from '../../logger';
@@ -97,10 +97,10 @@ export class TemplateSender {
 
   /** A shared file named in a command (a CSV of recipients), read by the platform's adapter. */
   async readSharedFile(platform: ChatPlatform, reference: string): Promise<{ name: string; text: string } | { error: string } | undefined> {
-    const reader = this.chats[platform]?.readSharedFile;
-    if (!reader) return undefined;
+    const adapter = this.chats[platform];
+    if (!adapter || !hasDirectory(adapter)) return undefined;
     try {
-      return await reader.call(this.chats[platform], reference);
+      return await adapter.readSharedFile(reference);
     } catch (err) {
       return { error: `the file ${reference} could not be read (${(err as Error).message})` };
     }

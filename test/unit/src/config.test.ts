@@ -71,8 +71,14 @@ describe('loadConfig: valid environments', () => {
           notePrefixes: ['note:', 'private:'],
         },
       ],
-      slack: { botToken: SECRETS.SLACK_BOT_TOKEN, signingSecret: SECRETS.SLACK_SIGNING_SECRET, apiUrl: 'https://slack.com/api/', postsPerSecondPerChannel: 1 },
-      discord: undefined,
+      chats: {
+        slack: {
+          botToken: SECRETS.SLACK_BOT_TOKEN,
+          signingSecret: SECRETS.SLACK_SIGNING_SECRET,
+          apiUrl: 'https://slack.com/api/',
+          postsPerSecondPerChannel: 1,
+        },
+      },
       outbox: { concurrency: 8, stuckAlertMinutes: 15, parkedProbeSeconds: 60 },
     });
   });
@@ -111,7 +117,7 @@ describe('loadConfig: valid environments', () => {
     expect(c.port).toBe(3000);
     expect(c.mongodbUri).toBeUndefined();
     expect(c.whatsapp.graphApiVersion).toBe('v23.0');
-    expect(c.discord).toBeUndefined();
+    expect(c.chats.discord).toBeUndefined();
     expect(c.accounts).toHaveLength(1);
     expect(c.accounts[0]!.businessAccountId).toBeUndefined();
     expect(c.accounts[0]!.slack!.notifyUsers).toEqual([]);
@@ -128,8 +134,8 @@ describe('loadConfig: valid environments', () => {
       DISCORD_CHANNEL_ID: '223456789012345678',
       DISCORD_NOTIFY_USERS: '323456789012345678',
     });
-    expect(c.slack).toBeUndefined();
-    expect(c.discord).toEqual({ botToken: 'discord-bot-token-0123456789', guildId: '123456789012345678', apiUrl: 'https://discord.com/api' });
+    expect(c.chats.slack).toBeUndefined();
+    expect(c.chats.discord).toEqual({ botToken: 'discord-bot-token-0123456789', guildId: '123456789012345678', apiUrl: 'https://discord.com/api' });
     expect(c.accounts[0]!.discord).toEqual({ channelId: '223456789012345678', notifyUsers: ['323456789012345678'] });
   });
 

@@ -1,4 +1,5 @@
 /** `chat.react`: the bridge's mark on a person's message (🔒 kept internal); a line instead where the platform cannot react. */
+import { hasReactions } from '../../../domain/chat';
 import type { HandlerContext, JobHandler } from './support/context';
 
 export function chatReactHandler(ctx: HandlerContext): JobHandler<'chat.react'> {
@@ -6,7 +7,7 @@ export function chatReactHandler(ctx: HandlerContext): JobHandler<'chat.react'> 
     run: async (p) => {
       const chat = ctx.chat(p.platform);
       const thread = { platform: p.platform, channelId: p.channelId, threadId: p.threadId };
-      if (await chat.react?.(thread, p.messageId, p.emoji, true)) return;
+      if (hasReactions(chat) && (await chat.react(thread, p.messageId, p.emoji, true))) return;
       await chat.postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: p.otherwise });
     },
   };

@@ -2,6 +2,7 @@
  * `chat.status`: a WhatsApp delivery status shown on the message in the thread (the agent's own, or the bridge's
  * post of it); a failure is explained in the thread, with what a person can do.
  */
+import { hasStatusMarks } from '../../../domain/chat';
 import type { JobPayloads } from '../../../domain/records';
 import { partLabel, showCombinedStatus } from '../../message-parts';
 import { failureNotice } from '../../present/notices';
@@ -22,7 +23,8 @@ async function showStatus(ctx: HandlerContext, p: JobPayloads['chat.status']): P
   // One chat message sent as several WhatsApp messages (a long text, files): it shows their combined status.
   const head = message.partOf ? await ctx.store.getMessage(message.partOf) : message;
   if (head?.parts?.length) await showCombinedStatus(ctx.store, chat, head);
-  else if (!message.partOf || p.status === 'failed') await chat.showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
+  else if ((!message.partOf || p.status === 'failed') && hasStatusMarks(chat))
+    await chat.showStatus(thread, where.messageId, p.status, message.partOf ? undefined : p.previous);
   if (p.status !== 'failed') return;
   const failure = message.failure ?? (p.error ? ctx.whatsapp.explain(p.error) : undefined);
   if (p.error && !message.failure && failure) await ctx.store.updateMessage(p.messageId, { failure });

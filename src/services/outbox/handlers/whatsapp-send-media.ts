@@ -2,6 +2,7 @@
  * `whatsapp.send_media`: one file an agent shared, fetched from the chat platform, checked, streamed to Meta (never
  * held whole) and sent as its WhatsApp kind; its wamid recorded (inbound/status.ts).
  */
+import { hasFiles } from '../../../domain/chat';
 import { DeliveryError } from '../../../domain/errors';
 import type { FileStream } from '../../../domain/media';
 import type { JobPayloads } from '../../../domain/records';
@@ -24,7 +25,7 @@ async function sendFile(ctx: HandlerContext, p: Payload): Promise<void> {
   let mediaId = message.file?.mediaId;
   if (!mediaId) {
     const chat = ctx.chat(p.platform);
-    if (!chat.openFile)
+    if (!hasFiles(chat))
       throw DeliveryError.permanent(p.platform, {
         code: 'no_files',
         meaning: `the ${PLATFORM_NAME[p.platform]} side cannot fetch files`,

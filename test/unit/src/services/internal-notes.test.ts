@@ -1,6 +1,6 @@
 /** internal-notes.ts: which agent messages reach the customer in each reply mode, and the root's line saying so. */
 import { decideReply, internalNote, replyRuleLine, replyRuleOf, type ReplyRule } from '../../../../src/services/internal-notes';
-import type { AgentMessage } from '../../../../src/domain/chat';
+import type { AgentMessage } from '../../../../src/domain/chat/inbound';
 
 const NOTES: ReplyRule = { mode: 'notes', notePrefixes: ['note:', 'private:'] };
 const MENTION: ReplyRule = { ...NOTES, mode: 'mention' };

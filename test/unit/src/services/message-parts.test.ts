@@ -1,5 +1,5 @@
 /** How a split message is cut for a chat platform and which status its one chat message shows. */
-import type { ChatPost } from '../../../../src/domain/chat';
+import type { ChatPost } from '../../../../src/domain/chat/adapter';
 import { chatParts, combinedStatus, mentionRoom } from '../../../../src/services/message-parts';
 
 /** A platform that counts like Discord's adapter: an author line before every post, mentions before the first. */

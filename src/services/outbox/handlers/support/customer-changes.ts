@@ -2,7 +2,8 @@
  * A customer's reaction, edit or deletion shown on the post it concerns when it can be (nothing new is posted then),
  * otherwise as a line naming what the customer did, with a quote of the message when it is known.
  */
-import type { ChatAdapter, ChatPost } from '../../../../domain/chat';
+import { hasEdits, hasReactions, type ChatAdapter, type ChatPost, type Edits } from '../../../../domain/chat';
+import { isStatusMark } from '../../../../domain/chat/status-marks';
 import type { MessageContent } from '../../../../domain/content';
 import type { MessageRecord } from '../../../../domain/records';
 import type { Store } from '../../../../domain/store';
@@ -44,9 +45,10 @@ export async function showCustomerChange(store: Store, chat: ChatAdapter, c: Cus
 
   if (c.kind === 'reaction') {
     const previous = target?.customerReaction?.[chat.platform] || undefined;
-    if (target && where && chat.react) {
+    if (target && where && hasReactions(chat)) {
       const thread = threadOf(where);
-      if (previous && previous !== c.emoji) await chat.react(thread, where.messageId, previous, false);
+      // The same emoji may also be a status mark (👀 = read): taking the customer's off must leave the status on.
+      if (previous && previous !== c.emoji && !isStatusMark(previous)) await chat.react(thread, where.messageId, previous, false);
       // A removal is shown by taking the reaction off; one that was never shown on the post becomes a line.
       const shown = c.emoji ? await chat.react(thread, where.messageId, c.emoji, true) : Boolean(previous);
       // A dotted $set: the Slack and Discord jobs run in parallel and each owns its key.
@@ -57,7 +59,7 @@ export async function showCustomerChange(store: Store, chat: ChatAdapter, c: Cus
     return { ...post, body };
   }
 
-  const editable = target?.direction === 'inbound' && target.content && where && chat.editPost;
+  const editable = target?.direction === 'inbound' && target.content && where && hasEdits(chat);
   if (c.kind === 'edit') {
     const updated = target?.content && c.newText !== undefined ? withNewText(target.content, c.newText) : undefined;
     if (editable && updated) {
@@ -97,7 +99,7 @@ export async function showCustomerChange(store: Store, chat: ChatAdapter, c: Cus
  * there are is returned (`rest`) to be posted after them. False when a post cannot be edited.
  */
 async function editEveryPart(
-  chat: ChatAdapter,
+  chat: ChatAdapter & Edits,
   target: MessageRecord,
   post: ChatPost,
   withFile: boolean,
@@ -108,7 +110,7 @@ async function editEveryPart(
   const bodies = withFile ? [post.body] : chatParts(chat, post);
   for (const [i, where] of posts.entries()) {
     const body = bodies[i] ?? emptied;
-    if (!(await chat.editPost!(threadOf(where), where.messageId, { ...post, body }, { withFile: withFile && i === 0 }))) return false;
+    if (!(await chat.editPost(threadOf(where), where.messageId, { ...post, body }, { withFile: withFile && i === 0 }))) return false;
   }
   return bodies.length > posts.length ? { rest: bodies.slice(posts.length).join('\n') } : true;
 }

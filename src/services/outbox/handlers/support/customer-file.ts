@@ -2,7 +2,7 @@
  * A customer's file: fetched from WhatsApp and streamed into the thread with its caption, never held whole. A file
  * the platform cannot take, or WhatsApp no longer has, is posted as the message's text with a notice saying why.
  */
-import type { ChatAdapter, ChatPost, ThreadRef } from '../../../../domain/chat';
+import { hasFiles, type ChatAdapter, type ChatPost, type ThreadRef } from '../../../../domain/chat';
 import type { MessageContent } from '../../../../domain/content';
 import { DeliveryError } from '../../../../domain/errors';
 import type { FileStream } from '../../../../domain/media';
@@ -22,7 +22,7 @@ export async function postCustomerFile(
   post: ChatPost,
 ): Promise<{ messageId: string }> {
   const c = message.content as Media;
-  if (!c.mediaId || !chat.postFile) return chat.postInThread(thread, post);
+  if (!c.mediaId || !hasFiles(chat)) return chat.postInThread(thread, post);
   const withNotice = (notice: string) => chat.postInThread(thread, { ...post, body: `${post.body}\n${notice}` });
   const conversation = await ctx.store.getConversation(message.conversationId);
   const account = ctx.account(conversation?.accountId ?? message.conversationId.split(':')[0]!);
