@@ -4,9 +4,9 @@
  * redelivered webhook or a retried chat event deliver twice across an upgrade.
  */
 import { createHash } from 'node:crypto';
-import { decodeWebhook } from '../../adapters/whatsapp/normalize';
-import type { AccountConfig } from '../../src/config';
-import { Accounts } from '../../src/services/accounts';
+import { decodeWebhook } from '../../../../adapters/whatsapp/normalize';
+import type { AccountConfig } from '../../../../src/config';
+import { Accounts } from '../../../../src/services/accounts';
 import {
   accountChannels,
   agentReactionKey,
@@ -21,8 +21,8 @@ import {
   whatsappReactJob,
   whatsappSendJob,
   whatsappTemplateJob,
-} from '../../src/services/routing';
-import { batch, customerText, statusUpdate } from '../support/webhooks';
+} from '../../../../src/services/routing';
+import { batch, customerText, statusUpdate } from '../../../support/webhooks';
 
 const CONV = '106540352242922:16505551234';
 const post = { author: { name: 'Sheena Nelson', role: 'customer' as const }, body: 'hi' };

@@ -1,8 +1,8 @@
 /** outbox/enqueue.ts: enqueueing persists, then wakes the worker; nothing to enqueue costs no database command. */
-import type { NewJob } from '../../src/domain/records';
-import type { EnqueueOptions } from '../../src/domain/store';
-import { createEnqueue } from '../../src/services/outbox/enqueue';
-import { chatStatusJob } from '../../src/services/routing';
+import type { NewJob } from '../../../../../src/domain/records';
+import type { EnqueueOptions } from '../../../../../src/domain/store';
+import { createEnqueue } from '../../../../../src/services/outbox/enqueue';
+import { chatStatusJob } from '../../../../../src/services/routing';
 
 /** A store that records what it was given, and the order of events. */
 function recordingStore(events: string[]) {
