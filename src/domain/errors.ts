@@ -27,6 +27,12 @@ export enum ErrorCode {
   DeliveryFailed = 'bridge_delivery_failed',
   /** The configuration cannot work; the message names the variable to fix. */
   ConfigInvalid = 'bridge_config_invalid',
+  /** A text cannot be cut into parts of the platform's length (no break fits): refused with a notice. */
+  SplitImpossible = 'bridge_split_impossible',
+  /** A file of recipients a person shared cannot be read; the message says which row or why. */
+  RecipientsInvalid = 'bridge_recipients_invalid',
+  /** The database did not answer within an HTTP route's deadline: the route answers 503 (Meta retries). */
+  DeadlineExceeded = 'bridge_deadline_exceeded',
 }
 
 /**

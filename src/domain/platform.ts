@@ -7,4 +7,8 @@
  * platform here makes the compiler list each of those places; a plain string would compile and fail at run time.
  * adapters/registry.ts checks that its entries are exactly these.
  */
-export type ChatPlatform = 'slack' | 'discord';
+export const CHAT_PLATFORMS = ['slack', 'discord'] as const;
+export type ChatPlatform = (typeof CHAT_PLATFORMS)[number];
+
+/** How a platform is named in what people read (notices, "via …" on mirrored posts). */
+export const PLATFORM_LABEL: Record<ChatPlatform, string> = { slack: 'Slack', discord: 'Discord' };

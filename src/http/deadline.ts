@@ -3,9 +3,11 @@
  * (bufferCommands, adapters/mongo/connection.ts) for up to 10 s; a route must not wait that long: Meta retries a
  * webhook answered 503, and a probe or a scrape that hangs is worse than one that says "unknown".
  */
+import { BridgeError, ErrorCode } from '../domain/errors';
 
-export class DeadlineExceeded extends Error {
+export class DeadlineExceeded extends BridgeError {
   override name = 'DeadlineExceeded';
+  readonly code = ErrorCode.DeadlineExceeded;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Which channels and notify users each business number routes to (several numbers = several departments). */
-import type { ChatPlatform } from '../domain/platform';
+import { CHAT_PLATFORMS, type ChatPlatform } from '../domain/platform';
 import type { AccountConfig } from '../config';
 
 export class Accounts {
@@ -19,7 +19,7 @@ export class Accounts {
 
   /** The platforms an account mirrors its conversations to. */
   platformsOf(account: AccountConfig): ChatPlatform[] {
-    return (['slack', 'discord'] as const).filter((p) => account[p]);
+    return CHAT_PLATFORMS.filter((p) => account[p]);
   }
 
   destination(account: AccountConfig, platform: ChatPlatform): { channelId: string; notifyUsers: string[] } {

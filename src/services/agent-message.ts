@@ -1,6 +1,6 @@
 /** Where an agent's chat message lives, as the store records it: one rule for replies and internal notes alike. */
 import type { AgentMessage } from '../domain/chat/inbound';
-import type { ChatPlatform } from '../domain/platform';
+import { PLATFORM_LABEL, type ChatPlatform } from '../domain/platform';
 import type { MessageRecord, NewJob } from '../domain/records';
 import { chatPostJobs } from './routing';
 
@@ -23,7 +23,7 @@ export function agentMessageOrigin(msg: AgentMessage): NonNullable<MessageRecord
  * conversation), marked with who wrote it and where: `detail` is put before "via Slack" / "via Discord".
  */
 export function mirrorJobs(msg: AgentMessage, conversationId: string, otherSides: ChatPlatform[], body: string, detail = ''): NewJob[] {
-  const sideName = { slack: 'Slack', discord: 'Discord' }[msg.platform];
+  const sideName = PLATFORM_LABEL[msg.platform];
   const post = { author: { name: msg.author.name ?? msg.author.id, role: 'agent' as const, detail: `${detail}via ${sideName}` }, body };
   return chatPostJobs(otherSides, conversationId, agentMessageId(msg), post, false);
 }

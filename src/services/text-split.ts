@@ -8,6 +8,7 @@
  * The whitespace at a cut is dropped (the message boundary stands for it); nothing else is added or lost,
  * so the parts joined with that whitespace give the text back. Pure: callers say how long a part may be.
  */
+import { BridgeError, ErrorCode } from '../domain/errors';
 
 export interface SplitOptions {
   /** Most characters in one part, as `measure` counts them; per part index, so a first part can keep room (mentions). */
@@ -21,7 +22,8 @@ export interface SplitOptions {
 }
 
 /** Thrown when not even one character fits in a part (a limit smaller than what the platform adds around it). */
-export class SplitImpossible extends Error {
+export class SplitImpossible extends BridgeError {
+  readonly code = ErrorCode.SplitImpossible;
   constructor(readonly max: number) {
     super(`no text fits in a part of ${max} characters`);
   }

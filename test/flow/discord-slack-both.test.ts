@@ -41,7 +41,12 @@ test('an agent reply on Discord is sent to WhatsApp once and mirrored into the S
     return m!;
   });
   expect(mirror.username).toBe('Bob Agent · via Discord');
-  expect(h.graph.sentMessages()).toEqual([expect.objectContaining({ to: '+4915112345678', text: expect.objectContaining({ body: 'Hi, *how* can I help?' }) })]);
+  // The send and the mirror are jobs of different lanes, run in parallel: wait for the send as well.
+  await h.eventually(() =>
+    expect(h.graph.sentMessages()).toEqual([
+      expect.objectContaining({ to: '+4915112345678', text: expect.objectContaining({ body: 'Hi, *how* can I help?' }) }),
+    ]),
+  );
   await new Promise((r) => setTimeout(r, 300)); // a wrong second send (e.g. the mirror echoed back) would show now
   expect(h.graph.sentMessages()).toHaveLength(1);
   expect(h.contents(thread.id)).toHaveLength(3); // nothing mirrored back into the Discord thread

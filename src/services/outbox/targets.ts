@@ -4,13 +4,13 @@
  * (no database read): lanes are `<platform>:<conversationId>` or `<platform>:channel:<channelId>`, and a conversation
  * id starts with its account's phone number id (src/services/routing.ts `lane` and `channelLane`, adapters/mongo/store.ts).
  */
-import type { ChatPlatform } from '../../domain/platform';
+import { PLATFORM_LABEL, type ChatPlatform } from '../../domain/platform';
 import type { OutboxJob } from '../../domain/records';
 import type { Accounts } from '../accounts';
 
 type Platform = ChatPlatform | 'whatsapp';
 
-const NAMES: Record<Platform, string> = { slack: 'Slack', discord: 'Discord', whatsapp: 'WhatsApp' };
+const NAMES: Record<Platform, string> = { ...PLATFORM_LABEL, whatsapp: 'WhatsApp' };
 
 /** The platform a job delivers to. */
 export function jobPlatform(job: OutboxJob): Platform {

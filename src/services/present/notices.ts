@@ -1,9 +1,9 @@
 /** How the bridge words what went wrong with a delivery, in a thread or a channel. */
-import type { ChatPlatform } from '../../domain/chat';
+import { PLATFORM_LABEL } from '../../domain/platform';
 import type { FailureExplanation } from '../../domain/errors';
 import type { ParkedInfo } from '../../domain/records';
 
-export const PLATFORM_NAME: Record<ChatPlatform, string> = { slack: 'Slack', discord: 'Discord' };
+export const PLATFORM_NAME = PLATFORM_LABEL;
 
 /** Actions written for a failure the outbox retries: never true of a message that is reported as failed. */
 const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;

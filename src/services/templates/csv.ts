@@ -10,6 +10,7 @@
  * "Text (tab-delimited)", Google Sheets' .tsv) that splits the first row into the most cells.
  */
 import { CsvError, parse, type Options } from 'csv-parse/sync';
+import { BridgeError, ErrorCode } from '../../domain/errors';
 
 export interface CsvRecipient {
   input: string;
@@ -17,8 +18,9 @@ export interface CsvRecipient {
 }
 
 /** A file that is not CSV at all (a quote never closed): the message says where, for the agent. */
-export class RecipientsCsvError extends Error {
+export class RecipientsCsvError extends BridgeError {
   override name = 'RecipientsCsvError';
+  readonly code = ErrorCode.RecipientsInvalid;
 }
 
 const SEPARATORS = [',', ';', '\t'] as const;
