@@ -78,7 +78,7 @@ const READY_PING_MS = 700;
 export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
   const { conn, embedded } = await openDatabase(config, log, options.dbName);
   // Mongoose emits 'error' only to listeners; one here keeps a late connection error a log line, never a crash.
-  conn.on('error', (err: Error) => log.error({ err: err.message }, 'database connection error'));
+  conn.on('error', (err: Error) => log.error({ err: err.message }, 'database connection error')); // an operator's line: no stack
   // What a failed start-up undoes (in reverse), so the process can exit with the embedded database stopped.
   const undo: Array<() => Promise<unknown>> = [() => stopEmbedded(embedded, log), () => conn.close()];
   const orUndo = async <T>(step: Promise<T>): Promise<T> => {
@@ -231,6 +231,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
 
   const adaptersStarted = Promise.all(Object.values(chats).map((c) => c.start())).then(() => undefined);
   adaptersStarted.catch((err: Error) => {
+    // The message names the variable and what to do (a ConfigError); a stack would only bury it (startup-fatal tests).
     log.fatal({ err: err.message }, 'a chat adapter cannot start');
     options.onFatal?.(err);
   });

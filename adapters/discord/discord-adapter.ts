@@ -54,8 +54,8 @@ export class DiscordAdapter extends DiscordOutbound implements ChatAdapter {
     client.on(Events.ShardDisconnect, (e, shard) => this.log.error({ code: e.code, shard }, 'Discord gateway closed for good'));
     client.on(Events.ShardReconnecting, (shard) => this.log.warn({ shard }, 'Discord gateway connection lost; reconnecting'));
     client.on(Events.ShardResume, (shard, replayed) => this.log.info({ shard, replayed }, 'Discord gateway resumed'));
-    client.on(Events.ShardError, (err, shard) => this.log.warn({ shard, err: err.message }, 'Discord gateway error'));
-    client.on(Events.Error, (err) => this.log.error({ err: err.message }, 'Discord client error'));
+    client.on(Events.ShardError, (err, shard) => this.log.warn({ shard, err }, 'Discord gateway error'));
+    client.on(Events.Error, (err) => this.log.error({ err }, 'Discord client error'));
     client.on(Events.Warn, (m) => this.log.warn(m));
     client.rest.on('rateLimited', (info) =>
       this.log.info({ route: info.route, retryAfterMs: info.retryAfter, scope: info.scope }, 'Discord rate limit: waiting'),
@@ -88,7 +88,7 @@ export class DiscordAdapter extends DiscordOutbound implements ChatAdapter {
         }
         this.loggedIn = false;
         if (this.stopped) return;
-        this.log.warn({ err: (err as Error).message }, 'Discord not reachable yet; retrying');
+        this.log.warn({ err }, 'Discord not reachable yet; retrying');
         await this.client.destroy().catch(() => undefined);
         await sleep(this.opts.startRetryMs ?? 5000);
         if (this.stopped) return;

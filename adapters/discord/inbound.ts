@@ -93,7 +93,7 @@ async function onMessage(ctx: DiscordInboundContext, message: Message): Promise<
     };
     await handOver(ctx, reply);
   } catch (err) {
-    ctx.log.error({ messageId: message.id, err: (err as Error).message }, 'could not process a Discord message');
+    ctx.log.error({ messageId: message.id, err }, 'could not process a Discord message');
   }
 }
 
@@ -117,7 +117,7 @@ async function onReaction(ctx: DiscordInboundContext, d: RawReaction, added: boo
       eventId: `${Date.now()}`,
     });
   } catch (err) {
-    ctx.log.error({ messageId: d.message_id, err: (err as Error).message }, 'could not process a Discord reaction');
+    ctx.log.error({ messageId: d.message_id, err }, 'could not process a Discord reaction');
   }
 }
 
@@ -129,7 +129,7 @@ async function handOver(ctx: DiscordInboundContext, reply: AgentMessage): Promis
       return;
     } catch (err) {
       if (attempt >= 5 || ctx.stopped()) throw err;
-      ctx.log.warn({ messageId: reply.messageId, attempt, err: (err as Error).message }, 'could not store a Discord reply yet; retrying');
+      ctx.log.warn({ messageId: reply.messageId, attempt, err }, 'could not store a Discord reply yet; retrying');
       await sleep(200 * 2 ** attempt);
     }
   }

@@ -15,7 +15,7 @@ export async function onInteraction(ctx: DiscordInboundContext, interaction: Int
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return await autocomplete(ctx, interaction);
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return await command(ctx, interaction);
   } catch (err) {
-    ctx.log.error({ interactionId: interaction.id, err: (err as Error).message }, 'could not answer a Discord interaction');
+    ctx.log.error({ interactionId: interaction.id, err }, 'could not answer a Discord interaction');
   }
 }
 
@@ -43,7 +43,7 @@ async function command(ctx: DiscordInboundContext, interaction: ChatInputCommand
     .command({ platform: 'discord', userId: interaction.user.id, channelId, text: commandLine(sub, options) })
     .then((r) => r.text)
     .catch((err: Error) => {
-      ctx.log.error({ err: err.message }, '/wa failed');
+      ctx.log.error({ err }, '/wa failed');
       return `⚠️ The command failed: ${err.message}. Try again; if it keeps failing, tell the bridge’s admin.`;
     });
   const slow = new Promise<undefined>((r) => setTimeout(() => r(undefined), DEFER_AFTER_MS).unref());

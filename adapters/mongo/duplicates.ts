@@ -1,6 +1,6 @@
 /** Duplicate-key errors: how natural `_id`s make a second insert of the same thing a no-op. */
 
-/** Code 11000 on both MongoDB and FerretDB (FerretDB gives no keyPattern / keyValue: see docs of mongodb-in-tests). */
+/** Code 11000 on both MongoDB and FerretDB (FerretDB gives no keyPattern / keyValue: docs/architecture.md, "What the embedded database does differently"). */
 export function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }

@@ -2,7 +2,7 @@
  * Group commit for inserts of natural-`_id` documents: concurrent callers share one unordered `insertMany`.
  *
  * Why: the embedded FerretDB (SQLite) serialises every write behind one lock and commits each command on its own, so
- * twenty webhooks acknowledged at once queue forty single inserts (docs of mongodb-in-tests; the bench's raw insert
+ * twenty webhooks acknowledged at once queue forty single inserts (docs/architecture.md, "What the embedded database does differently"; the bench's raw insert
  * rate). One command per batch turns that queue into one commit. Nothing waits for a timer: the first insert goes out
  * at once, and whatever arrives while a batch is in flight goes out together when it returns, so a lone caller pays
  * no extra latency and a busy one pays at most one batch. On MongoDB the same batching saves round trips.

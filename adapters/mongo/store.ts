@@ -5,7 +5,7 @@
  *
  * Query shapes allowed on a hot path (webhook ack, ingest, outbox claim and delivery, statuses, thread lookups,
  * agent replies), because FerretDB pushes down only a filter that is exactly one `_id` equality and scans the whole
- * collection for anything else (docs of mongodb-in-tests), while MongoDB answers `_id` from its always-present index:
+ * collection for anything else (docs/architecture.md, "What the embedded database does differently"), while MongoDB answers `_id` from its always-present index:
  *  1. find / update / delete / findAndModify whose filter is exactly `{ _id: <value> }` (several of them in parallel
  *     when a batch needs several keys: never `{ _id: { $in } }`, which FerretDB scans);
  *  2. insert / insertMany of documents with natural `_id`s (a duplicate is a redelivery: a no-op);

@@ -30,7 +30,7 @@ export class SlackDirectory implements Directory {
       this.userNames.set(id, name);
       return name;
     } catch (err) {
-      this.log.debug({ user: id, err: (err as Error).message }, 'users.info failed; using the id');
+      this.log.debug({ user: id, err }, 'users.info failed; using the id');
       return undefined;
     }
   }

@@ -71,7 +71,7 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
   });
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);
   app.error(async (err) => {
-    log.error({ err: err.message }, 'Slack event handling failed');
+    log.error({ err }, 'Slack event handling failed');
     throw err; // Bolt answers 500: Slack retries, and our idempotent ingest makes that safe.
   });
 }
@@ -95,7 +95,7 @@ function registerTemplateForm(app: App, ctx: SlackInboundContext, core: ChatInbo
     await ack();
     await ctx.client.chat
       .postEphemeral({ channel: meta.channelId, user: body.user.id, text: toSlackText(result.text) })
-      .catch((err: Error) => ctx.log.warn({ err: err.message }, 'could not confirm the template send'));
+      .catch((err: Error) => ctx.log.warn({ err }, 'could not confirm the template send'));
   });
 }
 
@@ -105,7 +105,7 @@ async function openTemplateModal(ctx: SlackInboundContext, core: TemplateForms, 
     await ctx.client.views.open({ trigger_id: triggerId, view: templateModal({ channelId }, choices) as never });
     return true;
   } catch (err) {
-    ctx.log.warn({ err: (err as Error).message }, 'could not open the template form; answering as a command');
+    ctx.log.warn({ err }, 'could not open the template form; answering as a command');
     return false;
   }
 }

@@ -56,7 +56,7 @@ export class SlackAdapter extends SlackOutbound implements ChatAdapter, Director
             `SLACK_BOT_TOKEN was refused by Slack (${code}): create the app from docker/slack-app-manifest.yml and copy its Bot User OAuth Token`,
           );
         if (this.stopped) return;
-        this.log.warn({ err: (err as Error).message }, 'Slack not reachable yet; retrying');
+        this.log.warn({ err }, 'Slack not reachable yet; retrying');
         await new Promise((r) => setTimeout(r, this.options.startRetryMs ?? 5000));
       }
     }

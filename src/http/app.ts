@@ -89,7 +89,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   app.get('/readyz', async (_req, res) => {
     const r = await withDeadline(deps.ready(), t.readyMs, 'the readiness checks').catch((err: Error) => {
       // Almost always the database (mongoose buffers commands while it is away).
-      log.warn({ err: err.message }, 'readiness checks did not answer in time');
+      log.warn({ err }, 'readiness checks did not answer in time');
       return { ok: false, checks: { database: false }, error: 'readiness checks did not answer in time' };
     });
     res.status(r.ok ? 200 : 503).json(r);

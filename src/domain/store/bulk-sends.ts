@@ -1,7 +1,7 @@
 /**
  * The bulk-sends port: one template sent to many numbers, and each recipient's outcome. Recipients' outcomes are
  * records of their own (`${bulkId}:${phone}`), written by `_id`: they arrive concurrently, and one document updated
- * from many writers loses some on FerretDB (docs of mongodb-in-tests). Off the hot path: `/wa template` with several
+ * from many writers loses some on FerretDB (docs/architecture.md, "What the embedded database does differently"). Off the hot path: `/wa template` with several
  * numbers, its progress, and the resume at start-up (`unfinishedBulks` filters by state: few records).
  */
 import type { BulkRecord, BulkResult } from '../records';

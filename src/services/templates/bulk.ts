@@ -131,9 +131,7 @@ export class BulkSends implements BulkStarter {
     await this.store.createBulk(bulk);
     // Queued after the answer: a long list must not hold up Slack's 3-second acknowledgement. A crash before it is
     // done is resumed at start-up (the state stays `enqueuing`).
-    void this.enqueue(bulk).catch((err: Error) =>
-      this.log.error({ bulk: bulk._id, err: err.message }, 'bulk send could not be queued; it is resumed at the next start'),
-    );
+    void this.enqueue(bulk).catch((err: Error) => this.log.error({ bulk: bulk._id, err }, 'bulk send could not be queued; it is resumed at the next start'));
     this.ensureTicking();
     return {
       text: `📤 Sending \`${resolved.ref}\` to ${recipients.length} number${recipients.length === 1 ? '' : 's'}${refused.length ? ` (${refused.length} refused: ${refused.map((r) => r.input).join(', ')})` : ''}. Progress is shown in this channel; each customer’s answer opens their thread.`,
@@ -177,7 +175,7 @@ export class BulkSends implements BulkStarter {
       if (!open.length) this.stop();
       for (const b of open) await this.report(b);
     } catch (err) {
-      this.log.warn({ err: (err as Error).message }, 'bulk progress could not be updated; trying again');
+      this.log.warn({ err }, 'bulk progress could not be updated; trying again');
     } finally {
       this.ticking = false;
     }

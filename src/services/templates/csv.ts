@@ -67,7 +67,7 @@ function readRows(text: string): string[][] {
   try {
     return parse(sep ? text.slice(sep[0].length) : text, { ...OPTIONS, delimiter }) as string[][];
   } catch (err) {
-    if (err instanceof CsvError) throw new RecipientsCsvError(unreadable(err));
+    if (err instanceof CsvError) throw new RecipientsCsvError(unreadable(err), { cause: err });
     throw err;
   }
 }

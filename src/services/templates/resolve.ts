@@ -99,7 +99,7 @@ export async function mayUse(account: AccountConfig, templateName: string, userI
     try {
       if (adapter && hasDirectory(adapter) && (await adapter.groupMembers(g)).includes(userId)) return true;
     } catch (err) {
-      log.warn({ group: g, err: (err as Error).message }, 'could not read a user group’s members; treated as not a member');
+      log.warn({ group: g, err }, 'could not read a user group’s members; treated as not a member');
     }
   }
   return false;

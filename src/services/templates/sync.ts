@@ -73,12 +73,9 @@ export class TemplateSync {
   start(minutes: number): void {
     void this.syncAll()
       .then((reports) => reports.forEach((r) => (r.problem ? this.log.warn(describeReport(r)) : this.log.info(describeReport(r)))))
-      .catch((err: Error) => this.log.error({ err: err.message }, 'template sync at start-up failed'));
+      .catch((err: Error) => this.log.error({ err }, 'template sync at start-up failed'));
     if (minutes > 0) {
-      this.timer = setInterval(
-        () => void this.syncAll().catch((err: Error) => this.log.error({ err: err.message }, 'scheduled template sync failed')),
-        minutes * 60_000,
-      );
+      this.timer = setInterval(() => void this.syncAll().catch((err: Error) => this.log.error({ err }, 'scheduled template sync failed')), minutes * 60_000);
       this.timer.unref();
     }
   }
@@ -95,9 +92,7 @@ export class TemplateSync {
     const t = setTimeout(() => {
       this.soon.delete(wabaId);
       // Logged, never left unhandled: a database error here must not end the process (issue 9).
-      void this.syncWaba(wabaId).catch((err: Error) =>
-        this.log.warn({ wabaId, err: err.message }, 'template sync after a webhook failed; the next scheduled sync retries'),
-      );
+      void this.syncWaba(wabaId).catch((err: Error) => this.log.warn({ wabaId, err }, 'template sync after a webhook failed; the next scheduled sync retries'));
     }, delayMs);
     t.unref();
     this.soon.set(wabaId, t);

@@ -13,7 +13,7 @@ import { slackEmojiName, unicodeOfSlackName } from './slack-emoji';
 const STATUS_BY_NAME: Record<string, StatusMark> = { outbox_tray: 'sent', white_check_mark: 'delivered', eyes: 'read', x: 'failed' };
 
 const isRoot = (m: StoredMessage) => !m.thread_ts || m.thread_ts === m.ts;
-/** A value with spaces or quotes is one argument when quoted (the core's `/wa` line parser, see design.md). */
+/** A value with spaces or quotes is one argument when quoted (the core's `/wa` line parser: src/services/command-line.ts). */
 const arg = (v: string) => (/[\s"]/.test(v) ? `"${v.replace(/"/g, '\\"')}"` : v);
 
 export class SlackDriver implements ChatSideDriver {
