@@ -6,6 +6,7 @@
  * finds its conversation in one lookup); a key document `${conversationId}:${platform}` points to it for the delivery
  * path (a query on `conversationId` would scan on FerretDB).
  */
+import { bulkWriteChunked } from './bulk-write';
 import type { ChatPlatform } from '../../src/domain/platform';
 import type { ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
 import type { ConversationStore } from '../../src/domain/store';
@@ -147,22 +148,22 @@ export class MongoConversationStore implements ConversationStore {
       .find({ 'customer.userId': { $exists: true }, 'customer.waId': { $exists: true } }, { accountId: 1, customer: 1 })
       .lean();
     if (!known.length) return;
-    await this.m.customerKeys.bulkWrite(
+    await bulkWriteChunked(
       known.map((c) => ({
         updateOne: { filter: { _id: customerKeyId(c.accountId, c.customer.userId!) }, update: { $setOnInsert: { conversationId: c._id } }, upsert: true },
       })),
-      { ordered: false },
+      (ops) => this.m.customerKeys.bulkWrite(ops, { ordered: false }),
     );
   }
 
   private async migrateLinkKeys(): Promise<void> {
     const links = await this.m.threadLinks.find({}, { conversationId: 1, platform: 1 }).lean();
     if (!links.length) return;
-    await this.m.threadLinkKeys.bulkWrite(
+    await bulkWriteChunked(
       links.map((l) => ({
         updateOne: { filter: { _id: linkKeyId(l.conversationId, l.platform) }, update: { $setOnInsert: { linkId: l._id } }, upsert: true },
       })),
-      { ordered: false },
+      (ops) => this.m.threadLinkKeys.bulkWrite(ops, { ordered: false }),
     );
   }
 }

@@ -3,6 +3,7 @@
  * Every read and write is by `_id`; a batch of statuses is read by `_id` in parallel and written with one insert (new
  * wamids) and one bulkWrite (known ones).
  */
+import { bulkWriteChunked } from './bulk-write';
 import { InsertBatcher } from './insert-batcher';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ChatPlatform } from '../../src/domain/platform';
@@ -70,7 +71,7 @@ export class MongoMessageStore implements MessageStore {
 
   /**
    * Monotonic per wamid, in the order given: each wamid's document is read by `_id`, the ranks are compared here,
-   * and every change is written with one bulkWrite of `_id`-keyed upserts.
+   * and every change is written with bulkWrites of `_id`-keyed upserts (chunked: bulk-write.ts).
    */
   async applyStatuses(updates: StatusUpdate[]): Promise<StatusApplied[]> {
     if (!updates.length) return [];
@@ -98,9 +99,9 @@ export class MongoMessageStore implements MessageStore {
           this.m.wamids.collection.insertMany(fresh.map(([_id, set]) => ({ _id, ...set })) as never[], { ordered: false }).catch(async (err: unknown) => {
             // Another writer created some meanwhile (only possible from another process): apply ours as upserts.
             if (!onlyDuplicates(err)) throw err;
-            await this.m.wamids.bulkWrite(upserts(fresh), { ordered: false });
+            await bulkWriteChunked(upserts(fresh), (ops) => this.m.wamids.bulkWrite(ops, { ordered: false }));
           }),
-        seen.length && this.m.wamids.bulkWrite(upserts(seen), { ordered: false }),
+        seen.length && bulkWriteChunked(upserts(seen), (ops) => this.m.wamids.bulkWrite(ops, { ordered: false })),
       ]);
       return results;
     });
