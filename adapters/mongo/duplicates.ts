@@ -5,16 +5,30 @@ export function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
 
+/** One document's failure in an unordered bulk write, as the driver reports it (`index` is its place in the batch). */
+export interface WriteErrorLike {
+  index: number;
+  code?: number;
+  err?: { code?: number };
+}
+
+/** The per-document errors of a failed bulk write (`writeErrors` of a MongoBulkWriteError); empty if the command itself failed. */
+export function writeErrorsOf(err: unknown): WriteErrorLike[] {
+  if (typeof err !== 'object' || err === null) return [];
+  const raw = (err as { writeErrors?: unknown }).writeErrors;
+  return (Array.isArray(raw) ? raw : raw ? [raw] : []) as WriteErrorLike[];
+}
+
+export const isDuplicateWrite = (e: WriteErrorLike) => (e.code ?? e.err?.code) === 11000;
+
 /**
  * An unordered bulk insert whose only failures are duplicates: everything else was written, and the duplicates
- * were there already (a redelivery). The driver reports them as `writeErrors` on a MongoBulkWriteError.
+ * were there already (a redelivery).
  */
 export function onlyDuplicates(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  const list = writeErrorsOf(err);
   if (!list.length) return isDuplicateKey(err);
-  return list.every((e: { code?: number; err?: { code?: number } }) => (e.code ?? e.err?.code) === 11000);
+  return list.every(isDuplicateWrite);
 }
 
 /** For `.catch`: a concurrent upsert of the same `_id` lost the race to insert (FerretDB reports it); the winner wrote it. */

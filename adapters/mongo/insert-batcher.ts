@@ -2,8 +2,8 @@
  * Group commit for inserts of natural-`_id` documents: concurrent callers share one unordered `insertMany`.
  *
  * Why: the embedded FerretDB (SQLite) serialises every write behind one lock and commits each command on its own, so
- * twenty webhooks acknowledged at once queue forty single inserts (docs/architecture.md, "What the embedded database does differently"; the bench's raw insert
- * rate). One command per batch turns that queue into one commit. Nothing waits for a timer: the first insert goes out
+ * twenty webhooks acknowledged at once queue forty single inserts (docs/architecture.md, "What the embedded database
+ * does differently"). One command per batch turns that queue into one commit. Nothing waits for a timer: the first insert goes out
  * at once, and whatever arrives while a batch is in flight goes out together when it returns, so a lone caller pays
  * no extra latency and a busy one pays at most one batch. On MongoDB the same batching saves round trips.
  *
@@ -11,6 +11,7 @@
  * its own document; when the whole command fails, each document is tried alone so that each caller gets its own error.
  */
 import type { Document } from 'mongodb';
+import { isDuplicateWrite, writeErrorsOf } from './duplicates';
 
 /** An unordered insert of many documents: a collection's, or a mongoose model's (which casts them to its schema first). */
 export type InsertMany = (docs: Document[]) => Promise<unknown>;
@@ -22,21 +23,6 @@ interface Waiting {
   doc: Document;
   resolve: (inserted: boolean) => void;
   reject: (err: unknown) => void;
-}
-
-interface WriteErrorLike {
-  index: number;
-  code?: number;
-  err?: { code?: number };
-}
-
-/** The per-document errors of a failed unordered insert, by index in the batch; undefined if the command itself failed. */
-function writeErrorsOf(err: unknown): Map<number, WriteErrorLike> | undefined {
-  if (typeof err !== 'object' || err === null || !('writeErrors' in err)) return undefined;
-  const raw = (err as { writeErrors?: unknown }).writeErrors;
-  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as WriteErrorLike[];
-  if (!list.length) return undefined;
-  return new Map(list.map((e) => [e.index, e]));
 }
 
 export class InsertBatcher {
@@ -74,18 +60,19 @@ export class InsertBatcher {
       await this.insertMany(batch.map((w) => w.doc));
       for (const w of batch) w.resolve(true);
     } catch (err) {
-      const errors = writeErrorsOf(err);
-      if (!errors) {
+      const list = writeErrorsOf(err);
+      if (!list.length) {
         // No per-document outcome (the database is away, or one document was refused before the write): each goes
         // alone, so one bad document never takes its batch partners down with it, again and again on every retry.
         if (batch.length > 1) await Promise.all(batch.map((w) => this.write([w])));
         else batch[0]!.reject(err);
         return;
       }
+      const errors = new Map(list.map((e) => [e.index, e]));
       batch.forEach((w, i) => {
         const e = errors.get(i);
         if (!e) w.resolve(true);
-        else if ((e.code ?? e.err?.code) === 11000) w.resolve(false);
+        else if (isDuplicateWrite(e)) w.resolve(false);
         else w.reject(Object.assign(new Error(`insert of ${String(w.doc._id)} failed (code ${e.code ?? e.err?.code})`), { code: e.code, cause: err }));
       });
     }

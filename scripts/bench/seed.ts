@@ -15,7 +15,7 @@ import { decodeWebhook } from '../../adapters/whatsapp/normalize';
 import type { MongoStore } from '../../adapters/mongo/store';
 import type { NewJob } from '../../src/domain/records';
 import type { DeliveryStatus, InboundCustomerMessage, StatusUpdate } from '../../src/domain/whatsapp';
-import { lane } from '../../src/services/routing';
+import { chatPostJobs, chatStatusJob, whatsappSendJob } from '../../src/services/routing';
 import { renderInbound } from '../../src/services/render';
 import { FIXTURE_PHONE_NUMBER_ID } from '../../test/fixtures/whatsapp';
 import { customerText, statusUpdate } from '../../test/support/webhooks';
@@ -115,18 +115,9 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
         content: m.content,
         mirrors: [],
       });
-      postJobs.push({
-        kind: 'chat.post',
-        lane: lane('slack', conversation._id),
-        dedupeKey: `slack:post:${id}`,
-        payload: {
-          platform: 'slack',
-          conversationId: conversation._id,
-          messageId: id,
-          post: { author: { name: m.customer.name ?? 'Customer', role: 'customer' }, body: renderInbound(m) },
-          notify: true,
-        },
-      });
+      postJobs.push(
+        ...chatPostJobs(['slack'], conversation._id, id, { author: { name: m.customer.name ?? 'Customer', role: 'customer' }, body: renderInbound(m) }, true),
+      );
     }
   });
   // 2. Their delivery: claim, the thread opened once per conversation, the post mirrored, the job done.
@@ -173,12 +164,12 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
       text,
     });
     await store.recordAgentReply(x.conversationId!, { platform: 'slack', userId: AGENT.id, name: AGENT.name, lastReplyAt: at });
-    sendJobs.push({
-      kind: 'whatsapp.send',
-      lane: lane('whatsapp', x.conversationId!),
-      dedupeKey: `whatsapp:send:${x.replyId}`,
-      payload: { conversationId: x.conversationId!, messageId: x.replyId, accountId: FIXTURE_PHONE_NUMBER_ID, to: { waId: customerWaId(x.customer) }, text },
-    });
+    sendJobs.push(
+      whatsappSendJob(
+        { conversationId: x.conversationId!, messageId: x.replyId, accountId: FIXTURE_PHONE_NUMBER_ID, to: { waId: customerWaId(x.customer) }, text },
+        'whatsapp.send',
+      ),
+    );
   });
   const byReply = new Map(chunk.map((x) => [x.replyId!, x]));
   await deliver(store, k, sendJobs, withJobs, async (job) => {
@@ -205,12 +196,9 @@ async function seedChunk(store: MongoStore, chunk: Exchange[], k: number, thread
       const applied = results[j]!;
       if (!applied.applied || !applied.messageId) return;
       await store.updateMessage(applied.messageId, { state: s.status, stateAt: s.at });
-      statusJobs.push({
-        kind: 'chat.status',
-        lane: lane('slack', byWamid.get(s.wamid)!.conversationId!),
-        dedupeKey: `slack:status:${applied.messageId}:${s.status}`,
-        payload: { platform: 'slack', messageId: applied.messageId, status: s.status, previous: applied.previous },
-      });
+      statusJobs.push(
+        chatStatusJob(byWamid.get(s.wamid)!.conversationId!, { platform: 'slack', messageId: applied.messageId, status: s.status, previous: applied.previous }),
+      );
     });
     await deliver(store, k, statusJobs, withJobs, async () => undefined);
   }
