@@ -252,6 +252,6 @@ export function loadConfig(rawEnv: Env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
-    admins: env.BRIDGE_ADMINS,
+    admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
   };
 }

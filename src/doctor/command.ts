@@ -14,7 +14,7 @@ export interface DoctorCommandDeps {
 }
 
 export function registerDoctorCommand(commands: Commands, deps: DoctorCommandDeps): void {
-  commands.register('doctor', 'doctor', 'check the WhatsApp, Slack and Discord setup (admins only)', async (_args, req) => {
+  commands.register('doctor', 'doctor', 'check the WhatsApp and chat setup: tokens, subscriptions, channels, permissions (admins only)', async (_args, req) => {
     if (!deps.admins.includes(req.userId)) {
       const who = deps.admins.length ? 'Ask an admin to add your user id' : 'No admin is configured: add your user id';
       return { text: `🚫 \`/wa doctor\` is for the bridge’s admins. ${who} (${req.userId}) to BRIDGE_ADMINS, or run \`npm run doctor\` on the server.` };

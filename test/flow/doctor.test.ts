@@ -2,6 +2,9 @@
  * `npm run doctor` against the fakes (issue 12): every check over the real HTTP clients (GraphClient, @slack/web-api,
  * discord.js REST); each failing check is named with its fix and the exit code is 1; a correct setup exits 0.
  */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { OverwriteType, PermissionFlagsBits } from 'discord.js';
 import { runDoctorCli } from '../../src/cli/doctor';
 import { DISCORD_TEXT_CHANNEL } from '../support/discord-harness';
@@ -188,4 +191,35 @@ test('an invalid configuration is one ❌ line naming the variable, exit code 1'
   expect(code).toBe(1);
   expect(text).toContain('❌ configuration');
   expect(text).toContain('BRIDGE_ADMINS');
+});
+
+describe('the compiled command (`npm run doctor` runs dist/src/cli/doctor.js)', () => {
+  const root = path.join(__dirname, '..', '..');
+  const cli = path.join(root, 'dist', 'src', 'cli', 'doctor.js');
+  beforeAll(() => {
+    // `npm test` builds first; a lone `npx jest` run builds here (incrementally: scripts/build.mjs).
+    if (!existsSync(cli)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'ignore' });
+  });
+
+  function run(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+    const proc = spawn(process.execPath, [cli], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, DOTENV_CONFIG_PATH: '/nonexistent' },
+    });
+    let out = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (out += d));
+    return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, out })));
+  }
+
+  test('exit code 0 when every check passes, 1 when one fails', async () => {
+    f = await startDoctorFakes();
+    const good = await run(f.env);
+    expect(good.out).toMatch(/All \d+ checks passed\./);
+    expect(good.code).toBe(0);
+    f.graph.expireToken();
+    const bad = await run(f.env);
+    expect(bad.out).toContain('❌ access token valid');
+    expect(bad.code).toBe(1);
+  });
 });
