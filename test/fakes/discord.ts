@@ -14,11 +14,11 @@
 import { EventEmitter, once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApplicationFlags, GatewayIntentBits, InteractionType, type APIMessage, type APIOverwrite, type APIRole, type APIThreadChannel } from 'discord.js';
+import { GatewayIntentBits, InteractionType, type APIMessage, type APIOverwrite, type APIRole, type APIThreadChannel } from 'discord.js';
 import { FakeGateway, type IdentifyRecord, type ResumeRecord } from './discord/gateway';
 import { Interactions, type AutocompleteInput, type InteractionInput, type InteractionRecord, type InteractionResponseRecord } from './discord/interactions';
 import { FakeRest, type CallRecord, type FailSpec } from './discord/rest';
-import type { StoredChannel } from './discord/shapes';
+import { applicationFlagsFor, type StoredChannel } from './discord/shapes';
 import { DiscordState } from './discord/state';
 
 export type { CallRecord, FailSpec } from './discord/rest';
@@ -111,11 +111,7 @@ export class FakeDiscord extends EventEmitter {
       gatewayUrl: () => this.gatewayUrl,
       identifyCount: () => this.gateway.identifies.length,
       onCall: (call) => this.emit('request', call),
-      // The portal's intent switches as application flags (Discord's "Application" resource, Application Flags).
-      applicationFlags: () =>
-        (privileged & GatewayIntentBits.MessageContent ? ApplicationFlags.GatewayMessageContent : 0) |
-        (privileged & GatewayIntentBits.GuildMembers ? ApplicationFlags.GatewayGuildMembers : 0) |
-        (privileged & GatewayIntentBits.GuildPresences ? ApplicationFlags.GatewayPresence : 0),
+      applicationFlags: () => applicationFlagsFor(privileged),
     });
     this.server = createServer((req, res) => {
       this.rest.handle(req, res).catch((err: unknown) => {
@@ -157,11 +153,10 @@ export class FakeDiscord extends EventEmitter {
   channel(id: string): StoredChannel | undefined {
     return this.state.channels.get(id);
   }
-  /** The bot's managed role (the permissions its invite granted; `managed`, tagged with the bot's id). */
+  /** The bot's managed role (what its invite granted), and below: a channel's overwrites, as Edit Channel → Permissions sets them. */
   get botRole(): APIRole {
     return this.state.roles.find((r) => r.managed)!;
   }
-  /** A channel's permission overwrites, as Edit Channel → Permissions sets them (`permission_overwrites` on the channel). */
   setOverwrites(channelId: string, overwrites: APIOverwrite[]): void {
     (this.state.channel(channelId) as { permission_overwrites?: APIOverwrite[] }).permission_overwrites = overwrites;
   }
