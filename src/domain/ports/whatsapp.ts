@@ -29,8 +29,12 @@ export interface WhatsAppMedia {
   download(account: WhatsAppAccountRef, mediaId: string, hint?: { mimeType?: string; filename?: string }): Promise<FileStream>;
   /** Uploads an agent's file (streamed); resolves to the media id. */
   upload(account: WhatsAppAccountRef, file: FileStream): Promise<string>;
-  /** Sends an uploaded file as a message of its kind; resolves to the wamid. */
-  sendMedia(account: WhatsAppAccountRef, to: CustomerRef, media: { kind: MediaKind; mediaId: string; caption?: string; filename?: string }): Promise<string>;
+  /** Sends an uploaded file (or, with `link` in place of `mediaId`, one Meta fetches from a public URL) as a message of its kind; resolves to the wamid. */
+  sendMedia(
+    account: WhatsAppAccountRef,
+    to: CustomerRef,
+    media: { kind: MediaKind; mediaId?: string; link?: string; caption?: string; filename?: string },
+  ): Promise<string>;
   /** The business's reaction on a customer's message; an empty emoji removes it. Resolves to the wamid. */
   sendReaction(account: WhatsAppAccountRef, to: CustomerRef, targetWamid: string, emoji: string): Promise<string>;
 }
