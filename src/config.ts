@@ -74,30 +74,35 @@ const accountDestinations = Object.fromEntries(chatPlatformEntries().map(([id, p
   z.ZodOptional<z.ZodType<ChatDestination>>
 >;
 
-const accountSchema = z.object({
-  name: z.string().optional(),
-  phoneNumberId: digits('phone number ID'),
-  businessAccountId: digits('WhatsApp Business Account ID').optional(),
-  accessToken: z.string().min(10).optional(),
-  ...accountDestinations,
-  /** Who may send templates from this number (empty or unset: anyone in the channel). */
-  templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
-  /** Per template name: replaces `templateSenders` for that template (Odoo's "users allowed to use this template"). */
-  templateSendersByTemplate: z
-    .record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)))
-    .optional(),
-  /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
-  messagesPerSecond: z.number().positive().max(1000).optional(),
-  /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
-  replyMode: replyMode.optional(),
-  /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
-  notePrefixes: z
-    .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
-    .min(1)
-    .optional(),
-  /** Business hours, away message, greeting and keyword replies (services/automation/schema.ts). */
-  ...automationFields,
-}).superRefine(checkAutomation);
+const accountSchema = z
+  .object({
+    name: z.string().optional(),
+    phoneNumberId: digits('phone number ID'),
+    businessAccountId: digits('WhatsApp Business Account ID').optional(),
+    accessToken: z.string().min(10).optional(),
+    ...accountDestinations,
+    /** Who may send templates from this number (empty or unset: anyone in the channel). */
+    templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
+    /** Per template name: replaces `templateSenders` for that template (Odoo's "users allowed to use this template"). */
+    templateSendersByTemplate: z
+      .record(
+        z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'),
+        z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)),
+      )
+      .optional(),
+    /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
+    messagesPerSecond: z.number().positive().max(1000).optional(),
+    /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
+    replyMode: replyMode.optional(),
+    /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
+    notePrefixes: z
+      .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
+      .min(1)
+      .optional(),
+    /** Business hours, away message, greeting and keyword replies (services/automation/schema.ts). */
+    ...automationFields,
+  })
+  .superRefine(checkAutomation);
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
 /** One business number as the bridge runs it: an account of the BRIDGE_CONFIG file (or the env's one) with its defaults applied. */

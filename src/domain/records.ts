@@ -136,7 +136,15 @@ export interface JobPayloads {
   /** An agent's reaction on a customer's message; `emoji: ''` removes it. */
   'whatsapp.react': { conversationId: string; accountId: string; to: CustomerRef; targetWamid: string; emoji: string; platform: ChatPlatform };
   /** An automatic message (away, greeting, keyword reply), its record already stored under `messageId`. */
-  'whatsapp.send_auto': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; kind: AutomaticKind; rule?: string; answer: AutomaticAnswer };
+  'whatsapp.send_auto': {
+    conversationId: string;
+    messageId: string;
+    accountId: string;
+    to: CustomerRef;
+    kind: AutomaticKind;
+    rule?: string;
+    answer: AutomaticAnswer;
+  };
   /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
   'whatsapp.send_template': {
     conversationId: string;

@@ -198,7 +198,10 @@ export function whatsappReactJob(reactionKey: string, payload: JobPayloads['what
  * reopening message's time), a keyword reply per customer message (its wamid) and rule.
  */
 export function automaticMessageId(
-  about: { kind: 'away'; conversationId: string; closedSince: string } | { kind: 'greeting'; conversationId: string; opening: string } | { kind: 'keyword'; wamid: string; rule: string },
+  about:
+    | { kind: 'away'; conversationId: string; closedSince: string }
+    | { kind: 'greeting'; conversationId: string; opening: string }
+    | { kind: 'keyword'; wamid: string; rule: string },
 ): string {
   switch (about.kind) {
     case 'away':

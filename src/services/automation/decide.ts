@@ -78,7 +78,8 @@ export class AutomaticReplies {
     }
     const text = textOf(m.content);
     const rule = text ? firstMatch(account.autoReplies?.rules ?? [], text) : undefined;
-    if (rule) wanted.push({ kind: 'keyword', id: automaticMessageId({ kind: 'keyword', wamid: m.wamid, rule: rule.name }), answer: rule.answer, rule: rule.name });
+    if (rule)
+      wanted.push({ kind: 'keyword', id: automaticMessageId({ kind: 'keyword', wamid: m.wamid, rule: rule.name }), answer: rule.answer, rule: rule.name });
 
     const jobs: NewJob[] = [];
     for (const w of wanted) {

@@ -22,7 +22,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The local date (`YYYY-MM-DD`) and minute of the day of an instant in a zone. */
 export function localTime(at: Date, timeZone: string): { date: string; minute: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 

@@ -36,8 +36,8 @@ const isoDate = z
 
 export const businessHoursSchema = z.object({
   timeZone,
-  /** Per weekday, the opening ranges in the zone's local time; a day not listed is closed. */
-  weekly: z.partialRecord(z.enum(WEEKDAYS, { message: `must be a weekday: ${WEEKDAYS.join(', ')}` }), z.array(range)),
+  /** Per weekday (sun, mon, tue, wed, thu, fri, sat), the opening ranges in the zone's local time; a day not listed is closed. */
+  weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(range)),
   /** Local dates closed all day (public holidays). */
   holidays: z.array(isoDate).default([]),
 });
@@ -108,7 +108,11 @@ export const autoRepliesSchema = z
       if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'name'], message: `rule "${r.name}": the name is used by an earlier rule` });
       seen.add(r.name);
       if (r.language && a.languages && !a.languages.includes(r.language))
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'language'], message: `rule "${r.name}": language ${r.language} is not in languages (${a.languages.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'language'],
+          message: `rule "${r.name}": language ${r.language} is not in languages (${a.languages.join(', ')})`,
+        });
     }
   });
 
@@ -123,8 +127,9 @@ export const automationFields = {
   autoReplies: autoRepliesSchema.optional(),
 };
 
-const automationObject = z.object(automationFields);
-export type AccountAutomation = z.infer<typeof automationObject>;
+/** The same fields as one object (for their type, and for tools that read the settings alone). */
+export const automationSchema = z.object(automationFields);
+export type AccountAutomation = z.infer<typeof automationSchema>;
 
 /** Settings that only make sense together, checked on the whole account (config.ts's `superRefine`). */
 export function checkAutomation(a: AccountAutomation, ctx: z.RefinementCtx): void {
