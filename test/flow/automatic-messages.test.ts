@@ -130,6 +130,50 @@ describe('greeting', () => {
     await settled();
     expect(h!.graph.sentMessages()).toEqual([textSend(GREETING), textSend(GREETING)]);
   });
+
+  test('a greeting may be a file by link; a keyword reply may be reply buttons (Meta’s exact bodies)', async () => {
+    const buttons = {
+      body: 'How can we help?',
+      footer: 'Shop',
+      buttons: [
+        { id: 'sales', title: 'Talk to sales' },
+        { id: 'track', title: 'Track my order' },
+      ],
+    };
+    await start('auto-rich', {
+      greeting: { media: { kind: 'image', link: 'https://shop.example/welcome.png', caption: GREETING } },
+      autoReplies: { rules: [{ name: 'menu', match: 'exact', keywords: ['menu'], answer: { buttons } }] },
+    });
+    await customerWrites('Menu', new Date().toISOString());
+    await settled();
+    expect(h!.graph.sentMessages()).toEqual([
+      {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '+16505551234',
+        type: 'image',
+        image: { link: 'https://shop.example/welcome.png', caption: GREETING },
+      },
+      {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '+16505551234',
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text: 'How can we help?' },
+          footer: { text: 'Shop' },
+          action: {
+            buttons: [
+              { type: 'reply', reply: { id: 'sales', title: 'Talk to sales' } },
+              { type: 'reply', reply: { id: 'track', title: 'Track my order' } },
+            ],
+          },
+        },
+      },
+    ]);
+    await h!.eventually(() => expect(threadTexts().filter((t) => t.includes('🤖 auto-reply: menu'))).toHaveLength(1));
+  });
 });
 
 describe('keyword auto-replies', () => {

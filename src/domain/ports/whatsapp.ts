@@ -6,6 +6,7 @@
  */
 import type { MediaKind } from '../content';
 import type { FailureExplanation } from '../errors';
+import type { ReplyButtons } from '../interactive';
 import type { FileStream } from '../media';
 import type { TemplateDefinition, TemplateEventInfo, TemplateMessage } from '../templates';
 import type { CustomerRef, WhatsAppErrorInfo, WhatsAppEvent } from '../whatsapp';
@@ -19,6 +20,8 @@ export interface WhatsAppSender {
   sendText(account: WhatsAppAccountRef, to: CustomerRef, text: string, replyToWamid?: string): Promise<string>;
   /** An approved template with its parameters; resolves to the wamid, rejects with a DeliveryError. */
   sendTemplate(account: WhatsAppAccountRef, to: CustomerRef, template: TemplateMessage): Promise<string>;
+  /** An interactive message with reply buttons (within INTERACTIVE_LIMITS, checked before); resolves to the wamid. */
+  sendButtons(account: WhatsAppAccountRef, to: CustomerRef, message: ReplyButtons): Promise<string>;
   /** An error WhatsApp reported (in a `failed` status or a message's `errors`) in words for a person. */
   explain(error: WhatsAppErrorInfo): FailureExplanation & { retryable: boolean };
 }

@@ -88,7 +88,7 @@ export class AutomaticReplies {
         conversationId: conversation._id,
         direction: 'outbound',
         createdAt: m.sentAt,
-        text: w.answer.text ?? w.answer.media?.caption,
+        text: w.answer.text ?? w.answer.media?.caption ?? w.answer.buttons?.body,
         state: 'queued',
         stateAt: m.sentAt,
         mirrors: [],

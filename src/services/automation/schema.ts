@@ -4,6 +4,7 @@
  * its account schema; every message names the rule or the field at fault (config.ts prefixes the account).
  */
 import { z } from 'zod';
+import { INTERACTIVE_LIMITS as L } from '../../domain/interactive';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -45,8 +46,27 @@ export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
 const MEDIA_KINDS = ['image', 'video', 'audio', 'document', 'sticker'] as const;
 
+/** Reply buttons within Meta's limits (src/domain/interactive.ts), so a send can never be refused for its shape. */
+const buttonsSchema = z
+  .object({
+    body: z.string().min(1).max(L.body, `must be at most ${L.body} characters`),
+    header: z.string().max(L.header, `must be at most ${L.header} characters`).optional(),
+    footer: z.string().max(L.footer, `must be at most ${L.footer} characters`).optional(),
+    buttons: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(L.buttonId, `must be 1–${L.buttonId} characters`),
+          title: z.string().min(1).max(L.buttonTitle, `must be 1–${L.buttonTitle} characters (WhatsApp's limit for a button title)`),
+        }),
+      )
+      .min(1, 'needs at least one button')
+      .max(L.buttons, `WhatsApp allows at most ${L.buttons} reply buttons`),
+  })
+  .refine((b) => new Set(b.buttons.map((x) => x.id)).size === b.buttons.length, 'button ids must be unique')
+  .refine((b) => new Set(b.buttons.map((x) => x.title)).size === b.buttons.length, 'button titles must be unique');
+
 /**
- * What an automatic message says: a text, or a file by public link or by a media id already uploaded to Meta
+ * What an automatic message says: a text, reply buttons, or a file by public link or by a media id already uploaded to Meta
  * (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages#media-object). `whenWindowClosed` names
  * an approved template (without parameters) sent instead once the 24-hour window is closed; without it nothing is sent.
  */
@@ -63,9 +83,10 @@ export const answerSchema = z
       })
       .refine((m) => Boolean(m.link) !== Boolean(m.id), 'needs exactly one of link or id')
       .optional(),
+    buttons: buttonsSchema.optional(),
     whenWindowClosed: z.object({ template: z.string().regex(/^[a-z0-9_]+$/, 'must be a template name (a-z, 0-9, _)'), language: z.string().min(2) }).optional(),
   })
-  .refine((a) => Boolean(a.text) !== Boolean(a.media), 'needs exactly one of text or media');
+  .refine((a) => [a.text, a.media, a.buttons].filter(Boolean).length === 1, 'needs exactly one of text, media or buttons');
 export type AutoAnswer = z.infer<typeof answerSchema>;
 
 export const MATCH_KINDS = ['exact', 'word', 'prefix', 'regex'] as const;

@@ -75,7 +75,7 @@ describe('automatic messages in BRIDGE_CONFIG', () => {
     [{ businessHours: { timeZone: 'UTC', weekly: {}, holidays: ['2026-02-30'] } }, 'accounts.0.businessHours.holidays.0: is not a calendar date'],
     [{ awayMessage: { text: 'closed' } }, 'accounts.0.awayMessage: needs businessHours'],
     [{ greetingAfterDays: 3 }, 'accounts.0.greetingAfterDays: needs a greeting'],
-    [{ greeting: { text: 'hi', media: { kind: 'image', id: '123' } } }, 'accounts.0.greeting: needs exactly one of text or media'],
+    [{ greeting: { text: 'hi', media: { kind: 'image', id: '123' } } }, 'accounts.0.greeting: needs exactly one of text, media or buttons'],
     [{ greeting: { media: { kind: 'image' } } }, 'accounts.0.greeting.media: needs exactly one of link or id'],
     [{ greeting: { media: { kind: 'gif', id: '1' } } }, 'accounts.0.greeting.media.kind: must be one of image, video, audio, document, sticker'],
     [
@@ -92,6 +92,28 @@ describe('automatic messages in BRIDGE_CONFIG', () => {
     [
       { autoReplies: { rules: [rule({ answer: { text: 'x', whenWindowClosed: { template: 'Bad Name', language: 'en' } } })] } },
       'whenWindowClosed.template: must be a template name',
+    ],
+    [
+      { greeting: { buttons: { body: 'Pick one', buttons: [1, 2, 3, 4].map((i) => ({ id: `b${i}`, title: `B${i}` })) } } },
+      'accounts.0.greeting.buttons.buttons: WhatsApp allows at most 3 reply buttons',
+    ],
+    [
+      { greeting: { buttons: { body: 'Pick one', buttons: [{ id: 'a', title: 'A title longer than twenty' }] } } },
+      'accounts.0.greeting.buttons.buttons.0.title: must be 1–20 characters',
+    ],
+    [
+      {
+        greeting: {
+          buttons: {
+            body: 'Pick one',
+            buttons: [
+              { id: 'a', title: 'A' },
+              { id: 'a', title: 'B' },
+            ],
+          },
+        },
+      },
+      'accounts.0.greeting.buttons: button ids must be unique',
     ],
   ])('%j → %s, naming the account', (settings, expected) => {
     const message = errorOf(settings);

@@ -71,6 +71,8 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
         await ctx.pacer?.acquire(p.accountId, p.to.waId ?? p.to.userId ?? p.conversationId);
         wamid = await ctx.whatsapp.sendTemplate(account, p.to, { name: template.template, language: template.language, components: [] });
         outcome = 'template';
+      } else if (p.answer.buttons) {
+        wamid = await ctx.whatsapp.sendButtons(account, p.to, p.answer.buttons);
       } else if (p.answer.media) {
         const m = p.answer.media;
         wamid = await ctx.media.sendMedia(account, p.to, { kind: m.kind, mediaId: m.id, link: m.link, caption: m.caption, filename: m.filename });
