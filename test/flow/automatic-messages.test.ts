@@ -29,11 +29,12 @@ afterEach(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A bridge whose one account has these automatic-message settings. */
-async function start(label: string, automation: Record<string, unknown>): Promise<Harness> {
+async function start(label: string, automation: Record<string, unknown>, probeMs?: number): Promise<Harness> {
   const file = join(dir, `${label}.json`);
   const account = { name: 'shop', phoneNumberId: FIXTURE_PHONE_NUMBER_ID, slack: { channelId: CHANNEL, notifyUsers: NOTIFY }, ...automation };
   writeFileSync(file, JSON.stringify({ accounts: [account] }));
-  h = await startHarness(label, { env: { BRIDGE_CONFIG: file }, bridge: { now: () => clock } });
+  const outbox = { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000, ...(probeMs ? { probeMs } : {}) };
+  h = await startHarness(label, { env: { BRIDGE_CONFIG: file }, bridge: { now: () => clock, outbox } });
   return h;
 }
 
@@ -213,6 +214,26 @@ describe('keyword auto-replies', () => {
     await settled();
     expect(h!.graph.sentMessages()).toHaveLength(2);
     expect(h!.graph.sentMessages()[1]!.text.body).toBe('Hi! Do you want our price list?');
+  });
+
+  test('one already queued is dropped when an agent replies before it goes', async () => {
+    // The greeting's send is refused for the token (a fault a person must fix): it waits, parked, until probed.
+    await start('auto-agent-first', { greeting: { text: GREETING } }, 600_000);
+    h!.graph.failNext({ path: /\/messages$/, status: 401 });
+    await customerWrites('hello', new Date().toISOString());
+    await h!.eventually(async () => expect(await h!.bridge.store.listParkedJobs(10)).toHaveLength(1));
+    const root = await h!.eventually(() => {
+      const r = h!.slack.messages(CHANNEL).find((m) => !m.thread_ts || m.thread_ts === m.ts);
+      expect(r).toBeDefined();
+      return r!;
+    });
+    await h!.agentReplies(root.ts, 'Hi, Ana here. How can I help?');
+    h!.bridge.outbox.probeParked('whatsapp');
+    await h!.eventually(() => expect(h!.graph.sentMessages()).toHaveLength(1));
+    await settled();
+    expect(h!.graph.sentMessages()).toEqual([textSend('Hi, Ana here. How can I help?')]);
+    const greeting = await h!.bridge.store.getMessage(`auto:greeting:${FIXTURE_PHONE_NUMBER_ID}:16505551234:first`);
+    expect(greeting).toMatchObject({ state: 'failed', failure: { code: 'agent_replied' } });
   });
 
   test('outside the 24-hour window a free-form auto-reply is not sent and the thread says why; a configured template is', async () => {
