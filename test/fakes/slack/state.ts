@@ -7,6 +7,8 @@ import { TS_BASE_SECONDS, type AddUserOptions, type Args, type EphemeralMessage,
 
 export interface SlackIdentity {
   botToken: string;
+  /** The app-level token (xapp-…) apps.connections.open accepts. */
+  appToken: string;
   teamId: string;
   botUserId: string;
   botId: string;
