@@ -25,8 +25,8 @@ export interface TransportOptions {
   signingSecret?: string;
   appToken?: string;
   apiUrl: string;
-  /** Our express app: the HTTP receiver mounts /slack/events on it. */
-  http: Express;
+  /** Our express app: the HTTP receiver mounts /slack/events on it (unused in Socket Mode). */
+  http?: Express;
   log: Logger;
 }
 
@@ -38,7 +38,8 @@ export function createSlackTransport(o: TransportOptions): SlackTransport {
 }
 
 function httpTransport(o: TransportOptions): SlackTransport {
-  if (!o.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required without SLACK_APP_TOKEN (src/config.ts checks it)');
+  // src/config.ts already refuses a Slack side with neither SLACK_SIGNING_SECRET nor SLACK_APP_TOKEN.
+  if (!o.signingSecret || !o.http) throw new Error('the HTTP receiver needs SLACK_SIGNING_SECRET and the express app');
   const receiver = new ExpressReceiver({
     signingSecret: o.signingSecret,
     endpoints: '/slack/events',

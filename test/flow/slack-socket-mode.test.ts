@@ -205,3 +205,22 @@ describe('Slack in Socket Mode: the template form (interactivity)', () => {
     await h.eventually(() => expect(h.slack.ephemerals.some((e) => e.user === AGENT && /is on its way to \+4915112345678/.test(String(e.text)))).toBe(true));
   });
 });
+
+describe('Slack in Socket Mode: a refused app-level token', () => {
+  test('start-up stops with SLACK_APP_TOKEN named and what to do; the bot token was fine', async () => {
+    const h = await startHarness('slack-socket-mode-refused', {
+      socketMode: true,
+      env: { SLACK_APP_TOKEN: 'xapp-1-A0WRONG-1-refused' },
+      waitForAdapters: false,
+    });
+    try {
+      await expect(h.bridge.adaptersStarted).rejects.toThrow(
+        /SLACK_APP_TOKEN was refused by Slack \(invalid_auth\): create an app-level token with the scope connections:write/,
+      );
+      expect(h.slack.callsTo('auth.test')).toHaveLength(1);
+      expect(h.slack.socketMode.connectionsOpened).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+});
