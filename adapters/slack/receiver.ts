@@ -9,7 +9,7 @@
 import { App, ExpressReceiver, SocketModeReceiver, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Logger } from '../../src/logger';
-import { boltLogger } from './outbound';
+import { boltLogger, slackCode } from './outbound';
 
 export interface SlackTransport {
   readonly receiver: Receiver;
@@ -28,10 +28,16 @@ export interface TransportOptions {
   /** Our express app: the HTTP receiver mounts /slack/events on it (unused in Socket Mode). */
   http?: Express;
   log: Logger;
+  /** Socket Mode: the wait between reconnection attempts after the first, immediate one. */
+  reconnectRetryMs?: number;
 }
 
 /** How long stop() waits for Slack to answer the WebSocket close handshake. */
 const CLOSE_WAIT_MS = 3000;
+/** apps.connections.open answers that no retry fixes (the app-level token is wrong or revoked). */
+export const FATAL_APP_TOKEN = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed', 'not_allowed_token_type']);
+/** A refused app-level token is retried rarely (it may be reinstated), not in a tight loop. */
+const FATAL_RETRY_MS = 60_000;
 
 export function createSlackTransport(o: TransportOptions): SlackTransport {
   return o.appToken ? socketModeTransport(o.appToken, o) : httpTransport(o);
@@ -91,26 +97,55 @@ function socketModeTransport(appToken: string, o: TransportOptions): SlackTransp
     {
       appToken,
       logger: boltLogger(o.log),
-      // apps.connections.open goes where the Web API is (the fake in tests). No retryConfig: @slack/socket-mode then
-      // retries that call itself (100 tries) while Slack cannot be reached, instead of giving up at once.
+      // Reconnecting is ours (below): the client's own loop waits a ping timeout (5 s) before each attempt and leaves
+      // a failed attempt as an unhandled rejection (@slack/socket-mode SocketModeClient.delayReconnectAttempt).
+      autoReconnectEnabled: false,
+      // apps.connections.open goes where the Web API is (the fake in tests). No retryConfig: the client then gives
+      // that call its own (100 retries) while Slack cannot be reached.
       installerOptions: { clientOptions: { slackApiUrl: o.apiUrl } },
     },
     o.log,
   );
-  let open = false;
   const client = receiver.client;
-  // Lifecycle events of @slack/socket-mode's SocketModeClient: `connected` follows Slack's hello; the socket closes on
-  // Slack's `disconnect` (refresh_requested, warning) or a lost connection, and the client reconnects by itself.
+  const retryMs = o.reconnectRetryMs ?? 5000;
+  let open = false;
+  let started = false;
+  let stopping = false;
+  let reconnecting: Promise<void> | undefined;
+
+  /** Opens a new connection at once (Slack: "be ready to … connect to new WebSocket URLs as quickly as possible"), then retries. */
+  const reconnect = () => {
+    if (stopping || reconnecting) return;
+    reconnecting = (async () => {
+      for (let attempt = 0; !stopping; attempt += 1) {
+        try {
+          await receiver.start();
+          return;
+        } catch (err) {
+          const code = slackCode(err);
+          if (code && FATAL_APP_TOKEN.has(code))
+            o.log.error({ code }, `SLACK_APP_TOKEN was refused by Slack (${code}): no Slack events arrive until it is replaced`);
+          else o.log.warn({ err, attempt }, 'Slack Socket Mode reconnection failed; retrying');
+          await new Promise((r) => setTimeout(r, code && FATAL_APP_TOKEN.has(code) ? FATAL_RETRY_MS : retryMs));
+        }
+      }
+    })().finally(() => {
+      reconnecting = undefined;
+    });
+  };
+
+  // Lifecycle events of @slack/socket-mode's SocketModeClient: `connected` follows Slack's hello; `disconnected` follows
+  // every closed socket (Slack's `disconnect` message — refresh_requested, warning — a lost network, or our stop()).
   client.on('connected', () => {
     open = true;
     o.log.info('Slack Socket Mode connection open');
   });
-  client.on('close', () => {
-    if (open) o.log.info('Slack Socket Mode connection closed; reconnecting');
-    open = false;
-  });
   client.on('disconnected', () => {
+    const was = open;
     open = false;
+    if (!started || stopping) return;
+    if (was) o.log.info('Slack Socket Mode connection closed; reconnecting');
+    reconnect();
   });
   return {
     receiver,
@@ -118,8 +153,10 @@ function socketModeTransport(appToken: string, o: TransportOptions): SlackTransp
     connected: () => open,
     start: async () => {
       await receiver.start();
+      started = true;
     },
     stop: async () => {
+      stopping = true;
       let timer: NodeJS.Timeout | undefined;
       const gaveUp = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, CLOSE_WAIT_MS);

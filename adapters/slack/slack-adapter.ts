@@ -15,14 +15,14 @@ import type { SlackConfig } from './config';
 import { SlackDirectory } from './directory';
 import { registerInbound } from './inbound';
 import { boltLogger, slackCode, SlackOutbound } from './outbound';
-import { createSlackTransport, type SlackTransport } from './receiver';
+import { createSlackTransport, FATAL_APP_TOKEN, type SlackTransport } from './receiver';
 
 export interface SlackAdapterOptions extends SlackConfig {
   /** How long to wait between start-up attempts while Slack cannot be reached. */
   startRetryMs?: number;
 }
 
-/** auth.test (or apps.connections.open) answers that no retry can fix: the token is wrong. */
+/** auth.test answers that no retry can fix: the token is wrong. */
 const FATAL_AUTH = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']);
 
 export class SlackAdapter extends SlackOutbound implements ChatAdapter, Directory {
@@ -84,7 +84,7 @@ export class SlackAdapter extends SlackOutbound implements ChatAdapter, Director
   }
 
   private mountBolt(bot: { userId: string; botId: string }): SlackTransport {
-    const transport = createSlackTransport({ ...this.options, http: this.http, log: this.log });
+    const transport = createSlackTransport({ ...this.options, http: this.http, log: this.log, reconnectRetryMs: this.options.startRetryMs });
     const app = new App({
       token: this.options.botToken,
       botId: bot.botId,
@@ -108,7 +108,7 @@ export class SlackAdapter extends SlackOutbound implements ChatAdapter, Director
         return;
       } catch (err) {
         const code = slackCode(err);
-        if (code && FATAL_AUTH.has(code))
+        if (code && FATAL_APP_TOKEN.has(code))
           throw new ConfigError(
             `SLACK_APP_TOKEN was refused by Slack (${code}): create an app-level token with the scope connections:write (Basic Information → App-Level Tokens)`,
           );
