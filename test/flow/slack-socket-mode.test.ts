@@ -99,29 +99,39 @@ describe('Slack in Socket Mode', () => {
     expect((await fetch(`${h.bridge.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`)).status).toBe(403);
   });
 
-  test('Slack’s disconnect (refresh_requested): the bridge opens a new connection; what Slack sent meanwhile is handled', async () => {
+  const slackReady = async () => ((await (await fetch(`${h.bridge.url}/readyz`)).json()) as { checks: Record<string, boolean> }).checks.slack;
+
+  test('Slack’s disconnect (refresh_requested): the bridge opens a new connection at once, and replies keep flowing', async () => {
     const thread = await openConversation(h, '4915112345670');
     const opened = h.slack.socketMode.connectionsOpened;
     const opens = h.slack.callsTo('apps.connections.open').length;
     h.slack.socketMode.disconnect('refresh_requested');
-    await h.eventually(() => expect(h.slack.socketMode.openConnections).toBe(0));
-    // Not connected: /readyz says so for Slack (false while reconnecting).
-    await h.eventually(async () => {
-      const body = (await (await fetch(`${h.bridge.url}/readyz`)).json()) as { checks: Record<string, boolean> };
-      expect(body.checks.slack).toBe(false);
+    await h.eventually(() => {
+      expect(h.slack.socketMode.connectionsOpened).toBe(opened + 1);
+      expect(h.slack.socketMode.openConnections).toBe(1);
     });
+    expect(h.slack.callsTo('apps.connections.open')).toHaveLength(opens + 1);
+    const before = h.graph.sentMessages().length;
+    expect((await h.agentReplies(thread, 'after the refresh')).status).toBe(200);
+    await h.eventually(() => expect(h.graph.sentMessages().length).toBe(before + 1));
+    expect(h.graph.sentMessages().at(-1)!.text.body).toBe('after the refresh');
+    expect(await slackReady()).toBe(true);
+  });
+
+  test('a lost connection while Slack refuses new ones for a while: /readyz says slack false, then it reconnects and gets what Slack kept', async () => {
+    const thread = await openConversation(h, '4915112345671');
+    const opens = h.slack.callsTo('apps.connections.open').length;
+    h.slack.failNext({ method: 'apps.connections.open', error: 'internal_error', times: 20 });
+    h.slack.socketMode.dropConnections();
+    await h.eventually(async () => expect(await slackReady()).toBe(false));
     const before = h.graph.sentMessages().length;
     // Sent while no connection is open: Slack keeps it for the next one.
-    const { status } = await h.agentReplies(thread, 'sent during the refresh');
+    const { status } = await h.agentReplies(thread, 'sent while disconnected');
     expect(status).toBe(200);
-    expect(h.slack.socketMode.connectionsOpened).toBe(opened + 1);
-    expect(h.slack.callsTo('apps.connections.open')).toHaveLength(opens + 1);
+    expect(h.slack.callsTo('apps.connections.open').length).toBe(opens + 21);
     await h.eventually(() => expect(h.graph.sentMessages().length).toBe(before + 1));
-    expect(h.graph.sentMessages().at(-1)!.text.body).toBe('sent during the refresh');
-    await h.eventually(async () => {
-      const body = (await (await fetch(`${h.bridge.url}/readyz`)).json()) as { checks: Record<string, boolean> };
-      expect(body.checks.slack).toBe(true);
-    });
+    expect(h.graph.sentMessages().at(-1)!.text.body).toBe('sent while disconnected');
+    await h.eventually(async () => expect(await slackReady()).toBe(true));
   });
 });
 
