@@ -9,6 +9,7 @@ import type { Express } from 'express';
 import type { ChatAdapter, Directory } from '../../src/domain/chat/adapter';
 import type { ChatInbound } from '../../src/domain/chat/inbound';
 import { ConfigError } from '../../src/domain/errors';
+import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
 import type { Logger } from '../../src/logger';
 import type { SlackConfig } from './config';
 import { SlackDirectory } from './directory';
@@ -18,6 +19,8 @@ import { boltLogger, slackCode, SlackOutbound } from './outbound';
 export interface SlackAdapterOptions extends SlackConfig {
   /** How long to wait between start-up attempts while Slack cannot be reached. */
   startRetryMs?: number;
+  /** Told of every Web API call (api-metrics.ts). */
+  apiCalls?: ApiCallObserver;
 }
 
 /** auth.test answers that no retry can fix: the token is wrong. */

@@ -106,6 +106,14 @@ export class FakeGraphApi {
     this.state.addMedia(id, spec);
   }
 
+  /**
+   * Which access tokens Meta takes from now on (default: the one the fake was started with); every call with another
+   * is answered 401 with code 190, as Meta answers an expired or revoked token.
+   */
+  acceptTokens(...tokens: string[]): void {
+    this.state.validTokens = new Set(tokens);
+  }
+
   failNext(spec: FailSpec): void {
     this.server.faults.push({ kind: 'fail', path: spec.path, remaining: spec.times ?? 1, spec });
   }

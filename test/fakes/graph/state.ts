@@ -23,6 +23,8 @@ export class GraphState {
   /** The wamid accepted while answering the current request, if any. */
   lastWamid?: string;
   private counter = 0;
+  /** Tokens the fake takes (`Authorization: Bearer …`); any other is refused with Meta's 190. */
+  validTokens: Set<string>;
 
   constructor(
     readonly accessToken: string,
@@ -30,7 +32,9 @@ export class GraphState {
     readonly requiredVersion: string | undefined,
     /** Base URL of the fake (known once it listens), for paging and download URLs. */
     readonly url: () => string,
-  ) {}
+  ) {
+    this.validTokens = new Set([accessToken]);
+  }
 
   /** One counter numbers wamids and uploaded media ids alike. */
   nextCounter(): number {
