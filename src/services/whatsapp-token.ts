@@ -102,7 +102,7 @@ export class TokenIncidents implements WhatsAppTokenWatch {
     const body =
       `🔑 *WhatsApp access token refused* (${names}): ${why.meaning} (code ${why.code}).\n` +
       `*What to do:* ${incident.action}.\n` +
-      'Replies to customers are paused meanwhile, nothing is lost: they are sent once a token works.';
+      'Replies to customers are paused meanwhile; sending resumes by itself once a token works, nothing is lost.';
     this.announce(accounts, { why: 'token', state: 'refused', token: accessToken }, body);
   }
 
