@@ -12,31 +12,23 @@ import { ConfigError } from './domain/errors';
 import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { Store } from './domain/store';
-import type { ApiCallObserver } from './domain/ports/telemetry';
 import { createHttpApp, type HttpTimings } from './http/app';
-import { Metrics } from './http/metrics';
-import { Health, type Readiness } from './http/readiness';
+import type { Metrics } from './http/metrics';
+import { createObservability } from './http/observability';
+import type { Readiness } from './http/readiness';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
+import { AutomaticReplies } from './services/automation/decide';
+import { automaticMessagesCounter } from './services/automation/metrics';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
 import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
-import { UpstreamHealth } from './services/health/upstream';
 import { StatusBook } from './services/inbound/status';
 import { Ingest } from './services/ingest';
-import {
-  createEnqueue,
-  JobRegistry,
-  OutboxNotices,
-  OutboxWorker,
-  parkTarget,
-  registerOutboxGauges,
-  registerRequeueCommand,
-  type OutboxOptions,
-} from './services/outbox';
+import { createEnqueue, JobRegistry, OutboxNotices, OutboxWorker, parkTarget, registerRequeueCommand, type OutboxOptions } from './services/outbox';
 import { DeliveryTiming } from './services/outbox/delivery-timing';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
@@ -58,6 +50,8 @@ export interface BridgeOptions {
   http?: Partial<HttpTimings>;
   /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
+  /** The clock of the 24-hour window checks (agent replies, automatic messages): tests set it instead of waiting. */
+  now?: () => Date;
 }
 
 export interface RunningBridge {
@@ -93,27 +87,9 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   };
   const store = await orUndo(MongoStore.open(conn));
   const accounts = new Accounts(config.accounts);
-  const upstream = new UpstreamHealth();
-  const health: Health = new Health({
-    pingDatabase: () => store.ping(),
-    chats: () => Object.entries(chats) as Array<[ChatPlatform, ChatAdapter]>,
-    upstream,
-    tokens: () => tokens.list(),
-    parked: () => outbox?.parked() ?? [],
-  });
-  const metrics = new Metrics({
-    countPending: () => store.countJobs('pending'),
-    adaptersUp: () => health.adaptersUp(),
-    tokensRefused: () => tokens.refusedAccounts(),
-  });
-  // Every API call an adapter makes: the upstream histogram, and each platform's health (/readyz, adapter_up).
-  const apiCalls: ApiCallObserver = (call) => {
-    metrics.observeApiCall(call);
-    upstream.observe(call);
-  };
+  const { metrics, health, apiCalls } = createObservability({ store, chats: () => chats, outbox: () => outbox, tokens: () => tokens });
   // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
   conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
-  registerOutboxGauges(metrics.registry, () => outbox);
 
   // The worker is created below, once the stages exist; every enqueue wakes it so new work does not wait for the next poll.
   let outbox: OutboxWorker | undefined;
@@ -162,7 +138,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   );
   const ingestLog = log.child({ component: 'ingest' });
   const inboundStages = {
-    customerMessages: new CustomerMessages(store, accounts, ingestLog),
+    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' }))),
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
@@ -175,7 +151,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
   const inbound = createChatInbound({
-    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' })),
+    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now),
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
     commands,
     templates: templateSender,
@@ -210,6 +186,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     enqueue,
     pacer,
     log: log.child({ component: 'delivery' }),
+    now: options.now,
+    countAutomatic: automaticMessagesCounter(metrics.registry),
   });
   const notices = new OutboxNotices(store, accounts, enqueue, (target) => tokens.covers(target));
   outbox = new OutboxWorker(
