@@ -9,6 +9,7 @@ import { chatPlatformEntries } from '../adapters/registry';
 import { createWhatsAppAdapter } from '../adapters/whatsapp';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
+import { defaultDoctorDeps, registerDoctorCommand, runDoctor } from './doctor';
 import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { Store } from './domain/store';
@@ -150,6 +151,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000 });
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
+  registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
   const inbound = createChatInbound({
     agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now),
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
