@@ -14,8 +14,9 @@ import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { Store } from './domain/store';
 import { createHttpApp, type HttpTimings } from './http/app';
-import { withDeadline } from './http/deadline';
-import { Metrics } from './http/metrics';
+import type { Metrics } from './http/metrics';
+import { createObservability } from './http/observability';
+import type { Readiness } from './http/readiness';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
 import { AutomaticReplies } from './services/automation/decide';
@@ -28,22 +29,14 @@ import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
 import { Ingest } from './services/ingest';
-import {
-  createEnqueue,
-  JobRegistry,
-  OutboxNotices,
-  OutboxWorker,
-  parkTarget,
-  registerOutboxGauges,
-  registerRequeueCommand,
-  type OutboxOptions,
-  type ParkedSummary,
-} from './services/outbox';
+import { createEnqueue, JobRegistry, OutboxNotices, OutboxWorker, parkTarget, registerRequeueCommand, type OutboxOptions } from './services/outbox';
+import { DeliveryTiming } from './services/outbox/delivery-timing';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
 import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
 import { TemplateStatusUpdates } from './services/templates/status';
 import { DEFAULT_SYNC_MINUTES, TemplateSync } from './services/templates/sync';
+import { TokenIncidents } from './services/whatsapp-token';
 
 export interface BridgeOptions {
   /** Database name (tests give each file its own). */
@@ -71,14 +64,13 @@ export interface RunningBridge {
   chats: Partial<Record<ChatPlatform, ChatAdapter>>;
   /** Resolves when every configured chat adapter is connected. */
   adaptersStarted: Promise<void>;
-  /** `ok` is the database and the adapters; `parked` lists deliveries waiting for a person (they do not make it unready). */
-  ready(): Promise<{ ok: boolean; checks: Record<string, boolean>; parked: ParkedSummary[] }>;
+  /** `ok` (/readyz's status) is whether webhooks can be taken (the database); each side's health is in the rest. */
+  ready(): Promise<Readiness>;
+  /** Meta refusing a WhatsApp token: the open incidents. */
+  tokens: TokenIncidents;
   stop(): Promise<void>;
   templates?: { sync: TemplateSync; sender: TemplateSender; bulk: BulkSends };
 }
-
-/** /readyz's database check: a ping under a deadline (mongoose would otherwise wait 10 s for a lost server). */
-const READY_PING_MS = 700;
 
 export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
   const { conn, embedded } = await openDatabase(config, log, options.dbName);
@@ -96,17 +88,24 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   };
   const store = await orUndo(MongoStore.open(conn));
   const accounts = new Accounts(config.accounts);
-  const metrics = new Metrics(() => store.countJobs('pending'));
+  const { metrics, health, apiCalls } = createObservability({ store, chats: () => chats, outbox: () => outbox, tokens: () => tokens });
   // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
   conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
-  registerOutboxGauges(metrics.registry, () => outbox);
 
   // The worker is created below, once the stages exist; every enqueue wakes it so new work does not wait for the next poll.
   let outbox: OutboxWorker | undefined;
-  const enqueue = createEnqueue(store, () => outbox);
+  const timing = new DeliveryTiming();
+  const enqueue = timing.track(createEnqueue(store, () => outbox));
+  const tokens = new TokenIncidents({
+    accounts,
+    enqueue,
+    check: { check: (account) => whatsapp.tokenCheck.check(account) },
+    log: log.child({ component: 'whatsapp-token' }),
+    parking: () => outbox?.parking,
+  });
   const http = createHttpApp({
     pingDatabase: () => store.ping(),
-    ready: () => ready(),
+    ready: () => health.ready(),
     metrics,
     log: log.child({ component: 'http' }),
     timings: options.http,
@@ -124,6 +123,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       },
       whileDatabaseAnswers: (work) => http.whileDatabaseAnswers(work),
       metrics: metrics.registry,
+      apiCalls,
+      tokens,
       log: log.child({ adapter: 'whatsapp' }),
     },
   );
@@ -151,18 +152,6 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
   registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
-  const ready = async () => {
-    const checks: Record<string, boolean> = {
-      database: await withDeadline(store.ping(), READY_PING_MS).then(
-        () => true,
-        () => false,
-      ),
-    };
-    for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
-    // What is parked, and what a person must do about it (from the worker's memory: no database call).
-    const parked = outbox?.parked() ?? [];
-    return { ok: Object.values(checks).every(Boolean), checks, parked };
-  };
   const inbound = createChatInbound({
     agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now),
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
@@ -181,6 +170,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       routes: http.chatRoutes,
       channelIds: config.accounts.flatMap((a) => a[platform]?.channelId ?? []),
       startRetryMs: options.startRetryMs?.[platform],
+      apiCalls,
     });
   }
 
@@ -201,13 +191,13 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     now: options.now,
     countAutomatic: automaticMessagesCounter(metrics.registry),
   });
-  const notices = new OutboxNotices(store, accounts, enqueue);
+  const notices = new OutboxNotices(store, accounts, enqueue, (target) => tokens.covers(target));
   outbox = new OutboxWorker(
     store,
     {
-      run: (job) => jobs.run(job),
+      run: (job) => timing.within(job, () => jobs.run(job)),
       onPermanent: (job, err) => jobs.onPermanent(job, err),
-      onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
+      onResult: (job, result) => metrics.outboxResult(job, result, timing),
       parkTarget: (job, platform) => parkTarget(accounts, job, platform),
       onParked: (job, parked) => notices.parked(job, parked),
       onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
@@ -246,6 +236,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   undo.push(() => Promise.all(Object.values(chats).map((c) => c.stop())));
   await orUndo(outbox.start());
   undo.push(() => outbox!.stop());
+  tokens.start(options.outbox?.probeMs ?? config.outbox.parkedProbeSeconds * 1000);
+  undo.push(() => tokens.stop());
   if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
   undo.push(async () => templateSync.stop());
   await orUndo(bulkSends.resume());
@@ -258,6 +250,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       server.closeIdleConnections();
       templateSync.stop();
       bulkSends.stop();
+      await tokens.stop();
       await outbox!.stop();
       await Promise.all(Object.values(chats).map((c) => c.stop()));
       await closed;
@@ -274,7 +267,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     outbox,
     chats,
     adaptersStarted,
-    ready,
+    ready: () => health.ready(),
+    tokens,
     stop,
     templates: { sync: templateSync, sender: templateSender, bulk: bulkSends },
   };

@@ -113,6 +113,14 @@ export class FakeGraphApi {
   }
 
   /**
+   * Which access tokens Meta takes from now on (default: the one the fake was started with); every call with another
+   * is answered 401 with code 190, as Meta answers an expired or revoked token.
+   */
+  acceptTokens(...tokens: string[]): void {
+    this.state.validTokens = new Set(tokens);
+  }
+
+  /**
    * A business number and its account (WABA), as doctor reads them; the app is subscribed to the WABA unless
    * `subscribed: false`. Defaults: CONNECTED, GREEN, TIER_1K, LIVE.
    */

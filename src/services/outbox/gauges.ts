@@ -1,14 +1,17 @@
 /**
  * The outbox's alerting gauges, read from the worker's memory (no database call: /metrics answers while the
- * database is away). Alert on `bridge_outbox_parked_jobs > 0` (a person must fix something; `/readyz` says what)
- * and `bridge_outbox_stuck_lanes > 0` (conversations failing longer than OUTBOX_STUCK_ALERT_MINUTES).
+ * database is away). Alert on `whatsapp_bridge_outbox_parked_jobs > 0` (a person must fix something; `/readyz` says
+ * what), `whatsapp_bridge_outbox_stuck_lanes > 0` (conversations failing longer than OUTBOX_STUCK_ALERT_MINUTES) and
+ * a growing `whatsapp_bridge_outbox_oldest_pending_seconds` (the backlog is not drained).
  */
 import { Gauge, type Registry } from 'prom-client';
 import type { OutboxWorker } from './worker';
 
+const PREFIX = 'whatsapp_bridge_outbox_';
+
 export function registerOutboxGauges(registry: Registry, worker: () => OutboxWorker | undefined): void {
   new Gauge({
-    name: 'bridge_outbox_parked_jobs',
+    name: `${PREFIX}parked_jobs`,
     help: 'Deliveries paused until a person fixes something (bot not in channel, permission, token), by target and code',
     labelNames: ['target', 'code'],
     registers: [registry],
@@ -18,7 +21,7 @@ export function registerOutboxGauges(registry: Registry, worker: () => OutboxWor
     },
   });
   new Gauge({
-    name: 'bridge_outbox_stuck_lanes',
+    name: `${PREFIX}stuck_lanes`,
     help: 'Conversations whose next delivery has been failing for longer than OUTBOX_STUCK_ALERT_MINUTES',
     registers: [registry],
     collect() {
@@ -26,11 +29,19 @@ export function registerOutboxGauges(registry: Registry, worker: () => OutboxWor
     },
   });
   new Gauge({
-    name: 'bridge_outbox_oldest_failing_seconds',
+    name: `${PREFIX}oldest_failing_seconds`,
     help: 'Age of the oldest delivery at the head of a conversation that is being retried (0 when none is)',
     registers: [registry],
     collect() {
       this.set(worker()?.stuck.oldestFailingSeconds() ?? 0);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}oldest_pending_seconds`,
+    help: 'Age of the oldest job waiting to be delivered (parked and retried ones included; 0 when none waits), at the last poll',
+    registers: [registry],
+    collect() {
+      this.set(worker()?.stuck.oldestPendingSeconds() ?? 0);
     },
   });
 }

@@ -164,7 +164,8 @@ export class GraphServer {
   }
 
   private isAuthorized(req: http.IncomingMessage): boolean {
-    return req.headers.authorization === `Bearer ${this.state.accessToken}`;
+    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+    return scheme === 'Bearer' && token !== undefined && this.state.validTokens.has(token);
   }
 
   private isKnownVersion(version: string): boolean {
