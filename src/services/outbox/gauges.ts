@@ -4,6 +4,7 @@
  * and `bridge_outbox_stuck_lanes > 0` (conversations failing longer than OUTBOX_STUCK_ALERT_MINUTES).
  */
 import { Gauge, type Registry } from 'prom-client';
+import type { Leadership } from '../leader';
 import type { OutboxWorker } from './worker';
 
 export function registerOutboxGauges(registry: Registry, worker: () => OutboxWorker | undefined): void {
@@ -31,6 +32,26 @@ export function registerOutboxGauges(registry: Registry, worker: () => OutboxWor
     registers: [registry],
     collect() {
       this.set(worker()?.stuck.oldestFailingSeconds() ?? 0);
+    },
+  });
+}
+
+/** 1 on the instance that delivers (holds the delivery lease), 0 on the others: exactly one should report 1. */
+export function registerLeaderGauges(registry: Registry, leadership: () => Leadership | undefined): void {
+  new Gauge({
+    name: 'bridge_delivery_leader',
+    help: 'Whether this instance holds the delivery lease (runs the outbox and the Discord gateway): 1 on exactly one instance',
+    registers: [registry],
+    collect() {
+      this.set(leadership()?.isLeader() ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'bridge_delivery_lease_epoch',
+    help: 'The highest delivery-lease epoch this instance has seen (it grows by one at every takeover)',
+    registers: [registry],
+    collect() {
+      this.set(leadership()?.currentEpoch() ?? 0);
     },
   });
 }
