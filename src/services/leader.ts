@@ -10,8 +10,10 @@
  * document, which one instance alone can win. The holder bumps a counter on its own document every `ttlMs / 5`. The
  * others read it by `_id`; when the counter has not moved for `ttlMs` of their own clock (never comparing clocks
  * across hosts), or the holder released it, they race to insert the next epoch. The holder stops claiming jobs
- * `ttlMs / 2` after its last successful heartbeat was sent, well before anyone may take over (`ttlMs` after seeing that
- * heartbeat), so a leader cut off from the database stops before a successor starts. A holder that finds a higher
+ * `ttlMs * 0.7` after its last successful heartbeat was sent, before anyone may take over (`ttlMs` after seeing that
+ * heartbeat, which was sent earlier still), so a leader cut off from the database stops before a successor starts;
+ * the slack of three missed heartbeats keeps a leader whose writes queue behind others (FerretDB's one SQLite
+ * writer) from pausing. A holder that finds a higher
  * epoch has been replaced: it is deposed (the bridge then exits so its supervisor restarts it as a follower, as
  * Kubernetes' client-go leader election does, rather than unwinding connections it cannot reopen).
  */
@@ -22,6 +24,8 @@ import type { Logger } from '../logger';
 
 /** Takeover after a SIGKILL within `ttlMs` plus one check (issue 10 asks for 30 s). */
 export const LEADER_TTL_MS = 10_000;
+/** Share of the lease during which a heartbeat lets the holder claim: less than 1, for clock-rate drift and pauses. */
+const VALID_SHARE = 0.7;
 
 export interface LeadershipHooks {
   /** This instance won the lease: start delivering. A rejection gives the lease up again. */
@@ -56,7 +60,7 @@ export class Leadership {
     await this.round();
   }
 
-  /** Whether this instance may claim jobs now: it holds the lease and heard the database recently enough. */
+  /** Whether this instance may claim jobs now: it holds the lease and its heartbeat landed recently enough. */
   holds(): boolean {
     return this.leading && this.now() < this.validUntil;
   }
@@ -147,7 +151,7 @@ export class Leadership {
     this.epoch = epoch;
     this.leading = true;
     this.beat = 0;
-    this.validUntil = sentAt + this.ttlMs / 2;
+    this.validUntil = sentAt + this.ttlMs * VALID_SHARE;
     this.log.info({ epoch, holder: this.holder }, `this instance now delivers (delivery lease epoch ${epoch}): ${why}`);
     try {
       await this.hooks.onLead(epoch);
@@ -171,7 +175,7 @@ export class Leadership {
     }
     const sentAt = this.now();
     await this.store.renewLease(this.epoch, ++this.beat);
-    this.validUntil = sentAt + this.ttlMs / 2;
+    this.validUntil = sentAt + this.ttlMs * VALID_SHARE;
   }
 }
 
