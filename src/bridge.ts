@@ -1,6 +1,7 @@
 /**
- * Composition root: config → database → adapters → HTTP → outbox worker. `main.ts` runs it for the process;
- * the flow tests and `npm run demo` run it in-process against the fakes.
+ * Composition root: config → database → adapters → HTTP → delivery lease → outbox worker. `main.ts` runs it for the
+ * process; the flow tests and `npm run demo` run it in-process against the fakes. Several instances may share one
+ * database: each takes requests, and the one holding the delivery lease delivers (src/services/leader.ts).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,8 +30,18 @@ import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
 import { Ingest } from './services/ingest';
-import { createEnqueue, JobRegistry, OutboxNotices, OutboxWorker, parkTarget, registerRequeueCommand, type OutboxOptions } from './services/outbox';
+import {
+  createEnqueue,
+  JobRegistry,
+  OutboxNotices,
+  OutboxWorker,
+  parkTarget,
+  registerLeaderGauges,
+  registerRequeueCommand,
+  type OutboxOptions,
+} from './services/outbox';
 import { DeliveryTiming } from './services/outbox/delivery-timing';
+import { Deposed, Leadership } from './services/leader';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
 import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
@@ -51,6 +62,8 @@ export interface BridgeOptions {
   http?: Partial<HttpTimings>;
   /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
+  /** The delivery lease's silence before a takeover (src/services/leader.ts; tests shorten it). */
+  leaderTtlMs?: number;
   /** The clock of the 24-hour window checks (agent replies, automatic messages): tests set it instead of waiting. */
   now?: () => Date;
 }
@@ -61,6 +74,8 @@ export interface RunningBridge {
   store: Store;
   metrics: Metrics;
   outbox: OutboxWorker;
+  /** Whether this instance delivers (holds the delivery lease). */
+  leadership: Leadership;
   chats: Partial<Record<ChatPlatform, ChatAdapter>>;
   /** Resolves when every configured chat adapter is connected. */
   adaptersStarted: Promise<void>;
@@ -88,7 +103,34 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   };
   const store = await orUndo(MongoStore.open(conn));
   const accounts = new Accounts(config.accounts);
-  const { metrics, health, apiCalls } = createObservability({ store, chats: () => chats, outbox: () => outbox, tokens: () => tokens });
+  // What only the delivering instance does: the outbox, the Discord gateway, resuming bulk sends, the periodic
+  // template sync. A lone instance wins the lease before `start()` resolves (below); another waits for the holder to go.
+  // Built first: metrics, readiness and the worker ask it; what it starts is created further down.
+  const leadership: Leadership = new Leadership(
+    store,
+    log.child({ component: 'leader' }),
+    {
+      onLead: async () => {
+        await outbox!.start();
+        startSessions();
+        if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
+        await bulkSends.resume();
+      },
+      onDeposed: (epoch) => {
+        void outbox!.stop();
+        // Connections it cannot reopen (Discord's gateway) are dropped by exiting: the supervisor restarts it as a follower.
+        options.onFatal?.(new Deposed(epoch));
+      },
+    },
+    options.leaderTtlMs,
+  );
+  const { metrics, health, apiCalls } = createObservability({
+    store,
+    chats: () => chats,
+    outbox: () => outbox,
+    tokens: () => tokens,
+    delivers: () => leadership.isLeader(),
+  });
   // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
   conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
 
@@ -201,6 +243,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       parkTarget: (job, platform) => parkTarget(accounts, job, platform),
       onParked: (job, parked) => notices.parked(job, parked),
       onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
+      mayClaim: () => leadership.holds(),
     },
     log.child({ component: 'outbox' }),
     {
@@ -227,20 +270,28 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const port = (server.address() as AddressInfo).port;
   log.info({ port }, 'HTTP server listening');
 
-  const adaptersStarted = Promise.all(Object.values(chats).map((c) => c.start())).then(() => undefined);
+  // Session-bound adapters (Discord's gateway) start when this instance wins the delivery lease, below.
+  let startSessions!: () => void;
+  const sessionsStarted = new Promise<void>((r) => (startSessions = r)).then(() =>
+    Promise.all(Object.values(chats).flatMap((c) => (c.sessionBound ? [c.start()] : []))),
+  );
+  const adaptersStarted = Promise.all([...Object.values(chats).flatMap((c) => (c.sessionBound ? [] : [c.start()])), sessionsStarted]).then(() => undefined);
   adaptersStarted.catch((err: Error) => {
     // The message names the variable and what to do (a ConfigError); a stack would only bury it (startup-fatal tests).
     log.fatal({ err: err.message }, 'a chat adapter cannot start');
     options.onFatal?.(err);
   });
   undo.push(() => Promise.all(Object.values(chats).map((c) => c.stop())));
-  await orUndo(outbox.start());
-  undo.push(() => outbox!.stop());
+  registerLeaderGauges(metrics.registry, () => leadership);
+  undo.push(async () => {
+    await leadership.stop();
+    templateSync.stop();
+    await outbox!.stop();
+    await leadership.release();
+  });
   tokens.start(options.outbox?.probeMs ?? config.outbox.parkedProbeSeconds * 1000);
   undo.push(() => tokens.stop());
-  if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
-  undo.push(async () => templateSync.stop());
-  await orUndo(bulkSends.resume());
+  await orUndo(leadership.start());
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -251,7 +302,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       templateSync.stop();
       bulkSends.stop();
       await tokens.stop();
+      await leadership.stop();
       await outbox!.stop();
+      // Only once nothing is in flight here: the next instance takes over at once (a rolling deploy's SIGTERM).
+      await leadership.release();
       await Promise.all(Object.values(chats).map((c) => c.stop()));
       await closed;
       await conn.close();
@@ -265,6 +319,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     store,
     metrics,
     outbox,
+    leadership,
     chats,
     adaptersStarted,
     ready: () => health.ready(),

@@ -68,6 +68,9 @@ export class DiscordAdapter extends DiscordOutbound implements ChatAdapter {
     return client;
   }
 
+  /** One gateway session per bot: only the delivering instance holds it (src/domain/chat/adapter.ts). */
+  readonly sessionBound = true;
+
   /** Gateway up (READY / RESUMED on every shard), not only logged in once: /readyz shows a lost connection. */
   isReady(): boolean {
     return this.client.isReady() && this.client.ws.shards.size > 0 && this.client.ws.shards.every((s) => s.status === Status.Ready);

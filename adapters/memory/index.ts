@@ -6,6 +6,7 @@
 import { composeStore, type Store } from '../../src/domain/store';
 import { MemoryBulkSendStore } from './bulk-send-store';
 import { MemoryConversationStore } from './conversation-store';
+import { MemoryLeaseStore } from './lease-store';
 import { MemoryMessageStore } from './message-store';
 import { MemoryOutboxStore } from './outbox-store';
 import { MemoryRawWebhookStore } from './raw-webhook-store';
@@ -28,6 +29,7 @@ export function createMemoryStore(): MemoryStore {
     bulkSends: new MemoryBulkSendStore(),
     rawWebhooks,
     health: { ping: async () => undefined },
+    leases: new MemoryLeaseStore(),
   });
   return { ...store, archivedWebhooks: () => rawWebhooks.archived() };
 }

@@ -19,13 +19,16 @@ export interface ObservedParts {
   chats: () => Partial<Record<ChatPlatform, ChatAdapter>>;
   outbox: () => OutboxWorker | undefined;
   tokens: () => TokenIncidents;
+  /** Whether this instance holds the delivery lease (src/services/leader.ts). */
+  delivers: () => boolean;
 }
 
 export function createObservability(p: ObservedParts): { metrics: Metrics; health: Health; apiCalls: ApiCallObserver } {
   const upstream = new UpstreamHealth();
   const health = new Health({
     pingDatabase: () => p.store.ping(),
-    chats: () => Object.entries(p.chats()) as Array<[ChatPlatform, ChatAdapter]>,
+    // A session the delivering instance holds (Discord's gateway, `sessionBound`) is not this instance's to report.
+    chats: () => (Object.entries(p.chats()) as Array<[ChatPlatform, ChatAdapter]>).filter(([, a]) => !a.sessionBound || p.delivers()),
     upstream,
     tokens: () => p.tokens().list(),
     parked: () => p.outbox()?.parked() ?? [],

@@ -10,6 +10,7 @@
 import { BULK_SEND_STORE_METHODS, type BulkSendStore } from './bulk-sends';
 import { CONVERSATION_STORE_METHODS, type ConversationStore } from './conversations';
 import { STORE_HEALTH_METHODS, type StoreHealth } from './health';
+import { LEASE_STORE_METHODS, type LeaseStore } from './leases';
 import { MESSAGE_STORE_METHODS, type MessageStore } from './messages';
 import { OUTBOX_STORE_METHODS, type OutboxStore } from './outbox';
 import { RAW_WEBHOOK_STORE_METHODS, type RawWebhookStore } from './raw-webhooks';
@@ -18,6 +19,7 @@ import { TEMPLATE_STORE_METHODS, type TemplateStore } from './templates';
 export type { BulkSendStore } from './bulk-sends';
 export type { ConversationStore } from './conversations';
 export type { StoreHealth } from './health';
+export { leaseId, type LeaderLease, type LeaseStore } from './leases';
 export type { MessageStore, StatusApplied } from './messages';
 export { PARKED_UNTIL, type EnqueueOptions, type OutboxStore } from './outbox';
 export type { RawWebhookStore } from './raw-webhooks';
@@ -32,9 +34,10 @@ export interface StoreParts {
   bulkSends: BulkSendStore;
   rawWebhooks: RawWebhookStore;
   health: StoreHealth;
+  leases: LeaseStore;
 }
 
-export type Store = ConversationStore & MessageStore & OutboxStore & TemplateStore & BulkSendStore & RawWebhookStore & StoreHealth;
+export type Store = ConversationStore & MessageStore & OutboxStore & TemplateStore & BulkSendStore & RawWebhookStore & StoreHealth & LeaseStore;
 
 /** Every port's method names (the ports share none: `Store` is flat). */
 export const STORE_PORT_METHODS: { [P in keyof StoreParts]: (keyof StoreParts[P] & string)[] } = {
@@ -45,6 +48,7 @@ export const STORE_PORT_METHODS: { [P in keyof StoreParts]: (keyof StoreParts[P]
   bulkSends: BULK_SEND_STORE_METHODS,
   rawWebhooks: RAW_WEBHOOK_STORE_METHODS,
   health: STORE_HEALTH_METHODS,
+  leases: LEASE_STORE_METHODS,
 };
 
 /** The flat `Store` over one implementation per port: each method bound to its part (callers may pass it around detached). */

@@ -5,6 +5,7 @@
  * a growing `whatsapp_bridge_outbox_oldest_pending_seconds` (the backlog is not drained).
  */
 import { Gauge, type Registry } from 'prom-client';
+import type { Leadership } from '../leader';
 import type { OutboxWorker } from './worker';
 
 const PREFIX = 'whatsapp_bridge_outbox_';
@@ -42,6 +43,26 @@ export function registerOutboxGauges(registry: Registry, worker: () => OutboxWor
     registers: [registry],
     collect() {
       this.set(worker()?.stuck.oldestPendingSeconds() ?? 0);
+    },
+  });
+}
+
+/** 1 on the instance that delivers (holds the delivery lease), 0 on the others: exactly one should report 1. */
+export function registerLeaderGauges(registry: Registry, leadership: () => Leadership | undefined): void {
+  new Gauge({
+    name: 'whatsapp_bridge_delivery_leader',
+    help: 'Whether this instance holds the delivery lease (runs the outbox and the Discord gateway): 1 on exactly one instance',
+    registers: [registry],
+    collect() {
+      this.set(leadership()?.isLeader() ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'whatsapp_bridge_delivery_lease_epoch',
+    help: 'The highest delivery-lease epoch this instance has seen (it grows by one at every takeover)',
+    registers: [registry],
+    collect() {
+      this.set(leadership()?.currentEpoch() ?? 0);
     },
   });
 }
