@@ -70,4 +70,5 @@ test('a command on the database ends by itself; the `npm run requeue` alias too;
   } finally {
     await Promise.all([graph.close(), slack.close()]);
   }
-});
+  // Four Node processes, each loading the bridge's modules and opening the database: slow on a loaded machine.
+}, 180_000);

@@ -41,7 +41,11 @@ export async function withStore(ctx: CliContext, work: (store: Store, config: Co
     return EXIT.failed;
   }
   try {
-    const conn = await connectMongo(config.mongodbUri ?? embedded!.uri, ctx.dbName ?? (embedded ? 'whatsapp_bridge' : undefined));
+    const uri = config.mongodbUri ?? embedded!.uri;
+    const conn = await connectMongo(uri, ctx.dbName ?? (embedded ? 'whatsapp_bridge' : undefined)).catch((err: Error) => {
+      // The driver's message may repeat the connection string, credentials included: never printed.
+      throw new Error(`cannot connect to the database (${err.message.split(uri).join('<MONGODB_URI>')}); check MONGODB_URI`);
+    });
     try {
       return await work(await MongoStore.open(conn), config);
     } finally {
