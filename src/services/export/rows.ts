@@ -38,6 +38,7 @@ function customerOf(conversation: ConversationRecord | null, conversationId: str
 /** What the message was, without its content: the content kind (media by its media kind), or for a send what was sent. */
 function kindOf(m: MessageRecord): string {
   if (m.content) return m.content.kind === 'media' ? m.content.media : m.content.kind;
+  if (m.automatic) return `automatic ${m.automatic.kind}`;
   if (m.template) return 'template';
   if (m.file) return m.file.kind;
   return 'text';
@@ -58,7 +59,8 @@ export function exportRow(m: MessageRecord, conversation: ConversationRecord | n
     phone_number_id: phoneNumberId,
     customer: customerOf(conversation, m.conversationId),
     customer_name: conversation?.customer.name,
-    agent: agent?.name ?? agent?.id,
+    // A message the bridge sent by itself (services/automation/) has no person behind it: named as such.
+    agent: agent?.name ?? agent?.id ?? (m.automatic ? `(automatic${m.automatic.rule ? `: ${m.automatic.rule}` : ''})` : undefined),
     agent_id: agent?.id,
     agent_platform: agent?.platform,
     kind: kindOf(m),
