@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import type { z } from 'zod';
 import type { ChatAdapter } from '../src/domain/chat/adapter';
 import type { ChatInbound } from '../src/domain/chat/inbound';
+import type { DoctorCheck } from '../src/domain/doctor';
 import type { Logger } from '../src/logger';
 
 /** Where an account's conversations go on one platform. */
@@ -54,6 +55,8 @@ export interface ChatPlatformModule<Env extends z.ZodObject = z.ZodObject, Side 
   label: string;
   config: ChatConfigFragment<Env, Side>;
   create(config: Side, deps: ChatAdapterDeps): ChatAdapter;
+  /** `doctor`'s checks of this side (token, permissions, each account's channel), without starting an adapter (src/doctor/). */
+  doctor?(config: Side, destinations: ChatDestination[]): Promise<DoctorCheck[]>;
 }
 
 /** Keeps a module's own types (its config's Side) while checking it is a module. */

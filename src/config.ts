@@ -62,6 +62,8 @@ const envSchema = z.object({
 
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
+  // Who may run admin subcommands (`/wa doctor`): user ids of any chat platform; empty = nobody.
+  BRIDGE_ADMINS: list(SENDER_ID, SENDER_WHAT),
 });
 type CoreEnv = z.infer<typeof envSchema>;
 
@@ -123,6 +125,8 @@ export interface Config {
   templateSyncMinutes?: number;
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
   messagesPerSecond?: number;
+  /** BRIDGE_ADMINS: the chat user ids that may run admin subcommands (`/wa doctor`); empty or unset = nobody. */
+  admins?: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -270,5 +274,6 @@ export function loadConfig(rawEnv: Env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
+    admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
   };
 }

@@ -1,4 +1,5 @@
 /** The Slack platform: its configuration fragment and `createSlackAdapter`, listed in adapters/registry.ts. */
+import { slackDoctor } from './doctor';
 import { defineChatPlatform, type ChatAdapterDeps } from '../chat-module';
 import { slackConfig, type SlackConfig } from './config';
 import { SlackAdapter } from './slack-adapter';
@@ -10,4 +11,4 @@ export function createSlackAdapter(config: SlackConfig, deps: ChatAdapterDeps): 
   return new SlackAdapter({ ...config, startRetryMs: deps.startRetryMs }, deps.routes, deps.inbound, deps.log);
 }
 
-export const slackPlatform = defineChatPlatform({ label: 'Slack', config: slackConfig, create: createSlackAdapter });
+export const slackPlatform = defineChatPlatform({ label: 'Slack', config: slackConfig, create: createSlackAdapter, doctor: slackDoctor });

@@ -132,6 +132,11 @@ export class FakeSlackApi {
     this.state.botOutside.delete(channel);
   }
 
+  /** The scopes the bot token was granted (sent in every response's `x-oauth-scopes` header). */
+  setScopes(scopes: string[]): void {
+    this.state.scopes = [...scopes];
+  }
+
   addUser(id: string, opts: AddUserOptions): void {
     this.state.users.set(id, opts);
   }

@@ -94,7 +94,9 @@ export class SlackServer {
     const authError = this.authError(req, args);
     if (authError) return sendJson(res, 200, { ok: false, error: authError });
     const handler = this.handlers[method];
-    sendJson(res, 200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
+    // Slack names the token's scopes in the `x-oauth-scopes` header of Web API responses; @slack/web-api reads it into
+    // response_metadata.scopes (WebClient.ts buildResult; docs.slack.dev …/web-api/interfaces/WebAPICallResult).
+    sendJson(res, 200, handler ? handler(args) : { ok: false, error: 'unknown_method' }, { 'x-oauth-scopes': this.state.scopes.join(',') });
   }
 
   private onResponseUrl(url: URL, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
