@@ -26,6 +26,11 @@ export interface ChatConfigFragment<Env extends z.ZodObject = z.ZodObject, Side 
   env: Env;
   /** The variables that turn the side on: all of them or none. The first is named when an account needs the side. */
   required: readonly [string, ...string[]];
+  /**
+   * A required variable another one makes unneeded, and what that other one turns on (Slack: SLACK_APP_TOKEN,
+   * Socket Mode, needs no SLACK_SIGNING_SECRET). Setting the stand-in alone also turns the side on.
+   */
+  alternatives?: Readonly<Record<string, { variable: string; what: string }>>;
   /** The variable of the quick start's one channel (the single-account configuration). */
   channelVariable: string;
   /** The side's settings once `required` are all set (the factory's `config`). */

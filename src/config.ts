@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ChatDestination } from '../adapters/chat-module';
+import type { ChatConfigFragment, ChatDestination } from '../adapters/chat-module';
 import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapters/registry';
 import { list, url } from './config-fields';
 import { ConfigError } from './domain/errors';
@@ -155,11 +155,20 @@ function fail(message: string): never {
   throw new ConfigError(`Invalid configuration:\n${message}\nSee .env.example for every variable.`);
 }
 
-/** Problems with a platform side: all of its variables or none. Returns whether the side is configured. */
-function checkTogether(env: Env, names: readonly string[], side: string, problems: string[]): boolean {
-  const set = names.filter((n) => env[n]);
+/**
+ * Problems with a platform side: all of its variables or none (a variable's `alternatives` stand-in counts for it).
+ * Returns whether the side is configured.
+ */
+function checkTogether(env: Env, names: readonly string[], side: string, problems: string[], alternatives: ChatConfigFragment['alternatives'] = {}): boolean {
+  const standIns = Object.values(alternatives).map((a) => a.variable);
+  const set = [...names, ...standIns].filter((n) => env[n]);
   if (set.length === 0) return false;
-  for (const n of names.filter((x) => !env[x])) problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)`);
+  for (const n of names) {
+    const alternative = alternatives[n];
+    if (env[n] || (alternative && env[alternative.variable])) continue;
+    const unless = alternative ? `, unless ${alternative.variable} is set (${alternative.what})` : '';
+    problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)${unless}`);
+  }
   return true;
 }
 
@@ -226,7 +235,7 @@ export function loadConfig(rawEnv: Env): Config {
     const side = p.config.env.safeParse(cleaned);
     if (side.success) chatEnv[id] = side.data;
     else problems.push(describe(side.error.issues));
-    if (checkTogether(cleaned, p.config.required, p.label, problems)) on.push(id);
+    if (checkTogether(cleaned, p.config.required, p.label, problems, p.config.alternatives)) on.push(id);
   }
   if (on.length === 0) {
     const entries = chatPlatformEntries();

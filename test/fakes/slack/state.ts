@@ -24,6 +24,8 @@ const MANIFEST_BOT_SCOPES = [
 
 export interface SlackIdentity {
   botToken: string;
+  /** The app-level token (xapp-…) apps.connections.open accepts. */
+  appToken: string;
   teamId: string;
   botUserId: string;
   botId: string;
