@@ -15,7 +15,7 @@ import { MemoryTemplateStore } from './template-store';
 export type { ArchivedWebhook } from './raw-webhook-store';
 
 export type MemoryStore = Store & {
-  /** The raw-webhook archive's contents (the port itself has no reader). */
+  /** The raw-webhook archive's whole contents, whatever the source (for tests). */
   archivedWebhooks(): ReturnType<MemoryRawWebhookStore['archived']>;
 };
 

@@ -22,7 +22,8 @@ export type { StoreHealth } from './health';
 export { leaseId, type LeaderLease, type LeaseStore } from './leases';
 export type { MessageStore, StatusApplied } from './messages';
 export { PARKED_UNTIL, type EnqueueOptions, type OutboxStore } from './outbox';
-export type { RawWebhookStore } from './raw-webhooks';
+export type { RawWebhookStore, StoredWebhook } from './raw-webhooks';
+export { allPages, type TimePage } from './pages';
 export type { TemplateStore } from './templates';
 
 /** One implementation of each port: what a backend provides. */
