@@ -11,7 +11,35 @@ export interface Participant {
   platform: ChatPlatform;
   userId: string;
   name?: string;
+  /** When they last replied, or when they were added (`/wa add`) for people who have not replied yet. */
   lastReplyAt: Date;
+}
+
+/** A person on a chat platform (an owner, who closed a conversation). */
+export interface AgentRef {
+  platform: ChatPlatform;
+  userId: string;
+  name?: string;
+}
+
+/**
+ * Where a conversation stands (services/lifecycle/): `open` (nobody owns it), `owned` (claimed or assigned), `closed`
+ * (resolved; the customer writing again reopens it). A record without `state` is `open` (stored before states existed).
+ */
+export type ConversationState = 'open' | 'owned' | 'closed';
+
+/** The lifecycle fields of a conversation, written together by ConversationStore.updateLifecycle. */
+export interface ConversationLifecycle {
+  state?: ConversationState;
+  owner?: AgentRef | null;
+  /** When the current owner took it: a new customer turn for the notify rule (services/notify.ts). */
+  ownedAt?: Date | null;
+  closedAt?: Date | null;
+  closedBy?: AgentRef | null;
+  /** When the customer's message reopened it: that message notifies as a new conversation's would. */
+  reopenedAt?: Date | null;
+  /** The threads it had before the customer's message reopened it in new ones (linked from the new threads' cards). */
+  previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>> | null;
 }
 
 export interface ConversationRecord {
@@ -24,6 +52,13 @@ export interface ConversationRecord {
   lastInboundAt?: Date;
   lastAgentReplyAt?: Date;
   participants: Participant[];
+  state?: ConversationState;
+  owner?: AgentRef;
+  ownedAt?: Date;
+  closedAt?: Date;
+  closedBy?: AgentRef;
+  reopenedAt?: Date;
+  previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>>;
 }
 
 export interface ThreadLinkRecord {
@@ -35,6 +70,12 @@ export interface ThreadLinkRecord {
   threadId: string;
   createdAt: Date;
   lastMentionAt?: Date;
+  /** The message that opens the thread, kept up to date as the conversation's card (Slack: the root, = threadId). */
+  rootMessageId?: string;
+  /** A digest of the card last shown there: an unchanged card is not edited again. */
+  cardShown?: string;
+  /** Set when a newer thread replaced this one (the customer wrote long after the conversation was closed). */
+  retiredAt?: Date;
 }
 
 export interface ChatLocation {
