@@ -61,6 +61,11 @@ const envSchema = z.object({
 
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
+
+  // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread, and
+  // how long before the 24-hour window closes its owner is reminded of an unanswered customer.
+  BRIDGE_REOPEN_SAME_THREAD_DAYS: z.coerce.number().min(0).max(365).default(7),
+  BRIDGE_WINDOW_REMINDER_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
 });
 type CoreEnv = z.infer<typeof envSchema>;
 
@@ -115,6 +120,8 @@ export interface Config {
   templateSyncMinutes?: number;
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
   messagesPerSecond?: number;
+  /** BRIDGE_REOPEN_SAME_THREAD_DAYS and BRIDGE_WINDOW_REMINDER_MINUTES (0: no reminder). */
+  lifecycle: { sameThreadDays: number; reminderMinutes: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -248,5 +255,6 @@ export function loadConfig(rawEnv: Env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
+    lifecycle: { sameThreadDays: env.BRIDGE_REOPEN_SAME_THREAD_DAYS, reminderMinutes: env.BRIDGE_WINDOW_REMINDER_MINUTES },
   };
 }

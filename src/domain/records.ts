@@ -139,6 +139,7 @@ export type JobKind =
   | 'chat.notice'
   | 'chat.channel_notice'
   | 'chat.react'
+  | 'chat.card'
   | 'whatsapp.send'
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
@@ -158,6 +159,11 @@ export interface JobPayloads {
   'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };
   /** The bridge's reaction on a person's message in a thread (🔒: kept internal); `otherwise` is posted when the platform cannot show it. */
   'chat.react': { platform: ChatPlatform; channelId: string; threadId: string; messageId: string; emoji: string; otherwise: string };
+  /**
+   * The conversation's card brought up to date on its thread's opening message (services/present/card.ts), and with
+   * `thread` the thread shown closed or open again (services/lifecycle/). Reads the conversation when it runs.
+   */
+  'chat.card': { platform: ChatPlatform; conversationId: string; thread?: 'closed' | 'open' };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
   'whatsapp.send_media': {

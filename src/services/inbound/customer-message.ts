@@ -8,14 +8,20 @@ import type { Store } from '../../domain/store';
 import type { InboundCustomerMessage } from '../../domain/whatsapp';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
+import type { Lifecycle } from '../lifecycle/lifecycle';
 import { renderContent, renderInbound } from '../render';
-import { chatPostJobs } from '../routing';
+import { chatCardJobs, chatPostJobs } from '../routing';
+
+/** A card's window line changes with each customer message: it is rewritten at most once per hour of window. */
+const CARD_WINDOW_STEP_MS = 3600 * 1000;
 
 export class CustomerMessages {
   constructor(
     private readonly store: Store,
     private readonly accounts: Accounts,
     private readonly log: Logger,
+    /** Reopens a closed conversation the customer writes to (services/lifecycle/). */
+    private readonly lifecycle?: Lifecycle,
   ) {}
 
   async handle(m: InboundCustomerMessage): Promise<NewJob[]> {
@@ -25,6 +31,7 @@ export class CustomerMessages {
       return [];
     }
     const conversation = await this.store.conversationForInbound(m.accountId, m.customer, m.sentAt);
+    const reopened = (await this.lifecycle?.customerWrote(conversation)) ?? [];
     const id = `wa:${m.wamid}`;
     const record: MessageRecord = {
       _id: id,
@@ -40,7 +47,13 @@ export class CustomerMessages {
     const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid) : undefined;
     const body = renderInbound(m, quoted);
     const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
-    return chatPostJobs(this.accounts.platformsOf(account), conversation._id, id, { author: { name, role: 'customer' }, body }, true);
+    const platforms = this.accounts.platformsOf(account);
+    const window = Math.floor((conversation.lastInboundAt ?? m.sentAt).getTime() / CARD_WINDOW_STEP_MS);
+    return [
+      ...reopened,
+      ...chatPostJobs(platforms, conversation._id, id, { author: { name, role: 'customer' }, body }, true),
+      ...(this.lifecycle ? chatCardJobs(platforms, conversation._id, `window:${window}`) : []),
+    ];
   }
 
   private async quoteOf(wamid: string): Promise<string | undefined> {
