@@ -73,8 +73,20 @@ export function cardFor(ctx: HandlerContext, conversation: ConversationRecord, p
   });
 }
 
-/** What identifies a card's content: an unchanged card is not edited again. */
-export const cardDigest = (card: ConversationCard): string => createHash('sha256').update(JSON.stringify(card)).digest('hex').slice(0, 24);
+/** The window's end counts for the digest by the hour: a customer's every message moves it, and each edit is a paced Slack call. */
+const WINDOW_STEP_MS = 3600 * 1000;
+
+/**
+ * What identifies a card's content: an unchanged card is not edited again. The window's end is taken by the hour, so
+ * the card may show an end up to an hour earlier than the real one (never later: the window only moves forward).
+ */
+export function cardDigest(card: ConversationCard): string {
+  const windowStep = card.windowUntil && Math.floor(card.windowUntil.getTime() / WINDOW_STEP_MS);
+  return createHash('sha256')
+    .update(JSON.stringify({ ...card, windowUntil: windowStep }))
+    .digest('hex')
+    .slice(0, 24);
+}
 
 /** Who a customer's post pings now (notify.ts decides), recorded so the next post does not ping them again. */
 export async function mentionsNow(ctx: HandlerContext, conversationId: string, platform: ChatPlatform): Promise<string[]> {
