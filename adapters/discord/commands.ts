@@ -3,7 +3,12 @@
  * conversion of an interaction's typed options into the text line the core's `Commands.handle` parses,
  * so Slack and Discord share one implementation of every subcommand.
  */
-import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 
 export const COMMAND_NAME = 'wa';
 
@@ -15,16 +20,39 @@ const customerOption: APIApplicationCommandBasicOption = {
   required: false,
   max_length: 32,
 };
-const userOption = (description: string): APIApplicationCommandBasicOption => ({ type: ApplicationCommandOptionType.User, name: 'user', description, required: true });
+const userOption = (description: string): APIApplicationCommandBasicOption => ({
+  type: ApplicationCommandOptionType.User,
+  name: 'user',
+  description,
+  required: true,
+});
 const LIFECYCLE_SUBCOMMANDS: APIApplicationCommandOption[] = [
-  { type: ApplicationCommandOptionType.Subcommand, name: 'claim', description: 'Take this conversation: you are pinged for the customer', options: [customerOption] },
-  { type: ApplicationCommandOptionType.Subcommand, name: 'assign', description: 'Give this conversation to someone', options: [userOption('Who owns it'), customerOption] },
-  { type: ApplicationCommandOptionType.Subcommand, name: 'add', description: 'Add someone to this conversation', options: [userOption('Who to add'), customerOption] },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'claim',
+    description: 'Take this conversation: you are pinged for the customer',
+    options: [customerOption],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'assign',
+    description: 'Give this conversation to someone',
+    options: [userOption('Who owns it'), customerOption],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'add',
+    description: 'Add someone to this conversation',
+    options: [userOption('Who to add'), customerOption],
+  },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'close',
     description: 'Close this conversation (resolved)',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'message', description: 'A closing message to the customer', required: false }, customerOption],
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'message', description: 'A closing message to the customer', required: false },
+      customerOption,
+    ],
   },
   { type: ApplicationCommandOptionType.Subcommand, name: 'reopen', description: 'Reopen this closed conversation', options: [customerOption] },
 ];

@@ -100,7 +100,10 @@ export class MongoConversationStore implements ConversationStore {
     }
     if (!Object.keys($set).length && !Object.keys($unset).length) return;
     await this.lock.run(conversationId, () =>
-      this.m.conversations.updateOne({ _id: conversationId }, { ...(Object.keys($set).length ? { $set } : {}), ...(Object.keys($unset).length ? { $unset } : {}) }),
+      this.m.conversations.updateOne(
+        { _id: conversationId },
+        { ...(Object.keys($set).length ? { $set } : {}), ...(Object.keys($unset).length ? { $unset } : {}) },
+      ),
     );
   }
 
@@ -114,7 +117,10 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   async markCardShown(linkId: string, card: { digest: string; rootMessageId?: string }): Promise<void> {
-    await this.m.threadLinks.updateOne({ _id: linkId }, { $set: { cardShown: card.digest, ...(card.rootMessageId ? { rootMessageId: card.rootMessageId } : {}) } });
+    await this.m.threadLinks.updateOne(
+      { _id: linkId },
+      { $set: { cardShown: card.digest, ...(card.rootMessageId ? { rootMessageId: card.rootMessageId } : {}) } },
+    );
   }
 
   /**

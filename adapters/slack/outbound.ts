@@ -104,7 +104,9 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   async openThread(o: ThreadOpening): Promise<OpenedThread> {
     const body = o.card ? slackCardText(o.card) : toSlackText(o.intro);
     const res = await this.call(() =>
-      this.paced(o.channelId, () => this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${body}`, unfurl_links: false })),
+      this.paced(o.channelId, () =>
+        this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${body}`, unfurl_links: false }),
+      ),
     );
     return { platform: 'slack', channelId: res.channel ?? o.channelId, threadId: String(res.ts), rootMessageId: String(res.ts) };
   }

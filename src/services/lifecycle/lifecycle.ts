@@ -78,7 +78,10 @@ export class Lifecycle {
     }
     const at = this.now();
     await this.store.addParticipant(c._id, { ...who, lastReplyAt: at });
-    return { jobs: chatCardJobs(this.platformsOf(c), c._id, `add:${who.platform}:${who.userId}:${at.getTime()}`), text: `${nameOf(who)} is a participant now.` };
+    return {
+      jobs: chatCardJobs(this.platformsOf(c), c._id, `add:${who.platform}:${who.userId}:${at.getTime()}`),
+      text: `${nameOf(who)} is a participant now.`,
+    };
   }
 
   /**

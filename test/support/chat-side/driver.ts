@@ -45,20 +45,14 @@ export interface AgentFile {
 export type StatusMark = 'sent' | 'delivered' | 'read' | 'failed';
 
 /** A `/wa` subcommand with its arguments; the driver types it the platform's way (a text line, typed options). */
-export type WaCommand =
-  | { sub: 'help' }
-  | { sub: 'templates' }
-  | { sub: 'template'; phone: string; name: string; params?: string }
-  | LifecycleCommand;
+export type WaCommand = { sub: 'help' } | { sub: 'templates' } | { sub: 'template'; phone: string; name: string; params?: string } | LifecycleCommand;
 
 /**
  * A lifecycle subcommand on a conversation: typed in its thread where the platform runs commands there (Discord), else
  * naming the customer's number (Slack runs no custom slash command typed in a thread). `user`: a user id of this platform.
  */
 export type LifecycleCommand = { thread: ThreadView; phone: string } & (
-  | { sub: 'claim' | 'reopen' }
-  | { sub: 'assign' | 'add'; user: string }
-  | { sub: 'close'; message?: string }
+  { sub: 'claim' | 'reopen' } | { sub: 'assign' | 'add'; user: string } | { sub: 'close'; message?: string }
 );
 
 export interface CommandAnswer {
