@@ -17,6 +17,8 @@ import { withDeadline } from './http/deadline';
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
+import { AutomaticReplies } from './services/automation/decide';
+import { automaticMessagesCounter } from './services/automation/metrics';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { AgentReactions } from './services/inbound/agent-reaction';
@@ -57,6 +59,8 @@ export interface BridgeOptions {
   http?: Partial<HttpTimings>;
   /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
+  /** The clock of the 24-hour window checks (agent replies, automatic messages): tests set it instead of waiting. */
+  now?: () => Date;
 }
 
 export interface RunningBridge {
@@ -136,7 +140,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const ingestLog = log.child({ component: 'ingest' });
   const lifecycle = new Lifecycle(store, accounts, { sameThreadDays: config.lifecycle.sameThreadDays });
   const inboundStages = {
-    customerMessages: new CustomerMessages(store, accounts, ingestLog, lifecycle),
+    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' })), lifecycle),
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
@@ -162,7 +166,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     return { ok: Object.values(checks).every(Boolean), checks, parked };
   };
   const inbound = createChatInbound({
-    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' })),
+    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now),
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
     commands,
     templates: templateSender,
@@ -196,6 +200,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     enqueue,
     pacer,
     log: log.child({ component: 'delivery' }),
+    now: options.now,
+    countAutomatic: automaticMessagesCounter(metrics.registry),
   });
   const notices = new OutboxNotices(store, accounts, enqueue);
   outbox = new OutboxWorker(

@@ -8,6 +8,7 @@ import type { Store } from '../../domain/store';
 import type { InboundCustomerMessage } from '../../domain/whatsapp';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
+import type { AutomaticReplies } from '../automation/decide';
 import type { Lifecycle } from '../lifecycle/lifecycle';
 import { renderContent, renderInbound } from '../render';
 import { chatCardJobs, chatPostJobs } from '../routing';
@@ -20,7 +21,9 @@ export class CustomerMessages {
     private readonly store: Store,
     private readonly accounts: Accounts,
     private readonly log: Logger,
-    /** Reopens a closed conversation the customer writes to (services/lifecycle/). */
+    /** Away message, greeting and keyword replies (services/automation/); none when absent. */
+    private readonly automatic?: AutomaticReplies,
+    /** Reopens a closed conversation the customer writes to, and keeps its card's window current (services/lifecycle/). */
     private readonly lifecycle?: Lifecycle,
   ) {}
 
@@ -30,6 +33,7 @@ export class CustomerMessages {
       this.log.warn({ phoneNumberId: m.accountId, wamid: m.wamid }, 'message for a phone number id that is not configured: kept in the raw log only');
       return [];
     }
+    const before = await this.automatic?.before(account, m);
     const conversation = await this.store.conversationForInbound(m.accountId, m.customer, m.sentAt);
     const reopened = (await this.lifecycle?.customerWrote(conversation)) ?? [];
     const id = `wa:${m.wamid}`;
@@ -49,11 +53,13 @@ export class CustomerMessages {
     const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
     const platforms = this.accounts.platformsOf(account);
     const window = Math.floor((conversation.lastInboundAt ?? m.sentAt).getTime() / CARD_WINDOW_STEP_MS);
-    return [
+    const posts = [
       ...reopened,
       ...chatPostJobs(platforms, conversation._id, id, { author: { name, role: 'customer' }, body }, true),
       ...(this.lifecycle ? chatCardJobs(platforms, conversation._id, `window:${window}`) : []),
     ];
+    // Decided once, when the message is first stored (services/automation/decide.ts says why).
+    return isNew && this.automatic ? [...posts, ...(await this.automatic.decide(account, m, before, conversation))] : posts;
   }
 
   private async quoteOf(wamid: string): Promise<string | undefined> {
