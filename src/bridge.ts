@@ -9,6 +9,7 @@ import { chatPlatformEntries } from '../adapters/registry';
 import { createWhatsAppAdapter } from '../adapters/whatsapp';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
+import { defaultDoctorDeps, registerDoctorCommand, runDoctor } from './doctor';
 import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { Store } from './domain/store';
@@ -153,6 +154,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
   registerLifecycleCommands({ commands, lifecycle, store, accounts, enqueue });
+  registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
   const ready = async () => {
     const checks: Record<string, boolean> = {
       database: await withDeadline(store.ping(), READY_PING_MS).then(

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ChatDestination } from '../adapters/chat-module';
+import type { ChatConfigFragment, ChatDestination } from '../adapters/chat-module';
 import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapters/registry';
 import { list, url } from './config-fields';
 import { ConfigError } from './domain/errors';
@@ -63,10 +63,10 @@ const envSchema = z.object({
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
 
-  // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread, and
-  // how long before the 24-hour window closes its owner is reminded of an unanswered customer.
+  // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread.
   BRIDGE_REOPEN_SAME_THREAD_DAYS: z.coerce.number().min(0).max(365).default(7),
-  BRIDGE_WINDOW_REMINDER_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  // Who may run admin subcommands (`/wa doctor`): user ids of any chat platform; empty = nobody.
+  BRIDGE_ADMINS: list(SENDER_ID, SENDER_WHAT),
 });
 type CoreEnv = z.infer<typeof envSchema>;
 
@@ -128,8 +128,10 @@ export interface Config {
   templateSyncMinutes?: number;
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
   messagesPerSecond?: number;
-  /** BRIDGE_REOPEN_SAME_THREAD_DAYS and BRIDGE_WINDOW_REMINDER_MINUTES (0: no reminder). */
-  lifecycle: { sameThreadDays: number; reminderMinutes: number };
+  /** BRIDGE_REOPEN_SAME_THREAD_DAYS. */
+  lifecycle: { sameThreadDays: number };
+  /** BRIDGE_ADMINS: the chat user ids that may run admin subcommands (`/wa doctor`); empty or unset = nobody. */
+  admins?: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -158,11 +160,20 @@ function fail(message: string): never {
   throw new ConfigError(`Invalid configuration:\n${message}\nSee .env.example for every variable.`);
 }
 
-/** Problems with a platform side: all of its variables or none. Returns whether the side is configured. */
-function checkTogether(env: Env, names: readonly string[], side: string, problems: string[]): boolean {
-  const set = names.filter((n) => env[n]);
+/**
+ * Problems with a platform side: all of its variables or none (a variable's `alternatives` stand-in counts for it).
+ * Returns whether the side is configured.
+ */
+function checkTogether(env: Env, names: readonly string[], side: string, problems: string[], alternatives: ChatConfigFragment['alternatives'] = {}): boolean {
+  const standIns = Object.values(alternatives).map((a) => a.variable);
+  const set = [...names, ...standIns].filter((n) => env[n]);
   if (set.length === 0) return false;
-  for (const n of names.filter((x) => !env[x])) problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)`);
+  for (const n of names) {
+    const alternative = alternatives[n];
+    if (env[n] || (alternative && env[alternative.variable])) continue;
+    const unless = alternative ? `, unless ${alternative.variable} is set (${alternative.what})` : '';
+    problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)${unless}`);
+  }
   return true;
 }
 
@@ -229,7 +240,7 @@ export function loadConfig(rawEnv: Env): Config {
     const side = p.config.env.safeParse(cleaned);
     if (side.success) chatEnv[id] = side.data;
     else problems.push(describe(side.error.issues));
-    if (checkTogether(cleaned, p.config.required, p.label, problems)) on.push(id);
+    if (checkTogether(cleaned, p.config.required, p.label, problems, p.config.alternatives)) on.push(id);
   }
   if (on.length === 0) {
     const entries = chatPlatformEntries();
@@ -277,6 +288,7 @@ export function loadConfig(rawEnv: Env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
-    lifecycle: { sameThreadDays: env.BRIDGE_REOPEN_SAME_THREAD_DAYS, reminderMinutes: env.BRIDGE_WINDOW_REMINDER_MINUTES },
+    lifecycle: { sameThreadDays: env.BRIDGE_REOPEN_SAME_THREAD_DAYS },
+    admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
   };
 }

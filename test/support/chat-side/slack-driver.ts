@@ -36,10 +36,12 @@ function commandText(c: WaCommand): string {
 }
 
 export class SlackDriver implements ChatSideDriver {
-  readonly platform = 'Slack';
+  readonly platform: string = 'Slack';
   readonly agentId = AGENT;
   readonly notifyUsers = NOTIFY;
   private h?: Harness;
+  /** How startHarness is called (slack-socket-driver.ts: Socket Mode). */
+  protected readonly harnessOptions: Parameters<typeof startHarness>[1] = {};
 
   private get harness(): Harness {
     if (!this.h) throw new Error('SlackDriver: start() first');
@@ -51,7 +53,7 @@ export class SlackDriver implements ChatSideDriver {
   }
 
   async start(label: string, env?: Record<string, string>): Promise<void> {
-    this.h = await startHarness(label, env ? { env } : {});
+    this.h = await startHarness(label, { ...this.harnessOptions, ...(env ? { env: { ...this.harnessOptions?.env, ...env } } : {}) });
   }
 
   async stop(): Promise<void> {
