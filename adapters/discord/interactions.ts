@@ -40,7 +40,14 @@ async function command(ctx: DiscordInboundContext, interaction: ChatInputCommand
   // Inside a conversation's thread the account is the parent channel's: that is the id the core knows.
   const channelId = channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
   const work = ctx.core
-    .command({ platform: 'discord', userId: interaction.user.id, channelId, text: commandLine(sub, options) })
+    .command({
+      platform: 'discord',
+      userId: interaction.user.id,
+      channelId,
+      // Typed inside a conversation's thread: the lifecycle subcommands act on it.
+      ...(channel?.isThread() ? { threadId: interaction.channelId } : {}),
+      text: commandLine(sub, options),
+    })
     .then((r) => r.text)
     .catch((err: Error) => {
       ctx.log.error({ err }, '/wa failed');

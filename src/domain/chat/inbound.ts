@@ -60,7 +60,7 @@ export interface ChatInbound extends Partial<TemplateForms> {
   agentMessage(msg: AgentMessage): Promise<unknown>;
   /** A person added or removed a reaction (unicode emoji) on a message in a bridged thread. */
   agentReaction?(reaction: AgentReaction): Promise<unknown>;
-  command(req: { platform: ChatPlatform; userId: string; userName?: string; channelId: string; text: string }): Promise<{ text: string }>;
+  command(req: { platform: ChatPlatform; userId: string; userName?: string; channelId: string; threadId?: string; text: string }): Promise<{ text: string }>;
   /**
    * The bot's access may have changed (it joined a channel, a role or permission was updated): deliveries paused on
    * this platform are tried again at once instead of at the next periodic probe.

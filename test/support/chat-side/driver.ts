@@ -45,7 +45,15 @@ export interface AgentFile {
 export type StatusMark = 'sent' | 'delivered' | 'read' | 'failed';
 
 /** A `/wa` subcommand with its arguments; the driver types it the platform's way (a text line, typed options). */
-export type WaCommand = { sub: 'help' } | { sub: 'templates' } | { sub: 'template'; phone: string; name: string; params?: string };
+export type WaCommand = { sub: 'help' } | { sub: 'templates' } | { sub: 'template'; phone: string; name: string; params?: string } | LifecycleCommand;
+
+/**
+ * A lifecycle subcommand on a conversation: typed in its thread where the platform runs commands there (Discord), else
+ * naming the customer's number (Slack runs no custom slash command typed in a thread). `user`: a user id of this platform.
+ */
+export type LifecycleCommand = { thread: ThreadView; phone: string } & (
+  { sub: 'claim' | 'reopen' } | { sub: 'assign' | 'add'; user: string } | { sub: 'close'; message?: string }
+);
 
 export interface CommandAnswer {
   text: string;
@@ -63,8 +71,8 @@ export interface ChatSideDriver {
   /** The fake Graph API the bridge talks to (valid after start()). */
   readonly graph: FakeGraphApi;
 
-  /** Starts fakes and a bridge with this platform as its only chat side. */
-  start(label: string): Promise<void>;
+  /** Starts fakes and a bridge with this platform as its only chat side (`env`: variables added to the test's own). */
+  start(label: string, env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
   /** Meta delivers a webhook body (signed like Meta) to the bridge's public route; resolves to the HTTP status. */
   webhook(body: unknown): Promise<number>;
@@ -77,6 +85,8 @@ export interface ChatSideDriver {
   threadOf(phoneDigits: string): Promise<ThreadView>;
   /** The post that opens the thread (the root message, or the thread's first message). */
   opening(thread: ThreadView): PostView;
+  /** Whether the thread is shown closed (Discord: archived); undefined where threads have no such state (Slack). */
+  threadClosed(thread: ThreadView): boolean | undefined;
   /** Posts in the thread after its opening, oldest first. */
   postsIn(thread: ThreadView): PostView[];
 

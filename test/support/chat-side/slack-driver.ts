@@ -16,6 +16,25 @@ const isRoot = (m: StoredMessage) => !m.thread_ts || m.thread_ts === m.ts;
 /** A value with spaces or quotes is one argument when quoted (the core's `/wa` line parser: src/services/command-line.ts). */
 const arg = (v: string) => (/[\s"]/.test(v) ? `"${v.replace(/"/g, '\\"')}"` : v);
 
+/** The `/wa` line a person types; a lifecycle subcommand names the customer (Slack runs no slash command typed in a thread). */
+function commandText(c: WaCommand): string {
+  switch (c.sub) {
+    case 'help':
+    case 'templates':
+      return c.sub;
+    case 'template':
+      return ['template', arg(c.phone), c.name, c.params ?? ''].join(' ').trim();
+    case 'assign':
+    case 'add':
+      // Slack escapes a mention in a command's text as <@U…|name> (the app manifest's should_escape).
+      return `${c.sub} +${c.phone} <@${c.user}|${c.user.toLowerCase()}>`;
+    case 'close':
+      return `close +${c.phone}${c.message ? ` ${c.message}` : ''}`;
+    default:
+      return `${c.sub} +${c.phone}`;
+  }
+}
+
 export class SlackDriver implements ChatSideDriver {
   readonly platform: string = 'Slack';
   readonly agentId = AGENT;
@@ -33,8 +52,8 @@ export class SlackDriver implements ChatSideDriver {
     return this.harness.graph;
   }
 
-  async start(label: string): Promise<void> {
-    this.h = await startHarness(label, this.harnessOptions);
+  async start(label: string, env?: Record<string, string>): Promise<void> {
+    this.h = await startHarness(label, { ...this.harnessOptions, ...(env ? { env: { ...this.harnessOptions?.env, ...env } } : {}) });
   }
 
   async stop(): Promise<void> {
@@ -70,6 +89,10 @@ export class SlackDriver implements ChatSideDriver {
     const root = this.harness.slack.findMessage(CHANNEL, thread.id);
     if (!root) throw new Error(`no root message ${thread.id}`);
     return this.view(root);
+  }
+
+  threadClosed(): undefined {
+    return undefined;
   }
 
   postsIn(thread: ThreadView): PostView[] {
@@ -152,7 +175,7 @@ export class SlackDriver implements ChatSideDriver {
   }
 
   async runCommand(command: WaCommand): Promise<CommandAnswer> {
-    const text = command.sub === 'template' ? ['template', arg(command.phone), command.name, command.params ?? ''].join(' ').trim() : command.sub;
+    const text = commandText(command);
     const res = await this.harness.sender.sendCommand({ command: '/wa', text, user_id: AGENT, channel_id: CHANNEL });
     expect(res.status).toBe(200);
     const body = JSON.parse(res.body) as { response_type?: string; text: string };
