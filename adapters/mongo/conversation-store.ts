@@ -55,11 +55,11 @@ export class MongoConversationStore implements ConversationStore {
         : undefined;
     const conversation = this.lock.run(_id, async () => {
       try {
-        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
+        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, returnDocument: 'after' }).lean())!;
       } catch (err) {
         // Another process inserted it first: update the winner's document.
         if (!isDuplicateKey(err)) throw err;
-        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { new: true }).lean())!;
+        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { returnDocument: 'after' }).lean())!;
       }
     });
     const [record] = await Promise.all([conversation, key]);
