@@ -1,6 +1,7 @@
 /** mongoose models and the indexes that make ingest idempotent and the hot lookups cheap. */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { BulkRecord, BulkResult, ConversationRecord, MessageRecord, OutboxJob, ThreadLinkRecord, WamidRecord } from '../../src/domain/records';
+import type { SavedReplyRecord } from '../../src/domain/store/saved-replies';
 import type { TemplateRecord } from '../../src/domain/templates';
 
 const mixed = Schema.Types.Mixed;
@@ -194,6 +195,18 @@ const bulkResultSchema = new Schema<BulkResultDoc>(
 );
 bulkResultSchema.index({ bulkId: 1 });
 
+const savedReplySchema = new Schema<SavedReplyRecord>(
+  {
+    _id: String,
+    scope: { type: String, required: true },
+    name: { type: String, required: true },
+    text: { type: String, required: true },
+    savedBy: mixed,
+    savedAt: { type: Date, required: true },
+  },
+  opts,
+);
+
 export interface Models {
   conversations: Model<ConversationRecord>;
   customerKeys: Model<CustomerKey>;
@@ -209,6 +222,7 @@ export interface Models {
   templates: Model<TemplateRecord>;
   bulks: Model<BulkRecord>;
   bulkResults: Model<BulkResultDoc>;
+  savedReplies: Model<SavedReplyRecord>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -227,6 +241,7 @@ export function registerModels(conn: Connection): Models {
     templates: conn.model('Template', templateSchema, 'templates'),
     bulks: conn.model('Bulk', bulkSchema, 'bulk_sends'),
     bulkResults: conn.model('BulkResult', bulkResultSchema, 'bulk_results'),
+    savedReplies: conn.model('SavedReply', savedReplySchema, 'saved_replies'),
   };
 }
 

@@ -7,6 +7,8 @@ import { messagesContract } from './messages.contract';
 import { outboxContract } from './outbox.contract';
 import { rawWebhooksContract } from './raw-webhooks.contract';
 import { templatesContract } from './templates.contract';
+import { lookupsContract } from './lookups.contract';
+import { savedRepliesContract } from './saved-replies.contract';
 
 const backend = mongoBackend();
 beforeAll(() => backend.setUp());
@@ -19,3 +21,5 @@ templatesContract(backend);
 bulkSendsContract(backend);
 rawWebhooksContract(backend);
 healthContract(backend);
+savedRepliesContract(backend);
+lookupsContract(backend);
