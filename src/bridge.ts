@@ -19,6 +19,14 @@ import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
+import { AgentPlaces } from './services/agent-tools/where';
+import { registerFailedCommand } from './services/agent-tools/failed-command';
+import { registerFindCommand } from './services/agent-tools/find-command';
+import { registerHistoryCommand } from './services/agent-tools/history-command';
+import { registerRepliesCommand } from './services/agent-tools/replies-command';
+import { registerReplyCommand } from './services/agent-tools/reply-command';
+import { SavedReplies } from './services/agent-tools/saved-replies';
+import { AgentChanges } from './services/inbound/agent-edit';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
 import { createChatInbound } from './services/inbound/chat';
@@ -157,9 +165,19 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     const parked = outbox?.parked() ?? [];
     return { ok: Object.values(checks).every(Boolean), checks, parked };
   };
+  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
+  const places = new AgentPlaces(store, accounts, chats);
+  const savedReplies = new SavedReplies(store, places, chats, agentReplies, enqueue, log.child({ component: 'saved-replies' }));
+  registerRepliesCommand(commands, savedReplies);
+  registerReplyCommand(commands, savedReplies);
+  registerFindCommand(commands, store, places);
+  registerHistoryCommand(commands, store, places);
+  registerFailedCommand(commands, store, places);
   const inbound = createChatInbound({
-    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' })),
+    agentReplies,
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
+    agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' })),
+    savedReplies: savedReplies.forms(),
     commands,
     templates: templateSender,
     enqueue,

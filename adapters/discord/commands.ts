@@ -4,6 +4,7 @@
  * so Slack and Discord share one implementation of every subcommand.
  */
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { AGENT_TOOL_SUBCOMMANDS } from './agent-tool-commands';
 
 export const COMMAND_NAME = 'wa';
 
@@ -41,6 +42,7 @@ export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       ],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'templates', description: 'List the synced WhatsApp templates' },
+    ...AGENT_TOOL_SUBCOMMANDS,
   ],
 };
 

@@ -6,7 +6,7 @@
  */
 import { App, ExpressReceiver } from '@slack/bolt';
 import type { Express } from 'express';
-import type { ChatAdapter, Directory } from '../../src/domain/chat/adapter';
+import type { ChatAdapter, Directory, Permalinks, ThreadRef } from '../../src/domain/chat/adapter';
 import type { ChatInbound } from '../../src/domain/chat/inbound';
 import { ConfigError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
@@ -23,7 +23,7 @@ export interface SlackAdapterOptions extends SlackConfig {
 /** auth.test answers that no retry can fix: the token is wrong. */
 const FATAL_AUTH = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']);
 
-export class SlackAdapter extends SlackOutbound implements ChatAdapter, Directory {
+export class SlackAdapter extends SlackOutbound implements ChatAdapter, Directory, Permalinks {
   private readonly directory: SlackDirectory;
   private bot?: { userId: string; botId: string };
   private stopped = false;
@@ -87,6 +87,12 @@ export class SlackAdapter extends SlackOutbound implements ChatAdapter, Director
       clientOptions: { slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
     });
     registerInbound(app, { client: this.client, core: this.core, directory: this.directory, log: this.log, botUserId: bot.userId });
+  }
+
+  /** The thread's root message link (https://docs.slack.dev/reference/methods/chat.getPermalink): opens the thread. */
+  async threadLink(thread: ThreadRef): Promise<string | undefined> {
+    const res = await this.client.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadId });
+    return res.permalink;
   }
 
   groupMembers(groupId: string): Promise<string[]> {

@@ -8,6 +8,8 @@ export interface CommandRequest {
   /** Display name when the adapter knows it (shown as who sent a template). */
   userName?: string;
   channelId: string;
+  /** The thread the command was typed in (Discord runs commands in threads; Slack does not). */
+  threadId?: string;
   text: string;
 }
 

@@ -98,6 +98,12 @@ export interface Directory {
   readSharedFile(reference: string): Promise<{ name: string; text: string } | undefined>;
 }
 
+/** Links people can open: a thread's address, for `/wa find` and `/wa failed`. Without it the thread is named only. */
+export interface Permalinks {
+  /** A URL that opens the thread (Slack `chat.getPermalink` of its root; Discord the thread's channel URL). */
+  threadLink(thread: ThreadRef): Promise<string | undefined>;
+}
+
 const has = (adapter: ChatAdapter, member: string): boolean => typeof (adapter as unknown as Record<string, unknown>)[member] === 'function';
 
 export const hasStatusMarks = (c: ChatAdapter): c is ChatAdapter & StatusMarks => has(c, 'showStatus');
@@ -107,3 +113,4 @@ export const hasFiles = (c: ChatAdapter): c is ChatAdapter & Files =>
   has(c, 'postFile') && has(c, 'openFile') && typeof (c as Partial<Files>).maxFileBytes === 'number';
 export const hasProgressMessages = (c: ChatAdapter): c is ChatAdapter & ProgressMessages => has(c, 'upsertChannelMessage');
 export const hasDirectory = (c: ChatAdapter): c is ChatAdapter & Directory => has(c, 'groupMembers') && has(c, 'readSharedFile');
+export const hasPermalinks = (c: ChatAdapter): c is ChatAdapter & Permalinks => has(c, 'threadLink');
