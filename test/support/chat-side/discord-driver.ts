@@ -112,16 +112,49 @@ export class DiscordDriver implements ChatSideDriver {
    */
   async echoBridgeActivity(): Promise<void> {}
 
-  /** INTERACTION_CREATE for `/wa <sub>` with typed options (the registered command, adapters/discord/commands.ts). */
-  async runCommand(command: WaCommand): Promise<CommandAnswer> {
-    const { fake, channelId } = this.harness;
-    const options =
-      command.sub === 'template' ? { phone: command.phone, name: command.name, ...(command.params ? { params: command.params } : {}) } : undefined;
-    const rec = fake.interaction({ name: 'wa', subcommand: command.sub, options, channelId, user: DISCORD_AGENT });
+  readonly commandsInThreads = true;
+  readonly agentName = DISCORD_AGENT.globalName; // the member has no nickname: Discord shows the global name
+
+  /** INTERACTION_CREATE for `/wa <sub>` with typed options (the registered command, adapters/discord/commands.ts), in the channel or `opts.in`. */
+  async runCommand(command: WaCommand, opts: { in?: ThreadView } = {}): Promise<CommandAnswer> {
+    const { fake } = this.harness;
+    const channelId = opts.in?.id ?? this.harness.channelId;
+    const { sub, ...rest } = command;
+    // The typed options, as Discord sends them: only those the agent filled in.
+    const options = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+    const rec = fake.interaction({ name: 'wa', subcommand: sub, options: Object.keys(options).length ? options : undefined, channelId, user: DISCORD_AGENT });
     const first = await fake.waitForInteractionResponse(rec.id, 'callback', 10_000);
     const flags = Number(first.data?.flags ?? 0);
     const shown = first.type === DEFERRED ? await fake.waitForInteractionResponse(rec.id, 'editOriginal', 10_000) : first;
     return { text: String(shown.data?.content ?? ''), private: (flags & EPHEMERAL) !== 0 };
+  }
+
+  /** The name typed into `/wa reply name:` autocompletes (INTERACTION_CREATE type 4), then `/wa reply` runs in the thread. */
+  async agentPicksSavedReply(thread: ThreadView, name: string): Promise<{ offered: string[]; answer?: CommandAnswer }> {
+    const { fake } = this.harness;
+    const rec = fake.autocomplete({ name: 'wa', subcommand: 'reply', options: { name: '' }, focused: 'name', channelId: thread.id, user: DISCORD_AGENT });
+    const shown = await fake.waitForInteractionResponse(rec.id, 'callback', 10_000);
+    const offered = ((shown.data?.choices ?? []) as { value: string }[]).map((c) => c.value);
+    const answer = await this.runCommand({ sub: 'reply', name }, { in: thread });
+    return { offered, answer };
+  }
+
+  /** MESSAGE_UPDATE on the gateway, as Discord sends it when a person edits (the fake stores the edit first). */
+  async agentEdits(thread: ThreadView, postId: string, text: string): Promise<void> {
+    this.harness.fake.userEdits({ channelId: thread.id, messageId: postId, content: text });
+  }
+
+  /** MESSAGE_DELETE on the gateway. */
+  async agentDeletes(thread: ThreadView, postId: string): Promise<void> {
+    this.harness.fake.userDeletes({ channelId: thread.id, messageId: postId });
+  }
+
+  threadLinkPart(thread: ThreadView): string {
+    return `https://discord.com/channels/${this.harness.fake.guildId}/${thread.id}`;
+  }
+
+  probeParked(): void {
+    this.harness.bridge.outbox.probeParked();
   }
 
   private messages(thread: ThreadView): APIMessage[] {
