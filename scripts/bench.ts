@@ -6,7 +6,8 @@
  * memory and its database round trips per message, next to the same run's ceilings (raw inserts, a bare HMAC
  * endpoint) and the targets. It prints; it never fails on a figure.
  * Knobs: BENCH_SIZES (0,10000,100000), BENCH_MESSAGES (webhooks in the concurrent phase), BENCH_CONCURRENCY (20),
- * MONGODB_URI (a real server instead of the embedded FerretDB; a fresh database per size, dropped after).
+ * MONGODB_URI (a real server instead of the embedded FerretDB; a fresh database per size, dropped after), BENCH_RESEED=1
+ * (seed again instead of using a cached copy: bench/database.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,7 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
       engine: db.engine,
       seedSeconds: db.seedSeconds,
       cache: db.cache,
+      seededBy: db.seededBy,
       c1,
       cN,
       concurrency: CONCURRENCY,

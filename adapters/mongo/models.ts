@@ -1,5 +1,5 @@
 /** mongoose models and the indexes that make ingest idempotent and the hot lookups cheap. */
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 import type { BulkRecord, BulkResult, ConversationRecord, MessageRecord, OutboxJob, ThreadLinkRecord, WamidRecord } from '../../src/domain/records';
 import type { SavedReplyRecord } from '../../src/domain/store/saved-replies';
 import type { TemplateRecord } from '../../src/domain/templates';
@@ -207,25 +207,10 @@ const savedReplySchema = new Schema<SavedReplyRecord>(
   opts,
 );
 
-export interface Models {
-  conversations: Model<ConversationRecord>;
-  customerKeys: Model<CustomerKey>;
-  threadLinks: Model<ThreadLinkRecord>;
-  threadLinkKeys: Model<ThreadLinkKey>;
-  migrations: Model<MigrationDoc>;
-  messages: Model<MessageRecord>;
-  wamids: Model<WamidRecord>;
-  chatMessages: Model<ChatMessagePointer>;
-  outbox: Model<OutboxJob>;
-  doneJobs: Model<DoneJob>;
-  rawWebhooks: Model<RawWebhook>;
-  templates: Model<TemplateRecord>;
-  bulks: Model<BulkRecord>;
-  bulkResults: Model<BulkResultDoc>;
-  savedReplies: Model<SavedReplyRecord>;
-}
+/** The models, typed by what mongoose infers from each schema (virtuals included, e.g. `id`). */
+export type Models = ReturnType<typeof registerModels>;
 
-export function registerModels(conn: Connection): Models {
+export function registerModels(conn: Connection) {
   return {
     conversations: conn.model('Conversation', conversationSchema, 'conversations'),
     customerKeys: conn.model('CustomerKey', customerKeySchema, 'customer_keys'),

@@ -120,7 +120,7 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   async requeueJobs(scope: { conversationId?: string }): Promise<OutboxJob[]> {
-    const stuck = { $or: [{ state: 'failed' }, { state: 'pending', parked: { $exists: true } }] };
+    const stuck = { $or: [{ state: 'failed' as const }, { state: 'pending' as const, parked: { $exists: true } }] };
     const filter = scope.conversationId ? { $and: [stuck, { 'payload.conversationId': scope.conversationId }] } : stuck;
     const jobs = await this.m.outbox.find(filter).sort({ seq: 1 }).lean<OutboxJob[]>();
     // One `_id` update per job: FerretDB pushes these down, and an operator's requeue is a handful of jobs.

@@ -1,10 +1,16 @@
 /**
  * One database per bench size: embedded FerretDB (SQLite directory) or a fresh database on MONGODB_URI, seeded
  * through the store (seed.ts). A seeded FerretDB directory is cached under ~/.cache/whatsapp-chat-bridge keyed by
- * the store's sources and the size, so a second run starts from a copy in seconds instead of re-seeding.
+ * the seeding, the embedded engine and the size, so a later run starts from a copy in seconds instead of re-seeding
+ * (100k messages take long to seed on 2 cores).
+ *
+ * The key leaves out the store's own sources on purpose: a bridge upgraded on day 30 meets a history written by the
+ * previous version's store, and that is what a cached copy is. The report names the commit whose store seeded it;
+ * `BENCH_RESEED=1` seeds again with today's store (do it when a stored shape changed).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
@@ -25,24 +31,29 @@ export interface BenchDatabase {
   engine: string;
   seedSeconds: number;
   cache: 'not needed' | 'used' | 'seeded now, stored' | 'n/a (MONGODB_URI)';
+  /** For a cached copy: the commit whose store seeded it, and when. */
+  seededBy?: string;
   close(): Promise<void>;
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? filesUnder(p) : [p];
-    });
-}
-
-/** Changes whenever the store, its models, the embedded server or the seeding change: an old copy is never reused. */
+/** Changes whenever the seeding or the embedded server changes (see the header for what it leaves out). */
 function cacheKey(size: number): string {
   const hash = createHash('sha256');
-  for (const f of [...filesUnder(join(ROOT, 'adapters', 'mongo')), join(ROOT, 'scripts', 'bench', 'seed.ts')])
+  for (const f of [join(ROOT, 'scripts', 'bench', 'seed.ts'), ...['go.mod', 'main.go'].map((n) => join(ROOT, 'adapters', 'mongo', 'embedded', n))])
     hash.update(f.slice(ROOT.length)).update(readFileSync(f));
   return `bench-db-${hash.digest('hex').slice(0, 16)}-${size}`;
+}
+
+/** Where a cached copy came from: the commit whose store wrote it, and when. */
+const PROVENANCE = 'seeded-by.json';
+function provenance(): { commit: string; at: string } {
+  let commit = 'unknown commit';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // Not a git checkout (a copied tree): the date still says how old the copy is.
+  }
+  return { commit, at: new Date().toISOString() };
 }
 
 const cacheRoot = () => join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'whatsapp-chat-bridge');
@@ -85,11 +96,14 @@ export async function openBenchDatabase(size: number, opts: { mongodbUri?: strin
   const cached = join(cacheRoot(), cacheKey(size));
   let seedSeconds = 0;
   let cache: BenchDatabase['cache'] = 'not needed';
-  if (size && existsSync(cached)) {
+  let seededBy: string | undefined;
+  if (size && existsSync(cached) && !process.env.BENCH_RESEED) {
     const t0 = performance.now();
     cpSync(cached, dir, { recursive: true });
     seedSeconds = (performance.now() - t0) / 1000;
     cache = 'used';
+    const p = JSON.parse(readFileSync(join(cached, PROVENANCE), 'utf8')) as { commit: string; at: string };
+    seededBy = `${p.commit} on ${p.at.slice(0, 10)}`;
   } else if (size) {
     const seeding = await startEmbeddedMongo({ dataDir: dir, log: opts.log });
     try {
@@ -99,6 +113,8 @@ export async function openBenchDatabase(size: number, opts: { mongodbUri?: strin
     }
     const tmp = `${cached}.${process.pid}.tmp`;
     cpSync(dir, tmp, { recursive: true });
+    writeFileSync(join(tmp, PROVENANCE), JSON.stringify(provenance()));
+    rmSync(cached, { recursive: true, force: true }); // BENCH_RESEED replaces the old copy
     renameSync(tmp, cached);
     cache = 'seeded now, stored';
   }
@@ -109,6 +125,7 @@ export async function openBenchDatabase(size: number, opts: { mongodbUri?: strin
     engine: server.kind === 'ferretdb' ? 'embedded FerretDB (SQLite)' : 'mongodb-memory-server',
     seedSeconds,
     cache,
+    seededBy,
     close: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

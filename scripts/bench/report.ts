@@ -17,6 +17,7 @@ export interface SizeResult {
   engine: string;
   seedSeconds: number;
   cache: string;
+  seededBy?: string;
   c1: Phase;
   cN: Phase;
   concurrency: number;
@@ -59,7 +60,7 @@ export function printCeilings(c: Ceilings): void {
 export function printSize(r: SizeResult, c: Ceilings): void {
   const seeded =
     r.cache === 'used'
-      ? `copied from the cache in ${f(r.seedSeconds, 1)} s`
+      ? `copied from the cache in ${f(r.seedSeconds, 1)} s, seeded by the store of ${r.seededBy}`
       : r.size
         ? `seeded in ${f(r.seedSeconds, 0)} s (${f(r.size / r.seedSeconds, 1)} messages/s), cache ${r.cache}`
         : 'empty';

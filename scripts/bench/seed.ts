@@ -69,8 +69,36 @@ export interface SeedProgress {
   (done: number, total: number): void;
 }
 
+/** SQLite's answer when its write lock stayed taken past the busy timeout: nothing of that command was written. */
+const isLockTimeout = (err: unknown) => err instanceof Error && /database is locked|SQLITE_BUSY/.test(err.message);
+
+/**
+ * The store, each call retried while the embedded database answers "database is locked" (on a busy machine 32 seeders
+ * can wait on SQLite's write lock past its 10 s timeout). Safe: the refused command wrote nothing, and the bridge does
+ * the same (a webhook answered 503 is redelivered by Meta; a job's failed write is retried by the outbox).
+ */
+function retryingLockTimeouts(store: MongoStore): MongoStore {
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          } catch (err) {
+            if (!isLockTimeout(err) || attempt >= 30) throw err;
+            await new Promise((r) => setTimeout(r, Math.min(5000, 100 * attempt)));
+          }
+        }
+      };
+    },
+  });
+}
+
 /** Stores `size` messages (rounded up to whole exchanges) ending now, `concurrency` exchanges at a time. */
-export async function seed(store: MongoStore, size: number, concurrency: number, progress?: SeedProgress): Promise<void> {
+export async function seed(seedStore: MongoStore, size: number, concurrency: number, progress?: SeedProgress): Promise<void> {
+  const store = retryingLockTimeouts(seedStore);
   const exchanges = Math.ceil(size / 3);
   const customers = customersFor(size);
   const start = Date.now() - 30 * DAY_MS;

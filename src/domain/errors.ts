@@ -8,6 +8,8 @@
  * - permanent (closed 24-hour window 131047, a number not on WhatsApp 131026 …): this message can never be sent;
  *   recorded and shown, never retried.
  */
+import type { ChatPlatform } from './platform';
+
 export interface FailureExplanation {
   /** Platform code, e.g. WhatsApp 131047 or Slack "channel_not_found". */
   code: string;
@@ -33,6 +35,8 @@ export enum ErrorCode {
   RecipientsInvalid = 'bridge_recipients_invalid',
   /** The database did not answer within an HTTP route's deadline: the route answers 503 (Meta retries). */
   DeadlineExceeded = 'bridge_deadline_exceeded',
+  /** Data the bridge wrote itself breaks a rule its own code guarantees: a defect to report, never a person's mistake. */
+  InvariantBroken = 'bridge_invariant_broken',
 }
 
 /**
@@ -47,9 +51,15 @@ export abstract class BridgeError extends Error {
   }
 }
 
+export class InvariantError extends BridgeError {
+  override name = 'InvariantError';
+  readonly code = ErrorCode.InvariantBroken;
+}
+
 export type DeliveryErrorKind = 'retryable' | 'permanent' | 'needs_person';
 
-type Platform = 'whatsapp' | 'slack' | 'discord';
+/** Where a delivery failed: WhatsApp or one of the chat platforms (src/domain/platform.ts). */
+type Platform = ChatPlatform | 'whatsapp';
 
 export class DeliveryError extends BridgeError {
   readonly code = ErrorCode.DeliveryFailed;

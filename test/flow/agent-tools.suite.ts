@@ -153,7 +153,7 @@ export function agentToolsSuite(makeDriver: () => ChatSideDriver, label: string)
       d.graph.failNext({
         path: /\/messages$/,
         status: 401,
-        error: { code: 190, type: 'OAuthException', message: 'Error validating access token: Session has expired.' },
+        error: { code: 190, message: 'Error validating access token: Session has expired.' },
         times: 1000,
       });
       const reply = await d.agentReplies(thread, 'It costs 10 euros');

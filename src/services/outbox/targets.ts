@@ -4,7 +4,8 @@
  * (no database read): lanes are `<platform>:<conversationId>` or `<platform>:channel:<channelId>`, and a conversation
  * id starts with its account's phone number id (src/services/routing.ts `lane` and `channelLane`, adapters/mongo/store.ts).
  */
-import { PLATFORM_LABEL, type ChatPlatform } from '../../domain/platform';
+import { InvariantError } from '../../domain/errors';
+import { CHAT_PLATFORMS, PLATFORM_LABEL, type ChatPlatform } from '../../domain/platform';
 import type { OutboxJob } from '../../domain/records';
 import type { Accounts } from '../accounts';
 
@@ -12,9 +13,15 @@ type Platform = ChatPlatform | 'whatsapp';
 
 const NAMES: Record<Platform, string> = { ...PLATFORM_LABEL, whatsapp: 'WhatsApp' };
 
-/** The platform a job delivers to. */
+/** The platform a job delivers to: WhatsApp for `whatsapp.*` kinds, else the chat platform its payload or its lane names. */
 export function jobPlatform(job: OutboxJob): Platform {
-  return job.kind.startsWith('chat.') ? ((job.payload as { platform?: ChatPlatform } | undefined)?.platform ?? 'slack') : 'whatsapp';
+  if (!job.kind.startsWith('chat.')) return 'whatsapp';
+  const named = (job.payload as { platform?: unknown } | undefined)?.platform ?? (job.lane ?? '').split(':')[0];
+  const platform = CHAT_PLATFORMS.find((p) => p === named);
+  // Every chat job is built by src/services/routing.ts with its platform in the payload and the lane: a job without one
+  // is a defect, said as such rather than parked against a guessed platform's channel.
+  if (!platform) throw new InvariantError(`outbox job ${job._id} (${job.kind}) names no chat platform`);
+  return platform;
 }
 
 /** Where a job goes: its conversation (if any), its account's phone number id (if known), its lane's channel (channel lanes). */
