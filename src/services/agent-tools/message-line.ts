@@ -32,6 +32,7 @@ export function messageLine(m: MessageRecord, conversation?: Pick<ConversationRe
       : m.deletedAt && !m.wamid
         ? ' — deleted in the thread before it was sent'
         : ` — ${m.state ?? 'queued'}${m.failure ? ` (${m.failure.code}: ${m.failure.meaning})` : ''}`;
-  const changed = m.direction === 'outbound' && m.wamid && (m.deletedAt || m.editedAt) ? ' (changed in the thread after sending: the customer has the sent text)' : '';
+  const changed =
+    m.direction === 'outbound' && m.wamid && (m.deletedAt || m.editedAt) ? ' (changed in the thread after sending: the customer has the sent text)' : '';
   return `• ${when(m.createdAt)} ${arrow} ${sender(m, conversation)}: “${clip(m.sentText ?? body(m))}”${status}${changed}`;
 }

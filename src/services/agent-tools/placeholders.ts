@@ -48,4 +48,7 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
 }
 
 /** `{customer_name}`, `{customer_first_name}`, … for help texts. */
-export const placeholderList = (): string => Object.keys(PLACEHOLDERS).map((n) => `\`{${n}}\``).join(', ');
+export const placeholderList = (): string =>
+  Object.keys(PLACEHOLDERS)
+    .map((n) => `\`{${n}}\``)
+    .join(', ');

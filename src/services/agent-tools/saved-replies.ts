@@ -72,7 +72,8 @@ export class SavedReplies {
     const account = this.places.account(place);
     if (!account.ok) return account.text;
     const all = await this.store.listReplies(account.value.phoneNumberId);
-    if (!all.length) return `${account.value.name} has no saved replies yet. Add one with \`/wa replies add <name> <text>\`; placeholders: ${placeholderList()}.`;
+    if (!all.length)
+      return `${account.value.name} has no saved replies yet. Add one with \`/wa replies add <name> <text>\`; placeholders: ${placeholderList()}.`;
     const lines = all.map((r) => `• \`${r.name}\` — ${r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}`);
     return [`*Saved replies of ${account.value.name}*`, ...lines].join('\n');
   }
@@ -113,7 +114,10 @@ export class SavedReplies {
     const thread = { platform: place.platform, channelId: link.channelId, threadId: link.threadId };
     // Posted first, as the agent's: that post is the reply's chat message (statuses are shown on it, a failure explained
     // under it), as a typed reply's own message is. Its echo is the bot's own post, which the adapters drop.
-    const posted = await chat.postInThread(thread, { author: { name: author.userName ?? author.userId, role: 'agent', detail: `saved reply “${name}”` }, body: text });
+    const posted = await chat.postInThread(thread, {
+      author: { name: author.userName ?? author.userId, role: 'agent', detail: `saved reply “${name}”` },
+      body: text,
+    });
     const { result, jobs } = await this.replies.handle({
       platform: place.platform,
       channelId: link.channelId,
@@ -134,7 +138,11 @@ export class SavedReplies {
     return {
       savedReplies: (q) => this.choices({ platform: q.platform, channelId: q.channelId }, q.prefix),
       sendSavedReply: (r) =>
-        this.send({ platform: r.platform, channelId: r.channelId, threadId: r.threadId }, { platform: r.platform, userId: r.userId, userName: r.userName }, r.name),
+        this.send(
+          { platform: r.platform, channelId: r.channelId, threadId: r.threadId },
+          { platform: r.platform, userId: r.userId, userName: r.userName },
+          r.name,
+        ),
     };
   }
 }

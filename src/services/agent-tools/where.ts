@@ -64,9 +64,7 @@ export class AgentPlaces {
     if (!link) return undefined;
     const chat = this.chats[platform];
     const url =
-      chat && hasPermalinks(chat)
-        ? await chat.threadLink({ platform, channelId: link.channelId, threadId: link.threadId }).catch(() => undefined)
-        : undefined;
+      chat && hasPermalinks(chat) ? await chat.threadLink({ platform, channelId: link.channelId, threadId: link.threadId }).catch(() => undefined) : undefined;
     return { threadId: link.threadId, channelId: link.channelId, url };
   }
 
