@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import type { z } from 'zod';
 import type { ChatAdapter } from '../src/domain/chat/adapter';
 import type { ChatInbound } from '../src/domain/chat/inbound';
+import type { DoctorCheck } from '../src/domain/doctor';
 import type { Logger } from '../src/logger';
 
 /** Where an account's conversations go on one platform. */
@@ -25,6 +26,11 @@ export interface ChatConfigFragment<Env extends z.ZodObject = z.ZodObject, Side 
   env: Env;
   /** The variables that turn the side on: all of them or none. The first is named when an account needs the side. */
   required: readonly [string, ...string[]];
+  /**
+   * A required variable another one makes unneeded, and what that other one turns on (Slack: SLACK_APP_TOKEN,
+   * Socket Mode, needs no SLACK_SIGNING_SECRET). Setting the stand-in alone also turns the side on.
+   */
+  alternatives?: Readonly<Record<string, { variable: string; what: string }>>;
   /** The variable of the quick start's one channel (the single-account configuration). */
   channelVariable: string;
   /** The side's settings once `required` are all set (the factory's `config`). */
@@ -54,6 +60,8 @@ export interface ChatPlatformModule<Env extends z.ZodObject = z.ZodObject, Side 
   label: string;
   config: ChatConfigFragment<Env, Side>;
   create(config: Side, deps: ChatAdapterDeps): ChatAdapter;
+  /** `doctor`'s checks of this side (token, permissions, each account's channel), without starting an adapter (src/doctor/). */
+  doctor?(config: Side, destinations: ChatDestination[]): Promise<DoctorCheck[]>;
 }
 
 /** Keeps a module's own types (its config's Side) while checking it is a module. */

@@ -9,6 +9,7 @@ import { chatPlatformEntries } from '../adapters/registry';
 import { createWhatsAppAdapter } from '../adapters/whatsapp';
 import type { Config } from './config';
 import { ConfigError } from './domain/errors';
+import { defaultDoctorDeps, registerDoctorCommand, runDoctor } from './doctor';
 import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { Store } from './domain/store';
@@ -17,6 +18,8 @@ import { withDeadline } from './http/deadline';
 import { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
+import { AutomaticReplies } from './services/automation/decide';
+import { automaticMessagesCounter } from './services/automation/metrics';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { AgentPlaces } from './services/agent-tools/where';
@@ -63,6 +66,8 @@ export interface BridgeOptions {
   http?: Partial<HttpTimings>;
   /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
+  /** The clock of the 24-hour window checks (agent replies, automatic messages): tests set it instead of waiting. */
+  now?: () => Date;
 }
 
 export interface RunningBridge {
@@ -141,7 +146,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   );
   const ingestLog = log.child({ component: 'ingest' });
   const inboundStages = {
-    customerMessages: new CustomerMessages(store, accounts, ingestLog),
+    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' }))),
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
@@ -153,6 +158,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000 });
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
+  registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
   const ready = async () => {
     const checks: Record<string, boolean> = {
       database: await withDeadline(store.ping(), READY_PING_MS).then(
@@ -165,9 +171,9 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     const parked = outbox?.parked() ?? [];
     return { ok: Object.values(checks).every(Boolean), checks, parked };
   };
-  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }));
+  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
   const places = new AgentPlaces(store, accounts, chats);
-  const savedReplies = new SavedReplies(store, places, chats, agentReplies, enqueue, log.child({ component: 'saved-replies' }));
+  const savedReplies = new SavedReplies(store, places, chats, agentReplies, enqueue, log.child({ component: 'saved-replies' }), options.now);
   registerRepliesCommand(commands, savedReplies);
   registerReplyCommand(commands, savedReplies);
   registerFindCommand(commands, store, places);
@@ -176,7 +182,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const inbound = createChatInbound({
     agentReplies,
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
-    agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' })),
+    agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
     savedReplies: savedReplies.forms(),
     commands,
     templates: templateSender,
@@ -210,6 +216,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     enqueue,
     pacer,
     log: log.child({ component: 'delivery' }),
+    now: options.now,
+    countAutomatic: automaticMessagesCounter(metrics.registry),
   });
   const notices = new OutboxNotices(store, accounts, enqueue);
   outbox = new OutboxWorker(

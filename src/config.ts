@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ChatDestination } from '../adapters/chat-module';
+import type { ChatConfigFragment, ChatDestination } from '../adapters/chat-module';
 import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapters/registry';
 import { list, url } from './config-fields';
 import { ConfigError } from './domain/errors';
+import { automationFields, checkAutomation } from './services/automation/schema';
 import type { ChatPlatform } from './domain/platform';
 
 /** Who may send templates: an id any chat platform gives a person or a group (Slack U…/W…/S…, Discord snowflakes). */
@@ -61,6 +62,8 @@ const envSchema = z.object({
 
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
+  // Who may run admin subcommands (`/wa doctor`): user ids of any chat platform; empty = nobody.
+  BRIDGE_ADMINS: list(SENDER_ID, SENDER_WHAT),
 });
 type CoreEnv = z.infer<typeof envSchema>;
 
@@ -73,28 +76,35 @@ const accountDestinations = Object.fromEntries(chatPlatformEntries().map(([id, p
   z.ZodOptional<z.ZodType<ChatDestination>>
 >;
 
-const accountSchema = z.object({
-  name: z.string().optional(),
-  phoneNumberId: digits('phone number ID'),
-  businessAccountId: digits('WhatsApp Business Account ID').optional(),
-  accessToken: z.string().min(10).optional(),
-  ...accountDestinations,
-  /** Who may send templates from this number (empty or unset: anyone in the channel). */
-  templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
-  /** Per template name: replaces `templateSenders` for that template (Odoo's "users allowed to use this template"). */
-  templateSendersByTemplate: z
-    .record(z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'), z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)))
-    .optional(),
-  /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
-  messagesPerSecond: z.number().positive().max(1000).optional(),
-  /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
-  replyMode: replyMode.optional(),
-  /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
-  notePrefixes: z
-    .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
-    .min(1)
-    .optional(),
-});
+const accountSchema = z
+  .object({
+    name: z.string().optional(),
+    phoneNumberId: digits('phone number ID'),
+    businessAccountId: digits('WhatsApp Business Account ID').optional(),
+    accessToken: z.string().min(10).optional(),
+    ...accountDestinations,
+    /** Who may send templates from this number (empty or unset: anyone in the channel). */
+    templateSenders: z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)).optional(),
+    /** Per template name: replaces `templateSenders` for that template (Odoo's "users allowed to use this template"). */
+    templateSendersByTemplate: z
+      .record(
+        z.string().regex(TEMPLATE_NAME, 'must be a template name (a-z, 0-9, _)'),
+        z.array(z.string().regex(SENDER_ID, `each entry must be ${SENDER_WHAT}`)),
+      )
+      .optional(),
+    /** Cloud API throughput of this number (default WHATSAPP_MESSAGES_PER_SECOND, else 80). */
+    messagesPerSecond: z.number().positive().max(1000).optional(),
+    /** Which messages in the thread go to the customer (default BRIDGE_REPLY_MODE, else `notes`). */
+    replyMode: replyMode.optional(),
+    /** Lines starting with one of these stay internal in `notes` mode (default BRIDGE_NOTE_PREFIXES, else note: and private:). */
+    notePrefixes: z
+      .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
+      .min(1)
+      .optional(),
+    /** Business hours, away message, greeting and keyword replies (services/automation/schema.ts). */
+    ...automationFields,
+  })
+  .superRefine(checkAutomation);
 const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
 
 /** One business number as the bridge runs it: an account of the BRIDGE_CONFIG file (or the env's one) with its defaults applied. */
@@ -115,6 +125,8 @@ export interface Config {
   templateSyncMinutes?: number;
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
   messagesPerSecond?: number;
+  /** BRIDGE_ADMINS: the chat user ids that may run admin subcommands (`/wa doctor`); empty or unset = nobody. */
+  admins?: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -129,19 +141,34 @@ function andList(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function describe(issues: z.core.$ZodIssue[], prefix = ''): string {
-  return issues.map((i) => `  ${prefix}${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
+function describe(issues: z.core.$ZodIssue[], prefix = '', accountOf?: (index: number) => string | undefined): string {
+  return issues
+    .map((i) => {
+      // An account's problem also names the account (its name, else its number), not only its place in the list.
+      const account = i.path[0] === 'accounts' && typeof i.path[1] === 'number' ? accountOf?.(i.path[1]) : undefined;
+      return `  ${prefix}${i.path.join('.') || '(file)'}: ${i.message}${account ? ` (account ${account})` : ''}`;
+    })
+    .join('\n');
 }
 
 function fail(message: string): never {
   throw new ConfigError(`Invalid configuration:\n${message}\nSee .env.example for every variable.`);
 }
 
-/** Problems with a platform side: all of its variables or none. Returns whether the side is configured. */
-function checkTogether(env: Env, names: readonly string[], side: string, problems: string[]): boolean {
-  const set = names.filter((n) => env[n]);
+/**
+ * Problems with a platform side: all of its variables or none (a variable's `alternatives` stand-in counts for it).
+ * Returns whether the side is configured.
+ */
+function checkTogether(env: Env, names: readonly string[], side: string, problems: string[], alternatives: ChatConfigFragment['alternatives'] = {}): boolean {
+  const standIns = Object.values(alternatives).map((a) => a.variable);
+  const set = [...names, ...standIns].filter((n) => env[n]);
   if (set.length === 0) return false;
-  for (const n of names.filter((x) => !env[x])) problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)`);
+  for (const n of names) {
+    const alternative = alternatives[n];
+    if (env[n] || (alternative && env[alternative.variable])) continue;
+    const unless = alternative ? `, unless ${alternative.variable} is set (${alternative.what})` : '';
+    problems.push(`  ${n}: required when the ${side} side is configured (${set.join(', ')} set)${unless}`);
+  }
   return true;
 }
 
@@ -156,7 +183,15 @@ function accountsFromFile(path: string, env: CoreEnv): AccountConfig[] {
     fail(`  BRIDGE_CONFIG: cannot read ${path} as JSON (${why})`);
   }
   const parsed = accountsFileSchema.safeParse(raw);
-  if (!parsed.success) fail(describe(parsed.error.issues, `BRIDGE_CONFIG ${path}: `));
+  if (!parsed.success) {
+    const listed = (raw as { accounts?: { name?: unknown; phoneNumberId?: unknown }[] } | null)?.accounts;
+    const accountOf = (i: number) => {
+      const a = Array.isArray(listed) ? listed[i] : undefined;
+      const id = a?.name ?? a?.phoneNumberId;
+      return typeof id === 'string' ? id : undefined;
+    };
+    fail(describe(parsed.error.issues, `BRIDGE_CONFIG ${path}: `, accountOf));
+  }
   return parsed.data.accounts.map((a) => {
     const accessToken = a.accessToken ?? env.WHATSAPP_ACCESS_TOKEN;
     if (!accessToken) fail(`  BRIDGE_CONFIG: account ${a.phoneNumberId} has no accessToken and WHATSAPP_ACCESS_TOKEN is not set`);
@@ -200,7 +235,7 @@ export function loadConfig(rawEnv: Env): Config {
     const side = p.config.env.safeParse(cleaned);
     if (side.success) chatEnv[id] = side.data;
     else problems.push(describe(side.error.issues));
-    if (checkTogether(cleaned, p.config.required, p.label, problems)) on.push(id);
+    if (checkTogether(cleaned, p.config.required, p.label, problems, p.config.alternatives)) on.push(id);
   }
   if (on.length === 0) {
     const entries = chatPlatformEntries();
@@ -248,5 +283,6 @@ export function loadConfig(rawEnv: Env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
+    admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
   };
 }

@@ -32,7 +32,17 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       serializers: { err: errorForLog },
       redact: {
-        paths: ['*.token', '*.accessToken', '*.botToken', '*.appSecret', '*.signingSecret', '*.authorization', '*.Authorization', 'headers.authorization'],
+        paths: [
+          '*.token',
+          '*.accessToken',
+          '*.botToken',
+          '*.appToken',
+          '*.appSecret',
+          '*.signingSecret',
+          '*.authorization',
+          '*.Authorization',
+          'headers.authorization',
+        ],
         censor: '[redacted]',
       },
     },

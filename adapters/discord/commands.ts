@@ -42,6 +42,7 @@ export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       ],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'templates', description: 'List the synced WhatsApp templates' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'doctor', description: 'Check the WhatsApp, Slack and Discord setup (admins only)' },
     ...AGENT_TOOL_SUBCOMMANDS,
   ],
 };

@@ -1,4 +1,5 @@
 /** The Discord platform: its configuration fragment and `createDiscordAdapter`, listed in adapters/registry.ts. */
+import { discordDoctor } from './doctor';
 import { defineChatPlatform, type ChatAdapterDeps } from '../chat-module';
 import { discordConfig, type DiscordConfig } from './config';
 import { DiscordAdapter } from './discord-adapter';
@@ -10,4 +11,4 @@ export function createDiscordAdapter(config: DiscordConfig, deps: ChatAdapterDep
   return new DiscordAdapter({ ...config, channelIds: deps.channelIds, startRetryMs: deps.startRetryMs }, deps.inbound, deps.log);
 }
 
-export const discordPlatform = defineChatPlatform({ label: 'Discord', config: discordConfig, create: createDiscordAdapter });
+export const discordPlatform = defineChatPlatform({ label: 'Discord', config: discordConfig, create: createDiscordAdapter, doctor: discordDoctor });

@@ -15,6 +15,12 @@ export const slackEnv = z.object({
     .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
     .optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, 'must be the Slack app signing secret').optional(),
+  // Socket Mode (docs.slack.dev/apis/events-api/using-socket-mode): an app-level token with connections:write opens
+  // the WebSocket (apps.connections.open); Slack then needs no public URL and signs nothing.
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)')
+    .optional(),
   SLACK_CHANNEL_ID: channel.optional(),
   SLACK_NOTIFY_USERS: list(USER_ID, 'a Slack user id like U0123ABCD'),
   SLACK_API_URL: url.default('https://slack.com/api/'),
@@ -24,7 +30,10 @@ export const slackEnv = z.object({
 /** What the Slack adapter is configured with. */
 export const slackSettings = z.object({
   botToken: z.string(),
-  signingSecret: z.string(),
+  /** Checks requests to /slack/events (HTTP mode); unused in Socket Mode. */
+  signingSecret: z.string().optional(),
+  /** Set: Slack talks over Socket Mode and /slack/events is not mounted. */
+  appToken: z.string().optional(),
   apiUrl: z.string(),
   /** chat.postMessage's pace per channel (Slack: about one message per second). */
   postsPerSecondPerChannel: z.number(),
@@ -34,11 +43,13 @@ export type SlackConfig = z.infer<typeof slackSettings>;
 export const slackConfig: ChatConfigFragment<typeof slackEnv, SlackConfig> = {
   env: slackEnv,
   required: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
+  alternatives: { SLACK_SIGNING_SECRET: { variable: 'SLACK_APP_TOKEN', what: 'Socket Mode' } },
   channelVariable: 'SLACK_CHANNEL_ID',
   side: (env) =>
     slackSettings.parse({
       botToken: env.SLACK_BOT_TOKEN,
       signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL,
       postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL,
     }),

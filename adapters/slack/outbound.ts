@@ -62,6 +62,8 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   }
 
   abstract isReady(): boolean;
+  /** Whether Web API calls may be made (the token was accepted); the receiving side's state is isReady's. */
+  protected abstract webApiReady(): boolean;
 
   /**
    * chat.postMessage is limited to about one message per second per channel: starts are paced per channel.
@@ -79,7 +81,7 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
-    if (!this.isReady())
+    if (!this.webApiReady())
       throw DeliveryError.retryable('slack', { code: 'not_ready', meaning: 'the Slack connection is not up yet', action: 'nothing: the bridge retries' });
     try {
       return await fn();

@@ -29,7 +29,13 @@ const KNOWN: Record<number, Known> = {
   },
   4: { meaning: 'the app hit Meta’s API call rate limit', action: 'nothing: the bridge retries later', retryable: true },
   10: { meaning: 'permission denied for this number', action: 'give the token’s system user access to the WhatsApp account', retryable: false },
-  100: { meaning: 'a parameter was invalid', action: 'check the message; if it persists, report it with the Graph trace id', retryable: false },
+  // Odoo's FAQ ("System user error 100"): when every call fails with 100, the token's system user is an Employee.
+  100: {
+    meaning: 'a parameter was invalid',
+    action:
+      'check the message; if every call fails with 100, the token belongs to an Employee system user: generate one for an Admin system user (`npm run doctor` tells)',
+    retryable: false,
+  },
   190: {
     meaning: 'the WhatsApp access token has expired or was revoked',
     action: 'create a new token (a system-user token does not expire), set WHATSAPP_ACCESS_TOKEN and restart',
@@ -53,6 +59,12 @@ const KNOWN: Record<number, Known> = {
   131026: {
     meaning: 'the message could not be delivered: the number may not be on WhatsApp, use an old app, or not have accepted the terms',
     action: 'check the number with the customer, or reach them another way',
+    retryable: false,
+  },
+  // Meta: "Recipient phone number not in allowed list"; Odoo's "Test Connection" meets it while the app is not Live.
+  131030: {
+    meaning: 'the customer’s number is not in the test list: the app is not Live (or the number is a test number)',
+    action: 'switch the app to Live in the App Dashboard, or add the number to the test list (WhatsApp → API Setup → To)',
     retryable: false,
   },
   131031: { meaning: 'the business account is locked or restricted', action: 'see Business Support Home in Meta Business Suite', retryable: false },

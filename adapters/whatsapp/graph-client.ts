@@ -1,5 +1,6 @@
 /** The Graph API calls the bridge makes, on Node's fetch. Every failure comes back as a typed DeliveryError. */
 import { DeliveryError } from '../../src/domain/errors';
+import type { ReplyButtons } from '../../src/domain/interactive';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import { graphHttpError } from './errors';
 
@@ -65,6 +66,30 @@ export class GraphClient {
       text: { body: text, preview_url: /https?:\/\//.test(text) },
       ...(replyToWamid ? { context: { message_id: replyToWamid } } : {}),
     };
+    return this.send(account, body);
+  }
+
+  /**
+   * Reply buttons, Meta's body for an interactive `button` message
+   * (https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-reply-buttons-messages).
+   */
+  sendButtons(account: GraphAccount, to: CustomerRef, m: ReplyButtons): Promise<string> {
+    return this.send(account, {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      ...recipientOf(to),
+      type: 'interactive',
+      interactive: {
+        type: 'button',
+        ...(m.header ? { header: { type: 'text', text: m.header } } : {}),
+        body: { text: m.body },
+        ...(m.footer ? { footer: { text: m.footer } } : {}),
+        action: { buttons: m.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) },
+      },
+    });
+  }
+
+  private async send(account: GraphAccount, body: Record<string, unknown>): Promise<string> {
     const res = (await this.request(account, 'POST', `${account.phoneNumberId}/messages`, body)) as { messages?: { id?: string }[] };
     const wamid = res.messages?.[0]?.id;
     if (!wamid) {

@@ -63,6 +63,7 @@ export function createWhatsAppAdapter(config: WhatsAppConfig, deps: WhatsAppAdap
     ),
     sender: {
       sendText: (account, to, text, replyTo) => graph.sendText(account, to, text, replyTo),
+      sendButtons: (account, to, message) => graph.sendButtons(account, to, message),
       sendTemplate: (account, to, template) => templatesApi.send(account, to, template),
       explain: explainWhatsAppError,
     },

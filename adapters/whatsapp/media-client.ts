@@ -144,9 +144,14 @@ export class WhatsAppMediaClient implements WhatsAppMedia {
     return wamid;
   }
 
-  sendMedia(account: WhatsAppAccountRef, to: CustomerRef, m: { kind: MediaKind; mediaId: string; caption?: string; filename?: string }): Promise<string> {
+  sendMedia(
+    account: WhatsAppAccountRef,
+    to: CustomerRef,
+    m: { kind: MediaKind; mediaId?: string; link?: string; caption?: string; filename?: string },
+  ): Promise<string> {
+    // Meta's media object takes an uploaded `id` or a public `link` (automatic messages may name a file by URL).
     return this.sendMessage(account, to, m.kind, {
-      id: m.mediaId,
+      ...(m.link ? { link: m.link } : { id: m.mediaId }),
       ...(m.caption && CAPTIONED.has(m.kind) ? { caption: m.caption } : {}),
       ...(m.filename && m.kind === 'document' ? { filename: m.filename } : {}),
     });

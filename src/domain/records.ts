@@ -6,6 +6,7 @@ import type { CustomerRef, DeliveryStatus, WhatsAppErrorInfo } from './whatsapp'
 import type { FailureExplanation } from './errors';
 import type { TemplateMessage } from './templates';
 import type { AgentFile } from './media';
+import type { AutomaticAnswer, AutomaticKind } from './automatic';
 
 export interface Participant {
   platform: ChatPlatform;
@@ -84,6 +85,8 @@ export interface MessageRecord {
   /** Outbound: when the agent last edited or deleted their chat message (src/services/inbound/agent-edit.ts). */
   editedAt?: Date;
   deletedAt?: Date;
+  /** Outbound: a message the bridge sent by itself (services/automation/), and the rule that fired it. */
+  automatic?: { kind: AutomaticKind; rule?: string };
 }
 
 export interface WamidRecord {
@@ -106,7 +109,8 @@ export type JobKind =
   | 'whatsapp.send'
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
-  | 'whatsapp.react';
+  | 'whatsapp.react'
+  | 'whatsapp.send_auto';
 
 export interface JobPayloads {
   /**
@@ -136,6 +140,16 @@ export interface JobPayloads {
   };
   /** An agent's reaction on a customer's message; `emoji: ''` removes it. */
   'whatsapp.react': { conversationId: string; accountId: string; to: CustomerRef; targetWamid: string; emoji: string; platform: ChatPlatform };
+  /** An automatic message (away, greeting, keyword reply), its record already stored under `messageId`. */
+  'whatsapp.send_auto': {
+    conversationId: string;
+    messageId: string;
+    accountId: string;
+    to: CustomerRef;
+    kind: AutomaticKind;
+    rule?: string;
+    answer: AutomaticAnswer;
+  };
   /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
   'whatsapp.send_template': {
     conversationId: string;

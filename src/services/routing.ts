@@ -90,7 +90,9 @@ export type ThreadNoticeAbout =
   /** An agent's reaction not sent: the 24-hour window is closed (the reaction event's key, agentReactionKey). */
   | { why: 'reaction-window'; reactionKey: string }
   /** An agent's reaction WhatsApp refused for good; `at` keeps a later refusal of the same emoji its own notice. */
-  | { why: 'reaction-failed'; targetWamid: string; emoji: string; at: Date };
+  | { why: 'reaction-failed'; targetWamid: string; emoji: string; at: Date }
+  /** An automatic message sent, or not sent and why (its stored record's id). */
+  | { why: 'automatic'; messageId: string; outcome: 'sent' | 'not-sent' };
 
 export function threadNoticeJob(platform: ChatPlatform, conversationId: string, about: ThreadNoticeAbout, body: string): NewJob {
   const key =
@@ -98,7 +100,9 @@ export function threadNoticeJob(platform: ChatPlatform, conversationId: string, 
       ? `${about.reactionKey}:window`
       : about.why === 'reaction-failed'
         ? `${platform}:reaction-failed:${about.targetWamid}:${about.emoji || 'removed'}:${about.at.getTime()}`
-        : `${platform}:${about.why}:${about.channelId}:${about.messageId}`;
+        : about.why === 'automatic'
+          ? `${platform}:auto:${about.messageId}:${about.outcome}`
+          : `${platform}:${about.why}:${about.channelId}:${about.messageId}`;
   return { kind: 'chat.notice', lane: lane(platform, conversationId), dedupeKey: key, payload: { platform, conversationId, body } };
 }
 
@@ -199,4 +203,32 @@ export function agentReactionKey(r: { platform: ChatPlatform; channelId: string;
 
 export function whatsappReactJob(reactionKey: string, payload: JobPayloads['whatsapp.react']): NewJob {
   return { kind: 'whatsapp.react', lane: lane('whatsapp', payload.conversationId), dedupeKey: reactionKey, payload };
+}
+
+// ------------------------------------------------------------------ automatic messages (services/automation/)
+
+/**
+ * The stored `_id` of an automatic message, which is also what makes it happen once: an away message per conversation
+ * and closed period (named by the local time it began), a greeting per conversation and opening (`first`, or the
+ * reopening message's time), a keyword reply per customer message (its wamid) and rule.
+ */
+export function automaticMessageId(
+  about:
+    | { kind: 'away'; conversationId: string; closedSince: string }
+    | { kind: 'greeting'; conversationId: string; opening: string }
+    | { kind: 'keyword'; wamid: string; rule: string },
+): string {
+  switch (about.kind) {
+    case 'away':
+      return `auto:away:${about.conversationId}:${about.closedSince}`;
+    case 'greeting':
+      return `auto:greeting:${about.conversationId}:${about.opening}`;
+    case 'keyword':
+      return `auto:keyword:${about.wamid}:${about.rule}`;
+  }
+}
+
+/** An automatic message to the customer: in the conversation's WhatsApp lane (after the agents' sends), keyed by its record. */
+export function automaticSendJob(payload: JobPayloads['whatsapp.send_auto']): NewJob {
+  return { kind: 'whatsapp.send_auto', lane: lane('whatsapp', payload.conversationId), dedupeKey: `whatsapp:auto:${payload.messageId}`, payload };
 }

@@ -14,11 +14,11 @@
 import { EventEmitter, once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayIntentBits, InteractionType, type APIMessage, type APIThreadChannel } from 'discord.js';
+import { GatewayIntentBits, InteractionType, type APIMessage, type APIOverwrite, type APIRole, type APIThreadChannel } from 'discord.js';
 import { FakeGateway, type IdentifyRecord, type ResumeRecord } from './discord/gateway';
 import { Interactions, type AutocompleteInput, type InteractionInput, type InteractionRecord, type InteractionResponseRecord } from './discord/interactions';
 import { FakeRest, type CallRecord, type FailSpec } from './discord/rest';
-import type { StoredChannel } from './discord/shapes';
+import { applicationFlagsFor, type StoredChannel } from './discord/shapes';
 import { DiscordState } from './discord/state';
 
 export type { CallRecord, FailSpec } from './discord/rest';
@@ -78,13 +78,13 @@ export class FakeDiscord extends EventEmitter {
     this.interactionsImpl = new Interactions(this.state, emit, this.applicationId, opts.interactionDeadlineMs ?? 3000, (r) =>
       this.emit('interactionResponse', r),
     );
+    const privileged = opts.allowedPrivilegedIntents ?? GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
     this.gateway = new FakeGateway({
       token: () => this.botToken,
       url: () => this.gatewayUrl,
       botUserId: this.botUserId,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 45000,
-      allowedPrivilegedIntents:
-        opts.allowedPrivilegedIntents ?? GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent,
+      allowedPrivilegedIntents: privileged,
       readyPayload: () => ({
         v: 10,
         user: { ...this.state.bot, verified: true, mfa_enabled: false, email: null },
@@ -111,6 +111,7 @@ export class FakeDiscord extends EventEmitter {
       gatewayUrl: () => this.gatewayUrl,
       identifyCount: () => this.gateway.identifies.length,
       onCall: (call) => this.emit('request', call),
+      applicationFlags: () => applicationFlagsFor(privileged),
     });
     this.server = createServer((req, res) => {
       this.rest.handle(req, res).catch((err: unknown) => {
@@ -151,6 +152,13 @@ export class FakeDiscord extends EventEmitter {
   }
   channel(id: string): StoredChannel | undefined {
     return this.state.channels.get(id);
+  }
+  /** The bot's managed role (what its invite granted), and below: a channel's overwrites, as Edit Channel → Permissions sets them. */
+  get botRole(): APIRole {
+    return this.state.roles.find((r) => r.managed)!;
+  }
+  setOverwrites(channelId: string, overwrites: APIOverwrite[]): void {
+    (this.state.channel(channelId) as { permission_overwrites?: APIOverwrite[] }).permission_overwrites = overwrites;
   }
   /** Messages stored in a channel or thread, oldest first. */
   messagesIn(channelId: string): APIMessage[] {

@@ -13,6 +13,11 @@
  *   GET    /{version}/{wabaId}/message_templates        templates with Meta's cursor paging
  *   GET    /{version}/{mediaId}                         media URL lookup
  *   DELETE /{version}/{mediaId}                         media deletion
+ *   GET    /{version}/debug_token?input_token=…         the token's validity, expiry and permissions (doctor)
+ *   GET    /{version}/{phoneNumberId}?fields=…          the business number (doctor)
+ *   GET    /{version}/{wabaId}/phone_numbers            the account's numbers (doctor)
+ *   GET    /{version}/{wabaId}/subscribed_apps          the apps receiving the account's webhooks (doctor)
+ *   GET    /{version}/{appId}/subscriptions             the app's webhook (app access token only; doctor)
  *   GET    /whatsapp_business/attachments/?mid=...      the media download URL (Bearer required),
  *                                                       shaped like Meta's lookaside.fbsbx.com URL
  *
@@ -21,11 +26,12 @@
  *
  * Parts: graph/server.ts (HTTP pipeline, routing, faults), graph/wire.ts (bodies, replies),
  * graph/errors.ts (Meta's error envelope), graph/state.ts, graph/messages.ts, graph/media.ts,
- * graph/templates.ts. This class is the tests' handle: configuration, inspection and faults.
+ * graph/templates.ts, graph/account.ts. This class is the tests' handle: configuration, inspection and faults.
  */
 import { GraphServer } from './graph/server';
 import { GraphState } from './graph/state';
 import { setTemplates } from './graph/templates';
+import type { GraphApp, GraphPhoneNumber, GraphTokenInfo } from './graph/account';
 import type { DropSpec, FailSpec, FakeGraphApiOptions, GraphCall, GraphTemplate, HangSpec, MediaDownload, MediaSpec, UploadedMedia } from './graph/types';
 
 export type {
@@ -104,6 +110,45 @@ export class FakeGraphApi {
 
   addMedia(id: string, spec: MediaSpec): void {
     this.state.addMedia(id, spec);
+  }
+
+  /**
+   * A business number and its account (WABA), as doctor reads them; the app is subscribed to the WABA unless
+   * `subscribed: false`. Defaults: CONNECTED, GREEN, TIER_1K, LIVE.
+   */
+  addPhoneNumber(id: string, wabaId: string, opts: Partial<Omit<GraphPhoneNumber, 'wabaId'>> & { subscribed?: boolean } = {}): void {
+    const { subscribed = true, ...fields } = opts;
+    this.state.phoneNumbers.set(id, {
+      wabaId,
+      display_phone_number: '+1 555-010-0000',
+      verified_name: 'Jasper’s Market',
+      quality_rating: 'GREEN',
+      status: 'CONNECTED',
+      messaging_limit_tier: 'TIER_1K',
+      account_mode: 'LIVE',
+      ...fields,
+    });
+    if (subscribed) this.state.subscribedWabas.add(wabaId);
+    else this.state.subscribedWabas.delete(wabaId);
+  }
+
+  /** What debug_token says of the token (merged into the default: valid, never expires, both permissions). */
+  setTokenInfo(info: Partial<GraphTokenInfo>): void {
+    this.state.tokenInfo = { ...this.state.tokenInfo, ...info };
+  }
+
+  /** From now on every call with the token answers 190 "Session has expired" (false: valid again). */
+  expireToken(expired = true): void {
+    this.state.tokenExpired = expired;
+  }
+
+  /** The Meta app behind the token: its id, name, secret (for the app access token) and webhook subscription. */
+  setApp(app: Partial<GraphApp>): void {
+    this.state.app = { ...this.state.app, ...app };
+  }
+
+  get app(): GraphApp {
+    return this.state.app;
   }
 
   failNext(spec: FailSpec): void {

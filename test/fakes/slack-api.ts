@@ -13,6 +13,7 @@
  *   POST /response/<n>             `response_url`s handed out by newResponseUrl()
  *   GET  /files-pri/<team>-<id>/…  `url_private` / `url_private_download` of stored files
  *   GET  /signin                   the HTML login page unauthenticated downloads are sent to
+ *   GET  /link/?ticket=…           Socket Mode's WebSocket (URL from apps.connections.open), see `socketMode`
  *
  * Parts: slack/server.ts (HTTP, routing, faults, auth), slack/wire.ts (body decoding, answers),
  * slack/state.ts (the workspace), slack/chat.ts (chat.*, reactions.*, conversations.info),
@@ -21,6 +22,7 @@
  */
 import { createFile, fileObject } from './slack/files';
 import { SlackServer } from './slack/server';
+import type { SocketModeServer } from './slack/socket-mode';
 import { SlackState } from './slack/state';
 import type {
   AddFileOptions,
@@ -54,6 +56,8 @@ export type {
 
 export class FakeSlackApi {
   readonly botToken: string;
+  /** The app-level token (xapp-…): SLACK_APP_TOKEN for a bridge in Socket Mode. */
+  readonly appToken: string;
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -66,23 +70,27 @@ export class FakeSlackApi {
   readonly ephemerals: EphemeralMessage[];
   /** Uploads to the upload URL, with when their first and last bytes arrived. */
   readonly uploadTimings: UploadTiming[];
+  /** Socket Mode: the connections, the envelopes sent to the app and its acks (slack/socket-mode.ts). */
+  readonly socketMode: SocketModeServer;
 
   private readonly state: SlackState;
   private readonly server: SlackServer;
 
   private constructor(opts: FakeSlackApiOptions) {
     this.botToken = opts.botToken ?? 'xoxb-fake-bot-token';
+    this.appToken = opts.appToken ?? 'xapp-1-A0FAKEAPP-1-fake-app-token';
     this.teamId = opts.teamId ?? 'T0FAKETEAM';
     this.botUserId = opts.botUserId ?? 'U0FAKEBOT';
     this.botId = opts.botId ?? 'B0FAKEBOT';
     this.appId = opts.appId ?? 'A0FAKEAPP';
-    const identity = { botToken: this.botToken, teamId: this.teamId, botUserId: this.botUserId, botId: this.botId, appId: this.appId };
+    const identity = { botToken: this.botToken, appToken: this.appToken, teamId: this.teamId, botUserId: this.botUserId, botId: this.botId, appId: this.appId };
     this.state = new SlackState(identity, opts.strictChannels ?? false, () => this.baseUrl);
     this.server = new SlackServer(this.state);
     this.calls = this.server.calls;
     this.responses = this.server.responses;
     this.ephemerals = this.state.ephemerals;
     this.uploadTimings = this.server.uploadTimings;
+    this.socketMode = this.server.socketMode;
   }
 
   static async start(opts: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
@@ -130,6 +138,11 @@ export class FakeSlackApi {
   /** The bot was invited (`/invite @bot`): posting works again. Slack then sends `member_joined_channel` (the test sends it, signed). */
   inviteBot(channel: string): void {
     this.state.botOutside.delete(channel);
+  }
+
+  /** The scopes the bot token was granted (sent in every response's `x-oauth-scopes` header). */
+  setScopes(scopes: string[]): void {
+    this.state.scopes = [...scopes];
   }
 
   addUser(id: string, opts: AddUserOptions): void {

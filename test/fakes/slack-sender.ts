@@ -112,7 +112,7 @@ export class SlackSender {
     return { status: res.status, body: await res.text(), headers: Object.fromEntries(res.headers.entries()) };
   }
 
-  private envelope(event: Record<string, unknown>, opts: SendEventOptions): Record<string, unknown> {
+  protected envelope(event: Record<string, unknown>, opts: SendEventOptions): Record<string, unknown> {
     const { teamId, apiAppId, botUserId } = this.opts;
     return {
       token: VERIFICATION_TOKEN,
@@ -130,7 +130,7 @@ export class SlackSender {
     };
   }
 
-  private commandFields(fields: CommandFields): Record<string, string> {
+  protected commandFields(fields: CommandFields): Record<string, string> {
     const { teamId, apiAppId } = this.opts;
     const responseUrl = fields.response_url ?? this.opts.newResponseUrl?.();
     const ordered: Record<string, string | undefined> = {

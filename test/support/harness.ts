@@ -1,6 +1,7 @@
 /**
  * A real bridge (real express routes, real Bolt, real mongoose on a real MongoDB-wire server) wired to
- * the local fakes of the Graph API and the Slack Web API. Requests carry real signatures.
+ * the local fakes of the Graph API and the Slack Web API. Requests carry real signatures. With `socketMode`, the
+ * bridge runs with SLACK_APP_TOKEN and no signing secret, and Slack's deliveries go over the fake's WebSocket.
  */
 import { startBridge, type BridgeOptions, type RunningBridge } from '../../src/bridge';
 import { loadConfig, type Config } from '../../src/config';
@@ -9,6 +10,7 @@ import { FakeGraphApi } from '../fakes/graph-api';
 import { escapeLikeMeta, signMetaBody } from '../fakes/meta-signature';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { SlackSender } from '../fakes/slack-sender';
+import { SocketModeSender } from '../fakes/slack/socket-sender';
 import { FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID } from '../fixtures/whatsapp';
 import { testMongoUri, uniqueDbName } from './mongo';
 
@@ -23,6 +25,7 @@ export interface Harness {
   graph: FakeGraphApi;
   slack: FakeSlackApi;
   bridge: RunningBridge;
+  /** Delivers Slack's requests: signed POSTs to /slack/events, or envelopes on the socket (a SocketModeSender). */
   sender: SlackSender;
   config: Config;
   dbName: string;
@@ -91,13 +94,16 @@ export async function startHarness(
     beforeStart?: (fakes: { graph: FakeGraphApi; slack: FakeSlackApi }) => void;
     waitForAdapters?: boolean;
     logLines?: string[];
+    /** Slack over Socket Mode: SLACK_APP_TOKEN set, SLACK_SIGNING_SECRET unset, nothing served at /slack/events. */
+    socketMode?: boolean;
   } = {},
 ): Promise<Harness> {
   const graph = await FakeGraphApi.start();
   const slack = await FakeSlackApi.start();
   slack.addUser(AGENT, { name: 'ana', realName: 'Ana Agent' });
   opts.beforeStart?.({ graph, slack });
-  const config = loadConfig(testEnv(graph, slack, opts.env));
+  const env = opts.socketMode ? { SLACK_APP_TOKEN: slack.appToken, SLACK_SIGNING_SECRET: '', ...opts.env } : opts.env;
+  const config = loadConfig(testEnv(graph, slack, env));
   const dbName = uniqueDbName(label);
   const log = opts.logLines ? createLogger(config.logLevel, { write: (line: string) => void opts.logLines!.push(line) }) : createLogger(config.logLevel);
   const bridge = await startBridge(config, log, {
@@ -107,13 +113,14 @@ export async function startHarness(
     ...opts.bridge,
   });
   if (opts.waitForAdapters !== false) await bridge.adaptersStarted;
-  const sender = new SlackSender({
+  const senderOptions = {
     url: `${bridge.url}/slack/events`,
     signingSecret: SIGNING_SECRET,
     teamId: slack.teamId,
     botUserId: slack.botUserId,
     newResponseUrl: () => slack.newResponseUrl(),
-  });
+  };
+  const sender = opts.socketMode ? new SocketModeSender(senderOptions, slack.socketMode) : new SlackSender(senderOptions);
 
   const postWebhook: Harness['postWebhook'] = (body, o = {}) => {
     const raw = o.raw ?? escapeLikeMeta(JSON.stringify(body));

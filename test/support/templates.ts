@@ -23,12 +23,15 @@ export interface TemplateHarnessOptions {
   pairIntervalMs?: number;
   progressMs?: number;
   dbName?: string;
+  /** Slack over Socket Mode (startHarness's socketMode). */
+  socketMode?: boolean;
 }
 
 /** A harness with templates set in the fake and synced once (no background sync). */
 export async function startTemplateHarness(label: string, o: TemplateHarnessOptions = {}): Promise<Harness> {
   const h = await startHarness(label, {
     env: o.env,
+    socketMode: o.socketMode,
     bridge: { templates: { syncOnStart: false, pageSize: o.pageSize, pairIntervalMs: o.pairIntervalMs ?? 300, progressMs: o.progressMs ?? 100 } },
     beforeStart: ({ graph }) => graph.setTemplates(FIXTURE_WABA_ID, o.templates ?? sendableTemplates()),
   });

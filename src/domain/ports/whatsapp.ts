@@ -6,6 +6,7 @@
  */
 import type { MediaKind } from '../content';
 import type { FailureExplanation } from '../errors';
+import type { ReplyButtons } from '../interactive';
 import type { FileStream } from '../media';
 import type { TemplateDefinition, TemplateEventInfo, TemplateMessage } from '../templates';
 import type { CustomerRef, WhatsAppErrorInfo, WhatsAppEvent } from '../whatsapp';
@@ -19,6 +20,8 @@ export interface WhatsAppSender {
   sendText(account: WhatsAppAccountRef, to: CustomerRef, text: string, replyToWamid?: string): Promise<string>;
   /** An approved template with its parameters; resolves to the wamid, rejects with a DeliveryError. */
   sendTemplate(account: WhatsAppAccountRef, to: CustomerRef, template: TemplateMessage): Promise<string>;
+  /** An interactive message with reply buttons (within INTERACTIVE_LIMITS, checked before); resolves to the wamid. */
+  sendButtons(account: WhatsAppAccountRef, to: CustomerRef, message: ReplyButtons): Promise<string>;
   /** An error WhatsApp reported (in a `failed` status or a message's `errors`) in words for a person. */
   explain(error: WhatsAppErrorInfo): FailureExplanation & { retryable: boolean };
 }
@@ -29,8 +32,12 @@ export interface WhatsAppMedia {
   download(account: WhatsAppAccountRef, mediaId: string, hint?: { mimeType?: string; filename?: string }): Promise<FileStream>;
   /** Uploads an agent's file (streamed); resolves to the media id. */
   upload(account: WhatsAppAccountRef, file: FileStream): Promise<string>;
-  /** Sends an uploaded file as a message of its kind; resolves to the wamid. */
-  sendMedia(account: WhatsAppAccountRef, to: CustomerRef, media: { kind: MediaKind; mediaId: string; caption?: string; filename?: string }): Promise<string>;
+  /** Sends an uploaded file (or, with `link` in place of `mediaId`, one Meta fetches from a public URL) as a message of its kind; resolves to the wamid. */
+  sendMedia(
+    account: WhatsAppAccountRef,
+    to: CustomerRef,
+    media: { kind: MediaKind; mediaId?: string; link?: string; caption?: string; filename?: string },
+  ): Promise<string>;
   /** The business's reaction on a customer's message; an empty emoji removes it. Resolves to the wamid. */
   sendReaction(account: WhatsAppAccountRef, to: CustomerRef, targetWamid: string, emoji: string): Promise<string>;
 }

@@ -8,6 +8,7 @@ import type { Store } from '../../domain/store';
 import type { InboundCustomerMessage } from '../../domain/whatsapp';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
+import type { AutomaticReplies } from '../automation/decide';
 import { renderContent, renderInbound } from '../render';
 import { chatPostJobs } from '../routing';
 
@@ -16,6 +17,8 @@ export class CustomerMessages {
     private readonly store: Store,
     private readonly accounts: Accounts,
     private readonly log: Logger,
+    /** Away message, greeting and keyword replies (services/automation/); none when absent. */
+    private readonly automatic?: AutomaticReplies,
   ) {}
 
   async handle(m: InboundCustomerMessage): Promise<NewJob[]> {
@@ -24,6 +27,7 @@ export class CustomerMessages {
       this.log.warn({ phoneNumberId: m.accountId, wamid: m.wamid }, 'message for a phone number id that is not configured: kept in the raw log only');
       return [];
     }
+    const before = await this.automatic?.before(account, m);
     const conversation = await this.store.conversationForInbound(m.accountId, m.customer, m.sentAt);
     const id = `wa:${m.wamid}`;
     const record: MessageRecord = {
@@ -40,7 +44,9 @@ export class CustomerMessages {
     const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid) : undefined;
     const body = renderInbound(m, quoted);
     const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
-    return chatPostJobs(this.accounts.platformsOf(account), conversation._id, id, { author: { name, role: 'customer' }, body }, true);
+    const posts = chatPostJobs(this.accounts.platformsOf(account), conversation._id, id, { author: { name, role: 'customer' }, body }, true);
+    // Decided once, when the message is first stored (services/automation/decide.ts says why).
+    return isNew && this.automatic ? [...posts, ...(await this.automatic.decide(account, m, before, conversation))] : posts;
   }
 
   private async quoteOf(wamid: string): Promise<string | undefined> {

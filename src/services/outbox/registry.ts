@@ -14,6 +14,7 @@ import { ingestHandler } from './handlers/ingest';
 import { handlerContext, type Explanation, type HandlerDeps, type JobHandler } from './handlers/support/context';
 import { whatsappReactHandler } from './handlers/whatsapp-react';
 import { whatsappSendHandler } from './handlers/whatsapp-send';
+import { whatsappSendAutoHandler } from './handlers/whatsapp-send-auto';
 import { whatsappSendMediaHandler } from './handlers/whatsapp-send-media';
 import { whatsappSendTemplateHandler } from './handlers/whatsapp-send-template';
 
@@ -37,6 +38,7 @@ export class JobRegistry {
       'whatsapp.send_template': whatsappSendTemplateHandler(ctx),
       'whatsapp.send_media': whatsappSendMediaHandler(ctx),
       'whatsapp.react': whatsappReactHandler(ctx),
+      'whatsapp.send_auto': whatsappSendAutoHandler(ctx),
     };
   }
 

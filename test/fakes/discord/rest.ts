@@ -64,6 +64,8 @@ export interface RestDeps {
   gatewayUrl: () => string;
   identifyCount: () => number;
   onCall: (call: CallRecord) => void;
+  /** The application's flags (`GET /applications/@me`), e.g. GATEWAY_MESSAGE_CONTENT when that intent is enabled. */
+  applicationFlags: () => number;
 }
 
 const json = (body: unknown, status = 200): HttpReply => ({ status, body });
@@ -142,7 +144,7 @@ export class FakeRest {
         bot_public: false,
         bot_require_code_grant: false,
         verify_key: createHash('sha256').update(this.d.applicationId).digest('hex'),
-        flags: 0,
+        flags: this.d.applicationFlags(),
         team: null,
         owner: { id: '300000000000000000', username: 'owner', discriminator: '0', global_name: 'Owner', avatar: null },
         guild_id: s.guildId,

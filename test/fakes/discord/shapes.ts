@@ -3,6 +3,8 @@
  * permission bits, emoji and content-type handling. Shapes: see test/fixtures/discord/SOURCES.md.
  */
 import {
+  ApplicationFlags,
+  GatewayIntentBits,
   RESTJSONErrorCodes,
   type APIApplicationCommand,
   type APIGuildForumChannel,
@@ -140,4 +142,13 @@ export function shapeCommand(raw: JsonObject, index: number, o: { id: string; ve
     contexts: raw.contexts ?? null,
     ...(o.scope === 'global' ? { dm_permission: raw.dm_permission ?? true } : { guild_id: o.scope }),
   } as APIApplicationCommand;
+}
+
+/** The portal's privileged intent switches as application flags (Discord's "Application" resource, Application Flags). */
+export function applicationFlagsFor(privilegedIntents: number): number {
+  return (
+    (privilegedIntents & GatewayIntentBits.MessageContent ? ApplicationFlags.GatewayMessageContent : 0) |
+    (privilegedIntents & GatewayIntentBits.GuildMembers ? ApplicationFlags.GatewayGuildMembers : 0) |
+    (privilegedIntents & GatewayIntentBits.GuildPresences ? ApplicationFlags.GatewayPresence : 0)
+  );
 }

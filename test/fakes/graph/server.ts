@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appSubscriptions, debugToken, describePhoneNumber, expiredTokenReply, listPhoneNumbers, listSubscribedApps } from './account';
 import { failureReply, invalidTokenReply, metaError, unsupportedRequest } from './errors';
 import { deleteMedia, describeMedia, downloadMedia, uploadMedia } from './media';
 import { postMessage } from './messages';
@@ -121,7 +122,12 @@ export class GraphServer {
   }
 
   private route(ctx: RequestContext): Reply {
+    const [, appId, appEdge] = ctx.path.split('/').filter(Boolean);
+    // The app access token (`app-id|app-secret`) is accepted on the app's own subscriptions edge only.
+    if (ctx.method === 'GET' && appEdge === 'subscriptions' && ctx.req.headers.authorization === `Bearer ${this.state.app.id}|${this.state.app.secret}`)
+      return appSubscriptions(this.state, appId ?? '');
     if (!this.isAuthorized(ctx.req)) return invalidTokenReply();
+    if (this.state.tokenExpired) return expiredTokenReply();
     if (ctx.method === 'GET' && ctx.path === '/whatsapp_business/attachments/') {
       return downloadMedia(this.state, ctx.query.mid ?? '');
     }
@@ -143,8 +149,13 @@ export class GraphServer {
         return uploadMedia(this.state, ctx, id);
       case 'GET message_templates':
         return listTemplates(this.state, version, id, ctx.query);
+      case 'GET phone_numbers':
+        return listPhoneNumbers(this.state, id);
+      case 'GET subscribed_apps':
+        return listSubscribedApps(this.state, id);
       case 'GET (node)':
-        return describeMedia(this.state, id);
+        if (id === 'debug_token') return debugToken(this.state, ctx.query);
+        return describePhoneNumber(this.state, id, ctx.query) ?? describeMedia(this.state, id);
       case 'DELETE (node)':
         return deleteMedia(this.state, id);
       default:

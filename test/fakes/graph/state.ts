@@ -3,6 +3,7 @@
  * (uploaded or seeded) and templates per WhatsApp Business Account, plus the hooks tests set on sends.
  */
 import { createHash } from 'node:crypto';
+import type { GraphApp, GraphPhoneNumber, GraphTokenInfo } from './account';
 import type { GraphCall, GraphTemplate, MediaDownload, MediaSpec, StoredMedia, UploadedMedia } from './types';
 
 export class GraphState {
@@ -22,6 +23,15 @@ export class GraphState {
   beforeSendResponse?: (wamid: string) => Promise<void>;
   /** The wamid accepted while answering the current request, if any. */
   lastWamid?: string;
+  /** What debug_token says of the access token (default: valid, never expires, both WhatsApp permissions). */
+  tokenInfo: GraphTokenInfo = { is_valid: true, expires_at: 0, scopes: ['whatsapp_business_management', 'whatsapp_business_messaging'] };
+  /** When set, every call with the access token answers 190 "Session has expired" (subcode 463). */
+  tokenExpired = false;
+  /** Business numbers by phone number id (for GET /{id} and /{waba}/phone_numbers). */
+  readonly phoneNumbers = new Map<string, GraphPhoneNumber>();
+  /** WABAs the app is subscribed to (GET /{waba}/subscribed_apps). */
+  readonly subscribedWabas = new Set<string>();
+  app: GraphApp = { id: '1234567890123456', name: 'WhatsApp Bridge', secret: 'test-app-secret' };
   private counter = 0;
 
   constructor(

@@ -1,12 +1,14 @@
 /**
  * The HTTP side of the fake Slack Web API: one local port, the router for its endpoints, the Web API call
  * pipeline (record → scripted fault → token check → method handler), and the response_url endpoint.
- * Method handlers come from chat.ts, users.ts, views.ts and files.ts.
+ * Method handlers come from chat.ts, users.ts, views.ts and files.ts; Socket Mode (apps.connections.open and the
+ * WebSocket upgrade on the same port) from socket-mode.ts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chatMethods } from './chat';
 import { fileMethods, onFileDownload, onUpload } from './files';
+import { SocketModeServer } from './socket-mode';
 import type { SlackState } from './state';
 import type { Args, FaultSpec, MethodHandler, RecordedCall, RecordedResponse, UploadTiming } from './types';
 import { userMethods } from './users';
@@ -27,6 +29,7 @@ export class SlackServer {
   /** Uploads to the upload URL, with when their first and last bytes arrived. */
   readonly uploadTimings: UploadTiming[] = [];
   faults: PendingFault[] = [];
+  readonly socketMode: SocketModeServer;
 
   private readonly server: http.Server;
   private port = 0;
@@ -35,10 +38,18 @@ export class SlackServer {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly state: SlackState) {
-    this.handlers = { ...userMethods(state), ...chatMethods(state), ...viewMethods(state), ...fileMethods(state) };
+    this.socketMode = new SocketModeServer(state);
+    this.handlers = {
+      ...userMethods(state),
+      ...chatMethods(state),
+      ...viewMethods(state),
+      ...fileMethods(state),
+      'apps.connections.open': () => this.socketMode.openConnection(),
+    };
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => sendText(res, 500, `fake slack error: ${String(err)}`));
     });
+    this.server.on('upgrade', (req, socket, head) => this.socketMode.handleUpgrade(req, socket, head));
   }
 
   async listen(): Promise<void> {
@@ -54,6 +65,7 @@ export class SlackServer {
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.socketMode.close();
     // Hanging requests would otherwise keep close() waiting forever.
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -91,10 +103,12 @@ export class SlackServer {
     if (fault?.status) return sendFaultStatus(res, fault);
     if (fault?.error) return sendJson(res, 200, { ok: false, error: fault.error });
     if (args === undefined) return sendJson(res, 200, { ok: false, error: 'invalid_json' });
-    const authError = this.authError(req, args);
+    const authError = this.authError(method, req, args);
     if (authError) return sendJson(res, 200, { ok: false, error: authError });
     const handler = this.handlers[method];
-    sendJson(res, 200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
+    // Slack names the token's scopes in the `x-oauth-scopes` header of Web API responses; @slack/web-api reads it into
+    // response_metadata.scopes (WebClient.ts buildResult; docs.slack.dev …/web-api/interfaces/WebAPICallResult).
+    sendJson(res, 200, handler ? handler(args) : { ok: false, error: 'unknown_method' }, { 'x-oauth-scopes': this.state.scopes.join(',') });
   }
 
   private onResponseUrl(url: URL, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
@@ -124,12 +138,24 @@ export class SlackServer {
     return fault;
   }
 
-  /** Slack accepts the token as a Bearer header or as a `token` argument. */
-  private authError(req: http.IncomingMessage, args: Args): string | undefined {
+  /**
+   * Slack accepts the token as a Bearer header or as a `token` argument. apps.connections.open takes the app-level
+   * token, in the header only (its reference page); the other methods take the bot token, and refuse an app-level
+   * one with Slack's common error `not_allowed_token_type`.
+   */
+  private authError(method: string, req: http.IncomingMessage, args: Args): string | undefined {
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : args.token;
+    const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+    const token = bearer ?? args.token;
     if (!token) return 'not_authed';
-    return token === this.state.id.botToken ? undefined : 'invalid_auth';
+    const { botToken, appToken } = this.state.id;
+    if (method === 'apps.connections.open') {
+      if (!bearer) return 'not_authed';
+      if (bearer === botToken) return 'not_allowed_token_type';
+      return bearer === appToken ? undefined : 'invalid_auth';
+    }
+    if (token === appToken) return 'not_allowed_token_type';
+    return token === botToken ? undefined : 'invalid_auth';
   }
 
   private sleep(ms: number): Promise<void> {

@@ -5,8 +5,27 @@
  */
 import { TS_BASE_SECONDS, type AddUserOptions, type Args, type EphemeralMessage, type StoredFile, type StoredMessage, type StoredView } from './types';
 
+/** docker/slack-app-manifest.yml's oauth_config.scopes.bot, as an installed app is granted them. */
+const MANIFEST_BOT_SCOPES = [
+  'chat:write',
+  'chat:write.customize',
+  'reactions:write',
+  'reactions:read',
+  'users:read',
+  'channels:history',
+  'groups:history',
+  'commands',
+  'files:read',
+  'files:write',
+  'usergroups:read',
+  'channels:read',
+  'groups:read',
+];
+
 export interface SlackIdentity {
   botToken: string;
+  /** The app-level token (xapp-…) apps.connections.open accepts. */
+  appToken: string;
   teamId: string;
   botUserId: string;
   botId: string;
@@ -28,6 +47,8 @@ export class SlackState {
   readonly ephemerals: EphemeralMessage[] = [];
   readonly viewsById = new Map<string, StoredView>();
   readonly filesById = new Map<string, StoredFile>();
+  /** The bot token's scopes, sent in `x-oauth-scopes`: by default those docker/slack-app-manifest.yml asks for. */
+  scopes: string[] = [...MANIFEST_BOT_SCOPES];
   tsSeq = 0;
   private idSeq = 0;
 

@@ -6,6 +6,8 @@ import type http from 'node:http';
 
 export interface FakeSlackApiOptions {
   botToken?: string;
+  /** The app-level token for Socket Mode's apps.connections.open. */
+  appToken?: string;
   teamId?: string;
   botUserId?: string;
   botId?: string;

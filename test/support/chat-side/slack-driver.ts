@@ -35,10 +35,12 @@ function commandText(c: WaCommand): string {
 }
 
 export class SlackDriver implements ChatSideDriver {
-  readonly platform = 'Slack';
+  readonly platform: string = 'Slack';
   readonly agentId = AGENT;
   readonly notifyUsers = NOTIFY;
   private h?: Harness;
+  /** How startHarness is called (slack-socket-driver.ts: Socket Mode). */
+  protected readonly harnessOptions: Parameters<typeof startHarness>[1] = {};
 
   private get harness(): Harness {
     if (!this.h) throw new Error('SlackDriver: start() first');
@@ -50,7 +52,7 @@ export class SlackDriver implements ChatSideDriver {
   }
 
   async start(label: string): Promise<void> {
-    this.h = await startHarness(label);
+    this.h = await startHarness(label, this.harnessOptions);
   }
 
   async stop(): Promise<void> {

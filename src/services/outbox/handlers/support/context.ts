@@ -11,6 +11,7 @@ import type { Logger } from '../../../../logger';
 import type { Accounts } from '../../../accounts';
 import type { InboundStages } from '../../../ingest';
 import type { SendPacer } from '../../../templates/pacing';
+import type { CountAutomatic } from '../../../automation/metrics';
 import type { Enqueue } from '../../enqueue';
 
 export interface HandlerDeps {
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   pacer?: Pick<SendPacer, 'acquire'>;
   log: Logger;
   now?: () => Date;
+  /** Counts automatic messages by kind and outcome (services/automation/metrics.ts). */
+  countAutomatic?: CountAutomatic;
 }
 
 export interface HandlerContext extends Omit<HandlerDeps, 'now'> {

@@ -1,0 +1,93 @@
+/**
+ * `/wa doctor` (issue 12): the checks of `npm run doctor` for the bridge's admins (BRIDGE_ADMINS), answered only to
+ * them (ephemeral on Slack, an ephemeral interaction reply on Discord); anyone else gets a private refusal.
+ */
+import { DISCORD_AGENT, DISCORD_TEXT_CHANNEL, startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
+import { setUpGraph } from '../support/doctor';
+import { AGENT, CHANNEL, startHarness, type Harness } from '../support/harness';
+
+const EPHEMERAL = 64;
+
+describe('on Slack', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('doctor-command-slack', {
+      env: { BRIDGE_ADMINS: AGENT },
+      beforeStart: ({ graph, slack }) => (setUpGraph(graph), slack.addChannel(CHANNEL)),
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function answer(user: string): Promise<{ response_type: string; text: string }> {
+    const res = await h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: user, channel_id: CHANNEL });
+    expect(res.status).toBe(200);
+    return JSON.parse(res.body) as { response_type: string; text: string };
+  }
+
+  test('an admin gets the report, ephemerally: one line per check, sections in bold', async () => {
+    const body = await answer(AGENT);
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('*WhatsApp · default (106540352242922)*');
+    expect(body.text).toContain('✅ access token valid');
+    expect(body.text).toContain(`✅ channel ${CHANNEL}`);
+    expect(body.text).toMatch(/All \d+ checks passed\./);
+    // Nothing was posted in the channel: the answer is the ephemeral ack only.
+    expect(h.slack.posted(CHANNEL)).toHaveLength(0);
+  });
+
+  test('a failing check shows its fix in the answer', async () => {
+    h.slack.removeBot(CHANNEL);
+    try {
+      const body = await answer(AGENT);
+      expect(body.text).toContain(`❌ channel ${CHANNEL}`);
+      expect(body.text).toContain('→ fix: in #');
+    } finally {
+      h.slack.inviteBot(CHANNEL);
+    }
+  });
+
+  test('anyone else is refused, privately, and no check runs', async () => {
+    const before = h.graph.calls.length;
+    const body = await answer('U0NOTADMIN');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('🚫 `/wa doctor` is for the bridge’s admins');
+    expect(body.text).toContain('U0NOTADMIN');
+    expect(body.text).toContain('BRIDGE_ADMINS');
+    expect(h.graph.calls.length).toBe(before);
+  });
+});
+
+describe('on Discord', () => {
+  let h: DiscordHarness;
+  beforeAll(async () => {
+    h = await startDiscordHarness('doctor-command-discord', { env: { BRIDGE_ADMINS: DISCORD_AGENT.id } });
+    setUpGraph(h.graph);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function answer(user: { id: string; username: string }): Promise<{ flags: number; content: string }> {
+    const rec = h.fake.interaction({ name: 'wa', subcommand: 'doctor', channelId: DISCORD_TEXT_CHANNEL, user });
+    const first = await h.fake.waitForInteractionResponse(rec.id, 'callback');
+    expect(first.data).toMatchObject({ flags: EPHEMERAL });
+    // Answered at once (type 4), or deferred (type 5, ephemeral) and then edited.
+    const shown = first.type === 4 ? first : await h.fake.waitForInteractionResponse(rec.id, 'editOriginal');
+    return { flags: first.data!.flags as number, content: shown.data!.content as string };
+  }
+
+  test('an admin gets the report as an ephemeral interaction reply', async () => {
+    const { content } = await answer(DISCORD_AGENT);
+    expect(content).toContain('**WhatsApp · default (106540352242922)**');
+    expect(content).toContain('✅ Message Content intent');
+    expect(content).toContain(`✅ permissions in #wa-inbox`);
+  });
+
+  test('anyone else is refused, ephemerally', async () => {
+    const { content } = await answer({ id: '300000000000000099', username: 'mallory' });
+    expect(content).toContain('is for the bridge’s admins');
+    expect(content).toContain('300000000000000099');
+  });
+});
