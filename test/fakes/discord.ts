@@ -200,14 +200,6 @@ export class FakeDiscord extends EventEmitter {
   }): void {
     this.state.react(input.channelId, input.messageId, input.emoji, this.state.human(input.user), !input.remove);
   }
-  /** A human edits their message: stored, then MESSAGE_UPDATE (the whole message, `edited_timestamp` set) on the gateway. */
-  userEdits(input: { channelId: string; messageId: string; content: string }): APIMessage {
-    return this.state.editMessage(input.channelId, input.messageId, { content: input.content });
-  }
-  /** A human deletes a message: removed, then MESSAGE_DELETE (`id`, `channel_id`, `guild_id` only) on the gateway. */
-  userDeletes(input: { channelId: string; messageId: string }): void {
-    this.state.deleteMessage(input.channelId, input.messageId);
-  }
   /** A human runs a slash command: INTERACTION_CREATE type 2. */
   interaction(input: InteractionInput): InteractionRecord {
     return this.interactionsImpl.create(InteractionType.ApplicationCommand, input);

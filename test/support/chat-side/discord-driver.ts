@@ -139,14 +139,14 @@ export class DiscordDriver implements ChatSideDriver {
     return { offered, answer };
   }
 
-  /** MESSAGE_UPDATE on the gateway, as Discord sends it when a person edits (the fake stores the edit first). */
+  /** The fake stores the edit, then sends MESSAGE_UPDATE (the whole message, `edited_timestamp` set) on the gateway. */
   async agentEdits(thread: ThreadView, postId: string, text: string): Promise<void> {
-    this.harness.fake.userEdits({ channelId: thread.id, messageId: postId, content: text });
+    this.harness.fake.state.editMessage(thread.id, postId, { content: text });
   }
 
-  /** MESSAGE_DELETE on the gateway. */
+  /** The fake removes the message, then sends MESSAGE_DELETE (`id`, `channel_id`, `guild_id` only) on the gateway. */
   async agentDeletes(thread: ThreadView, postId: string): Promise<void> {
-    this.harness.fake.userDeletes({ channelId: thread.id, messageId: postId });
+    this.harness.fake.state.deleteMessage(thread.id, postId);
   }
 
   threadLinkPart(thread: ThreadView): string {
