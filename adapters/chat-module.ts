@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { ChatAdapter } from '../src/domain/chat/adapter';
 import type { ChatInbound } from '../src/domain/chat/inbound';
 import type { DoctorCheck } from '../src/domain/doctor';
+import type { ApiCallObserver } from '../src/domain/ports/telemetry';
 import type { Logger } from '../src/logger';
 
 /** Where an account's conversations go on one platform. */
@@ -53,6 +54,8 @@ export interface ChatAdapterDeps {
   channelIds: string[];
   /** How long to wait between start-up attempts while the platform cannot be reached (tests shorten it). */
   startRetryMs?: number;
+  /** Told of every call the adapter makes to its platform's API (duration, outcome): metrics and health. */
+  apiCalls?: ApiCallObserver;
 }
 
 export interface ChatPlatformModule<Env extends z.ZodObject = z.ZodObject, Side = unknown> {

@@ -1,6 +1,7 @@
 /**
- * Composition root: config → database → adapters → HTTP → outbox worker. `main.ts` runs it for the process;
- * the flow tests and `npm run demo` run it in-process against the fakes.
+ * Composition root: config → database → adapters → HTTP → delivery lease → outbox worker. `main.ts` runs it for the
+ * process; the flow tests and `npm run demo` run it in-process against the fakes. Several instances may share one
+ * database: each takes requests, and the one holding the delivery lease delivers (src/services/leader.ts).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,8 +15,9 @@ import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatPlatform } from './domain/chat';
 import type { Store } from './domain/store';
 import { createHttpApp, type HttpTimings } from './http/app';
-import { withDeadline } from './http/deadline';
-import { Metrics } from './http/metrics';
+import type { Metrics } from './http/metrics';
+import { createObservability } from './http/observability';
+import type { Readiness } from './http/readiness';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
 import { AutomaticReplies } from './services/automation/decide';
@@ -42,16 +44,18 @@ import {
   OutboxNotices,
   OutboxWorker,
   parkTarget,
-  registerOutboxGauges,
+  registerLeaderGauges,
   registerRequeueCommand,
   type OutboxOptions,
-  type ParkedSummary,
 } from './services/outbox';
+import { DeliveryTiming } from './services/outbox/delivery-timing';
+import { Deposed, Leadership } from './services/leader';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
 import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
 import { TemplateStatusUpdates } from './services/templates/status';
 import { DEFAULT_SYNC_MINUTES, TemplateSync } from './services/templates/sync';
+import { TokenIncidents } from './services/whatsapp-token';
 
 export interface BridgeOptions {
   /** Database name (tests give each file its own). */
@@ -66,6 +70,8 @@ export interface BridgeOptions {
   http?: Partial<HttpTimings>;
   /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
+  /** The delivery lease's silence before a takeover (src/services/leader.ts; tests shorten it). */
+  leaderTtlMs?: number;
   /** The clock of the 24-hour window checks (agent replies, automatic messages): tests set it instead of waiting. */
   now?: () => Date;
 }
@@ -76,17 +82,18 @@ export interface RunningBridge {
   store: Store;
   metrics: Metrics;
   outbox: OutboxWorker;
+  /** Whether this instance delivers (holds the delivery lease). */
+  leadership: Leadership;
   chats: Partial<Record<ChatPlatform, ChatAdapter>>;
   /** Resolves when every configured chat adapter is connected. */
   adaptersStarted: Promise<void>;
-  /** `ok` is the database and the adapters; `parked` lists deliveries waiting for a person (they do not make it unready). */
-  ready(): Promise<{ ok: boolean; checks: Record<string, boolean>; parked: ParkedSummary[] }>;
+  /** `ok` (/readyz's status) is whether webhooks can be taken (the database); each side's health is in the rest. */
+  ready(): Promise<Readiness>;
+  /** Meta refusing a WhatsApp token: the open incidents. */
+  tokens: TokenIncidents;
   stop(): Promise<void>;
   templates?: { sync: TemplateSync; sender: TemplateSender; bulk: BulkSends };
 }
-
-/** /readyz's database check: a ping under a deadline (mongoose would otherwise wait 10 s for a lost server). */
-const READY_PING_MS = 700;
 
 export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
   const { conn, embedded } = await openDatabase(config, log, options.dbName);
@@ -104,17 +111,51 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   };
   const store = await orUndo(MongoStore.open(conn));
   const accounts = new Accounts(config.accounts);
-  const metrics = new Metrics(() => store.countJobs('pending'));
+  // What only the delivering instance does: the outbox, the Discord gateway, resuming bulk sends, the periodic
+  // template sync. A lone instance wins the lease before `start()` resolves (below); another waits for the holder to go.
+  // Built first: metrics, readiness and the worker ask it; what it starts is created further down.
+  const leadership: Leadership = new Leadership(
+    store,
+    log.child({ component: 'leader' }),
+    {
+      onLead: async () => {
+        await outbox!.start();
+        startSessions();
+        if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
+        await bulkSends.resume();
+      },
+      onDeposed: (epoch) => {
+        void outbox!.stop();
+        // Connections it cannot reopen (Discord's gateway) are dropped by exiting: the supervisor restarts it as a follower.
+        options.onFatal?.(new Deposed(epoch));
+      },
+    },
+    options.leaderTtlMs,
+  );
+  const { metrics, health, apiCalls } = createObservability({
+    store,
+    chats: () => chats,
+    outbox: () => outbox,
+    tokens: () => tokens,
+    delivers: () => leadership.isLeader(),
+  });
   // Every command the bridge sends (driver command monitoring, see adapters/mongo/connection.ts): round trips per message.
   conn.getClient().on('commandStarted', (e) => metrics.dbCommands.inc({ command: e.commandName }));
-  registerOutboxGauges(metrics.registry, () => outbox);
 
   // The worker is created below, once the stages exist; every enqueue wakes it so new work does not wait for the next poll.
   let outbox: OutboxWorker | undefined;
-  const enqueue = createEnqueue(store, () => outbox);
+  const timing = new DeliveryTiming();
+  const enqueue = timing.track(createEnqueue(store, () => outbox));
+  const tokens = new TokenIncidents({
+    accounts,
+    enqueue,
+    check: { check: (account) => whatsapp.tokenCheck.check(account) },
+    log: log.child({ component: 'whatsapp-token' }),
+    parking: () => outbox?.parking,
+  });
   const http = createHttpApp({
     pingDatabase: () => store.ping(),
-    ready: () => ready(),
+    ready: () => health.ready(),
     metrics,
     log: log.child({ component: 'http' }),
     timings: options.http,
@@ -132,6 +173,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       },
       whileDatabaseAnswers: (work) => http.whileDatabaseAnswers(work),
       metrics: metrics.registry,
+      apiCalls,
+      tokens,
       log: log.child({ adapter: 'whatsapp' }),
     },
   );
@@ -159,18 +202,6 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
   registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
-  const ready = async () => {
-    const checks: Record<string, boolean> = {
-      database: await withDeadline(store.ping(), READY_PING_MS).then(
-        () => true,
-        () => false,
-      ),
-    };
-    for (const [name, adapter] of Object.entries(chats)) checks[name] = adapter.isReady();
-    // What is parked, and what a person must do about it (from the worker's memory: no database call).
-    const parked = outbox?.parked() ?? [];
-    return { ok: Object.values(checks).every(Boolean), checks, parked };
-  };
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
   const places = new AgentPlaces(store, accounts, chats);
   const savedReplies = new SavedReplies(store, places, chats, agentReplies, enqueue, log.child({ component: 'saved-replies' }), options.now);
@@ -199,6 +230,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       routes: http.chatRoutes,
       channelIds: config.accounts.flatMap((a) => a[platform]?.channelId ?? []),
       startRetryMs: options.startRetryMs?.[platform],
+      apiCalls,
     });
   }
 
@@ -219,16 +251,17 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     now: options.now,
     countAutomatic: automaticMessagesCounter(metrics.registry),
   });
-  const notices = new OutboxNotices(store, accounts, enqueue);
+  const notices = new OutboxNotices(store, accounts, enqueue, (target) => tokens.covers(target));
   outbox = new OutboxWorker(
     store,
     {
-      run: (job) => jobs.run(job),
+      run: (job) => timing.within(job, () => jobs.run(job)),
       onPermanent: (job, err) => jobs.onPermanent(job, err),
-      onResult: (job, result) => metrics.jobs.inc({ kind: job.kind, result }),
+      onResult: (job, result) => metrics.outboxResult(job, result, timing),
       parkTarget: (job, platform) => parkTarget(accounts, job, platform),
       onParked: (job, parked) => notices.parked(job, parked),
       onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
+      mayClaim: () => leadership.holds(),
     },
     log.child({ component: 'outbox' }),
     {
@@ -255,18 +288,28 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const port = (server.address() as AddressInfo).port;
   log.info({ port }, 'HTTP server listening');
 
-  const adaptersStarted = Promise.all(Object.values(chats).map((c) => c.start())).then(() => undefined);
+  // Session-bound adapters (Discord's gateway) start when this instance wins the delivery lease, below.
+  let startSessions!: () => void;
+  const sessionsStarted = new Promise<void>((r) => (startSessions = r)).then(() =>
+    Promise.all(Object.values(chats).flatMap((c) => (c.sessionBound ? [c.start()] : []))),
+  );
+  const adaptersStarted = Promise.all([...Object.values(chats).flatMap((c) => (c.sessionBound ? [] : [c.start()])), sessionsStarted]).then(() => undefined);
   adaptersStarted.catch((err: Error) => {
     // The message names the variable and what to do (a ConfigError); a stack would only bury it (startup-fatal tests).
     log.fatal({ err: err.message }, 'a chat adapter cannot start');
     options.onFatal?.(err);
   });
   undo.push(() => Promise.all(Object.values(chats).map((c) => c.stop())));
-  await orUndo(outbox.start());
-  undo.push(() => outbox!.stop());
-  if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
-  undo.push(async () => templateSync.stop());
-  await orUndo(bulkSends.resume());
+  registerLeaderGauges(metrics.registry, () => leadership);
+  undo.push(async () => {
+    await leadership.stop();
+    templateSync.stop();
+    await outbox!.stop();
+    await leadership.release();
+  });
+  tokens.start(options.outbox?.probeMs ?? config.outbox.parkedProbeSeconds * 1000);
+  undo.push(() => tokens.stop());
+  await orUndo(leadership.start());
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -276,7 +319,11 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       server.closeIdleConnections();
       templateSync.stop();
       bulkSends.stop();
+      await tokens.stop();
+      await leadership.stop();
       await outbox!.stop();
+      // Only once nothing is in flight here: the next instance takes over at once (a rolling deploy's SIGTERM).
+      await leadership.release();
       await Promise.all(Object.values(chats).map((c) => c.stop()));
       await closed;
       await conn.close();
@@ -290,9 +337,11 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     store,
     metrics,
     outbox,
+    leadership,
     chats,
     adaptersStarted,
-    ready,
+    ready: () => health.ready(),
+    tokens,
     stop,
     templates: { sync: templateSync, sender: templateSender, bulk: bulkSends },
   };

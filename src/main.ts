@@ -4,6 +4,7 @@ import { startBridge, type RunningBridge } from './bridge';
 import { loadConfig, type Config } from './config';
 import { ConfigError } from './domain/errors';
 import { createLogger, type Logger } from './logger';
+import { Deposed } from './services/leader';
 
 /** How long a clean stop may take before the process exits anyway. */
 const STOP_TIMEOUT_MS = 30_000;
@@ -13,7 +14,7 @@ const STOP_TIMEOUT_MS = 30_000;
  * (config.ts, the adapters' token checks, the database connection); anything else is a bug and says so.
  */
 function fatalMessage(err: unknown): string {
-  if (err instanceof ConfigError) return err.message;
+  if (err instanceof ConfigError || err instanceof Deposed) return err.message;
   return `the bridge could not start: ${(err as Error)?.message ?? String(err)}`;
 }
 

@@ -8,7 +8,9 @@ import { Client, Events, GatewayIntentBits, Status } from 'discord.js';
 import type { ChatAdapter, Permalinks, ThreadRef } from '../../src/domain/chat/adapter';
 import type { ChatInbound } from '../../src/domain/chat/inbound';
 import { ConfigError } from '../../src/domain/errors';
+import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
 import type { Logger } from '../../src/logger';
+import { observeRest } from './api-metrics';
 import { WA_COMMAND } from './commands';
 import type { DiscordConfig } from './config';
 import { toDeliveryError } from './errors';
@@ -25,6 +27,8 @@ export interface DiscordAdapterOptions extends DiscordConfig {
   startRetryMs?: number;
   /** Largest file the bot may attach (Discord: 10 MiB without server boosts). */
   maxFileBytes?: number;
+  /** Told of every REST call (api-metrics.ts). */
+  apiCalls?: ApiCallObserver;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,6 +59,7 @@ export class DiscordAdapter extends DiscordOutbound implements ChatAdapter, Perm
       rest: { api: this.opts.apiUrl },
       allowedMentions: { parse: [] },
     });
+    observeRest(client.rest, this.opts.apiCalls);
     registerInbound({ client, core: this.core, log: this.log, guildId: this.opts.guildId, channelIds: this.channelIds, stopped: () => this.stopped });
     client.on(Events.ShardDisconnect, (e, shard) => this.log.error({ code: e.code, shard }, 'Discord gateway closed for good'));
     client.on(Events.ShardReconnecting, (shard) => this.log.warn({ shard }, 'Discord gateway connection lost; reconnecting'));
@@ -67,6 +72,9 @@ export class DiscordAdapter extends DiscordOutbound implements ChatAdapter, Perm
     );
     return client;
   }
+
+  /** One gateway session per bot: only the delivering instance holds it (src/domain/chat/adapter.ts). */
+  readonly sessionBound = true;
 
   /** Gateway up (READY / RESUMED on every shard), not only logged in once: /readyz shows a lost connection. */
   isReady(): boolean {

@@ -8,7 +8,7 @@ export type { DiscordConfig } from './config';
 
 /** Discord over the gateway (discord.js) for what people do, REST for what the bridge posts. */
 export function createDiscordAdapter(config: DiscordConfig, deps: ChatAdapterDeps): DiscordAdapter {
-  return new DiscordAdapter({ ...config, channelIds: deps.channelIds, startRetryMs: deps.startRetryMs }, deps.inbound, deps.log);
+  return new DiscordAdapter({ ...config, channelIds: deps.channelIds, startRetryMs: deps.startRetryMs, apiCalls: deps.apiCalls }, deps.inbound, deps.log);
 }
 
 export const discordPlatform = defineChatPlatform({ label: 'Discord', config: discordConfig, create: createDiscordAdapter, doctor: discordDoctor });

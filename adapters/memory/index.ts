@@ -6,6 +6,7 @@
 import { composeStore, type Store } from '../../src/domain/store';
 import { MemoryBulkSendStore } from './bulk-send-store';
 import { MemoryConversationStore } from './conversation-store';
+import { MemoryLeaseStore } from './lease-store';
 import { MemoryMessageStore } from './message-store';
 import { MemoryOutboxStore } from './outbox-store';
 import { MemoryRawWebhookStore } from './raw-webhook-store';
@@ -16,7 +17,7 @@ import { MemorySavedReplyStore } from './saved-reply-store';
 export type { ArchivedWebhook } from './raw-webhook-store';
 
 export type MemoryStore = Store & {
-  /** The raw-webhook archive's contents (the port itself has no reader). */
+  /** The raw-webhook archive's whole contents, whatever the source (for tests). */
   archivedWebhooks(): ReturnType<MemoryRawWebhookStore['archived']>;
 };
 
@@ -34,6 +35,7 @@ export function createMemoryStore(): MemoryStore {
     health: { ping: async () => undefined },
     savedReplies: new MemorySavedReplyStore(),
     lookups: new MemoryLookupStore(conversations, messages),
+    leases: new MemoryLeaseStore(),
   });
   return { ...store, archivedWebhooks: () => rawWebhooks.archived() };
 }

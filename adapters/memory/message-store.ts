@@ -5,9 +5,10 @@
  */
 import type { ChatPlatform } from '../../src/domain/platform';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
-import type { MessageStore, StatusApplied } from '../../src/domain/store';
+import type { MessageStore, StatusApplied, TimePage } from '../../src/domain/store';
 import { STATUS_RANK, type DeliveryStatus, type StatusUpdate, type WhatsAppErrorInfo } from '../../src/domain/whatsapp';
 import { applySet, copy } from './records';
+import { timePage } from './time-page';
 
 const sameLocation = (a: ChatLocation, b: ChatLocation) =>
   a.platform === b.platform && a.channelId === b.channelId && a.threadId === b.threadId && a.messageId === b.messageId;
@@ -76,5 +77,9 @@ export class MemoryMessageStore implements MessageStore {
     const record = this.wamids.get(wamid) ?? { _id: wamid, rank: 0 };
     this.wamids.set(wamid, { ...record, messageId });
     return { status: record.status, error: record.error ? copy(record.error) : undefined };
+  }
+
+  async messagesCreated(page: TimePage): Promise<MessageRecord[]> {
+    return timePage(this.messages.values(), page, (m) => ({ at: m.createdAt, id: m._id })).map(copy);
   }
 }

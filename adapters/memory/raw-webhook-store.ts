@@ -1,21 +1,27 @@
 /** The raw-webhooks port (src/domain/store/raw-webhooks.ts) in memory: one entry per distinct body, the first kept. */
-import type { RawWebhookStore } from '../../src/domain/store';
+import { createHash } from 'node:crypto';
+import type { RawWebhookStore, StoredWebhook, TimePage } from '../../src/domain/store';
+import { copy } from './records';
+import { timePage } from './time-page';
 
-export interface ArchivedWebhook {
-  source: string;
-  body: string;
-  receivedAt: Date;
-}
+export type ArchivedWebhook = Omit<StoredWebhook, 'id'>;
 
 export class MemoryRawWebhookStore implements RawWebhookStore {
-  private readonly byBody = new Map<string, ArchivedWebhook>();
+  /** By the body's SHA-256, as the Mongo store's `_id`. */
+  private readonly byId = new Map<string, StoredWebhook>();
 
   async saveRawWebhook(source: string, rawBody: string): Promise<void> {
-    if (!this.byBody.has(rawBody)) this.byBody.set(rawBody, { source, body: rawBody, receivedAt: new Date() });
+    const id = createHash('sha256').update(rawBody).digest('hex');
+    if (!this.byId.has(id)) this.byId.set(id, { id, source, body: rawBody, receivedAt: new Date() });
   }
 
-  /** What the archive holds, oldest first (the port has no reader: operators read it in the database). */
+  async rawWebhooksReceived(source: string, page: TimePage): Promise<StoredWebhook[]> {
+    const ofSource = [...this.byId.values()].filter((w) => w.source === source);
+    return timePage(ofSource, page, (w) => ({ at: w.receivedAt, id: w.id })).map(copy);
+  }
+
+  /** Everything the archive holds, oldest first (for tests). */
   archived(): ArchivedWebhook[] {
-    return [...this.byBody.values()].map((w) => ({ ...w, receivedAt: new Date(w.receivedAt) }));
+    return [...this.byId.values()].map(({ source, body, receivedAt }) => ({ source, body, receivedAt: new Date(receivedAt) }));
   }
 }

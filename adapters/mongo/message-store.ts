@@ -8,11 +8,12 @@ import { InsertBatcher } from './insert-batcher';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ChatPlatform } from '../../src/domain/platform';
 import type { ChatLocation, MessageRecord, WamidRecord } from '../../src/domain/records';
-import type { MessageStore, StatusApplied } from '../../src/domain/store';
+import type { MessageStore, StatusApplied, TimePage } from '../../src/domain/store';
 import { STATUS_RANK, type StatusUpdate } from '../../src/domain/whatsapp';
 import { ignoreDuplicate, onlyDuplicates } from './duplicates';
 import { KeyedLock } from './keyed-lock';
 import type { Models } from './models';
+import { timePageQuery } from './time-page';
 
 function chatMessageKey(platform: ChatPlatform, channelId: string, chatMessageId: string): string {
   return `${platform}:${channelId}:${chatMessageId}`;
@@ -112,5 +113,11 @@ export class MongoMessageStore implements MessageStore {
       const doc = await this.m.wamids.findOneAndUpdate({ _id: wamid }, { $set: { messageId }, $setOnInsert: { rank: 0 } }, { upsert: true, new: true }).lean();
       return { status: doc?.status, error: doc?.error };
     });
+  }
+
+  /** The export command's page (off the hot paths): a time range on the `{createdAt, _id}` index (time-page.ts). */
+  messagesCreated(page: TimePage): Promise<MessageRecord[]> {
+    const { filter, sort } = timePageQuery('createdAt', page);
+    return this.m.messages.find(filter).sort(sort).limit(page.limit).lean();
   }
 }

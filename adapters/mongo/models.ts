@@ -70,6 +70,8 @@ const messageSchema = new Schema<MessageRecord>(
   opts,
 );
 messageSchema.index({ conversationId: 1, createdAt: 1 });
+// The export command's pages (src/domain/store/messages.ts): a time range by createdAt then _id.
+messageSchema.index({ createdAt: 1, _id: 1 });
 // No index on `wamid`: an outbound message is found from its wamid through the `wamids` document (by `_id`).
 
 /** `${platform}:${channelId}:${chatMessageId}` → the message the bridge posted there (reactions find their message). */
@@ -123,6 +125,8 @@ interface RawWebhook {
 }
 
 const rawWebhookSchema = new Schema<RawWebhook>({ _id: String, source: String, body: String, receivedAt: Date }, opts);
+// The replay command's pages (src/domain/store/raw-webhooks.ts): a time range by receivedAt then _id.
+rawWebhookSchema.index({ receivedAt: 1, _id: 1 });
 
 /** One-time data migrations already run on this database (`_id` names the migration). */
 interface MigrationDoc {

@@ -16,12 +16,14 @@
  * chat_messages, wamids). Off the hot paths (start-up migrations, hourly purge, template and bulk-send lists,
  * metrics counts, saved replies and the agents' lookups of src/domain/store/lookups.ts) other filters are used; each
  * says so. Rank checks and claims are read-then-write in code under
- * in-process keyed locks: one bridge process per database (FerretDB's conditional updates are not atomic anyway).
+ * in-process keyed locks, and made by one instance at a time: the delivery leader (src/services/leader.ts, whose lease
+ * is insert-only by `_id`, lease-store.ts), because FerretDB's conditional updates are not atomic.
  */
 import type { Connection } from 'mongoose';
 import { composeStore, type Store } from '../../src/domain/store';
 import { MongoBulkSendStore } from './bulk-send-store';
 import { MongoConversationStore } from './conversation-store';
+import { MongoLeaseStore } from './lease-store';
 import { MongoMessageStore } from './message-store';
 import { ensureIndexes, registerModels, type Models } from './models';
 import { MongoOutboxStore } from './outbox-store';
@@ -58,6 +60,7 @@ export const MongoStore = {
           await conn.db.command({ ping: 1 });
         },
       },
+      leases: new MongoLeaseStore(conn),
     });
   },
 };

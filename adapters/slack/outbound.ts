@@ -4,7 +4,9 @@
  * The lifecycle (auth.test, Bolt) is slack-adapter.ts; what Slack sends us is inbound.ts.
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
+import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
+import { ObservedWebClient } from './api-metrics';
 import PQueue from 'p-queue';
 import type { ChatPost, Edits, Files, ProgressMessages, Reactions, StatusMarks, ThreadOpening, ThreadRef } from '../../src/domain/chat/adapter';
 import { STATUS_MARKS } from '../../src/domain/chat/status-marks';
@@ -49,10 +51,10 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   protected readonly queues = new Map<string, PQueue>();
 
   constructor(
-    protected readonly opts: SlackConfig,
+    protected readonly opts: SlackConfig & { apiCalls?: ApiCallObserver },
     protected readonly log: Logger,
   ) {
-    this.client = new WebClient(opts.botToken, {
+    this.client = new ObservedWebClient(opts.apiCalls, opts.botToken, {
       slackApiUrl: opts.apiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,

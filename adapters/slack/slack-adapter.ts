@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import type { ChatAdapter, Directory, Permalinks, ThreadRef } from '../../src/domain/chat/adapter';
 import type { ChatInbound } from '../../src/domain/chat/inbound';
 import { ConfigError } from '../../src/domain/errors';
+import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
 import type { Logger } from '../../src/logger';
 import type { SlackConfig } from './config';
 import { SlackDirectory } from './directory';
@@ -20,6 +21,8 @@ import { createSlackTransport, FATAL_APP_TOKEN, type SlackTransport } from './re
 export interface SlackAdapterOptions extends SlackConfig {
   /** How long to wait between start-up attempts while Slack cannot be reached. */
   startRetryMs?: number;
+  /** Told of every Web API call (api-metrics.ts). */
+  apiCalls?: ApiCallObserver;
 }
 
 /** auth.test answers that no retry can fix: the token is wrong. */

@@ -125,6 +125,14 @@ const KNOWN: Record<number, Known> = {
  */
 const NEEDS_PERSON = new Set<number>([0, 3, 10, 190, 131005, 131031, 131042]);
 
+/**
+ * Whether Meta refused the access token itself (190: expired, revoked, invalid; or an HTTP 401 without Meta's body, as
+ * the media download URL answers): every call with this token fails until it is replaced (src/services/whatsapp-token.ts).
+ */
+export function isTokenRefused(err: unknown): err is DeliveryError {
+  return err instanceof DeliveryError && err.platform === 'whatsapp' && (err.explanation.code === '190' || err.explanation.code === 'HTTP 401');
+}
+
 /** Whether only a person can clear this Graph error (see NEEDS_PERSON). */
 export function whatsAppNeedsPerson(code: number): boolean {
   return NEEDS_PERSON.has(code);

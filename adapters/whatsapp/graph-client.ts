@@ -2,7 +2,7 @@
 import { DeliveryError } from '../../src/domain/errors';
 import type { ReplyButtons } from '../../src/domain/interactive';
 import type { CustomerRef } from '../../src/domain/whatsapp';
-import { graphHttpError } from './errors';
+import { graphHttpError, isTokenRefused } from './errors';
 
 export interface GraphClientOptions {
   baseUrl: string;
@@ -54,6 +54,19 @@ export class GraphClient {
     }
     if (!res.ok) throw graphHttpError(res.status, json, retryAfterMs(res.headers.get('retry-after')));
     return json;
+  }
+
+  /**
+   * Whether Meta takes the account's token: the cheapest read there is (the phone number node, its id only). Graph checks
+   * the token before it looks the node up, so any answer but a token error (190, 401) means the token is taken; no answer
+   * (network, 5xx) proves nothing and rejects.
+   */
+  async checkToken(account: GraphAccount): Promise<void> {
+    try {
+      await this.request(account, 'GET', `${account.phoneNumberId}?fields=id`);
+    } catch (err) {
+      if (isTokenRefused(err) || !(err instanceof DeliveryError) || err.retryable) throw err;
+    }
   }
 
   /** Sends a text; returns the wamid. A 200 means accepted by Meta, not delivered. */

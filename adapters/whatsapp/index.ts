@@ -5,9 +5,19 @@
  */
 import type { Registry } from 'prom-client';
 import type { AdapterRoutes } from '../../src/domain/ports/http';
-import type { TemplateSource, WhatsAppAccountEvents, WhatsAppInbound, WhatsAppMedia, WhatsAppSender } from '../../src/domain/ports/whatsapp';
+import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
+import type {
+  TemplateSource,
+  WhatsAppAccountEvents,
+  WhatsAppInbound,
+  WhatsAppMedia,
+  WhatsAppSender,
+  WhatsAppTokenCheck,
+  WhatsAppTokenWatch,
+} from '../../src/domain/ports/whatsapp';
 import type { Logger } from '../../src/logger';
 import { NOTICE_FIELDS, templateEventInfo } from './account-events';
+import { observed, type GraphObserver } from './api-metrics';
 import { explainWhatsAppError } from './errors';
 import { GraphClient } from './graph-client';
 import { WhatsAppMediaClient } from './media-client';
@@ -36,6 +46,10 @@ export interface WhatsAppAdapterDeps {
   whileDatabaseAnswers<T>(work: Promise<T>): Promise<T>;
   /** The bridge's Prometheus registry: the webhook's counters are added to it. */
   metrics: Registry;
+  /** Each Graph call's duration and outcome (the upstream histogram, the platform's health). */
+  apiCalls?: ApiCallObserver;
+  /** Told when Meta refuses or takes an access token, on any call (the core's "token refused" incident). */
+  tokens?: WhatsAppTokenWatch;
   log: Logger;
 }
 
@@ -50,25 +64,35 @@ export interface WhatsAppAdapter {
   templates: TemplateSource;
   /** How to read the account events the webhook decodes. */
   accountEvents: WhatsAppAccountEvents;
+  /** Whether Meta takes a number's token (a cheap read): the "token refused" incident's probe. */
+  tokenCheck: WhatsAppTokenCheck;
 }
 
 export function createWhatsAppAdapter(config: WhatsAppConfig, deps: WhatsAppAdapterDeps): WhatsAppAdapter {
   const graphAt = { baseUrl: config.graphApiUrl, version: config.graphApiVersion };
   const graph = new GraphClient(graphAt);
   const templatesApi = new TemplatesApi(graph, { pageSize: config.templatePageSize });
+  const mediaClient = new WhatsAppMediaClient(graph, graphAt);
+  const o: GraphObserver = { apiCalls: deps.apiCalls, tokens: deps.tokens };
   return {
     routes: webhookRoutes(
       { verifyToken: config.verifyToken, appSecrets: [config.appSecret], maxBodyBytes: config.maxBodyBytes },
       { inbound: deps.inbound, whileDatabaseAnswers: deps.whileDatabaseAnswers, metrics: webhookMetrics(deps.metrics), log: deps.log },
     ),
     sender: {
-      sendText: (account, to, text, replyTo) => graph.sendText(account, to, text, replyTo),
-      sendButtons: (account, to, message) => graph.sendButtons(account, to, message),
-      sendTemplate: (account, to, template) => templatesApi.send(account, to, template),
+      sendText: observed('send_text', o, (account, to, text, replyTo) => graph.sendText(account, to, text, replyTo)),
+      sendButtons: observed('send_buttons', o, (account, to, message) => graph.sendButtons(account, to, message)),
+      sendTemplate: observed('send_template', o, (account, to, template) => templatesApi.send(account, to, template)),
       explain: explainWhatsAppError,
     },
-    media: new WhatsAppMediaClient(graph, graphAt),
-    templates: templatesApi,
+    media: {
+      download: observed('media_download', o, (account, id, hint) => mediaClient.download(account, id, hint)),
+      upload: observed('media_upload', o, (account, file) => mediaClient.upload(account, file)),
+      sendMedia: observed('send_media', o, (account, to, media) => mediaClient.sendMedia(account, to, media)),
+      sendReaction: observed('send_reaction', o, (account, to, wamid, emoji) => mediaClient.sendReaction(account, to, wamid, emoji)),
+    },
+    templates: { list: observed('list_templates', o, (account, wabaId) => templatesApi.list(account, wabaId)) },
     accountEvents: { noticeFields: NOTICE_FIELDS, templateEventInfo },
+    tokenCheck: { check: observed('check_token', o, (account) => graph.checkToken(account)) },
   };
 }

@@ -5,7 +5,7 @@
  * declared (enforced before anything is buffered), and reaches the route as the raw bytes (a signature is computed
  * over them; Bolt reads the bytes we buffered).
  */
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { AdapterRoutes } from '../domain/ports/http';
 import type { Logger } from '../logger';
 import { limitedBody } from './body-limit';
@@ -38,6 +38,10 @@ export const SLACK_MAX_BODY_BYTES = 1024 * 1024;
 export interface HttpDeps {
   /** A cheap database round trip (a ping), used to tell a dead database from a slow one. */
   pingDatabase(): Promise<void>;
+  /**
+   * `ok` (the HTTP status: 200 or 503) says whether webhooks can be taken (the database answers); the rest of the body
+   * says how each side is doing (src/http/readiness.ts), so a chat-side outage never takes the webhook out of rotation.
+   */
   ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
   metrics: Metrics;
   log: Logger;
@@ -68,8 +72,19 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   // Adapters' routes, each behind its body limits; `mount` adds to this router after start-up has built the app.
   const adapterRoutes = express.Router();
   app.use(adapterRoutes);
+  // A route that receives events is timed from its first byte (before the body is read) to its answer: the ack latency
+  // Meta measures (median ≤ 250 ms, < 1 % over 1 s).
+  const timeAck =
+    (route: string): RequestHandler =>
+    (req, res, next) => {
+      if (req.method !== 'POST') return next();
+      const started = process.hrtime.bigint();
+      res.once('finish', () => deps.metrics.webhookAck.observe({ route, status: String(res.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9));
+      next();
+    };
   const mount = (routes: AdapterRoutes) => {
     for (const limit of routes.bodyLimits) {
+      adapterRoutes.all(limit.path, timeAck(limit.path));
       const read = limitedBody(limit.maxBytes);
       adapterRoutes.all(limit.path, (req, res, next) => (!limit.method || req.method === limit.method ? read(req, res, next) : next()));
     }
@@ -77,7 +92,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   };
 
   // Slack: the body is read here, under the limit, before Bolt verifies its signature (see body-limit.ts).
-  app.use('/slack/events', limitedBody(deps.slackMaxBodyBytes ?? SLACK_MAX_BODY_BYTES));
+  app.use('/slack/events', timeAck('/slack/events'), limitedBody(deps.slackMaxBodyBytes ?? SLACK_MAX_BODY_BYTES));
   const chatRoutes = express();
   chatRoutes.disable('x-powered-by');
   app.use(chatRoutes);

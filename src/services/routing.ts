@@ -147,7 +147,9 @@ export type ChannelNoticeAbout =
   /** A lane stuck behind this job (services/outbox/stuck.ts). */
   | { why: 'stuck'; jobId: string }
   /** A customer's message that could not be posted in its thread. */
-  | { why: 'lost-post'; messageId: string };
+  | { why: 'lost-post'; messageId: string }
+  /** Meta refuses a WhatsApp access token, or takes it again (services/whatsapp-token.ts): once per token and channel. */
+  | { why: 'token'; state: 'refused' | 'works'; token: string };
 
 function channelNoticeKey(platform: ChatPlatform, channelId: string, about: ChannelNoticeAbout): string {
   switch (about.why) {
@@ -159,6 +161,9 @@ function channelNoticeKey(platform: ChatPlatform, channelId: string, about: Chan
       return `${platform}:notice:stuck:${about.jobId}`;
     case 'lost-post':
       return `${platform}:lost-post:${about.messageId}`;
+    case 'token':
+      // The token's hash, never the token: a restart with the same refused token says nothing new; a new token does.
+      return `${platform}:notice:token-${about.state}:${channelId}:${sha256(about.token).slice(0, 16)}`;
   }
 }
 

@@ -15,7 +15,7 @@ export interface StoreBackend {
   setUp(): Promise<void>;
   /** An empty store, for one test. */
   fresh(): Promise<Store>;
-  /** What the raw-webhook archive of the last fresh store holds (the port has no reader). */
+  /** What the raw-webhook archive of the last fresh store holds, whatever the source (read beside the port). */
   archivedWebhooks(): Promise<{ source: string; body: string }[]>;
   tearDown(): Promise<void>;
 }

@@ -167,5 +167,21 @@ export function messagesContract(backend: StoreBackend): void {
       read!.mirrors.push({ platform: 'slack', channelId: 'C1', threadId: 't', messageId: 'y' });
       expect((await store().getMessage('wa:c1'))?.mirrors).toEqual([]);
     });
+
+    test('messages of a time range read back by creation time then id, in pages, `to` excluded', async () => {
+      const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+      await store().insertMessage({ ...inbound('wa:m-early'), createdAt: t(0) });
+      await store().insertMessage({ ...inbound('wa:m1'), createdAt: t(10) });
+      await store().insertMessage({ ...inbound('wa:m3'), createdAt: t(20) });
+      await store().insertMessage({ ...outbound('slack:C1:m2'), createdAt: t(20), template: { name: 'hello', language: 'en' } });
+      await store().insertMessage({ ...inbound('wa:m-late'), createdAt: t(30) });
+      const range = { from: t(10), to: t(30) };
+      const first = await store().messagesCreated({ ...range, limit: 2 });
+      expect(first.map((m) => m._id)).toEqual(['wa:m1', 'slack:C1:m2']);
+      expect(first[1]).toMatchObject({ direction: 'outbound', template: { name: 'hello', language: 'en' }, createdAt: t(20) });
+      const second = await store().messagesCreated({ ...range, limit: 2, after: { at: t(20), id: 'slack:C1:m2' } });
+      expect(second.map((m) => m._id)).toEqual(['wa:m3']);
+      expect(await store().messagesCreated({ ...range, limit: 2, after: { at: t(20), id: 'wa:m3' } })).toEqual([]);
+    });
   });
 }

@@ -11,6 +11,7 @@
  *   POST   /{version}/{phoneNumberId}/messages          send a message, or mark one as read
  *   POST   /{version}/{phoneNumberId}/media             multipart upload → {id}
  *   GET    /{version}/{wabaId}/message_templates        templates with Meta's cursor paging
+ *   POST   /{version}/{wabaId}/message_templates        create a template (stored PENDING) → {id, status, category}
  *   GET    /{version}/{mediaId}                         media URL lookup
  *   DELETE /{version}/{mediaId}                         media deletion
  *   GET    /{version}/debug_token?input_token=…         the token's validity, expiry and permissions (doctor)
@@ -108,8 +109,28 @@ export class FakeGraphApi {
     setTemplates(this.state, wabaId, templates);
   }
 
+  /** The templates of a WABA as the fake holds them (set, or created through POST message_templates). */
+  templatesOf(wabaId: string): GraphTemplate[] {
+    return (this.state.templates.get(wabaId) ?? []).map((t) => ({ ...t }));
+  }
+
+  /** Meta's review: the template's status becomes APPROVED (the test then sends the status webhook, as Meta does). */
+  approveTemplate(wabaId: string, id: string): void {
+    const t = this.state.templates.get(wabaId)?.find((x) => x.id === id);
+    if (!t) throw new Error(`no template ${id} in WABA ${wabaId}`);
+    t.status = 'APPROVED';
+  }
+
   addMedia(id: string, spec: MediaSpec): void {
     this.state.addMedia(id, spec);
+  }
+
+  /**
+   * Which access tokens Meta takes from now on (default: the one the fake was started with); every call with another
+   * is answered 401 with code 190, as Meta answers an expired or revoked token.
+   */
+  acceptTokens(...tokens: string[]): void {
+    this.state.validTokens = new Set(tokens);
   }
 
   /**

@@ -93,8 +93,8 @@ describe('business hours and the away message', () => {
     await customerWrites('Still there?', '2026-03-03T18:30:00Z');
     await settled();
     expect(h!.graph.sentMessages()).toEqual([textSend(AWAY), textSend(AWAY)]);
-    expect(await h!.bridge.metrics.registry.getSingleMetricAsString('bridge_automatic_messages_total')).toContain(
-      'bridge_automatic_messages_total{kind="away",outcome="sent"} 2',
+    expect(await h!.bridge.metrics.registry.getSingleMetricAsString('whatsapp_bridge_automatic_messages_total')).toContain(
+      'whatsapp_bridge_automatic_messages_total{kind="away",outcome="sent"} 2',
     );
   });
 

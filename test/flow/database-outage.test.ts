@@ -23,7 +23,7 @@ afterAll(async () => {
 test('database down: webhook 503 + Retry-After, /readyz 503, /metrics 200; back up: the webhook is accepted and delivered', async () => {
   expect((await fetch(`${h.bridge.url}/readyz`)).status).toBe(200);
   const metricsBefore = await (await fetch(`${h.bridge.url}/metrics`)).text();
-  expect(metricsBefore).toMatch(/bridge_outbox_pending \d+/);
+  expect(metricsBefore).toMatch(/whatsapp_bridge_outbox_pending_jobs \d+/);
 
   proxy.cut();
   const body = customerText({ text: 'written while the database was away' });
@@ -40,8 +40,8 @@ test('database down: webhook 503 + Retry-After, /readyz 503, /metrics 200; back 
   const metrics = await fetch(`${h.bridge.url}/metrics`);
   expect(metrics.status).toBe(200);
   const text = await metrics.text();
-  expect(text).toMatch(/bridge_outbox_pending \d+/); // the last known value
-  expect(text).toMatch(/bridge_webhooks_total\{result="error"\} 1/);
+  expect(text).toMatch(/whatsapp_bridge_outbox_pending_jobs \d+/); // the last known value
+  expect(text).toMatch(/whatsapp_bridge_webhook_requests_total\{result="error"\} 1/);
 
   proxy.restore();
   // Meta redelivers: once the database is back, the same webhook is stored and delivered.

@@ -20,21 +20,32 @@ test('/healthz, /readyz and /metrics answer when everything is up', async () => 
   expect((await fetch(`${h.bridge.url}/healthz`)).status).toBe(200);
   const ready = await fetch(`${h.bridge.url}/readyz`);
   expect(ready.status).toBe(200);
-  expect(await ready.json()).toEqual({ ok: true, checks: { database: true, slack: true }, parked: [] });
+  expect(await ready.json()).toEqual({
+    ok: true,
+    webhooks: { ok: true, database: true },
+    whatsapp: { up: true, tokenRefused: [] },
+    chat: { slack: { up: true } },
+    checks: { database: true, slack: true },
+    parked: [],
+  });
   await h.postWebhook(customerText());
   const metrics = await (await fetch(`${h.bridge.url}/metrics`)).text();
-  expect(metrics).toMatch(/bridge_webhooks_total\{result="ok"\} 1/);
-  expect(metrics).toMatch(/bridge_outbox_pending \d+/);
+  expect(metrics).toMatch(/whatsapp_bridge_webhook_requests_total\{result="ok"\} 1/);
+  expect(metrics).toMatch(/whatsapp_bridge_outbox_pending_jobs \d+/);
 });
 
-test('while Slack cannot be reached, /readyz is 503 but webhooks are stored, and delivered once Slack is back', async () => {
+test('while Slack cannot be reached, /readyz stays 200 for webhooks and says Slack is down; webhooks are stored, and delivered once Slack is back', async () => {
   h = await startHarness('ops-slack-down', {
     waitForAdapters: false,
     beforeStart: ({ slack }) => slack.failNext({ method: 'auth.test', status: 503, times: 5 }),
   });
   const ready = await fetch(`${h.bridge.url}/readyz`);
-  expect(ready.status).toBe(503);
-  expect(((await ready.json()) as { checks: unknown }).checks).toEqual({ database: true, slack: false });
+  // Issue 12: a chat-side outage must not take the WhatsApp webhook out of a load balancer's rotation.
+  expect(ready.status).toBe(200);
+  const body = (await ready.json()) as { checks: unknown; chat: unknown; webhooks: unknown };
+  expect(body.checks).toEqual({ database: true, slack: false });
+  expect(body.webhooks).toEqual({ ok: true, database: true });
+  expect(body.chat).toEqual({ slack: { up: false, problem: 'not connected (connecting or reconnecting)' } });
   expect((await h.postWebhook(customerText({ text: 'while Slack was away' }))).status).toBe(200);
   await h.bridge.adaptersStarted;
   await eventually(() => expect(h!.slack.messages(CHANNEL).map((m) => m.text)).toContain('while Slack was away'), 15_000);

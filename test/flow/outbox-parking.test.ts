@@ -26,7 +26,7 @@ async function readiness(
 
 async function parkedGauge(h: Harness): Promise<string[]> {
   const text = await (await fetch(`${h.bridge.url}/metrics`)).text();
-  return text.split('\n').filter((l) => l.startsWith('bridge_outbox_parked_jobs{'));
+  return text.split('\n').filter((l) => l.startsWith('whatsapp_bridge_outbox_parked_jobs{'));
 }
 
 /** Slack's member_joined_channel for the bot (docs' example with this workspace's ids), signed like Slack. */
@@ -60,7 +60,7 @@ test('bot not in the channel: parked (readiness and metrics say what to do, noth
   expect(ready.ok).toBe(true); // the database and Slack are up: parking is not unreadiness
   expect(ready.parked[0]).toMatchObject({ target: `slack:channel:${CHANNEL}`, code: 'not_in_channel', reason: 'the bot is not a member of the Slack channel' });
   expect(ready.parked[0]!.action).toContain('invite the bot');
-  expect(await parkedGauge(h)).toEqual([`bridge_outbox_parked_jobs{target="slack:channel:${CHANNEL}",code="not_in_channel"} 2`]);
+  expect(await parkedGauge(h)).toEqual([`whatsapp_bridge_outbox_parked_jobs{target="slack:channel:${CHANNEL}",code="not_in_channel"} 2`]);
   expect(await h.bridge.store.countJobs('failed')).toBe(0);
   // Tried once per conversation, then parked: not retried in a loop, and no "failed"/"not delivered" notice anywhere.
   expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);

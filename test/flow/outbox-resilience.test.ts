@@ -102,7 +102,7 @@ describe('in process', () => {
     expect(notice.text).toContain('sent to WhatsApp');
     expect(notice.text).toContain('keeps retrying');
     const metrics = await (await fetch(`${h.bridge.url}/metrics`)).text();
-    expect(metrics).toMatch(/^bridge_outbox_stuck_lanes 1$/m);
+    expect(metrics).toMatch(/^whatsapp_bridge_outbox_stuck_lanes 1$/m);
     h.graph.reset();
     await eventually(() => expect(h.graph.sentMessages()).toHaveLength(1), 20_000);
     // Once per incident, not per retry.

@@ -152,12 +152,12 @@ test('a permanent Graph error (131047) on send posts the notice in the thread an
   expect(record).toMatchObject({ state: 'failed', failure: { code: '131047', retryable: false } });
 });
 
-test('an expired token (190) needs a person: the reply is paused (not failed), the channel is told to renew the token, and it is sent once fixed', async () => {
+test('an expired token (190) needs a person: the reply is paused (not failed), the channel is told to renew the token (the token notice, issue 12), and it is sent once fixed', async () => {
   const thread = await openConversation();
   h.graph.failNext({ path: /\/messages$/, status: 401, error: { code: 190, message: 'Error validating access token: Session has expired' } });
   const { ts } = await h.agentReplies(thread, 'hello');
   const notice = await h.eventually(() => {
-    const n = h.slack.messages(CHANNEL).find((m) => m.text.startsWith('⏸'));
+    const n = h.slack.messages(CHANNEL).find((m) => m.text.startsWith('🔑'));
     expect(n).toBeDefined();
     return n!;
   });

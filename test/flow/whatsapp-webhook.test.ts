@@ -154,7 +154,7 @@ describe('poison in a batch (issue 9): the bad event is quarantined, its sibling
 
   const quarantineCount = async (code: string) => {
     const text = await (await fetch(`${h.bridge.url}/metrics`)).text();
-    return Number(new RegExp(`bridge_whatsapp_events_quarantined_total\\{reason="${code}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    return Number(new RegExp(`whatsapp_bridge_webhook_events_quarantined_total\\{reason="${code}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
   };
 
   /** Meta's message example twice and `poison` between them, as three changes of one entry. */

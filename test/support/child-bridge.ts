@@ -22,7 +22,7 @@ export interface ChildBridge {
 }
 
 /** Starts the bridge with exactly this environment (no .env from the repo) and waits until it listens. */
-export async function startChildBridge(env: Record<string, string>): Promise<ChildBridge> {
+export async function startChildBridge(env: Record<string, string>, opts: { startTimeoutMs?: number } = {}): Promise<ChildBridge> {
   const proc = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent' },
@@ -33,7 +33,7 @@ export async function startChildBridge(env: Record<string, string>): Promise<Chi
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), opts.startTimeoutMs ?? 20_000);
     const onData = () => {
       const m = out.match(/"port":(\d+),"msg":"HTTP server listening"/);
       if (m) {

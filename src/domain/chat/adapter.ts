@@ -44,6 +44,12 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Connected now (/readyz): false while reconnecting. */
   isReady(): boolean;
+  /**
+   * Its inbound events arrive over one session per bot that every holder receives in full (Discord's gateway): only
+   * the delivery leader starts it when several instances share a database (src/services/leader.ts), or each event
+   * would be acted on once per instance. Absent: inbound comes by HTTP to whichever instance the proxy picks (Slack).
+   */
+  readonly sessionBound?: boolean;
   openThread(opening: ThreadOpening): Promise<ThreadRef>;
   postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }>;
   postToChannel(channelId: string, text: string): Promise<void>;

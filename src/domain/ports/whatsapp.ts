@@ -47,6 +47,20 @@ export interface TemplateSource {
   list(account: { accessToken: string }, wabaId: string): Promise<TemplateDefinition[]>;
 }
 
+/**
+ * What the adapter tells the core about access tokens, from every Graph call it makes (sends, media, template sync):
+ * Meta refused one (the core opens a "token refused" incident: services/whatsapp-token.ts), or took one.
+ */
+export interface WhatsAppTokenWatch {
+  refused(accessToken: string, why: FailureExplanation): void;
+  accepted(accessToken: string): void;
+}
+
+/** A cheap Graph read with a number's token: resolves when Meta takes the token, rejects (a DeliveryError) when not. */
+export interface WhatsAppTokenCheck {
+  check(account: WhatsAppAccountRef): Promise<void>;
+}
+
 /** How to read the account events (`AccountEvent`: template, quality and account updates) the adapter decodes. */
 export interface WhatsAppAccountEvents {
   /** Fields worth a notice in the account's channel: they change what agents can send. */

@@ -10,6 +10,7 @@
 import { BULK_SEND_STORE_METHODS, type BulkSendStore } from './bulk-sends';
 import { CONVERSATION_STORE_METHODS, type ConversationStore } from './conversations';
 import { STORE_HEALTH_METHODS, type StoreHealth } from './health';
+import { LEASE_STORE_METHODS, type LeaseStore } from './leases';
 import { MESSAGE_STORE_METHODS, type MessageStore } from './messages';
 import { OUTBOX_STORE_METHODS, type OutboxStore } from './outbox';
 import { RAW_WEBHOOK_STORE_METHODS, type RawWebhookStore } from './raw-webhooks';
@@ -20,9 +21,11 @@ import { LOOKUP_STORE_METHODS, type LookupStore } from './lookups';
 export type { BulkSendStore } from './bulk-sends';
 export type { ConversationStore } from './conversations';
 export type { StoreHealth } from './health';
+export { leaseId, type LeaderLease, type LeaseStore } from './leases';
 export type { MessageStore, StatusApplied } from './messages';
 export { PARKED_UNTIL, type EnqueueOptions, type OutboxStore } from './outbox';
-export type { RawWebhookStore } from './raw-webhooks';
+export type { RawWebhookStore, StoredWebhook } from './raw-webhooks';
+export { allPages, type TimePage } from './pages';
 export type { TemplateStore } from './templates';
 export { savedReplyId, type SavedReplyRecord, type SavedReplyStore } from './saved-replies';
 export type { ConversationSearch, LookupStore } from './lookups';
@@ -38,6 +41,7 @@ export interface StoreParts {
   health: StoreHealth;
   savedReplies: SavedReplyStore;
   lookups: LookupStore;
+  leases: LeaseStore;
 }
 
 export type Store = ConversationStore &
@@ -47,6 +51,7 @@ export type Store = ConversationStore &
   BulkSendStore &
   RawWebhookStore &
   StoreHealth &
+  LeaseStore &
   SavedReplyStore &
   LookupStore;
 
@@ -61,6 +66,7 @@ export const STORE_PORT_METHODS: { [P in keyof StoreParts]: (keyof StoreParts[P]
   health: STORE_HEALTH_METHODS,
   savedReplies: SAVED_REPLY_STORE_METHODS,
   lookups: LOOKUP_STORE_METHODS,
+  leases: LEASE_STORE_METHODS,
 };
 
 /** The flat `Store` over one implementation per port: each method bound to its part (callers may pass it around detached). */

@@ -5,12 +5,15 @@
  * Query shapes it relies on (hot paths: ingest, delivery, statuses, reactions): lookups and writes by one natural
  * `_id` (a customer's message `wa:<wamid>`, an agent's `${platform}:${channelId}:${messageId}`, a pointer
  * `${platform}:${channelId}:${chatMessageId}`, a wamid document by the wamid); a batch of statuses is read by `_id`
- * (in parallel) and written with one bulk write of `_id`-keyed operations.
+ * (in parallel) and written with one bulk write of `_id`-keyed operations. Off the hot paths, `messagesCreated` reads a
+ * time range in bounded pages for `npm run admin -- export` (pages.ts; MongoDB uses the `{createdAt, _id}` index,
+ * FerretDB scans once per page).
  */
 import type { ChatPlatform } from '../chat';
 import type { ChatLocation, MessageRecord } from '../records';
 import type { DeliveryStatus, StatusUpdate, WhatsAppErrorInfo } from '../whatsapp';
 import { methodsOf } from './methods';
+import type { TimePage } from './pages';
 
 export interface StatusApplied {
   applied: boolean;
@@ -40,6 +43,8 @@ export interface MessageStore {
   applyStatuses(updates: StatusUpdate[]): Promise<StatusApplied[]>;
   /** Record which message a wamid belongs to; returns a status that arrived before (if any), with its error. */
   linkWamid(wamid: string, messageId: string): Promise<{ status?: DeliveryStatus; error?: WhatsAppErrorInfo }>;
+  /** Messages created in `[from, to)`, by `createdAt` then `_id`, the page after `after`, at most `limit` (operator export). */
+  messagesCreated(page: TimePage): Promise<MessageRecord[]>;
 }
 
 export const MESSAGE_STORE_METHODS = methodsOf<MessageStore>({
@@ -52,4 +57,5 @@ export const MESSAGE_STORE_METHODS = methodsOf<MessageStore>({
   applyStatus: true,
   applyStatuses: true,
   linkWamid: true,
+  messagesCreated: true,
 });

@@ -6,7 +6,7 @@
 import { Counter, type Registry } from 'prom-client';
 import type { AutomaticKind } from '../../domain/automatic';
 
-export const AUTOMATIC_MESSAGES_METRIC = 'bridge_automatic_messages_total';
+export const AUTOMATIC_MESSAGES_METRIC = 'whatsapp_bridge_automatic_messages_total';
 
 /** sent: the answer itself; template: the approved template in its place (window closed); the others: nothing sent. */
 export type AutomaticOutcome = 'sent' | 'template' | 'window_closed' | 'agent_replied' | 'switched_off' | 'failed';

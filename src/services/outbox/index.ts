@@ -6,5 +6,5 @@ export { parkTarget, jobPlatform } from './targets';
 export { OutboxNotices } from './notices';
 export { createEnqueue, type Enqueue } from './enqueue';
 export { JobRegistry, type JobHandlers } from './registry';
-export { registerOutboxGauges } from './gauges';
+export { registerLeaderGauges, registerOutboxGauges } from './gauges';
 export { requeue, registerRequeueCommand } from './requeue';

@@ -19,10 +19,13 @@ export class OutboxNotices {
     private readonly store: Store,
     private readonly accounts: Accounts,
     private readonly enqueue: Enqueue,
+    /** Targets whose incident another notice already tells (a refused WhatsApp token: services/whatsapp-token.ts). */
+    private readonly toldElsewhere: (target: string) => boolean = () => false,
   ) {}
 
   /** A new parking incident: said in the account's channels on the other platforms (the parked one cannot show it). */
   async parked(job: OutboxJob, info: ParkedInfo): Promise<void> {
+    if (this.toldElsewhere(info.target)) return;
     const channels = this.channelsOf(job).filter((c) => info.target !== `${c.platform}:channel:${c.channelId}`);
     await this.post(channels, { why: 'parked', target: info.target, since: info.since }, pausedNotice(info));
   }

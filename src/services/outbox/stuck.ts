@@ -13,6 +13,8 @@ export class StuckLanes {
   private failing = new Map<string, { createdAt: number; stuck: boolean }>();
   /** Alerts raised by this process (the mark in the database may not have landed yet). */
   private readonly alerted = new Set<string>();
+  /** When the oldest pending lane head seen at the last poll was created (parked and backing-off heads included). */
+  private oldestPending?: number;
 
   constructor(
     private readonly store: Store,
@@ -35,6 +37,11 @@ export class StuckLanes {
     return Math.round((now - oldest) / 1000);
   }
 
+  /** Age of the oldest job waiting at the head of a lane (0 when none is), at the last poll: the outbox's backlog. */
+  oldestPendingSeconds(now = Date.now()): number {
+    return this.oldestPending === undefined ? 0 : Math.max(0, Math.round((now - this.oldestPending) / 1000));
+  }
+
   /**
    * Called with every pending lane head the worker saw in a poll. A lane running right now is not among them: it keeps
    * its state from the poll before (a failing head that is being retried is still failing).
@@ -42,6 +49,12 @@ export class StuckLanes {
   observe(heads: OutboxJob[], now: number, running: ReadonlySet<string>): void {
     const next = new Map<string, { createdAt: number; stuck: boolean }>();
     for (const [lane, f] of this.failing) if (running.has(lane)) next.set(lane, f);
+    let oldest: number | undefined;
+    for (const job of heads) {
+      const created = new Date(job.createdAt).getTime();
+      if (oldest === undefined || created < oldest) oldest = created;
+    }
+    this.oldestPending = oldest;
     for (const job of heads) {
       if (job.parked || !job.lastError) continue;
       const createdAt = new Date(job.createdAt).getTime();

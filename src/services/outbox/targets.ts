@@ -36,12 +36,15 @@ export function jobPlace(job: OutboxJob): { conversationId?: string; accountId?:
   return { conversationId, accountId: accountId || undefined, laneChannel };
 }
 
+/** The parking target of a WhatsApp number's sends: what one fix (a token, a permission) on that number releases. */
+export const whatsappTarget = (accountId: string | undefined): string => `whatsapp:account:${accountId ?? 'unknown'}`;
+
 export function parkTarget(accounts: Accounts, job: OutboxJob, platform: Platform = jobPlatform(job)): { key: string; label: string } {
   const { accountId, laneChannel } = jobPlace(job);
   const account = accountId ? accounts.get(accountId) : undefined;
   if (platform === 'whatsapp') {
     return {
-      key: `whatsapp:account:${accountId ?? 'unknown'}`,
+      key: whatsappTarget(accountId),
       label: `the WhatsApp number ${account?.name && account.name !== 'default' ? `${account.name} (${accountId})` : accountId}`,
     };
   }

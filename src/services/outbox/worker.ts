@@ -8,8 +8,9 @@
  *   until a probe or the platform's own event shows the fix and the target's parked jobs resume;
  * - only a permanent refusal (a closed 24-hour window, a number not on WhatsApp) is recorded as failed.
  * Database errors never escape: outcomes are written until they land (settle.ts), expired leases are released
- * periodically. Jobs survive a SIGKILL: a job is only marked done after its effect. One worker per database: claims
- * are made sequentially here (FerretDB does not make concurrent conditional updates atomic the way MongoDB does).
+ * periodically. Jobs survive a SIGKILL: a job is only marked done after its effect. One worker per database: only the
+ * delivery leader runs it (src/services/leader.ts; `mayClaim` closes as soon as the lease may have passed on), and
+ * claims are made sequentially here (FerretDB does not make concurrent conditional updates atomic as MongoDB does).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import PQueue from 'p-queue';
@@ -57,6 +58,8 @@ export interface OutboxHooks {
   onParked?(job: OutboxJob, parked: ParkedInfo): Promise<void>;
   /** A lane has been failing longer than the threshold (once per incident). */
   onStuck?(job: OutboxJob, waitedMs: number): Promise<void>;
+  /** Whether this instance may claim a job now (it holds the delivery lease); always, when not given. */
+  mayClaim?(): boolean;
 }
 
 const FAR_FUTURE = new Date(8.64e15);
@@ -103,7 +106,7 @@ export class OutboxWorker {
   }
 
   async start(): Promise<void> {
-    // Single instance: whatever was running belonged to a process that is gone.
+    // Run by the delivery leader only: whatever is running belonged to a previous leader, gone or deposed.
     const released = await this.store.releaseStaleJobs(FAR_FUTURE);
     if (released) this.log.warn({ released }, 'jobs interrupted by the last shutdown are queued again');
     this.stopped = false;
@@ -192,6 +195,7 @@ export class OutboxWorker {
   }
 
   private async dispatch(): Promise<void> {
+    if (!this.mayClaim()) return;
     const jobs = await this.store.pendingJobs(500);
     const seen = new Set<string>();
     const heads: OutboxJob[] = [];
@@ -217,6 +221,7 @@ export class OutboxWorker {
 
   private async claimAndExecute(job: OutboxJob, now: number): Promise<void> {
     let claimed: boolean;
+    if (!this.mayClaim()) return; // the lease lapsed since the poll: the next leader runs it
     try {
       claimed = await this.store.claimJob(job._id, new Date(now + this.leaseMs));
     } catch (err) {
@@ -283,6 +288,10 @@ export class OutboxWorker {
     await this.settle(job, 'park', () => this.store.parkJob(job._id, job.attempts + 1, parked, reason));
     this.hooks.onResult?.(job, 'parked');
     await this.parking.parked(job, parked);
+  }
+
+  private mayClaim(): boolean {
+    return this.hooks.mayClaim?.() ?? true;
   }
 
   private settle(job: OutboxJob, what: string, write: () => Promise<unknown>): Promise<void> {

@@ -10,7 +10,7 @@ import { failureReply, invalidTokenReply, metaError, unsupportedRequest } from '
 import { deleteMedia, describeMedia, downloadMedia, uploadMedia } from './media';
 import { postMessage } from './messages';
 import type { GraphState } from './state';
-import { listTemplates } from './templates';
+import { createTemplate, listTemplates } from './templates';
 import type { Fault, Reply, RequestContext } from './types';
 import { parseJsonBody, send } from './wire';
 
@@ -149,6 +149,8 @@ export class GraphServer {
         return uploadMedia(this.state, ctx, id);
       case 'GET message_templates':
         return listTemplates(this.state, version, id, ctx.query);
+      case 'POST message_templates':
+        return createTemplate(this.state, id, ctx.json);
       case 'GET phone_numbers':
         return listPhoneNumbers(this.state, id);
       case 'GET subscribed_apps':
@@ -164,7 +166,8 @@ export class GraphServer {
   }
 
   private isAuthorized(req: http.IncomingMessage): boolean {
-    return req.headers.authorization === `Bearer ${this.state.accessToken}`;
+    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+    return scheme === 'Bearer' && token !== undefined && this.state.validTokens.has(token);
   }
 
   private isKnownVersion(version: string): boolean {

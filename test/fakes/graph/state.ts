@@ -33,6 +33,8 @@ export class GraphState {
   readonly subscribedWabas = new Set<string>();
   app: GraphApp = { id: '1234567890123456', name: 'WhatsApp Bridge', secret: 'test-app-secret' };
   private counter = 0;
+  /** Tokens the fake takes (`Authorization: Bearer …`); any other is refused with Meta's 190. */
+  validTokens: Set<string>;
 
   constructor(
     readonly accessToken: string,
@@ -40,7 +42,9 @@ export class GraphState {
     readonly requiredVersion: string | undefined,
     /** Base URL of the fake (known once it listens), for paging and download URLs. */
     readonly url: () => string,
-  ) {}
+  ) {
+    this.validTokens = new Set([accessToken]);
+  }
 
   /** One counter numbers wamids and uploaded media ids alike. */
   nextCounter(): number {

@@ -1,8 +1,11 @@
 /**
  * GET /{wabaId}/message_templates: the templates a test set, filtered by `status`, in pages of `limit`
  * with Meta's cursor paging (`paging.cursors.before/after`, and an absolute `paging.next` while more remain).
+ * POST /{wabaId}/message_templates: a new template (Meta's create body) stored PENDING, answered with Meta's
+ * `{id, status, category}` (Meta's template-management page, "Create template" example response); the test approves
+ * it as Meta's review would (`approveTemplate`), then sends the status webhook.
  */
-import { unsupportedRequest } from './errors';
+import { invalidParameter, unsupportedRequest } from './errors';
 import type { GraphState } from './state';
 import type { GraphTemplate, Reply } from './types';
 
@@ -47,4 +50,16 @@ function encodeCursor(index: number): string {
 function decodeCursor(cursor: string): number {
   const match = /^idx:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
   return match ? Number(match[1]) : -1;
+}
+
+/** Meta's create: the required fields present (Meta answers 100 "Invalid parameter" otherwise), stored PENDING. */
+export function createTemplate(s: GraphState, wabaId: string, body: unknown): Reply {
+  const t = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  for (const field of ['name', 'language', 'category', 'components'])
+    if (t[field] === undefined) return invalidParameter(`(#100) The parameter ${field} is required.`);
+  const id = String(1_700_000_000_000 + s.nextCounter());
+  const category = String(t.category).toUpperCase();
+  const stored: GraphTemplate = { ...t, id, status: 'PENDING', category };
+  s.templates.set(wabaId, [...(s.templates.get(wabaId) ?? []), stored]);
+  return { status: 200, json: { id, status: 'PENDING', category } };
 }

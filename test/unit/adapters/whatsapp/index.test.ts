@@ -52,5 +52,5 @@ test('the adapter hands over its webhook routes (with their body limit) and ever
       .getMetricsAsArray()
       .map((m) => m.name)
       .sort(),
-  ).toEqual(['bridge_webhooks_total', 'bridge_whatsapp_events_quarantined_total', 'bridge_whatsapp_events_total']);
+  ).toEqual(['whatsapp_bridge_webhook_events_quarantined_total', 'whatsapp_bridge_webhook_events_total', 'whatsapp_bridge_webhook_requests_total']);
 });

@@ -44,9 +44,9 @@ test('a failed write is reported as such at once', async () => {
 test('the pending-jobs gauge serves its last known value when the database does not answer', async () => {
   let answer: () => Promise<number> = () => Promise.resolve(7);
   const metrics = new Metrics(() => answer());
-  expect(await metrics.registry.metrics()).toMatch(/^bridge_outbox_pending 7$/m);
+  expect(await metrics.registry.metrics()).toMatch(/^whatsapp_bridge_outbox_pending_jobs 7$/m);
   answer = never;
-  expect(await metrics.registry.metrics()).toMatch(/^bridge_outbox_pending 7$/m);
+  expect(await metrics.registry.metrics()).toMatch(/^whatsapp_bridge_outbox_pending_jobs 7$/m);
   answer = () => Promise.reject(new Error('database down'));
-  expect(await metrics.registry.metrics()).toMatch(/^bridge_outbox_pending 7$/m);
+  expect(await metrics.registry.metrics()).toMatch(/^whatsapp_bridge_outbox_pending_jobs 7$/m);
 });
