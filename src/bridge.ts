@@ -24,13 +24,7 @@ import { AutomaticReplies } from './services/automation/decide';
 import { automaticMessagesCounter } from './services/automation/metrics';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
-import { AgentPlaces } from './services/agent-tools/where';
-import { registerFailedCommand } from './services/agent-tools/failed-command';
-import { registerFindCommand } from './services/agent-tools/find-command';
-import { registerHistoryCommand } from './services/agent-tools/history-command';
-import { registerRepliesCommand } from './services/agent-tools/replies-command';
-import { registerReplyCommand } from './services/agent-tools/reply-command';
-import { SavedReplies } from './services/agent-tools/saved-replies';
+import { registerAgentTools } from './services/agent-tools';
 import { AgentChanges } from './services/inbound/agent-edit';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
@@ -203,18 +197,13 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
   registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
-  const places = new AgentPlaces(store, accounts, chats);
-  const savedReplies = new SavedReplies(store, places, chats, agentReplies, enqueue, log.child({ component: 'saved-replies' }), options.now);
-  registerRepliesCommand(commands, savedReplies);
-  registerReplyCommand(commands, savedReplies);
-  registerFindCommand(commands, store, places);
-  registerHistoryCommand(commands, store, places);
-  registerFailedCommand(commands, store, places);
+  const toolsLog = log.child({ component: 'agent-tools' });
+  const agentTools = registerAgentTools(commands, { store, accounts, chats, agentReplies, enqueue, log: toolsLog, now: options.now });
   const inbound = createChatInbound({
     agentReplies,
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
     agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
-    savedReplies: savedReplies.forms(),
+    savedReplies: agentTools.savedReplyForms,
     commands,
     templates: templateSender,
     enqueue,
