@@ -31,6 +31,8 @@ import { AgentReplies } from './services/inbound/agent-reply';
 import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
+import { registerLifecycleCommands } from './services/lifecycle/commands';
+import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
 import {
   createEnqueue,
@@ -182,8 +184,9 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     (wabaId) => templateSync.syncSoon(wabaId),
   );
   const ingestLog = log.child({ component: 'ingest' });
+  const lifecycle = new Lifecycle(store, accounts, { sameThreadDays: config.lifecycle.sameThreadDays });
   const inboundStages = {
-    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' }))),
+    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' })), lifecycle),
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
@@ -195,6 +198,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const bulkSends = new BulkSends(store, accounts, chats, templateSender, templateLog, { progressMs: options.templates?.progressMs ?? 3000 });
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
+  registerLifecycleCommands({ commands, lifecycle, store, accounts, enqueue });
   registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
   const toolsLog = log.child({ component: 'agent-tools' });

@@ -62,6 +62,9 @@ const envSchema = z.object({
 
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
+
+  // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread.
+  BRIDGE_REOPEN_SAME_THREAD_DAYS: z.coerce.number().min(0).max(365).default(7),
   // Who may run admin subcommands (`/wa doctor`): user ids of any chat platform; empty = nobody.
   BRIDGE_ADMINS: list(SENDER_ID, SENDER_WHAT),
 });
@@ -125,6 +128,8 @@ export interface Config {
   templateSyncMinutes?: number;
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
   messagesPerSecond?: number;
+  /** BRIDGE_REOPEN_SAME_THREAD_DAYS. */
+  lifecycle: { sameThreadDays: number };
   /** BRIDGE_ADMINS: the chat user ids that may run admin subcommands (`/wa doctor`); empty or unset = nobody. */
   admins?: string[];
 }
@@ -283,6 +288,7 @@ export function loadConfig(rawEnv: Env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
     templateSyncMinutes: env.TEMPLATE_SYNC_MINUTES,
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
+    lifecycle: { sameThreadDays: env.BRIDGE_REOPEN_SAME_THREAD_DAYS },
     admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
   };
 }

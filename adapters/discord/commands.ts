@@ -3,10 +3,60 @@
  * conversion of an interaction's typed options into the text line the core's `Commands.handle` parses,
  * so Slack and Discord share one implementation of every subcommand.
  */
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { AGENT_TOOL_SUBCOMMANDS } from './agent-tool-commands';
 
 export const COMMAND_NAME = 'wa';
+
+/** Used in a conversation's thread they act on it; elsewhere `customer` names it (src/services/lifecycle/commands/). */
+const customerOption: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.String,
+  name: 'customer',
+  description: 'The customer’s number, when not used in their thread',
+  required: false,
+  max_length: 32,
+};
+const userOption = (description: string): APIApplicationCommandBasicOption => ({
+  type: ApplicationCommandOptionType.User,
+  name: 'user',
+  description,
+  required: true,
+});
+const LIFECYCLE_SUBCOMMANDS: APIApplicationCommandOption[] = [
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'claim',
+    description: 'Take this conversation: you are pinged for the customer',
+    options: [customerOption],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'assign',
+    description: 'Give this conversation to someone',
+    options: [userOption('Who owns it'), customerOption],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'add',
+    description: 'Add someone to this conversation',
+    options: [userOption('Who to add'), customerOption],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'close',
+    description: 'Close this conversation (resolved)',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'message', description: 'A closing message to the customer', required: false },
+      customerOption,
+    ],
+  },
+  { type: ApplicationCommandOptionType.Subcommand, name: 'reopen', description: 'Reopen this closed conversation', options: [customerOption] },
+];
 
 export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   name: COMMAND_NAME,
@@ -42,6 +92,7 @@ export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       ],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'templates', description: 'List the synced WhatsApp templates' },
+    ...LIFECYCLE_SUBCOMMANDS,
     { type: ApplicationCommandOptionType.Subcommand, name: 'doctor', description: 'Check the WhatsApp, Slack and Discord setup (admins only)' },
     ...AGENT_TOOL_SUBCOMMANDS,
   ],

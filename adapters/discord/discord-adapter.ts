@@ -35,6 +35,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class DiscordAdapter extends DiscordOutbound implements ChatAdapter, Permalinks {
   protected client: Client;
+  protected readonly guildId: string;
   private readonly channelIds: Set<string>;
 
   constructor(
@@ -44,6 +45,7 @@ export class DiscordAdapter extends DiscordOutbound implements ChatAdapter, Perm
   ) {
     super(opts.maxFileBytes ?? DISCORD_MAX_FILE_BYTES, log);
     this.channelIds = new Set(opts.channelIds);
+    this.guildId = opts.guildId;
     this.client = this.createClient();
   }
 

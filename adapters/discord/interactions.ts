@@ -51,7 +51,15 @@ async function command(ctx: DiscordInboundContext, interaction: ChatInputCommand
   const userName =
     interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : (interaction.user.globalName ?? interaction.user.username);
   const work = ctx.core
-    .command({ platform: 'discord', userId: interaction.user.id, userName, channelId, threadId, text: commandLine(sub, options) })
+    .command({
+      platform: 'discord',
+      userId: interaction.user.id,
+      userName,
+      channelId,
+      // Typed inside a conversation's thread: the lifecycle subcommands, `/wa reply` and `/wa history` act on it.
+      ...(threadId ? { threadId } : {}),
+      text: commandLine(sub, options),
+    })
     .then((r) => r.text)
     .catch((err: Error) => {
       ctx.log.error({ err }, '/wa failed');

@@ -4,12 +4,14 @@
  * The lifecycle (login, gateway) is discord-adapter.ts; what Discord sends is inbound.ts and interactions.ts.
  */
 import { ChannelType, RESTJSONErrorCodes, Routes, type APIChannel, type APIMessage, type APIThreadChannel, type Client } from 'discord.js';
-import type { ChatPost, Edits, Files, Reactions, StatusMarks, ThreadOpening, ThreadRef } from '../../src/domain/chat/adapter';
+import type { Cards, ChatPost, Edits, Files, OpenedThread, Reactions, StatusMarks, ThreadOpening, ThreadRef } from '../../src/domain/chat/adapter';
+import type { ConversationCard } from '../../src/domain/chat/card';
 import { STATUS_MARKS } from '../../src/domain/chat/status-marks';
 import { DeliveryError } from '../../src/domain/errors';
 import type { AgentFile, FileStream } from '../../src/domain/media';
 import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
+import { CLOSED_TAG, discordCardText } from './card';
 import { discordCode, toDeliveryError } from './errors';
 import { openAttachment, postAttachment, readForUpload } from './files';
 import { clip, MAX_MESSAGE_LENGTH, splitMessage, toDiscordText } from './format';
@@ -19,13 +21,15 @@ import { allowedMentions, authorLine, mentionPrefix, threadName } from './post-f
 const AUTO_ARCHIVE_MINUTES = 10080;
 const NOTICE_TITLE = 'WhatsApp bridge notice';
 
-export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, Files {
+export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, Files, Cards {
   readonly platform = 'discord' as const;
   /** "Message content … up to 2000 characters" (discord-api-docs, Create Message). */
   readonly maxPostLength = MAX_MESSAGE_LENGTH;
   private readonly channelTypes = new Map<string, ChannelType>();
   protected abstract client: Client;
   protected loggedIn = false;
+  /** The guild, for links to threads. */
+  protected abstract readonly guildId: string;
   protected stopped = false;
 
   constructor(
@@ -94,29 +98,67 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
     return op();
   }
 
-  async openThread(o: ThreadOpening): Promise<ThreadRef> {
+  async openThread(o: ThreadOpening): Promise<OpenedThread> {
     return this.call(async () => {
       const name = threadName(o.title);
-      const intro = `${mentionPrefix(o.mentionUserIds)}${toDiscordText(o.intro)}`;
+      const intro = `${mentionPrefix(o.mentionUserIds)}${o.card ? discordCardText(o.card) : toDiscordText(o.intro)}`;
       if ((await this.channelType(o.channelId)) === ChannelType.GuildForum) {
         // A forum post is a thread with its starter message: one call, nothing half-made.
         const post = (await this.client.rest.post(Routes.threads(o.channelId), {
           body: { name, auto_archive_duration: AUTO_ARCHIVE_MINUTES, message: { content: clip(intro), allowed_mentions: allowedMentions(o.mentionUserIds) } },
         })) as APIThreadChannel;
-        return { platform: 'discord', channelId: o.channelId, threadId: post.id };
+        // A forum post's starter message has the thread's id.
+        return { platform: 'discord', channelId: o.channelId, threadId: post.id, rootMessageId: post.id };
       }
       const thread = (await this.client.rest.post(Routes.threads(o.channelId), {
         body: { name, auto_archive_duration: AUTO_ARCHIVE_MINUTES, type: ChannelType.PublicThread },
       })) as APIThreadChannel;
+      let first: APIMessage;
       try {
-        await this.send(thread.id, clip(intro), o.mentionUserIds);
+        first = await this.send(thread.id, clip(intro), o.mentionUserIds);
       } catch (err) {
         // The outbox will open the thread again: don't leave an empty one behind.
         await this.client.rest.delete(Routes.channel(thread.id)).catch(() => undefined);
         throw err;
       }
-      return { platform: 'discord', channelId: o.channelId, threadId: thread.id };
+      return { platform: 'discord', channelId: o.channelId, threadId: thread.id, rootMessageId: first.id };
     });
+  }
+
+  /** The thread's opening message rewritten as the card; nobody is pinged by the edit. */
+  async updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void> {
+    const content = clip(discordCardText(card));
+    await this.call(() =>
+      this.inOpenThread(thread.threadId, () =>
+        this.client.rest.patch(Routes.channelMessage(thread.threadId, rootMessageId), { body: { content, allowed_mentions: allowedMentions() } }),
+      ),
+    );
+  }
+
+  /**
+   * Closed: the thread is archived (Modify Channel `archived`), and a forum post gets the forum's "closed" tag where
+   * the forum has one (`applied_tags`, ids from the forum's `available_tags`); open again: unarchived, tag removed.
+   */
+  async setThreadClosed(thread: ThreadRef, closed: boolean): Promise<void> {
+    await this.call(async () => {
+      const body: Record<string, unknown> = { archived: closed };
+      if ((await this.channelType(thread.channelId)) === ChannelType.GuildForum) {
+        const forum = (await this.client.rest.get(Routes.channel(thread.channelId))) as { available_tags?: { id: string; name: string }[] };
+        const tag = forum.available_tags?.find((t) => t.name.toLowerCase() === CLOSED_TAG);
+        if (tag) {
+          const post = (await this.client.rest.get(Routes.channel(thread.threadId))) as { applied_tags?: string[] };
+          const others = (post.applied_tags ?? []).filter((id) => id !== tag.id);
+          body.applied_tags = closed ? [...others, tag.id] : others;
+        }
+      }
+      // Unarchive first when opening (an archived thread takes no other change), archive last when closing.
+      if (!closed) await this.client.rest.patch(Routes.channel(thread.threadId), { body: { archived: false }, reason: 'Conversation reopened' });
+      await this.client.rest.patch(Routes.channel(thread.threadId), { body, reason: closed ? 'Conversation closed' : 'Conversation reopened' });
+    });
+  }
+
+  threadUrl(thread: ThreadRef): string {
+    return `https://discord.com/channels/${this.guildId}/${thread.threadId}`;
   }
 
   /** The content postInThread sends: mentions, the author line and the body as Discord markdown. */

@@ -4,7 +4,7 @@
  * calls cannot interleave inside one.
  */
 import type { ChatPlatform } from '../../src/domain/platform';
-import type { ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type { ConversationLifecycle, ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
 import type { ConversationStore } from '../../src/domain/store';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import { copy, later } from './records';
@@ -61,6 +61,35 @@ export class MemoryConversationStore implements ConversationStore {
     const others = conv.participants.filter((p) => !(p.platform === participant.platform && p.userId === participant.userId));
     conv.participants = [...others, copy(participant)];
     conv.lastAgentReplyAt = later(conv.lastAgentReplyAt, new Date(participant.lastReplyAt));
+  }
+
+  async updateLifecycle(conversationId: string, patch: ConversationLifecycle): Promise<void> {
+    const conv = this.conversations.get(conversationId) as unknown as Record<string, unknown> | undefined;
+    if (!conv) return;
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete conv[key];
+      else if (value !== undefined) conv[key] = copy(value);
+    }
+  }
+
+  async addParticipant(conversationId: string, participant: Participant): Promise<void> {
+    const conv = this.conversations.get(conversationId);
+    if (!conv || conv.participants.some((p) => p.platform === participant.platform && p.userId === participant.userId)) return;
+    conv.participants = [...conv.participants, copy(participant)];
+  }
+
+  async markCardShown(linkId: string, card: { digest: string; rootMessageId?: string }): Promise<void> {
+    const link = this.links.get(linkId);
+    if (!link) return;
+    link.cardShown = card.digest;
+    if (card.rootMessageId) link.rootMessageId = card.rootMessageId;
+  }
+
+  async retireThreadLink(conversationId: string, platform: ChatPlatform, at: Date): Promise<void> {
+    const key = `${conversationId}:${platform}`;
+    const link = this.links.get(this.linkKeys.get(key) ?? '');
+    if (link) link.retiredAt = copy(at);
+    this.linkKeys.delete(key);
   }
 
   async findThreadLink(conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null> {

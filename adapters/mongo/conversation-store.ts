@@ -8,7 +8,7 @@
  */
 import { bulkWriteChunked } from './bulk-write';
 import type { ChatPlatform } from '../../src/domain/platform';
-import type { ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
+import type { ConversationLifecycle, ConversationRecord, Participant, ThreadLinkRecord } from '../../src/domain/records';
 import type { ConversationStore } from '../../src/domain/store';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import { ignoreDuplicate, isDuplicateKey } from './duplicates';
@@ -55,11 +55,11 @@ export class MongoConversationStore implements ConversationStore {
         : undefined;
     const conversation = this.lock.run(_id, async () => {
       try {
-        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, new: true }).lean())!;
+        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { upsert: true, returnDocument: 'after' }).lean())!;
       } catch (err) {
         // Another process inserted it first: update the winner's document.
         if (!isDuplicateKey(err)) throw err;
-        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { new: true }).lean())!;
+        return (await this.m.conversations.findOneAndUpdate({ _id }, update, { returnDocument: 'after' }).lean())!;
       }
     });
     const [record] = await Promise.all([conversation, key]);
@@ -91,13 +91,63 @@ export class MongoConversationStore implements ConversationStore {
     });
   }
 
+  async updateLifecycle(conversationId: string, patch: ConversationLifecycle): Promise<void> {
+    const $set: Record<string, unknown> = {};
+    const $unset: Record<string, ''> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) $unset[key] = '';
+      else if (value !== undefined) $set[key] = value;
+    }
+    if (!Object.keys($set).length && !Object.keys($unset).length) return;
+    await this.lock.run(conversationId, () =>
+      this.m.conversations.updateOne(
+        { _id: conversationId },
+        { ...(Object.keys($set).length ? { $set } : {}), ...(Object.keys($unset).length ? { $unset } : {}) },
+      ),
+    );
+  }
+
+  async addParticipant(conversationId: string, participant: Participant): Promise<void> {
+    await this.lock.run(conversationId, async () => {
+      const conv = await this.m.conversations.findById(conversationId).lean();
+      const current = conv?.participants ?? [];
+      if (!conv || current.some((p) => p.platform === participant.platform && p.userId === participant.userId)) return;
+      await this.m.conversations.updateOne({ _id: conversationId }, { $set: { participants: [...current, participant] } });
+    });
+  }
+
+  async markCardShown(linkId: string, card: { digest: string; rootMessageId?: string }): Promise<void> {
+    await this.m.threadLinks.updateOne(
+      { _id: linkId },
+      { $set: { cardShown: card.digest, ...(card.rootMessageId ? { rootMessageId: card.rootMessageId } : {}) } },
+    );
+  }
+
+  /**
+   * The retired link keeps its `_id` (the old thread still finds the conversation) but its stored `conversationId`
+   * becomes unique to it (`retiredFrom` keeps the real one), so the unique (conversationId, platform) index admits the
+   * new thread's link; the key document goes, so the delivery path opens a new thread.
+   */
+  async retireThreadLink(conversationId: string, platform: ChatPlatform, at: Date): Promise<void> {
+    const link = await this.findThreadLink(conversationId, platform);
+    if (!link) return;
+    await this.m.threadLinks.updateOne(
+      { _id: link._id },
+      { $set: { retiredAt: at, retiredFrom: conversationId, conversationId: `${conversationId}#retired:${at.getTime()}` } },
+    );
+    await this.m.threadLinkKeys.deleteOne({ _id: linkKeyId(conversationId, platform) });
+  }
+
   async findThreadLink(conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null> {
     const key = await this.m.threadLinkKeys.findById(linkKeyId(conversationId, platform)).lean();
     return key ? this.m.threadLinks.findById(key.linkId).lean() : null;
   }
 
-  findThreadLinkByThread(platform: ChatPlatform, channelId: string, threadId: string): Promise<ThreadLinkRecord | null> {
-    return this.m.threadLinks.findById(`${platform}:${channelId}:${threadId}`).lean();
+  async findThreadLinkByThread(platform: ChatPlatform, channelId: string, threadId: string): Promise<ThreadLinkRecord | null> {
+    const link = await this.m.threadLinks.findById(`${platform}:${channelId}:${threadId}`).lean();
+    if (!link) return null;
+    const { retiredFrom, ...rest } = link as ThreadLinkRecord & { retiredFrom?: string };
+    return retiredFrom ? { ...rest, conversationId: retiredFrom } : rest;
   }
 
   async saveThreadLink(link: Omit<ThreadLinkRecord, '_id'>): Promise<ThreadLinkRecord> {

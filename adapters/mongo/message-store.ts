@@ -110,7 +110,9 @@ export class MongoMessageStore implements MessageStore {
 
   linkWamid(wamid: string, messageId: string): Promise<Pick<WamidRecord, 'status' | 'error'>> {
     return this.wamidLock.run(wamid, async () => {
-      const doc = await this.m.wamids.findOneAndUpdate({ _id: wamid }, { $set: { messageId }, $setOnInsert: { rank: 0 } }, { upsert: true, new: true }).lean();
+      const doc = await this.m.wamids
+        .findOneAndUpdate({ _id: wamid }, { $set: { messageId }, $setOnInsert: { rank: 0 } }, { upsert: true, returnDocument: 'after' })
+        .lean();
       return { status: doc?.status, error: doc?.error };
     });
   }

@@ -8,13 +8,26 @@ import type { WebClient } from '@slack/web-api';
 import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
 import { ObservedWebClient } from './api-metrics';
 import PQueue from 'p-queue';
-import type { ChatPost, Edits, Files, ProgressMessages, Reactions, StatusMarks, ThreadOpening, ThreadRef } from '../../src/domain/chat/adapter';
+import type {
+  Cards,
+  ChatPost,
+  Edits,
+  Files,
+  OpenedThread,
+  ProgressMessages,
+  Reactions,
+  StatusMarks,
+  ThreadOpening,
+  ThreadRef,
+} from '../../src/domain/chat/adapter';
+import type { ConversationCard } from '../../src/domain/chat/card';
 import { STATUS_MARKS } from '../../src/domain/chat/status-marks';
 import { DeliveryError } from '../../src/domain/errors';
 import type { AgentFile, FileStream } from '../../src/domain/media';
 import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import type { SlackConfig } from './config';
+import { slackCardText, slackThreadUrl } from './card';
 import { slackNameFromEmoji } from './emoji';
 import { toDeliveryError } from './errors';
 import { openSlackFile, shareTs, SLACK_MAX_FILE_BYTES, uploadToThread, type SlackFile } from './files';
@@ -42,7 +55,7 @@ export function boltLogger(log: Logger): BoltLogger {
   };
 }
 
-export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Files, ProgressMessages {
+export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Files, ProgressMessages, Cards {
   readonly platform = 'slack' as const;
   readonly maxFileBytes = SLACK_MAX_FILE_BYTES;
   /** chat.postMessage: "truncates messages containing more than 40,000 characters" (docs.slack.dev, chat.postMessage). */
@@ -92,13 +105,27 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
     }
   }
 
-  async openThread(o: ThreadOpening): Promise<ThreadRef> {
+  async openThread(o: ThreadOpening): Promise<OpenedThread> {
+    const body = o.card ? slackCardText(o.card) : toSlackText(o.intro);
     const res = await this.call(() =>
       this.paced(o.channelId, () =>
-        this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${toSlackText(o.intro)}`, unfurl_links: false }),
+        this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${body}`, unfurl_links: false }),
       ),
     );
-    return { platform: 'slack', channelId: res.channel ?? o.channelId, threadId: String(res.ts) };
+    return { platform: 'slack', channelId: res.channel ?? o.channelId, threadId: String(res.ts), rootMessageId: String(res.ts) };
+  }
+
+  /** chat.update of the root message (its first mentions, the notify users, are not kept: an edit pings nobody anyway). */
+  async updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void> {
+    const text = slackCardText(card);
+    await this.call(() => this.paced(thread.channelId, () => this.client.chat.update({ channel: thread.channelId, ts: rootMessageId, text })));
+  }
+
+  /** Slack threads have no closed state: the card says the conversation is closed. */
+  async setThreadClosed(): Promise<void> {}
+
+  threadUrl(thread: ThreadRef): string {
+    return slackThreadUrl(thread.channelId, thread.threadId);
   }
 
   /** The `text` postInThread sends (the author goes in `username`), counted after escaping. */

@@ -12,7 +12,35 @@ export interface Participant {
   platform: ChatPlatform;
   userId: string;
   name?: string;
+  /** When they last replied, or when they were added (`/wa add`) for people who have not replied yet. */
   lastReplyAt: Date;
+}
+
+/** A person on a chat platform (an owner, who closed a conversation). */
+export interface AgentRef {
+  platform: ChatPlatform;
+  userId: string;
+  name?: string;
+}
+
+/**
+ * Where a conversation stands (services/lifecycle/): `open` (nobody owns it), `owned` (claimed or assigned), `closed`
+ * (resolved; the customer writing again reopens it). A record without `state` is `open` (stored before states existed).
+ */
+export type ConversationState = 'open' | 'owned' | 'closed';
+
+/** The lifecycle fields of a conversation, written together by ConversationStore.updateLifecycle. */
+export interface ConversationLifecycle {
+  state?: ConversationState;
+  owner?: AgentRef | null;
+  /** When the current owner took it: a new customer turn for the notify rule (services/notify.ts). */
+  ownedAt?: Date | null;
+  closedAt?: Date | null;
+  closedBy?: AgentRef | null;
+  /** When the customer's message reopened it: that message notifies as a new conversation's would. */
+  reopenedAt?: Date | null;
+  /** The threads it had before the customer's message reopened it in new ones (linked from the new threads' cards). */
+  previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>> | null;
 }
 
 export interface ConversationRecord {
@@ -25,6 +53,13 @@ export interface ConversationRecord {
   lastInboundAt?: Date;
   lastAgentReplyAt?: Date;
   participants: Participant[];
+  state?: ConversationState;
+  owner?: AgentRef;
+  ownedAt?: Date;
+  closedAt?: Date;
+  closedBy?: AgentRef;
+  reopenedAt?: Date;
+  previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>>;
 }
 
 export interface ThreadLinkRecord {
@@ -36,6 +71,12 @@ export interface ThreadLinkRecord {
   threadId: string;
   createdAt: Date;
   lastMentionAt?: Date;
+  /** The message that opens the thread, kept up to date as the conversation's card (Slack: the root, = threadId). */
+  rootMessageId?: string;
+  /** A digest of the card last shown there: an unchanged card is not edited again. */
+  cardShown?: string;
+  /** Set when a newer thread replaced this one (the customer wrote long after the conversation was closed). */
+  retiredAt?: Date;
 }
 
 export interface ChatLocation {
@@ -106,6 +147,7 @@ export type JobKind =
   | 'chat.notice'
   | 'chat.channel_notice'
   | 'chat.react'
+  | 'chat.card'
   | 'whatsapp.send'
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
@@ -126,6 +168,11 @@ export interface JobPayloads {
   'chat.channel_notice': { platform: ChatPlatform; channelId: string; body: string };
   /** The bridge's reaction on a person's message in a thread (🔒: kept internal); `otherwise` is posted when the platform cannot show it. */
   'chat.react': { platform: ChatPlatform; channelId: string; threadId: string; messageId: string; emoji: string; otherwise: string };
+  /**
+   * The conversation's card brought up to date on its thread's opening message (services/present/card.ts), and with
+   * `thread` the thread shown closed or open again (services/lifecycle/). Reads the conversation when it runs.
+   */
+  'chat.card': { platform: ChatPlatform; conversationId: string; thread?: 'closed' | 'open' };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
   'whatsapp.send_media': {

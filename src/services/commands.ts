@@ -8,7 +8,7 @@ export interface CommandRequest {
   /** Display name when the adapter knows it (shown as who sent a template). */
   userName?: string;
   channelId: string;
-  /** The thread the command was typed in (Discord runs commands in threads; Slack does not). */
+  /** The thread it was typed in, when the platform runs commands in threads (Discord); lifecycle subcommands act on it. */
   threadId?: string;
   text: string;
 }

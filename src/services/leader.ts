@@ -17,10 +17,9 @@
  * epoch has been replaced: it is deposed (the bridge then exits so its supervisor restarts it as a follower, as
  * Kubernetes' client-go leader election does, rather than unwinding connections it cannot reopen).
  */
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { LeaderLease, LeaseStore } from '../domain/store';
 import type { Logger } from '../logger';
+import { holderId, holderIsGone } from './leader-holder';
 
 /** Takeover after a SIGKILL within `ttlMs` plus one check (issue 10 asks for 30 s). */
 export const LEADER_TTL_MS = 10_000;
@@ -35,7 +34,7 @@ export interface LeadershipHooks {
 }
 
 export class Leadership {
-  readonly holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly holder = holderId();
   private epoch = 0;
   private leading = false;
   private deposed = false;
@@ -134,6 +133,8 @@ export class Leadership {
     const now = this.now();
     if (!lease) return this.take(1, 'no instance delivers yet');
     if (lease.released) return this.take(epoch + 1, `instance ${lease.holder} released the lease`);
+    // A previous life of this process (a restart after a crash) need not be waited for: see leader-holder.ts.
+    if (holderIsGone(lease.holder)) return this.take(epoch + 1, `instance ${lease.holder} has ended (its process is gone from this host)`);
     if (!this.seen || this.seen.epoch !== epoch || this.seen.beat !== lease.beat) {
       this.seen = { epoch, beat: lease.beat, at: now };
       return;

@@ -126,6 +126,19 @@ export function internalMarkJob(conversationId: string, storedId: string, payloa
   return { kind: 'chat.react', lane: lane(payload.platform, conversationId), dedupeKey: `${payload.platform}:internal:${storedId}`, payload };
 }
 
+/**
+ * The conversation's card updated on each of `platforms` (and its thread closed or opened); `change` names what
+ * changed, naturally keyed (e.g. `claim:<time>`, `window:<hour>`), so a retried command or webhook updates it once.
+ */
+export function chatCardJobs(platforms: ChatPlatform[], conversationId: string, change: string, thread?: 'closed' | 'open'): NewJob[] {
+  return platforms.map((platform) => ({
+    kind: 'chat.card',
+    lane: lane(platform, conversationId),
+    dedupeKey: `${platform}:card:${conversationId}:${change}`,
+    payload: { platform, conversationId, ...(thread ? { thread } : {}) },
+  }));
+}
+
 // ------------------------------------------------------------------ into the channels
 
 export interface ChannelRef {

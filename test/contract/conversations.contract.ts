@@ -124,6 +124,56 @@ export function conversationsContract(backend: StoreBackend): void {
       expect((await store().findThreadLink('acc:c', 'slack'))?._id).toBe(links[0]!._id);
     });
 
+    test('lifecycle fields are set, and removed with null; an unknown conversation is left alone', async () => {
+      await store().conversationForInbound('111', { waId: '4915100000300' }, new Date());
+      const id = '111:4915100000300';
+      const at = new Date(1_700_000_000_000);
+      await store().updateLifecycle(id, { state: 'owned', owner: { platform: 'slack', userId: 'U1', name: 'Ann' }, ownedAt: at });
+      expect(await store().getConversation(id)).toMatchObject({ state: 'owned', owner: { platform: 'slack', userId: 'U1', name: 'Ann' } });
+      expect((await store().getConversation(id))?.ownedAt?.getTime()).toBe(at.getTime());
+      await store().updateLifecycle(id, {
+        state: 'closed',
+        owner: null,
+        closedAt: at,
+        previousThreads: { slack: { channelId: 'C1', threadId: '1.1' } },
+      });
+      const closed = await store().getConversation(id);
+      expect(closed).toMatchObject({ state: 'closed', previousThreads: { slack: { channelId: 'C1', threadId: '1.1' } } });
+      expect(closed?.owner).toBeUndefined();
+      // The other fields stay (an absent key changes nothing).
+      expect(closed?.ownedAt?.getTime()).toBe(at.getTime());
+      await store().updateLifecycle('111:none', { state: 'closed' });
+      expect(await store().getConversation('111:none')).toBeNull();
+    });
+
+    test('a person added is a participant once, and the last agent reply does not move', async () => {
+      await store().conversationForInbound('111', { waId: '4915100000301' }, new Date());
+      const id = '111:4915100000301';
+      const at = new Date(1_700_000_000_000);
+      await store().addParticipant(id, { platform: 'discord', userId: '42', name: 'Bo', lastReplyAt: at });
+      await store().addParticipant(id, { platform: 'discord', userId: '42', name: 'Bo', lastReplyAt: new Date() });
+      await store().addParticipant('111:none', { platform: 'discord', userId: '42', lastReplyAt: at });
+      const conv = await store().getConversation(id);
+      expect(conv?.participants).toEqual([{ platform: 'discord', userId: '42', name: 'Bo', lastReplyAt: at }]);
+      expect(conv?.lastAgentReplyAt).toBeUndefined();
+    });
+
+    test('a retired thread is no longer the conversation’s current one, is still found by thread, and a new one can be linked', async () => {
+      const old = await store().saveThreadLink({ conversationId: 'acc:r', platform: 'slack', channelId: 'C1', threadId: '1.1', createdAt: new Date() });
+      await store().markCardShown(old._id, { digest: 'abc', rootMessageId: '1.1' });
+      expect(await store().findThreadLink('acc:r', 'slack')).toMatchObject({ cardShown: 'abc', rootMessageId: '1.1' });
+      const at = new Date(1_700_000_000_000);
+      await store().retireThreadLink('acc:r', 'slack', at);
+      await store().retireThreadLink('acc:none', 'slack', at);
+      expect(await store().findThreadLink('acc:r', 'slack')).toBeNull();
+      const found = await store().findThreadLinkByThread('slack', 'C1', '1.1');
+      expect(found).toMatchObject({ conversationId: 'acc:r' });
+      expect(found?.retiredAt?.getTime()).toBe(at.getTime());
+      const fresh = await store().saveThreadLink({ conversationId: 'acc:r', platform: 'slack', channelId: 'C1', threadId: '2.2', createdAt: new Date() });
+      expect(fresh._id).toBe('slack:C1:2.2');
+      expect((await store().findThreadLink('acc:r', 'slack'))?._id).toBe('slack:C1:2.2');
+    });
+
     test('a record read is a copy: editing it changes nothing stored', async () => {
       const conv = await store().conversationForInbound('111', { waId: '4915100000003' }, new Date());
       conv.participants.push({ platform: 'slack', userId: 'U9', lastReplyAt: new Date() });

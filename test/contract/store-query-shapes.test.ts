@@ -137,6 +137,12 @@ test('the hot paths send only _id lookups, _id-keyed writes and inserts', async 
     await store.insertMessage({ ...inbound('slack:C1:a.1', conv._id), direction: 'outbound' });
     await store.updateMessage('slack:C1:a.1', { wamid: 'wamid.out1', state: 'accepted', stateAt: at });
     await store.linkWamid('wamid.out1', 'slack:C1:a.1');
+    // Lifecycle (claim, add, close, reopen in a new thread) and the card.
+    await store.updateLifecycle(conv._id, { state: 'owned', owner: { platform: 'slack', userId: 'U1' }, ownedAt: at, closedAt: null });
+    await store.addParticipant(conv._id, { platform: 'slack', userId: 'U2', lastReplyAt: at });
+    await store.markCardShown(link._id, { digest: 'd', rootMessageId: 'new.1' });
+    await store.retireThreadLink(conv._id, 'slack', at);
+    await store.findThreadLinkByThread('slack', 'C1', 'new.1');
     // Statuses.
     await store.applyStatuses([status('wamid.out1', 'delivered'), status('wamid.old1', 'read'), status('wamid.unknown', 'sent')]);
     await store.applyStatus(status('wamid.out1', 'read'));

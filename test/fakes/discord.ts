@@ -147,8 +147,8 @@ export class FakeDiscord extends EventEmitter {
   addTextChannel(id: string, name: string): StoredChannel {
     return this.state.addTextChannel(id, name);
   }
-  addForumChannel(id: string, name: string): StoredChannel {
-    return this.state.addForumChannel(id, name);
+  addForumChannel(id: string, name: string, extra?: Parameters<DiscordState['addForumChannel']>[2]): StoredChannel {
+    return this.state.addForumChannel(id, name, extra);
   }
   channel(id: string): StoredChannel | undefined {
     return this.state.channels.get(id);

@@ -122,6 +122,8 @@ export function chatSideSuite(makeDriver: () => ChatSideDriver, label: string): 
       const reply = await d.agentReplies(thread, 'sorry for the delay');
       const notice = await steps.noticeIn(thread, '/wa template');
       expect(notice.text).toContain('24 hours');
+      // The way out names this customer's number.
+      expect(notice.text).toContain(`/wa template +${CUSTOMER} `);
       await eventually(() => expect(d.statusMarksOn(thread, reply)).toEqual(['failed']));
       expect(steps.messageCalls()).toHaveLength(0);
     });

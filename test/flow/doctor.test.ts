@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { OverwriteType, PermissionFlagsBits } from 'discord.js';
+import { runAdmin } from '../../src/cli/admin';
 import { runDoctorCli } from '../../src/cli/doctor';
 import { DISCORD_TEXT_CHANNEL } from '../support/discord-harness';
 import { startDoctorFakes, type DoctorFakes } from '../support/doctor';
@@ -183,6 +184,23 @@ test('Discord without the Message Content intent, and a wrong bot token', async 
   res = await doctor({ ...f.env, DISCORD_BOT_TOKEN: 'not-the-right-token-at-all-000' });
   expect(failure(res.text, 'bot token').line).toContain('401');
   expect(failure(res.text, 'bot token').fix).toContain('Reset Token');
+});
+
+test('`npm run admin -- doctor` runs the same checks with the same exit codes', async () => {
+  f = await startDoctorFakes({ discordIntents: 0 });
+  const admin = async (env: Record<string, string | undefined>) => {
+    const out: string[] = [];
+    const code = await runAdmin(['doctor'], { env, io: { out: (l) => out.push(l), err: (l) => out.push(l) } });
+    return { code, text: out.join('\n') };
+  };
+  let res = await admin(f.env);
+  expect(res.code).toBe(1);
+  expect(failure(res.text, 'Message Content intent').fix).toContain('Message Content Intent');
+  await f.close();
+  f = await startDoctorFakes();
+  res = await admin(f.env);
+  expect(res.text).not.toContain('❌');
+  expect(res.code).toBe(0);
 });
 
 test('an invalid configuration is one ❌ line naming the variable, exit code 1', async () => {

@@ -15,6 +15,7 @@ import { uniqueDbName } from './mongo';
 
 export const DISCORD_TEXT_CHANNEL = '1110000000000000001';
 export const DISCORD_FORUM_CHANNEL = '1110000000000000002';
+export const DISCORD_CLOSED_TAG = '1110000000000000077';
 /** A channel the bridge is not configured for. */
 export const DISCORD_OTHER_CHANNEL = '1110000000000000003';
 export const DISCORD_NOTIFY = ['300000000000000101', '300000000000000102'];
@@ -66,7 +67,10 @@ export function discordEnv(fake: FakeDiscord, channelId: string): Record<string,
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const fake = await FakeDiscord.start();
   fake.addTextChannel(DISCORD_TEXT_CHANNEL, 'wa-inbox');
-  fake.addForumChannel(DISCORD_FORUM_CHANNEL, 'wa-conversations');
+  // A forum with a "Closed" tag (Discord's Forum Tag object): a closed conversation's post gets it.
+  fake.addForumChannel(DISCORD_FORUM_CHANNEL, 'wa-conversations', {
+    available_tags: [{ id: DISCORD_CLOSED_TAG, name: 'Closed', moderated: false, emoji_id: null, emoji_name: '✅' }],
+  });
   fake.addTextChannel(DISCORD_OTHER_CHANNEL, 'general');
   // Members of the server, so their mentions resolve like in a real guild.
   for (const [i, id] of DISCORD_NOTIFY.entries()) fake.state.human({ id, username: `notify.${i + 1}`, globalName: `Notify ${i + 1}` });

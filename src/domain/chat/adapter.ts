@@ -7,6 +7,7 @@
 import type { ChatPlatform } from '../platform';
 import type { AgentFile, FileStream } from '../media';
 import type { DeliveryStatus } from '../whatsapp';
+import type { ConversationCard } from './card';
 
 export type { ChatPlatform } from '../platform';
 
@@ -31,7 +32,12 @@ export interface ThreadOpening {
   /** The root / starter message, already naming the customer. */
   intro: string;
   mentionUserIds: string[];
+  /** The conversation's card: a platform with `Cards` opens the thread with it instead of `intro`. */
+  card?: ConversationCard;
 }
+
+/** A thread just opened, and the message that opens it (the card's message) when the platform says. */
+export type OpenedThread = ThreadRef & { rootMessageId?: string };
 
 /**
  * What every chat platform does. Failures of the posting methods are DeliveryErrors (retryable or permanent, with an
@@ -50,7 +56,7 @@ export interface ChatAdapter {
    * would be acted on once per instance. Absent: inbound comes by HTTP to whichever instance the proxy picks (Slack).
    */
   readonly sessionBound?: boolean;
-  openThread(opening: ThreadOpening): Promise<ThreadRef>;
+  openThread(opening: ThreadOpening): Promise<OpenedThread>;
   postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }>;
   postToChannel(channelId: string, text: string): Promise<void>;
   /**
@@ -110,6 +116,16 @@ export interface Permalinks {
   threadLink(thread: ThreadRef): Promise<string | undefined>;
 }
 
+/** The conversation's card kept up to date on the thread's opening message, and the thread shown closed or open. */
+export interface Cards {
+  /** Rewrites the thread's opening message as `card` (its buttons included). */
+  updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void>;
+  /** Shows the thread as closed (resolved) or open again, the platform's way (Discord archives; Slack's card says it). */
+  setThreadClosed(thread: ThreadRef, closed: boolean): Promise<void>;
+  /** A link people can follow to the thread. */
+  threadUrl(thread: ThreadRef): string;
+}
+
 const has = (adapter: ChatAdapter, member: string): boolean => typeof (adapter as unknown as Record<string, unknown>)[member] === 'function';
 
 export const hasStatusMarks = (c: ChatAdapter): c is ChatAdapter & StatusMarks => has(c, 'showStatus');
@@ -118,5 +134,6 @@ export const hasEdits = (c: ChatAdapter): c is ChatAdapter & Edits => has(c, 'ed
 export const hasFiles = (c: ChatAdapter): c is ChatAdapter & Files =>
   has(c, 'postFile') && has(c, 'openFile') && typeof (c as Partial<Files>).maxFileBytes === 'number';
 export const hasProgressMessages = (c: ChatAdapter): c is ChatAdapter & ProgressMessages => has(c, 'upsertChannelMessage');
+export const hasCards = (c: ChatAdapter): c is ChatAdapter & Cards => has(c, 'updateCard') && has(c, 'setThreadClosed') && has(c, 'threadUrl');
 export const hasDirectory = (c: ChatAdapter): c is ChatAdapter & Directory => has(c, 'groupMembers') && has(c, 'readSharedFile');
 export const hasPermalinks = (c: ChatAdapter): c is ChatAdapter & Permalinks => has(c, 'threadLink');

@@ -5,3 +5,4 @@
 export * from './adapter';
 export * from './inbound';
 export * from './status-marks';
+export * from './card';

@@ -9,7 +9,7 @@
  * why; adapters/mongo/conversation-store.ts has the one exception, after a collision).
  */
 import type { ChatPlatform } from '../chat';
-import type { ConversationRecord, Participant, ThreadLinkRecord } from '../records';
+import type { ConversationLifecycle, ConversationRecord, Participant, ThreadLinkRecord } from '../records';
 import type { CustomerRef } from '../whatsapp';
 import { methodsOf } from './methods';
 
@@ -29,11 +29,29 @@ export interface ConversationStore {
   /** Adds or refreshes the agent among the participants (one entry per platform and user); `lastAgentReplyAt` only moves forward. No-op for an unknown conversation. */
   recordAgentReply(conversationId: string, participant: Participant): Promise<void>;
 
+  /**
+   * Writes the lifecycle fields given (services/lifecycle/): a value sets the field, `null` removes it, an absent key
+   * leaves it. One write by `_id`; the last writer wins (claims race only between people, and the card shows the result).
+   * No-op for an unknown conversation.
+   */
+  updateLifecycle(conversationId: string, patch: ConversationLifecycle): Promise<void>;
+  /** Adds a person among the participants (`/wa add`) unless they are one already; `lastAgentReplyAt` is left as it is. */
+  addParticipant(conversationId: string, participant: Participant): Promise<void>;
+
+  /** The current thread of a conversation on a platform (never a retired one). */
   findThreadLink(conversationId: string, platform: ChatPlatform): Promise<ThreadLinkRecord | null>;
   findThreadLinkByThread(platform: ChatPlatform, channelId: string, threadId: string): Promise<ThreadLinkRecord | null>;
   /** One link per conversation and platform. Returns the stored link: the given one, or the one that was there first. */
   saveThreadLink(link: Omit<ThreadLinkRecord, '_id'>): Promise<ThreadLinkRecord>;
   markMentioned(linkId: string, at: Date): Promise<void>;
+  /** Records the digest of the card last shown in the thread (ThreadLinkRecord.cardShown) and its root message. */
+  markCardShown(linkId: string, card: { digest: string; rootMessageId?: string }): Promise<void>;
+  /**
+   * The conversation's thread on this platform is no longer its current one (`retiredAt` set): `findThreadLink` answers
+   * null, so the next delivery opens a new thread; the old thread is still found by `findThreadLinkByThread`, with the
+   * conversation's id. No-op when there is no current thread.
+   */
+  retireThreadLink(conversationId: string, platform: ChatPlatform, at: Date): Promise<void>;
 }
 
 export const CONVERSATION_STORE_METHODS = methodsOf<ConversationStore>({
@@ -45,4 +63,8 @@ export const CONVERSATION_STORE_METHODS = methodsOf<ConversationStore>({
   findThreadLinkByThread: true,
   saveThreadLink: true,
   markMentioned: true,
+  updateLifecycle: true,
+  addParticipant: true,
+  markCardShown: true,
+  retireThreadLink: true,
 });

@@ -13,7 +13,7 @@ import { methodsOf } from './methods';
 
 export interface LeaderLease {
   epoch: number;
-  /** Who holds it: host, process id and a random part (logs and docs only; nothing compares it). */
+  /** Who holds it: host, PID namespace, process id and a random part (src/services/leader-holder.ts). */
   holder: string;
   /** The holder's heartbeat counter: others see it change while the holder lives (no clock is compared across hosts). */
   beat: number;

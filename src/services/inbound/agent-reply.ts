@@ -134,7 +134,8 @@ export class AgentReplies {
       const failure = {
         code: '131047',
         meaning: `the customer last wrote ${conversation.lastInboundAt ? `on ${conversation.lastInboundAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never'}, more than 24 hours ago, so WhatsApp allows only templates`,
-        action: 'send an approved template with `/wa template <phone> <template>`',
+        // The customer's number filled in: the line can be copied as it is (issue 11 point 5).
+        action: `send an approved template with \`/wa template ${conversation.customer.waId ? `+${conversation.customer.waId}` : '<phone>'} <template>\``,
         retryable: false,
       };
       // Only the first part is recorded (nothing is sent), so its own `failed` is what the message shows.

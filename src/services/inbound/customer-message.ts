@@ -9,8 +9,12 @@ import type { InboundCustomerMessage } from '../../domain/whatsapp';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import type { AutomaticReplies } from '../automation/decide';
+import type { Lifecycle } from '../lifecycle/lifecycle';
 import { renderContent, renderInbound } from '../render';
-import { chatPostJobs } from '../routing';
+import { chatCardJobs, chatPostJobs } from '../routing';
+
+/** A card's window line changes with each customer message: it is rewritten at most once per hour of window. */
+const CARD_WINDOW_STEP_MS = 3600 * 1000;
 
 export class CustomerMessages {
   constructor(
@@ -19,6 +23,8 @@ export class CustomerMessages {
     private readonly log: Logger,
     /** Away message, greeting and keyword replies (services/automation/); none when absent. */
     private readonly automatic?: AutomaticReplies,
+    /** Reopens a closed conversation the customer writes to, and keeps its card's window current (services/lifecycle/). */
+    private readonly lifecycle?: Lifecycle,
   ) {}
 
   async handle(m: InboundCustomerMessage): Promise<NewJob[]> {
@@ -29,6 +35,7 @@ export class CustomerMessages {
     }
     const before = await this.automatic?.before(account, m);
     const conversation = await this.store.conversationForInbound(m.accountId, m.customer, m.sentAt);
+    const reopened = (await this.lifecycle?.customerWrote(conversation)) ?? [];
     const id = `wa:${m.wamid}`;
     const record: MessageRecord = {
       _id: id,
@@ -44,7 +51,13 @@ export class CustomerMessages {
     const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid) : undefined;
     const body = renderInbound(m, quoted);
     const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
-    const posts = chatPostJobs(this.accounts.platformsOf(account), conversation._id, id, { author: { name, role: 'customer' }, body }, true);
+    const platforms = this.accounts.platformsOf(account);
+    const window = Math.floor((conversation.lastInboundAt ?? m.sentAt).getTime() / CARD_WINDOW_STEP_MS);
+    const posts = [
+      ...reopened,
+      ...chatPostJobs(platforms, conversation._id, id, { author: { name, role: 'customer' }, body }, true),
+      ...(this.lifecycle ? chatCardJobs(platforms, conversation._id, `window:${window}`) : []),
+    ];
     // Decided once, when the message is first stored (services/automation/decide.ts says why).
     return isNew && this.automatic ? [...posts, ...(await this.automatic.decide(account, m, before, conversation))] : posts;
   }

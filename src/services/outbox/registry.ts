@@ -5,6 +5,7 @@
  */
 import { DeliveryError } from '../../domain/errors';
 import type { JobKind, OutboxJob } from '../../domain/records';
+import { chatCardHandler } from './handlers/chat-card';
 import { chatChannelNoticeHandler } from './handlers/chat-channel-notice';
 import { chatNoticeHandler } from './handlers/chat-notice';
 import { chatPostHandler } from './handlers/chat-post';
@@ -34,6 +35,7 @@ export class JobRegistry {
       'chat.notice': chatNoticeHandler(ctx),
       'chat.channel_notice': chatChannelNoticeHandler(ctx),
       'chat.react': chatReactHandler(ctx),
+      'chat.card': chatCardHandler(ctx),
       'whatsapp.send': whatsappSendHandler(ctx),
       'whatsapp.send_template': whatsappSendTemplateHandler(ctx),
       'whatsapp.send_media': whatsappSendMediaHandler(ctx),

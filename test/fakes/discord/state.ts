@@ -308,6 +308,14 @@ export class DiscordState {
       }
       if (typeof body.name === 'string') ch.name = body.name;
       if (typeof body.locked === 'boolean') meta.locked = body.locked;
+      if (Array.isArray(body.applied_tags)) {
+        // Forum posts only; every id must be one of the forum's available_tags (Modify Channel, "Thread" fields).
+        const parent = this.channel(ch.parent_id!) as APIGuildForumChannel;
+        if (parent.type !== ChannelType.GuildForum) throw invalidForm('applied_tags', 'BASE_TYPE_BAD_TYPE', 'Not a forum post');
+        const known = new Set(parent.available_tags.map((t) => t.id));
+        if (!(body.applied_tags as string[]).every((id) => known.has(id))) throw invalidForm('applied_tags', 'BASE_TYPE_CHOICES', 'Unknown tag');
+        (ch as APIThreadChannel & { applied_tags?: string[] }).applied_tags = body.applied_tags as string[];
+      }
       if (typeof body.auto_archive_duration === 'number') meta.auto_archive_duration = body.auto_archive_duration;
       if (typeof body.archived === 'boolean' && body.archived !== meta.archived) {
         meta.archived = body.archived;

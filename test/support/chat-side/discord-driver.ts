@@ -40,8 +40,8 @@ export class DiscordDriver implements ChatSideDriver {
     return this.harness.graph;
   }
 
-  async start(label: string): Promise<void> {
-    this.h = await startDiscordHarness(label, { forum: this.opts.forum });
+  async start(label: string, env?: Record<string, string>): Promise<void> {
+    this.h = await startDiscordHarness(label, { forum: this.opts.forum, ...(env ? { env } : {}) });
   }
 
   async stop(): Promise<void> {
@@ -75,6 +75,11 @@ export class DiscordDriver implements ChatSideDriver {
     const first = this.messages(thread)[0];
     if (!first) throw new Error(`thread ${thread.id} has no messages`);
     return this.view(first);
+  }
+
+  threadClosed(thread: ThreadView): boolean {
+    const channel = this.harness.fake.state.channel(thread.id) as { thread_metadata?: { archived?: boolean } };
+    return channel.thread_metadata?.archived === true;
   }
 
   postsIn(thread: ThreadView): PostView[] {
@@ -117,12 +122,24 @@ export class DiscordDriver implements ChatSideDriver {
 
   /** INTERACTION_CREATE for `/wa <sub>` with typed options (the registered command, adapters/discord/commands.ts), in the channel or `opts.in`. */
   async runCommand(command: WaCommand, opts: { in?: ThreadView } = {}): Promise<CommandAnswer> {
-    const { fake } = this.harness;
-    const channelId = opts.in?.id ?? this.harness.channelId;
-    const { sub, ...rest } = command;
-    // The typed options, as Discord sends them: only those the agent filled in.
-    const options = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
-    const rec = fake.interaction({ name: 'wa', subcommand: sub, options: Object.keys(options).length ? options : undefined, channelId, user: DISCORD_AGENT });
+    const { fake, channelId } = this.harness;
+    let options: Record<string, string | number> | undefined;
+    if ('thread' in command) {
+      // A lifecycle subcommand is typed in the conversation's thread (Discord runs commands there).
+      options =
+        command.sub === 'assign' || command.sub === 'add'
+          ? { user: command.user }
+          : command.sub === 'close' && command.message
+            ? { message: command.message }
+            : undefined;
+    } else {
+      const { sub: _sub, ...rest } = command;
+      // The typed options, as Discord sends them: only those the agent filled in.
+      const filled = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+      options = Object.keys(filled).length ? filled : undefined;
+    }
+    const where = opts.in?.id ?? ('thread' in command ? command.thread.id : channelId);
+    const rec = fake.interaction({ name: 'wa', subcommand: command.sub, options, channelId: where, user: DISCORD_AGENT });
     const first = await fake.waitForInteractionResponse(rec.id, 'callback', 10_000);
     const flags = Number(first.data?.flags ?? 0);
     const shown = first.type === DEFERRED ? await fake.waitForInteractionResponse(rec.id, 'editOriginal', 10_000) : first;

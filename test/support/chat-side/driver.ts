@@ -49,12 +49,21 @@ export type WaCommand =
   | { sub: 'help' }
   | { sub: 'templates' }
   | { sub: 'template'; phone: string; name: string; params?: string }
+  | LifecycleCommand
   // The agents' tools (issue 11, points 6-7: test/flow/agent-tools.suite.ts).
   | { sub: 'replies'; action: 'add' | 'list' | 'remove'; name?: string; text?: string }
   | { sub: 'reply'; name: string; phone?: string }
   | { sub: 'find'; query: string }
   | { sub: 'history'; phone?: string; count?: number }
   | { sub: 'failed' };
+
+/**
+ * A lifecycle subcommand on a conversation: typed in its thread where the platform runs commands there (Discord), else
+ * naming the customer's number (Slack runs no custom slash command typed in a thread). `user`: a user id of this platform.
+ */
+export type LifecycleCommand = { thread: ThreadView; phone: string } & (
+  { sub: 'claim' | 'reopen' } | { sub: 'assign' | 'add'; user: string } | { sub: 'close'; message?: string }
+);
 
 export interface CommandAnswer {
   text: string;
@@ -72,8 +81,8 @@ export interface ChatSideDriver {
   /** The fake Graph API the bridge talks to (valid after start()). */
   readonly graph: FakeGraphApi;
 
-  /** Starts fakes and a bridge with this platform as its only chat side. */
-  start(label: string): Promise<void>;
+  /** Starts fakes and a bridge with this platform as its only chat side (`env`: variables added to the test's own). */
+  start(label: string, env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
   /** Meta delivers a webhook body (signed like Meta) to the bridge's public route; resolves to the HTTP status. */
   webhook(body: unknown): Promise<number>;
@@ -86,6 +95,8 @@ export interface ChatSideDriver {
   threadOf(phoneDigits: string): Promise<ThreadView>;
   /** The post that opens the thread (the root message, or the thread's first message). */
   opening(thread: ThreadView): PostView;
+  /** Whether the thread is shown closed (Discord: archived); undefined where threads have no such state (Slack). */
+  threadClosed(thread: ThreadView): boolean | undefined;
   /** Posts in the thread after its opening, oldest first. */
   postsIn(thread: ThreadView): PostView[];
 

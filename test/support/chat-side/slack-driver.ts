@@ -16,11 +16,20 @@ const isRoot = (m: StoredMessage) => !m.thread_ts || m.thread_ts === m.ts;
 /** A value with spaces or quotes is one argument when quoted (the core's `/wa` line parser: src/services/command-line.ts). */
 const arg = (v: string) => (/[\s"]/.test(v) ? `"${v.replace(/"/g, '\\"')}"` : v);
 
-/** A `/wa` line as an agent types it in Slack. */
+/** The `/wa` line a person types; a lifecycle subcommand names the customer (Slack runs no slash command typed in a thread). */
 function commandText(c: WaCommand): string {
   switch (c.sub) {
+    case 'help':
+    case 'templates':
+      return c.sub;
     case 'template':
       return ['template', arg(c.phone), c.name, c.params ?? ''].join(' ').trim();
+    case 'assign':
+    case 'add':
+      // Slack escapes a mention in a command's text as <@U…|name> (the app manifest's should_escape).
+      return `${c.sub} +${c.phone} <@${c.user}|${c.user.toLowerCase()}>`;
+    case 'close':
+      return `close +${c.phone}${c.message ? ` ${c.message}` : ''}`;
     case 'replies':
       return ['replies', c.action, c.name ?? '', c.text ?? ''].join(' ').trim();
     case 'reply':
@@ -29,8 +38,10 @@ function commandText(c: WaCommand): string {
       return `find ${c.query}`;
     case 'history':
       return ['history', c.phone ? arg(c.phone) : '', c.count ?? ''].join(' ').trim();
-    default:
+    case 'failed':
       return c.sub;
+    default:
+      return `${c.sub} +${c.phone}`;
   }
 }
 
@@ -51,8 +62,8 @@ export class SlackDriver implements ChatSideDriver {
     return this.harness.graph;
   }
 
-  async start(label: string): Promise<void> {
-    this.h = await startHarness(label, this.harnessOptions);
+  async start(label: string, env?: Record<string, string>): Promise<void> {
+    this.h = await startHarness(label, { ...this.harnessOptions, ...(env ? { env: { ...this.harnessOptions?.env, ...env } } : {}) });
   }
 
   async stop(): Promise<void> {
@@ -88,6 +99,10 @@ export class SlackDriver implements ChatSideDriver {
     const root = this.harness.slack.findMessage(CHANNEL, thread.id);
     if (!root) throw new Error(`no root message ${thread.id}`);
     return this.view(root);
+  }
+
+  threadClosed(): undefined {
+    return undefined;
   }
 
   postsIn(thread: ThreadView): PostView[] {

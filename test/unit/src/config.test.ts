@@ -50,6 +50,7 @@ describe('loadConfig: valid environments', () => {
   it('a minimal Slack environment, with every default', () => {
     expect(loadConfig(SLACK_ENV)).toEqual({
       port: 3000,
+      lifecycle: { sameThreadDays: 7 },
       logLevel: 'info',
       mongodbUri: undefined,
       dataDir: './data',

@@ -20,7 +20,7 @@ test('--help lists every command with its summary, on stdout, exit 0', async () 
     const r = await run([flag]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('usage: npm run admin -- <command> [options]');
-    for (const name of ['requeue', 'replay', 'export', 'templates']) expect(r.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    for (const name of ['doctor', 'requeue', 'replay', 'export', 'templates']) expect(r.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
   }
 });
 
@@ -32,6 +32,7 @@ test('no command: the list on stderr, exit 2', async () => {
 
 test('each command has its own --help with a usage line and its options', async () => {
   const expected: Record<string, string[]> = {
+    doctor: ['usage: npm run admin -- doctor', 'Exits 1 when a check failed'],
     requeue: ['usage: npm run admin -- requeue --all | --conversation', '--all', '--conversation'],
     replay: ['usage: npm run admin -- replay --since', '--since', '--until'],
     export: ['usage: npm run admin -- export --from', '--from', '--to', '--format', '--out'],
@@ -49,7 +50,7 @@ test('each command has its own --help with a usage line and its options', async 
 test('an unknown command is named, with the list, exit 2', async () => {
   const r = await run(['doctorr']);
   expect(r.code).toBe(2);
-  expect(r.err).toBe("unknown command 'doctorr'. Commands: requeue, replay, export, templates. See `npm run admin -- --help`.");
+  expect(r.err).toBe("unknown command 'doctorr'. Commands: doctor, requeue, replay, export, templates. See `npm run admin -- --help`.");
 });
 
 test.each([

@@ -1,9 +1,11 @@
-/** A conversation's thread on a platform: found, or opened (and recorded) by the first delivery that needs it. */
-import type { ChatLocation, MessageRecord } from '../../../../domain/records';
-import type { ChatPlatform, ThreadRef } from '../../../../domain/chat';
+/** A conversation's thread on a platform: found, or opened (and recorded) by the first delivery that needs it, with its card. */
+import { createHash } from 'node:crypto';
+import type { ChatLocation, ConversationRecord, MessageRecord } from '../../../../domain/records';
+import { hasCards, type ChatPlatform, type ConversationCard, type ThreadRef } from '../../../../domain/chat';
 import { DeliveryError } from '../../../../domain/errors';
 import { replyRuleLine, replyRuleOf } from '../../../internal-notes';
 import { mentionsFor } from '../../../notify';
+import { cardOf } from '../../../present/card';
 import { customerLabel } from '../../../render';
 import type { HandlerContext } from './context';
 
@@ -33,16 +35,57 @@ export async function threadFor(ctx: HandlerContext, conversationId: string, pla
     });
   const { channelId, notifyUsers } = ctx.accounts.destination(account, platform);
   const label = customerLabel(conversation.customer);
-  const thread = await ctx.chat(platform).openThread({
+  const chat = ctx.chat(platform);
+  const card = hasCards(chat) ? cardFor(ctx, conversation, platform) : undefined;
+  const opened = await chat.openThread({
     channelId,
     title: label,
     intro: `💬 *New WhatsApp conversation* with *${label}*${ctx.accounts.all.length > 1 ? ` on ${account.name}` : ''}.\n${replyRuleLine(replyRuleOf(account))}`,
     mentionUserIds: notifyUsers,
+    card,
   });
   // Recorded right away: every later delivery (ordered in this lane) finds it; a second thread is never opened.
   const now = ctx.now();
-  await ctx.store.saveThreadLink({ conversationId, platform, channelId: thread.channelId, threadId: thread.threadId, createdAt: now, lastMentionAt: now });
+  const thread: ThreadRef = { platform, channelId: opened.channelId, threadId: opened.threadId };
+  await ctx.store.saveThreadLink({
+    conversationId,
+    platform,
+    channelId: thread.channelId,
+    threadId: thread.threadId,
+    createdAt: now,
+    lastMentionAt: now,
+    ...(opened.rootMessageId ? { rootMessageId: opened.rootMessageId } : {}),
+    ...(card ? { cardShown: cardDigest(card) } : {}),
+  });
   return { thread, isNew: true };
+}
+
+/** The conversation's card as shown on `platform` now. */
+export function cardFor(ctx: HandlerContext, conversation: ConversationRecord, platform: ChatPlatform): ConversationCard {
+  const account = ctx.accounts.get(conversation.accountId);
+  const chat = ctx.chat(platform);
+  const previous = conversation.previousThreads?.[platform];
+  return cardOf(conversation, platform, {
+    account: account && ctx.accounts.all.length > 1 ? account.name : undefined,
+    replyRule: replyRuleLine(replyRuleOf(account)),
+    previousThread: previous && hasCards(chat) ? chat.threadUrl({ platform, ...previous }) : undefined,
+    now: ctx.now(),
+  });
+}
+
+/** The window's end counts for the digest by the hour: a customer's every message moves it, and each edit is a paced Slack call. */
+const WINDOW_STEP_MS = 3600 * 1000;
+
+/**
+ * What identifies a card's content: an unchanged card is not edited again. The window's end is taken by the hour, so
+ * the card may show an end up to an hour earlier than the real one (never later: the window only moves forward).
+ */
+export function cardDigest(card: ConversationCard): string {
+  const windowStep = card.windowUntil && Math.floor(card.windowUntil.getTime() / WINDOW_STEP_MS);
+  return createHash('sha256')
+    .update(JSON.stringify({ ...card, windowUntil: windowStep }))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** Who a customer's post pings now (notify.ts decides), recorded so the next post does not ping them again. */

@@ -1,0 +1,22 @@
+/**
+ * The conversation's card on Discord (issue 11 point 4): the core's words (src/services/present/card.ts) with
+ * Discord's tokens: `<t:unix:f>` and `<t:unix:R>` timestamps (discord-api-docs, "Message Formatting": shown in each
+ * reader's time zone) and `<@id>` mentions (never pinging on an edit: allowed_mentions is empty).
+ */
+import type { CardTokens, ConversationCard } from '../../src/domain/chat/card';
+import { cardText } from '../../src/services/present/card';
+import { toDiscordText } from './format';
+
+export const discordCardTokens: CardTokens = {
+  text: toDiscordText,
+  date: (d) => {
+    const s = Math.floor(d.getTime() / 1000);
+    return `<t:${s}:f> (<t:${s}:R>)`;
+  },
+  person: (p) => (p.userId ? `<@${p.userId}>` : toDiscordText(p.name ?? 'someone')),
+};
+
+export const discordCardText = (card: ConversationCard): string => cardText(card, discordCardTokens);
+
+/** The name of the forum tag put on a closed conversation's post, where the forum has one (any case). */
+export const CLOSED_TAG = 'closed';

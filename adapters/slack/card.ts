@@ -1,0 +1,19 @@
+/**
+ * The conversation's card on Slack (issue 11 point 4): the core's words (src/services/present/card.ts) with Slack's
+ * tokens. Dates use Slack's date formatting, `<!date^unix^{date_short_pretty} {time}|fallback>` (docs.slack.dev,
+ * "Formatting text for app surfaces": each reader sees their own time zone); people are `<@U…>` mentions.
+ */
+import type { CardTokens, ConversationCard } from '../../src/domain/chat/card';
+import { cardText } from '../../src/services/present/card';
+import { toSlackText } from './format';
+
+export const slackCardTokens: CardTokens = {
+  text: toSlackText,
+  date: (d) => `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`,
+  person: (p) => (p.userId ? `<@${p.userId}>` : toSlackText(p.name ?? 'someone')),
+};
+
+export const slackCardText = (card: ConversationCard): string => cardText(card, slackCardTokens);
+
+/** A permalink to a thread: Slack's `archives/<channel>/p<ts without the dot>` form (redirects to the workspace). */
+export const slackThreadUrl = (channelId: string, ts: string): string => `https://slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
