@@ -7,7 +7,7 @@ import type { AgentPlaces } from './where';
 export const FIND_LIMIT = 10;
 
 export function registerFindCommand(commands: Commands, store: Store, places: AgentPlaces): void {
-  commands.register('find', 'find <phone or name>', 'links to the threads of customers whose number or name matches', async (args, req) => {
+  commands.register('find', 'find <phone or name>', 'links to matching customers’ threads', async (args, req) => {
     const query = args.join(' ').trim();
     if (!query) return { text: 'Usage: `/wa find <phone or name>`, e.g. `/wa find +49151` or `/wa find Sheena`.' };
     const place = { platform: req.platform, channelId: req.channelId };

@@ -7,7 +7,7 @@ import type { Commands } from '../commands';
 import type { SavedReplies } from './saved-replies';
 
 export function registerReplyCommand(commands: Commands, replies: SavedReplies): void {
-  commands.register('reply', 'reply <name> [phone]', 'send a saved reply to the customer of this thread (or of the number given)', async (args, req) => {
+  commands.register('reply', 'reply <name> [phone]', 'send a saved reply in this thread (or to a number)', async (args, req) => {
     const [name, phone] = args;
     if (!name) return { text: 'Usage: `/wa reply <name>` in a customer’s thread, or `/wa reply <name> <phone>`. `/wa replies list` shows the names.' };
     const place = { platform: req.platform, channelId: req.channelId, threadId: req.threadId };
