@@ -24,6 +24,8 @@ import { AutomaticReplies } from './services/automation/decide';
 import { automaticMessagesCounter } from './services/automation/metrics';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
+import { registerAgentTools } from './services/agent-tools';
+import { AgentChanges } from './services/inbound/agent-edit';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
 import { createChatInbound } from './services/inbound/chat';
@@ -198,9 +200,14 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
   registerLifecycleCommands({ commands, lifecycle, store, accounts, enqueue });
   registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
+  const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
+  const toolsLog = log.child({ component: 'agent-tools' });
+  const agentTools = registerAgentTools(commands, { store, accounts, chats, agentReplies, enqueue, log: toolsLog, now: options.now });
   const inbound = createChatInbound({
-    agentReplies: new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now),
+    agentReplies,
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
+    agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
+    savedReplies: agentTools.savedReplyForms,
     commands,
     templates: templateSender,
     enqueue,

@@ -9,6 +9,7 @@ import {
   type APIApplicationCommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { AGENT_TOOL_SUBCOMMANDS } from './agent-tool-commands';
 
 export const COMMAND_NAME = 'wa';
 
@@ -93,6 +94,7 @@ export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     { type: ApplicationCommandOptionType.Subcommand, name: 'templates', description: 'List the synced WhatsApp templates' },
     ...LIFECYCLE_SUBCOMMANDS,
     { type: ApplicationCommandOptionType.Subcommand, name: 'doctor', description: 'Check the WhatsApp, Slack and Discord setup (admins only)' },
+    ...AGENT_TOOL_SUBCOMMANDS,
   ],
 };
 

@@ -7,6 +7,7 @@ import { Events, MessageType, Routes, type APIChannel, type Client, type Message
 import type { AgentFile } from '../../src/domain/media';
 import type { AgentMessage, ChatInbound } from '../../src/domain/chat/inbound';
 import type { Logger } from '../../src/logger';
+import { registerChanges } from './changes';
 import { fromDiscordText } from './format';
 import { onInteraction } from './interactions';
 
@@ -40,6 +41,7 @@ export function registerInbound(ctx: DiscordInboundContext): void {
   const { client } = ctx;
   client.on(Events.MessageCreate, (m) => void onMessage(ctx, m));
   client.on(Events.InteractionCreate, (i) => void onInteraction(ctx, i));
+  registerChanges(ctx);
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
     if (packet.t === 'MESSAGE_REACTION_ADD' || packet.t === 'MESSAGE_REACTION_REMOVE')
       void onReaction(ctx, packet.d as RawReaction, packet.t === 'MESSAGE_REACTION_ADD');

@@ -3,6 +3,7 @@
  * answered ephemerally; the template name's autocomplete asks the core's template forms.
  */
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { SAVED_REPLY_SUBCOMMAND } from './agent-tool-commands';
 import { COMMAND_NAME, commandLine } from './commands';
 import { clip, toDiscordText } from './format';
 import type { DiscordInboundContext } from './inbound';
@@ -19,11 +20,16 @@ export async function onInteraction(ctx: DiscordInboundContext, interaction: Int
   }
 }
 
-/** Template names for `/wa template name:`: the synced, approved templates of this channel's number. */
+/** Template names for `/wa template name:`: the synced, approved templates of this channel's number; saved replies for `/wa reply name:`. */
 async function autocomplete(ctx: DiscordInboundContext, interaction: AutocompleteInteraction): Promise<void> {
   const channel = interaction.channel;
   const channelId = channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
   const prefix = String(interaction.options.getFocused() ?? '');
+  if (interaction.options.getSubcommand(false) === SAVED_REPLY_SUBCOMMAND) {
+    const replies = (await ctx.core.savedReplies?.({ platform: 'discord', channelId, prefix })) ?? [];
+    await interaction.respond(replies.slice(0, 25).map((r) => ({ name: `${r.name} — ${r.text}`.slice(0, 100), value: r.name.slice(0, 100) })));
+    return;
+  }
   const choices = (await ctx.core.templates?.({ platform: 'discord', channelId, prefix })) ?? [];
   // Discord shows at most 25 choices, each name and value at most 100 characters.
   await interaction.respond(
@@ -38,14 +44,20 @@ async function command(ctx: DiscordInboundContext, interaction: ChatInputCommand
   const options = (interaction.options.data.find((o) => o.name === sub)?.options ?? []).map((o) => ({ name: o.name, value: o.value }));
   const channel = interaction.channel;
   // Inside a conversation's thread the account is the parent channel's: that is the id the core knows.
-  const channelId = channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
+  const parentId = channel?.isThread() ? channel.parentId : null;
+  const channelId = parentId ?? interaction.channelId;
+  // The thread too: `/wa reply` and `/wa history` act on the conversation of the thread they are used in.
+  const threadId = parentId ? interaction.channelId : undefined;
+  const userName =
+    interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : (interaction.user.globalName ?? interaction.user.username);
   const work = ctx.core
     .command({
       platform: 'discord',
       userId: interaction.user.id,
+      userName,
       channelId,
-      // Typed inside a conversation's thread: the lifecycle subcommands act on it.
-      ...(channel?.isThread() ? { threadId: interaction.channelId } : {}),
+      // Typed inside a conversation's thread: the lifecycle subcommands, `/wa reply` and `/wa history` act on it.
+      ...(threadId ? { threadId } : {}),
       text: commandLine(sub, options),
     })
     .then((r) => r.text)

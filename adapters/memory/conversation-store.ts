@@ -18,6 +18,11 @@ export class MemoryConversationStore implements ConversationStore {
   /** `${conversationId}:${platform}` → link id. */
   private readonly linkKeys = new Map<string, string>();
 
+  /** Every conversation, as stored (for the lookups port in memory: adapters/memory/lookup-store.ts). */
+  all(): Iterable<ConversationRecord> {
+    return this.conversations.values();
+  }
+
   async conversationForInbound(accountId: string, customer: CustomerRef, at: Date): Promise<ConversationRecord> {
     return this.upsert(accountId, customer, at, true);
   }

@@ -11,6 +11,8 @@ import { MemoryMessageStore } from './message-store';
 import { MemoryOutboxStore } from './outbox-store';
 import { MemoryRawWebhookStore } from './raw-webhook-store';
 import { MemoryTemplateStore } from './template-store';
+import { MemoryLookupStore } from './lookup-store';
+import { MemorySavedReplyStore } from './saved-reply-store';
 
 export type { ArchivedWebhook } from './raw-webhook-store';
 
@@ -21,14 +23,18 @@ export type MemoryStore = Store & {
 
 export function createMemoryStore(): MemoryStore {
   const rawWebhooks = new MemoryRawWebhookStore();
+  const conversations = new MemoryConversationStore();
+  const messages = new MemoryMessageStore();
   const store = composeStore({
-    conversations: new MemoryConversationStore(),
-    messages: new MemoryMessageStore(),
+    conversations,
+    messages,
     outbox: new MemoryOutboxStore(),
     templates: new MemoryTemplateStore(),
     bulkSends: new MemoryBulkSendStore(),
     rawWebhooks,
     health: { ping: async () => undefined },
+    savedReplies: new MemorySavedReplyStore(),
+    lookups: new MemoryLookupStore(conversations, messages),
     leases: new MemoryLeaseStore(),
   });
   return { ...store, archivedWebhooks: () => rawWebhooks.archived() };

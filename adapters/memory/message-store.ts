@@ -19,6 +19,11 @@ export class MemoryMessageStore implements MessageStore {
   private readonly chatMessages = new Map<string, string>();
   private readonly wamids = new Map<string, WamidRecord>();
 
+  /** Every message, as stored (for the lookups port in memory: adapters/memory/lookup-store.ts). */
+  all(): Iterable<MessageRecord> {
+    return this.messages.values();
+  }
+
   async insertMessage(message: MessageRecord): Promise<boolean> {
     if (this.messages.has(message._id)) return false;
     this.messages.set(message._id, copy(message));

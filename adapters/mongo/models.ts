@@ -1,6 +1,7 @@
 /** mongoose models and the indexes that make ingest idempotent and the hot lookups cheap. */
 import { Schema, type Connection } from 'mongoose';
 import type { BulkRecord, BulkResult, ConversationRecord, MessageRecord, OutboxJob, ThreadLinkRecord, WamidRecord } from '../../src/domain/records';
+import type { SavedReplyRecord } from '../../src/domain/store/saved-replies';
 import type { TemplateRecord } from '../../src/domain/templates';
 
 const mixed = Schema.Types.Mixed;
@@ -198,6 +199,18 @@ const bulkResultSchema = new Schema<BulkResultDoc>(
 );
 bulkResultSchema.index({ bulkId: 1 });
 
+const savedReplySchema = new Schema<SavedReplyRecord>(
+  {
+    _id: String,
+    scope: { type: String, required: true },
+    name: { type: String, required: true },
+    text: { type: String, required: true },
+    savedBy: mixed,
+    savedAt: { type: Date, required: true },
+  },
+  opts,
+);
+
 /** The models, typed by what mongoose infers from each schema (virtuals included, e.g. `id`). */
 export type Models = ReturnType<typeof registerModels>;
 
@@ -217,6 +230,7 @@ export function registerModels(conn: Connection) {
     templates: conn.model('Template', templateSchema, 'templates'),
     bulks: conn.model('Bulk', bulkSchema, 'bulk_sends'),
     bulkResults: conn.model('BulkResult', bulkResultSchema, 'bulk_results'),
+    savedReplies: conn.model('SavedReply', savedReplySchema, 'saved_replies'),
   };
 }
 

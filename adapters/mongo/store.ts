@@ -14,7 +14,8 @@
  *     `outbox`, which holds live jobs only (finished ones move to `outbox_done`), so it stays small with age.
  * Lookups by another field go through a key document whose `_id` is that field (customer_keys, thread_link_keys,
  * chat_messages, wamids). Off the hot paths (start-up migrations, hourly purge, template and bulk-send lists,
- * metrics counts) other filters are used; each says so. Rank checks and claims are read-then-write in code under
+ * metrics counts, saved replies and the agents' lookups of src/domain/store/lookups.ts) other filters are used; each
+ * says so. Rank checks and claims are read-then-write in code under
  * in-process keyed locks, and made by one instance at a time: the delivery leader (src/services/leader.ts, whose lease
  * is insert-only by `_id`, lease-store.ts), because FerretDB's conditional updates are not atomic.
  */
@@ -28,6 +29,8 @@ import { ensureIndexes, registerModels, type Models } from './models';
 import { MongoOutboxStore } from './outbox-store';
 import { MongoRawWebhookStore } from './raw-webhook-store';
 import { MongoTemplateStore } from './template-store';
+import { MongoLookupStore } from './lookup-store';
+import { MongoSavedReplyStore } from './saved-reply-store';
 
 /** Keys for records stored before the key documents existed: written once per database at start-up. */
 const KEYS_MIGRATION = 'natural-keys-v1';
@@ -49,6 +52,8 @@ export const MongoStore = {
       templates: new MongoTemplateStore(m),
       bulkSends: new MongoBulkSendStore(m),
       rawWebhooks: new MongoRawWebhookStore(m),
+      savedReplies: new MongoSavedReplyStore(m),
+      lookups: new MongoLookupStore(m),
       health: {
         async ping(): Promise<void> {
           if (!conn.db) throw new Error('database not connected');

@@ -5,13 +5,15 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
+import { offersSavedReplies, offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
 import type { AgentFile } from '../../src/domain/media';
 import type { Logger } from '../../src/logger';
 import type { SlackDirectory } from './directory';
+import { registerChanges } from './changes';
 import { emojiFromSlackName } from './emoji';
 import { agentFileOf, type SlackFile } from './files';
 import { fromSlackText, toSlackText } from './format';
+import { registerSavedReplyForm } from './saved-reply-modal';
 import { inlineErrors, PICK_ACTION_ID, readSubmission, TEMPLATE_CALLBACK_ID, templateModal, type ModalMetadata } from './template-modal';
 
 export interface SlackInboundContext {
@@ -70,6 +72,8 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
     await ack({ response_type: 'ephemeral', text: reply.text });
   });
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);
+  if (offersSavedReplies(core)) registerSavedReplyForm(app, ctx, core);
+  registerChanges(app, ctx);
   app.error(async (err) => {
     log.error({ err }, 'Slack event handling failed');
     throw err; // Bolt answers 500: Slack retries, and our idempotent ingest makes that safe.

@@ -121,6 +121,11 @@ export interface MessageRecord {
   customerReaction?: Partial<Record<ChatPlatform, string>>;
   /** The reaction agents last sent to WhatsApp on this (customer's) message ('' once removed). */
   agentReaction?: string;
+  /** Outbound: the text WhatsApp accepted, recorded by the send (what the customer sees, whatever was edited since). */
+  sentText?: string;
+  /** Outbound: when the agent last edited or deleted their chat message (src/services/inbound/agent-edit.ts). */
+  editedAt?: Date;
+  deletedAt?: Date;
   /** Outbound: a message the bridge sent by itself (services/automation/), and the rule that fired it. */
   automatic?: { kind: AutomaticKind; rule?: string };
 }

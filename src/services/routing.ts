@@ -106,6 +106,21 @@ export function threadNoticeJob(platform: ChatPlatform, conversationId: string, 
   return { kind: 'chat.notice', lane: lane(platform, conversationId), dedupeKey: key, payload: { platform, conversationId, body } };
 }
 
+/**
+ * The thread told that an agent changed a message WhatsApp already has (inbound/agent-edit.ts). Keyed by the chat
+ * message, the kind and the edited text: the edit stage and a send racing it build the same key (one notice), and a
+ * second, different edit gets its own.
+ */
+export function agentChangeNoticeJob(
+  platform: ChatPlatform,
+  conversationId: string,
+  about: { channelId: string; messageId: string; kind: 'edit' | 'delete'; text: string },
+  body: string,
+): NewJob {
+  const key = `${platform}:agent-${about.kind}:${about.channelId}:${about.messageId}${about.kind === 'edit' ? `:${sha256(about.text).slice(0, 16)}` : ''}`;
+  return { kind: 'chat.notice', lane: lane(platform, conversationId), dedupeKey: key, payload: { platform, conversationId, body } };
+}
+
 /** The bridge's mark on an agent's message kept internal (🔒), keyed by the stored message's id. */
 export function internalMarkJob(conversationId: string, storedId: string, payload: JobPayloads['chat.react']): NewJob {
   return { kind: 'chat.react', lane: lane(payload.platform, conversationId), dedupeKey: `${payload.platform}:internal:${storedId}`, payload };

@@ -8,6 +8,8 @@ import { messagesContract } from './messages.contract';
 import { outboxContract } from './outbox.contract';
 import { rawWebhooksContract } from './raw-webhooks.contract';
 import { templatesContract } from './templates.contract';
+import { lookupsContract } from './lookups.contract';
+import { savedRepliesContract } from './saved-replies.contract';
 
 const backend = mongoBackend();
 beforeAll(() => backend.setUp());
@@ -20,4 +22,6 @@ templatesContract(backend);
 bulkSendsContract(backend);
 rawWebhooksContract(backend);
 healthContract(backend);
+savedRepliesContract(backend);
+lookupsContract(backend);
 leasesContract(backend);

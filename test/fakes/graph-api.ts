@@ -176,6 +176,11 @@ export class FakeGraphApi {
     this.server.faults.push({ kind: 'fail', path: spec.path, remaining: spec.times ?? 1, spec });
   }
 
+  /** Forgets the faults not yet consumed (a fault set with many `times` ends here). */
+  clearFaults(): void {
+    this.server.faults.length = 0;
+  }
+
   /** Delays the matching request. It is still processed afterwards, as a real timed-out request may be. */
   hangNext(spec: HangSpec): void {
     this.server.faults.push({ kind: 'hang', path: spec.path, remaining: 1, ms: spec.ms });

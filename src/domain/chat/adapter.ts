@@ -110,6 +110,12 @@ export interface Directory {
   readSharedFile(reference: string): Promise<{ name: string; text: string } | undefined>;
 }
 
+/** Links people can open: a thread's address, for `/wa find` and `/wa failed`. Without it the thread is named only. */
+export interface Permalinks {
+  /** A URL that opens the thread (Slack `chat.getPermalink` of its root; Discord the thread's channel URL). */
+  threadLink(thread: ThreadRef): Promise<string | undefined>;
+}
+
 /** The conversation's card kept up to date on the thread's opening message, and the thread shown closed or open. */
 export interface Cards {
   /** Rewrites the thread's opening message as `card` (its buttons included). */
@@ -130,3 +136,4 @@ export const hasFiles = (c: ChatAdapter): c is ChatAdapter & Files =>
 export const hasProgressMessages = (c: ChatAdapter): c is ChatAdapter & ProgressMessages => has(c, 'upsertChannelMessage');
 export const hasCards = (c: ChatAdapter): c is ChatAdapter & Cards => has(c, 'updateCard') && has(c, 'setThreadClosed') && has(c, 'threadUrl');
 export const hasDirectory = (c: ChatAdapter): c is ChatAdapter & Directory => has(c, 'groupMembers') && has(c, 'readSharedFile');
+export const hasPermalinks = (c: ChatAdapter): c is ChatAdapter & Permalinks => has(c, 'threadLink');

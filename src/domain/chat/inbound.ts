@@ -21,6 +21,38 @@ export interface AgentMessage {
    * the message goes to the customer (src/services/internal-notes.ts).
    */
   leadingMention?: { userId: string; isBot: boolean; rest: string };
+  /**
+   * The agent picked this text to send (a saved reply): it goes to the customer whatever the account's internal-note
+   * rule says about its first words (src/services/agent-tools/saved-replies.ts).
+   */
+  picked?: boolean;
+}
+
+/** A person edited (`text` set) or deleted their message in a bridged thread (src/services/inbound/agent-edit.ts). */
+export interface AgentChange {
+  platform: ChatPlatform;
+  /** As in AgentMessage: Slack the channel; Discord the parent channel. */
+  channelId: string;
+  messageId: string;
+  /** The new text (formatted like AgentMessage.text); absent for a deletion. */
+  text?: string;
+  /** As in AgentMessage, for the edited text. */
+  leadingMention?: AgentMessage['leadingMention'];
+}
+
+/** Saved replies: what a platform with a picker (Slack's form, Discord's autocomplete) asks the core. */
+export interface SavedReplyForms {
+  /** The saved replies usable from this channel, optionally by name prefix. */
+  savedReplies(query: { platform: ChatPlatform; channelId: string; prefix?: string }): Promise<{ name: string; text: string }[]>;
+  /** Posts the saved reply in the thread as the agent's and sends it like a typed reply; `text` says what happened. */
+  sendSavedReply(req: {
+    platform: ChatPlatform;
+    channelId: string;
+    threadId: string;
+    userId: string;
+    userName?: string;
+    name: string;
+  }): Promise<{ ok: boolean; text: string }>;
 }
 
 /**
@@ -55,18 +87,25 @@ export interface TemplateForms {
 }
 
 /** What adapters call into the core with. The template forms are optional so a test (or a slim core) may leave them out. */
-export interface ChatInbound extends Partial<TemplateForms> {
+export interface ChatInbound extends Partial<TemplateForms>, Partial<SavedReplyForms> {
   /** Resolves once the reply is persisted (and its send queued), so the platform can be acknowledged. */
   agentMessage(msg: AgentMessage): Promise<unknown>;
   /** A person added or removed a reaction (unicode emoji) on a message in a bridged thread. */
   agentReaction?(reaction: AgentReaction): Promise<unknown>;
+  /** `threadId`: the thread the command was typed in, where the platform runs commands in threads (Discord). */
   command(req: { platform: ChatPlatform; userId: string; userName?: string; channelId: string; threadId?: string; text: string }): Promise<{ text: string }>;
+  /** A person edited or deleted their message in a bridged thread. */
+  agentChange?(change: AgentChange): Promise<unknown>;
   /**
    * The bot's access may have changed (it joined a channel, a role or permission was updated): deliveries paused on
    * this platform are tried again at once instead of at the next periodic probe.
    */
   accessChanged?(change: { platform: ChatPlatform; channelId?: string }): void;
 }
+
+/** Whether the core offers saved replies to pick. */
+export const offersSavedReplies = (core: ChatInbound): core is ChatInbound & SavedReplyForms =>
+  typeof core.savedReplies === 'function' && typeof core.sendSavedReply === 'function';
 
 /** Whether the core offers template forms (a platform without them answers `/wa template` as a command line). */
 export const offersTemplateForms = (core: ChatInbound): core is ChatInbound & TemplateForms =>

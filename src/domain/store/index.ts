@@ -15,6 +15,8 @@ import { MESSAGE_STORE_METHODS, type MessageStore } from './messages';
 import { OUTBOX_STORE_METHODS, type OutboxStore } from './outbox';
 import { RAW_WEBHOOK_STORE_METHODS, type RawWebhookStore } from './raw-webhooks';
 import { TEMPLATE_STORE_METHODS, type TemplateStore } from './templates';
+import { SAVED_REPLY_STORE_METHODS, type SavedReplyStore } from './saved-replies';
+import { LOOKUP_STORE_METHODS, type LookupStore } from './lookups';
 
 export type { BulkSendStore } from './bulk-sends';
 export type { ConversationStore } from './conversations';
@@ -25,6 +27,8 @@ export { PARKED_UNTIL, type EnqueueOptions, type OutboxStore } from './outbox';
 export type { RawWebhookStore, StoredWebhook } from './raw-webhooks';
 export { allPages, type TimePage } from './pages';
 export type { TemplateStore } from './templates';
+export { savedReplyId, type SavedReplyRecord, type SavedReplyStore } from './saved-replies';
+export type { ConversationSearch, LookupStore } from './lookups';
 
 /** One implementation of each port: what a backend provides. */
 export interface StoreParts {
@@ -35,10 +39,21 @@ export interface StoreParts {
   bulkSends: BulkSendStore;
   rawWebhooks: RawWebhookStore;
   health: StoreHealth;
+  savedReplies: SavedReplyStore;
+  lookups: LookupStore;
   leases: LeaseStore;
 }
 
-export type Store = ConversationStore & MessageStore & OutboxStore & TemplateStore & BulkSendStore & RawWebhookStore & StoreHealth & LeaseStore;
+export type Store = ConversationStore &
+  MessageStore &
+  OutboxStore &
+  TemplateStore &
+  BulkSendStore &
+  RawWebhookStore &
+  StoreHealth &
+  LeaseStore &
+  SavedReplyStore &
+  LookupStore;
 
 /** Every port's method names (the ports share none: `Store` is flat). */
 export const STORE_PORT_METHODS: { [P in keyof StoreParts]: (keyof StoreParts[P] & string)[] } = {
@@ -49,6 +64,8 @@ export const STORE_PORT_METHODS: { [P in keyof StoreParts]: (keyof StoreParts[P]
   bulkSends: BULK_SEND_STORE_METHODS,
   rawWebhooks: RAW_WEBHOOK_STORE_METHODS,
   health: STORE_HEALTH_METHODS,
+  savedReplies: SAVED_REPLY_STORE_METHODS,
+  lookups: LOOKUP_STORE_METHODS,
   leases: LEASE_STORE_METHODS,
 };
 

@@ -48,7 +48,8 @@ export class AgentReplies {
     if (!conversation) return done('not_bridged');
     // A note for colleagues stays in the thread, files included (internal-notes.ts says which messages those are).
     const replyAccount = this.accounts.get(conversation.accountId);
-    const decision = decideReply(msg, replyRuleOf(replyAccount));
+    // A picked saved reply is meant for the customer: the note rule (about what a typed message starts with) is not asked.
+    const decision = msg.picked ? ({ send: true, text: msg.text } as const) : decideReply(msg, replyRuleOf(replyAccount));
     if (!decision.send) {
       const note = internalNote(msg, conversation, decision.why, replyAccount ? this.accounts.platformsOf(replyAccount).filter((p) => p !== msg.platform) : []);
       const inserted = await this.store.insertMessage(note.record);

@@ -3,16 +3,21 @@
  * to their stage and the jobs it returns are enqueued (which wakes the outbox) before the platform is acknowledged;
  * commands and template forms go to their services; a change of the bot's access probes the parked deliveries.
  */
-import type { ChatInbound } from '../../domain/chat';
+import type { ChatInbound, SavedReplyForms } from '../../domain/chat';
 import type { Commands } from '../commands';
 import type { Enqueue } from '../outbox/enqueue';
 import type { TemplateSender } from '../templates/send-command';
+import type { AgentChanges } from './agent-edit';
 import type { AgentReactions } from './agent-reaction';
 import type { AgentReplies } from './agent-reply';
 
 export interface ChatInboundStages {
   agentReplies: AgentReplies;
   agentReactions: AgentReactions;
+  /** Agents' edits and deletions of their messages (optional: a slim core may leave them out). */
+  agentChanges?: AgentChanges;
+  /** Saved replies picked in a thread (src/services/agent-tools/saved-replies.ts). */
+  savedReplies?: SavedReplyForms;
   commands: Commands;
   templates: TemplateSender;
   enqueue: Enqueue;
@@ -32,6 +37,14 @@ export function createChatInbound(s: ChatInboundStages): ChatInbound {
       await s.enqueue(jobs);
       return result;
     },
+    ...(s.agentChanges && {
+      agentChange: async (c) => {
+        const { result, jobs } = await s.agentChanges!.handle(c);
+        await s.enqueue(jobs);
+        return result;
+      },
+    }),
+    ...s.savedReplies,
     command: (req) => s.commands.handle(req),
     templates: (q) => s.templates.choices(q.platform, q.channelId, q.prefix),
     templateFields: (q) => s.templates.fields(q.platform, q.channelId, q.template),

@@ -1,5 +1,5 @@
 /**
- * Messages in channels: chat.postMessage, chat.update, chat.postEphemeral, reactions.add / reactions.remove
+ * Messages in channels: chat.postMessage, chat.update, chat.postEphemeral, chat.getPermalink, reactions.add / reactions.remove
  * and conversations.info, with the response shapes and error codes of Slack's method reference.
  */
 import type { SlackState } from './state';
@@ -14,6 +14,7 @@ export function chatMethods(s: SlackState): Record<string, MethodHandler> {
     'reactions.add': (a) => reactionsAdd(s, a),
     'reactions.remove': (a) => reactionsRemove(s, a),
     'conversations.info': (a) => conversationsInfo(s, a),
+    'chat.getPermalink': (a) => chatGetPermalink(s, a),
   };
 }
 
@@ -61,6 +62,19 @@ function chatUpdate(s: SlackState, a: Args): ApiResult {
   if (a.attachments !== undefined) message.attachments = a.attachments;
   message.edited = { user: s.id.botUserId, ts: s.nextTs() };
   return { ok: true, channel: a.channel, ts: message.ts, text: message.text, message: withoutChannel(message) };
+}
+
+/**
+ * chat.getPermalink (https://docs.slack.dev/reference/methods/chat.getPermalink): `{ok, channel, permalink}`, the
+ * permalink being `https://<workspace>.slack.com/archives/<channel>/p<ts without the dot>` as in the method's example;
+ * `channel_not_found` / `message_not_found` otherwise.
+ */
+function chatGetPermalink(s: SlackState, a: Args): ApiResult {
+  const channelError = s.channelError(a.channel);
+  if (channelError) return fail(channelError);
+  const ts = String(a.message_ts ?? '');
+  if (!s.findMessage(a.channel, ts)) return fail('message_not_found');
+  return { ok: true, channel: a.channel, permalink: `https://fake-workspace.slack.com/archives/${a.channel}/p${ts.replace('.', '')}` };
 }
 
 function chatPostEphemeral(s: SlackState, a: Args): ApiResult {

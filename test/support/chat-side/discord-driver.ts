@@ -117,24 +117,61 @@ export class DiscordDriver implements ChatSideDriver {
    */
   async echoBridgeActivity(): Promise<void> {}
 
-  /** INTERACTION_CREATE for `/wa <sub>` with typed options (the registered command, adapters/discord/commands.ts). */
-  async runCommand(command: WaCommand): Promise<CommandAnswer> {
+  readonly commandsInThreads = true;
+  readonly agentName = DISCORD_AGENT.globalName; // the member has no nickname: Discord shows the global name
+
+  /** INTERACTION_CREATE for `/wa <sub>` with typed options (the registered command, adapters/discord/commands.ts), in the channel or `opts.in`. */
+  async runCommand(command: WaCommand, opts: { in?: ThreadView } = {}): Promise<CommandAnswer> {
     const { fake, channelId } = this.harness;
-    const options: Record<string, string> | undefined =
-      command.sub === 'template'
-        ? { phone: command.phone, name: command.name, ...(command.params ? { params: command.params } : {}) }
-        : command.sub === 'assign' || command.sub === 'add'
+    let options: Record<string, string | number> | undefined;
+    if ('thread' in command) {
+      // A lifecycle subcommand is typed in the conversation's thread (Discord runs commands there).
+      options =
+        command.sub === 'assign' || command.sub === 'add'
           ? { user: command.user }
           : command.sub === 'close' && command.message
             ? { message: command.message }
             : undefined;
-    // A lifecycle subcommand is typed in the conversation's thread (Discord runs commands there).
-    const where = 'thread' in command ? command.thread.id : channelId;
+    } else {
+      const { sub: _sub, ...rest } = command;
+      // The typed options, as Discord sends them: only those the agent filled in.
+      const filled = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+      options = Object.keys(filled).length ? filled : undefined;
+    }
+    const where = opts.in?.id ?? ('thread' in command ? command.thread.id : channelId);
     const rec = fake.interaction({ name: 'wa', subcommand: command.sub, options, channelId: where, user: DISCORD_AGENT });
     const first = await fake.waitForInteractionResponse(rec.id, 'callback', 10_000);
     const flags = Number(first.data?.flags ?? 0);
     const shown = first.type === DEFERRED ? await fake.waitForInteractionResponse(rec.id, 'editOriginal', 10_000) : first;
     return { text: String(shown.data?.content ?? ''), private: (flags & EPHEMERAL) !== 0 };
+  }
+
+  /** The name typed into `/wa reply name:` autocompletes (INTERACTION_CREATE type 4), then `/wa reply` runs in the thread. */
+  async agentPicksSavedReply(thread: ThreadView, name: string): Promise<{ offered: string[]; answer?: CommandAnswer }> {
+    const { fake } = this.harness;
+    const rec = fake.autocomplete({ name: 'wa', subcommand: 'reply', options: { name: '' }, focused: 'name', channelId: thread.id, user: DISCORD_AGENT });
+    const shown = await fake.waitForInteractionResponse(rec.id, 'callback', 10_000);
+    const offered = ((shown.data?.choices ?? []) as { value: string }[]).map((c) => c.value);
+    const answer = await this.runCommand({ sub: 'reply', name }, { in: thread });
+    return { offered, answer };
+  }
+
+  /** The fake stores the edit, then sends MESSAGE_UPDATE (the whole message, `edited_timestamp` set) on the gateway. */
+  async agentEdits(thread: ThreadView, postId: string, text: string): Promise<void> {
+    this.harness.fake.state.editMessage(thread.id, postId, { content: text });
+  }
+
+  /** The fake removes the message, then sends MESSAGE_DELETE (`id`, `channel_id`, `guild_id` only) on the gateway. */
+  async agentDeletes(thread: ThreadView, postId: string): Promise<void> {
+    this.harness.fake.state.deleteMessage(thread.id, postId);
+  }
+
+  threadLinkPart(thread: ThreadView): string {
+    return `https://discord.com/channels/${this.harness.fake.guildId}/${thread.id}`;
+  }
+
+  probeParked(): void {
+    this.harness.bridge.outbox.probeParked();
   }
 
   private messages(thread: ThreadView): APIMessage[] {

@@ -45,7 +45,17 @@ export interface AgentFile {
 export type StatusMark = 'sent' | 'delivered' | 'read' | 'failed';
 
 /** A `/wa` subcommand with its arguments; the driver types it the platform's way (a text line, typed options). */
-export type WaCommand = { sub: 'help' } | { sub: 'templates' } | { sub: 'template'; phone: string; name: string; params?: string } | LifecycleCommand;
+export type WaCommand =
+  | { sub: 'help' }
+  | { sub: 'templates' }
+  | { sub: 'template'; phone: string; name: string; params?: string }
+  | LifecycleCommand
+  // The agents' tools (issue 11, points 6-7: test/flow/agent-tools.suite.ts).
+  | { sub: 'replies'; action: 'add' | 'list' | 'remove'; name?: string; text?: string }
+  | { sub: 'reply'; name: string; phone?: string }
+  | { sub: 'find'; query: string }
+  | { sub: 'history'; phone?: string; count?: number }
+  | { sub: 'failed' };
 
 /**
  * A lifecycle subcommand on a conversation: typed in its thread where the platform runs commands there (Discord), else
@@ -111,6 +121,27 @@ export interface ChatSideDriver {
    */
   echoBridgeActivity(thread: ThreadView): Promise<void>;
 
-  /** A person runs `/wa` in the channel; resolves to the answer they see. */
-  runCommand(command: WaCommand): Promise<CommandAnswer>;
+  /** A person runs `/wa` in the channel (or, where the platform runs commands in threads, in `opts.in`); resolves to the answer they see. */
+  runCommand(command: WaCommand, opts?: { in?: ThreadView }): Promise<CommandAnswer>;
+
+  // ---------------------------------------------------------------- the agents' tools (test/flow/agent-tools.suite.ts)
+
+  /** Whether `/wa` can be typed inside a thread here (Discord can; Slack runs no slash command in a thread). */
+  readonly commandsInThreads: boolean;
+  /** The agent's display name as the platform gives it to the bridge. */
+  readonly agentName: string;
+  /**
+   * The agent sends a saved reply from the thread, the platform's way (Slack: the message shortcut's form, Discord:
+   * `/wa reply` in the thread with the name autocompleted); resolves to the names offered and, when the platform
+   * answers the agent, that answer.
+   */
+  agentPicksSavedReply(thread: ThreadView, name: string): Promise<{ offered: string[]; answer?: CommandAnswer }>;
+  /** The agent edits their post; resolves once the platform handed the edit over (where it waits for an answer). */
+  agentEdits(thread: ThreadView, postId: string, text: string): Promise<void>;
+  /** The agent deletes their post. */
+  agentDeletes(thread: ThreadView, postId: string): Promise<void>;
+  /** A part of the link to the thread that the bridge's answers must contain (Slack permalink, Discord channel URL). */
+  threadLinkPart(thread: ThreadView): string;
+  /** What the periodic probe does: deliveries paused on a problem a person fixed are tried again now. */
+  probeParked(): void;
 }

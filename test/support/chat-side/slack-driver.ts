@@ -30,6 +30,16 @@ function commandText(c: WaCommand): string {
       return `${c.sub} +${c.phone} <@${c.user}|${c.user.toLowerCase()}>`;
     case 'close':
       return `close +${c.phone}${c.message ? ` ${c.message}` : ''}`;
+    case 'replies':
+      return ['replies', c.action, c.name ?? '', c.text ?? ''].join(' ').trim();
+    case 'reply':
+      return ['reply', c.name, c.phone ? arg(c.phone) : ''].join(' ').trim();
+    case 'find':
+      return `find ${c.query}`;
+    case 'history':
+      return ['history', c.phone ? arg(c.phone) : '', c.count ?? ''].join(' ').trim();
+    case 'failed':
+      return c.sub;
     default:
       return `${c.sub} +${c.phone}`;
   }
@@ -174,6 +184,10 @@ export class SlackDriver implements ChatSideDriver {
     }
   }
 
+  readonly commandsInThreads = false;
+  readonly agentName = 'Ana Agent'; // users.info real_name of AGENT on the fake (test/support/harness.ts)
+
+  /** Slack runs no slash command in a thread: `opts.in` is not used (the suite gives a number instead). */
   async runCommand(command: WaCommand): Promise<CommandAnswer> {
     const text = commandText(command);
     const res = await this.harness.sender.sendCommand({ command: '/wa', text, user_id: AGENT, channel_id: CHANNEL });
@@ -181,6 +195,76 @@ export class SlackDriver implements ChatSideDriver {
     const body = JSON.parse(res.body) as { response_type?: string; text: string };
     // Slack shows a slash command's answer only to its author unless response_type is in_channel.
     return { text: body.text, private: body.response_type !== 'in_channel' };
+  }
+
+  /**
+   * The message shortcut “Send a saved reply” on the thread's last message (bolt-python's captured message_action,
+   * test/fixtures/slack/SOURCES.md), then the form's submission with the reply chosen (the captured view_submission
+   * with the view the bridge opened).
+   */
+  async agentPicksSavedReply(thread: ThreadView, name: string): Promise<{ offered: string[]; answer?: CommandAnswer }> {
+    const { slack, sender } = this.harness;
+    const shortcut = loadSlackFixture('message_shortcut');
+    const last = slack.threadReplies(CHANNEL, thread.id).at(-1);
+    const viewsBefore = slack.views().length;
+    Object.assign(shortcut, { callback_id: 'wa_saved_reply', trigger_id: `${Date.now()}.1.shortcut`, message_ts: last?.ts ?? thread.id });
+    shortcut.team = { ...shortcut.team, id: slack.teamId };
+    shortcut.user.id = AGENT;
+    shortcut.channel.id = CHANNEL;
+    Object.assign(shortcut.message, { ts: last?.ts ?? thread.id, thread_ts: thread.id, text: last?.text ?? '', user: last?.user ?? AGENT });
+    expect((await sender.sendInteraction(shortcut)).status).toBe(200);
+    const view = await eventually(() => {
+      expect(slack.views().length).toBeGreaterThan(viewsBefore);
+      return slack.views().at(-1)!;
+    });
+    const select = (view.blocks as { element?: { options?: { value: string }[] } }[]).find((b) => b.element?.options)?.element;
+    const offered = (select?.options ?? []).map((o) => o.value);
+    const submission = loadSlackFixture('view_submission');
+    submission.user.id = AGENT;
+    Object.assign(submission.view, {
+      id: view.id,
+      hash: view.hash,
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      blocks: view.blocks,
+      state: { values: { saved_reply: { name: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: name }, value: name } } } } },
+    });
+    const res = await sender.sendInteraction(submission);
+    expect(res.status).toBe(200);
+    const errors = res.body ? (JSON.parse(res.body) as { errors?: Record<string, string> }).errors : undefined;
+    return { offered, answer: errors ? { text: Object.values(errors).join('\n'), private: true } : undefined };
+  }
+
+  /** Slack's message_changed (the captured event, test/fixtures/slack/message_changed.json) for the agent's reply. */
+  async agentEdits(_thread: ThreadView, postId: string, text: string): Promise<void> {
+    const { slack, sender } = this.harness;
+    const stored = slack.findMessage(CHANNEL, postId)!;
+    const previous = { ...stored };
+    stored.text = text;
+    const event = loadSlackFixture('message_changed').event;
+    Object.assign(event, { channel: CHANNEL, ts: slackTs(), event_ts: slackTs() });
+    event.message = { type: 'message', user: AGENT, text, ts: postId, thread_ts: stored.thread_ts, edited: { user: AGENT, ts: slackTs() } };
+    event.previous_message = { type: 'message', user: AGENT, text: previous.text, ts: postId, thread_ts: stored.thread_ts };
+    expect((await sender.sendEvent(event)).status).toBe(200);
+  }
+
+  /** Slack's message_deleted (the captured event, test/fixtures/slack/message_deleted.json) for the agent's reply. */
+  async agentDeletes(_thread: ThreadView, postId: string): Promise<void> {
+    const { slack, sender } = this.harness;
+    const stored = slack.findMessage(CHANNEL, postId)!;
+    const event = loadSlackFixture('message_deleted').event;
+    Object.assign(event, { channel: CHANNEL, deleted_ts: postId, ts: slackTs(), event_ts: slackTs() });
+    event.previous_message = { type: 'message', user: AGENT, text: stored.text, ts: postId, thread_ts: stored.thread_ts };
+    expect((await sender.sendEvent(event)).status).toBe(200);
+  }
+
+  /** chat.getPermalink's form on the fake: `…/archives/<channel>/p<ts without the dot>`. */
+  threadLinkPart(thread: ThreadView): string {
+    return `/archives/${CHANNEL}/p${thread.id.replace('.', '')}`;
+  }
+
+  probeParked(): void {
+    this.harness.bridge.outbox.probeParked();
   }
 
   private isBridge(m: StoredMessage): boolean {

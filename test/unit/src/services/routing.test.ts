@@ -18,6 +18,7 @@ import {
   internalMarkJob,
   lane,
   threadNoticeJob,
+  agentChangeNoticeJob,
   whatsappReactJob,
   whatsappSendJob,
   whatsappTemplateJob,
@@ -102,6 +103,13 @@ describe('thread jobs', () => {
       ['chat.notice', `slack:${CONV}`, 'slack:reaction-failed:wamid.A:removed:1000'],
       ['chat.notice', `slack:${CONV}`, 'slack:reaction-failed:wamid.A:👍:2000'],
     ]);
+  });
+
+  it('an agent’s change to a sent message: one key per chat message and kind, an edit’s with its text', () => {
+    const edit = agentChangeNoticeJob('slack', CONV, { channelId: 'C1', messageId: '1.2', kind: 'edit', text: 'It costs 12 euros' }, 'b');
+    const del = agentChangeNoticeJob('discord', CONV, { channelId: 'P1', messageId: 'm9', kind: 'delete', text: '' }, 'b');
+    expect([edit.kind, edit.lane, edit.dedupeKey]).toEqual(['chat.notice', `slack:${CONV}`, 'slack:agent-edit:C1:1.2:5814348b246f29f0']);
+    expect([del.kind, del.lane, del.dedupeKey]).toEqual(['chat.notice', `discord:${CONV}`, 'discord:agent-delete:P1:m9']);
   });
 
   it('the 🔒 mark on a message kept internal', () => {

@@ -1,0 +1,148 @@
+/**
+ * Saved replies (issue 11, point 6): a number's team keeps canned answers in the store (`/wa replies add|list|remove`),
+ * and an agent picks one in a customer's thread (Slack: a message shortcut's form; Discord: `/wa reply` with the names
+ * autocompleted; either: `/wa reply <name> <phone>`). The picked reply is posted in the thread under the agent's name,
+ * then handed to the same stage as a typed reply (inbound/agent-reply.ts: window rule, outbox, statuses on that post).
+ */
+import type { ChatAdapter, ChatPlatform, SavedReplyForms } from '../../domain/chat';
+import type { NewJob } from '../../domain/records';
+import { savedReplyId, type SavedReplyRecord, type Store } from '../../domain/store';
+import type { Logger } from '../../logger';
+import type { AgentReplies, AgentReplyResult } from '../inbound/agent-reply';
+import { fillPlaceholders, placeholderList, unknownPlaceholders } from './placeholders';
+import type { AgentPlaces, Place } from './where';
+
+/** Names as agents type them in a command: one word. */
+const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+/** What a saved reply may be: one WhatsApp text (Meta's limit is 4,096 characters; placeholders add a little). */
+export const SAVED_REPLY_MAX = 3500;
+
+export interface Author {
+  platform: ChatPlatform;
+  userId: string;
+  userName?: string;
+}
+
+const RESULT_TEXT: Record<AgentReplyResult, string> = {
+  queued: 'is on its way to the customer',
+  window_closed: 'was not sent: the 24-hour window is closed (see the notice in the thread)',
+  duplicate: 'was already sent',
+  not_bridged: 'was not sent: this thread is not a WhatsApp conversation',
+  empty: 'was not sent: it is empty',
+  internal: 'was kept internal',
+  too_long: 'was not sent: it is too long for WhatsApp',
+};
+
+export class SavedReplies {
+  constructor(
+    private readonly store: Store,
+    private readonly places: AgentPlaces,
+    private readonly chats: Partial<Record<ChatPlatform, ChatAdapter>>,
+    private readonly replies: Pick<AgentReplies, 'handle'>,
+    private readonly enqueue: (jobs: NewJob[]) => Promise<void>,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async add(place: Place, author: Author, rawName: string, text: string): Promise<string> {
+    const account = this.places.account(place);
+    if (!account.ok) return account.text;
+    const name = rawName.toLowerCase();
+    if (!NAME.test(name)) return `❌ \`${rawName}\` cannot be a saved reply’s name: use letters, digits, - and _ (at most 40), e.g. \`greeting\`.`;
+    if (!text.trim()) return `Usage: \`/wa replies add <name> <text>\`, e.g. \`/wa replies add greeting Hello {customer_first_name}, how can I help?\``;
+    if (text.length > SAVED_REPLY_MAX) return `❌ Not saved: the text is ${text.length} characters; a saved reply takes at most ${SAVED_REPLY_MAX}.`;
+    const unknown = unknownPlaceholders(text);
+    if (unknown.length) {
+      return `❌ Not saved: ${unknown.map((u) => `\`{${u}}\``).join(', ')} ${unknown.length > 1 ? 'are not placeholders' : 'is not a placeholder'}. The placeholders are ${placeholderList()}.`;
+    }
+    const scope = account.value.phoneNumberId;
+    const record: SavedReplyRecord = {
+      _id: savedReplyId(scope, name),
+      scope,
+      name,
+      text,
+      savedBy: { platform: author.platform, userId: author.userId, name: author.userName },
+      savedAt: this.now(),
+    };
+    const how = await this.store.saveReply(record);
+    return `✅ Saved reply \`${name}\` ${how === 'created' ? 'added' : 'replaced'} for ${account.value.name}. Send it in a customer’s thread with \`/wa reply ${name}\`${place.platform === 'slack' ? ' (or the message shortcut “Send a saved reply”)' : ''}.`;
+  }
+
+  async list(place: Place): Promise<string> {
+    const account = this.places.account(place);
+    if (!account.ok) return account.text;
+    const all = await this.store.listReplies(account.value.phoneNumberId);
+    if (!all.length)
+      return `${account.value.name} has no saved replies yet. Add one with \`/wa replies add <name> <text>\`; placeholders: ${placeholderList()}.`;
+    const lines = all.map((r) => `• \`${r.name}\` — ${r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}`);
+    return [`*Saved replies of ${account.value.name}*`, ...lines].join('\n');
+  }
+
+  async remove(place: Place, rawName: string): Promise<string> {
+    const account = this.places.account(place);
+    if (!account.ok) return account.text;
+    const name = rawName.toLowerCase();
+    const removed = await this.store.deleteReply(savedReplyId(account.value.phoneNumberId, name));
+    return removed ? `🗑️ Saved reply \`${name}\` removed.` : `❌ ${account.value.name} has no saved reply \`${name}\`. \`/wa replies list\` shows them.`;
+  }
+
+  /** For a picker: this channel's replies, by name prefix. */
+  async choices(place: Place, prefix = ''): Promise<{ name: string; text: string }[]> {
+    const account = this.places.account(place);
+    if (!account.ok) return [];
+    const p = prefix.toLowerCase();
+    return (await this.store.listReplies(account.value.phoneNumberId)).filter((r) => r.name.startsWith(p)).map((r) => ({ name: r.name, text: r.text }));
+  }
+
+  /** Sends a saved reply into the conversation of the thread it was picked in (or of `phone`). */
+  async send(place: Place, author: Author, rawName: string, phone?: string): Promise<{ ok: boolean; text: string }> {
+    const name = rawName.toLowerCase();
+    const found = await this.places.conversation(place, phone);
+    if (!found.ok) return { ok: false, text: found.text };
+    const conversation = found.value;
+    const reply = await this.store.getReply(savedReplyId(conversation.accountId, name));
+    if (!reply) return { ok: false, text: `❌ There is no saved reply \`${name}\` for this number. \`/wa replies list\` shows them.` };
+    const link = await this.store.findThreadLink(conversation._id, place.platform);
+    const chat = this.chats[place.platform];
+    if (!link || !chat) return { ok: false, text: 'The customer has no thread here yet: nothing was sent.' };
+    const account = this.places.account({ platform: place.platform, channelId: link.channelId });
+    const text = fillPlaceholders(reply.text, {
+      customer: conversation.customer,
+      agentName: author.userName,
+      accountName: account.ok ? account.value.name : conversation.accountId,
+    });
+    const thread = { platform: place.platform, channelId: link.channelId, threadId: link.threadId };
+    // Posted first, as the agent's: that post is the reply's chat message (statuses are shown on it, a failure explained
+    // under it), as a typed reply's own message is. Its echo is the bot's own post, which the adapters drop.
+    const posted = await chat.postInThread(thread, {
+      author: { name: author.userName ?? author.userId, role: 'agent', detail: `saved reply “${name}”` },
+      body: text,
+    });
+    const { result, jobs } = await this.replies.handle({
+      platform: place.platform,
+      channelId: link.channelId,
+      threadId: link.threadId,
+      messageId: posted.messageId,
+      author: { id: author.userId, name: author.userName },
+      text,
+      sentAt: this.now(),
+      picked: true,
+    });
+    await this.enqueue(jobs);
+    this.log.info({ conversationId: conversation._id, reply: name, result }, 'saved reply picked');
+    return { ok: result === 'queued', text: `${result === 'queued' ? '✅' : '⚠️'} Saved reply \`${name}\` ${RESULT_TEXT[result]}.` };
+  }
+
+  /** The forms a platform's picker uses (ChatInbound). */
+  forms(): SavedReplyForms {
+    return {
+      savedReplies: (q) => this.choices({ platform: q.platform, channelId: q.channelId }, q.prefix),
+      sendSavedReply: (r) =>
+        this.send(
+          { platform: r.platform, channelId: r.channelId, threadId: r.threadId },
+          { platform: r.platform, userId: r.userId, userName: r.userName },
+          r.name,
+        ),
+    };
+  }
+}
