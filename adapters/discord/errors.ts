@@ -32,6 +32,7 @@ const PERMANENT: Partial<Record<number, Known>> = {
   [RESTJSONErrorCodes.UnknownMessage]: {
     meaning: 'the Discord message no longer exists (Unknown Message)',
     action: 'nothing: it was probably deleted',
+    targetGone: true,
   },
   [RESTJSONErrorCodes.InvalidActionOnArchivedThread]: {
     meaning: 'the conversation’s Discord thread is archived and locked, and the bot may not reopen it',

@@ -1,5 +1,5 @@
 /** @slack/web-api errors → typed DeliveryErrors with what a person should do. */
-import { DeliveryError } from '../../src/domain/errors';
+import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 
 /**
  * Refusals a person clears (invite the bot, restore a scope, reinstall the app, unarchive the channel): the same call
@@ -10,7 +10,7 @@ const NEEDS_PERSON = new Set(['not_in_channel', 'channel_not_found', 'missing_sc
 
 const RETRYABLE_PLATFORM = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'team_added_to_org']);
 
-const ACTIONS: Record<string, { meaning: string; action: string }> = {
+const ACTIONS: Record<string, Omit<FailureExplanation, 'code'>> = {
   channel_not_found: {
     meaning: 'the Slack channel does not exist or the bot cannot see it',
     action: 'check SLACK_CHANNEL_ID and invite the bot to the channel',
@@ -22,7 +22,7 @@ const ACTIONS: Record<string, { meaning: string; action: string }> = {
   account_inactive: { meaning: 'the Slack bot token belongs to a deactivated app or user', action: 'reinstall the Slack app' },
   missing_scope: { meaning: 'the Slack app lacks a permission', action: 'add the scopes listed in docker/slack-app-manifest.yml and reinstall the app' },
   msg_too_long: { meaning: 'the message is too long for Slack', action: 'nothing: it cannot be shown in full' },
-  message_not_found: { meaning: 'the Slack message no longer exists', action: 'nothing' },
+  message_not_found: { meaning: 'the Slack message no longer exists', action: 'nothing', targetGone: true },
 };
 
 interface SlackLikeError {

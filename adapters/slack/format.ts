@@ -26,3 +26,18 @@ export function fromSlackText(text: string, userName: (id: string) => string | u
     .replace(/&amp;/g, '&');
   return replaceEmojiCodes(plain);
 }
+
+/**
+ * A `/wa` command's text as the core reads it. The app manifests set `should_escape: true`, so Slack sends a person
+ * as `<@U…|name>` (the core's commands resolve that: services/lifecycle/commands/target.ts), a channel as `<#C…|name>`
+ * and a link as `<https://…>` or `<https://…|label>` ("Escaping text", https://api.slack.com/interactivity/slash-commands).
+ * Links become their bare URL (a recipients file's link) and `&amp; &lt; &gt;` their characters; mentions stay.
+ */
+export function commandText(text: string): string {
+  return text
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, (_m, url: string) => url.replace(/^mailto:/, ''))
+    .replace(/<#[CG][A-Z0-9]+\|([^>]*)>/g, (_m, name: string) => `#${name}`)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

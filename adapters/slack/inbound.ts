@@ -12,7 +12,7 @@ import type { SlackDirectory } from './directory';
 import { registerChanges } from './changes';
 import { emojiFromSlackName } from './emoji';
 import { agentFileOf, type SlackFile } from './files';
-import { fromSlackText, toSlackText } from './format';
+import { commandText, fromSlackText, toSlackText } from './format';
 import { registerSavedReplyForm } from './saved-reply-modal';
 import { inlineErrors, PICK_ACTION_ID, readSubmission, TEMPLATE_CALLBACK_ID, templateModal, type ModalMetadata } from './template-modal';
 
@@ -68,7 +68,13 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
       if (opened) return ack();
     }
     const userName = await ctx.directory.userName(command.user_id);
-    const reply = await core.command({ platform: 'slack', userId: command.user_id, userName, channelId: command.channel_id, text: command.text ?? '' });
+    const reply = await core.command({
+      platform: 'slack',
+      userId: command.user_id,
+      userName,
+      channelId: command.channel_id,
+      text: commandText(command.text ?? ''),
+    });
     await ack({ response_type: 'ephemeral', text: reply.text });
   });
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);

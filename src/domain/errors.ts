@@ -17,6 +17,8 @@ export interface FailureExplanation {
   meaning: string;
   /** What a person should do about it. */
   action: string;
+  /** The message acted on no longer exists (someone deleted it): nothing can be done to it, and nothing needs doing. */
+  targetGone?: true;
 }
 
 /**

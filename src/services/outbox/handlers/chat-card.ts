@@ -4,6 +4,7 @@
  * static opening; a conversation without a thread yet gets its card when the thread opens (support/threads.ts).
  */
 import { hasCards } from '../../../domain/chat';
+import { DeliveryError } from '../../../domain/errors';
 import type { JobPayloads } from '../../../domain/records';
 import type { HandlerContext, JobHandler } from './support/context';
 import { cardDigest, cardFor } from './support/threads';
@@ -24,8 +25,22 @@ async function updateCard(ctx: HandlerContext, p: JobPayloads['chat.card']): Pro
   const digest = cardDigest(card);
   if (digest !== link.cardShown) {
     const rootMessageId = link.rootMessageId ?? link.threadId;
-    await chat.updateCard(thread, rootMessageId, card);
-    await ctx.store.markCardShown(link._id, { digest, rootMessageId });
+    if (await cardWritten(() => chat.updateCard(thread, rootMessageId, card))) await ctx.store.markCardShown(link._id, { digest, rootMessageId });
+    else ctx.log.info({ conversationId: p.conversationId, platform: p.platform }, "the thread's opening message no longer exists: its card is not shown");
   }
   if (p.thread === 'closed') await chat.setThreadClosed(thread, true);
+}
+
+/**
+ * Writes the card; false when the opening message is gone (deleted by someone, or a thread opened before cards
+ * existed). A card is a view of the conversation, not a delivery: nothing to retry, park or report as failed.
+ */
+async function cardWritten(write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (err) {
+    if (err instanceof DeliveryError && err.explanation.targetGone) return false;
+    throw err;
+  }
 }

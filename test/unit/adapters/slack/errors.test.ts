@@ -18,6 +18,14 @@ describe('Slack toDeliveryError', () => {
     expect(e.explanation.code).toBe('ratelimited');
   });
 
+  it('message_not_found: permanent, and the message acted on is gone (a card has nowhere to go: chat-card.ts)', () => {
+    const gone = toDeliveryError({ code: ErrorCode.PlatformError, data: { error: 'message_not_found' } });
+    expect(gone.kind).toBe('permanent');
+    expect(gone.explanation.targetGone).toBe(true);
+    const elsewhere = toDeliveryError({ code: ErrorCode.PlatformError, data: { error: 'channel_not_found' } });
+    expect(elsewhere.explanation.targetGone).toBeUndefined();
+  });
+
   it('rate limited without retryAfter: 1 s', () => {
     expect(toDeliveryError({ code: ErrorCode.RateLimitedError }).retryAfterMs).toBe(1000);
   });

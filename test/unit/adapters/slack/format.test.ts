@@ -1,5 +1,5 @@
 /** Slack text in both directions: escaping WhatsApp text for Slack, and resolving Slack's <…> entities. */
-import { fromSlackText, mentionsPrefix, toSlackText } from '../../../../adapters/slack/format';
+import { commandText, fromSlackText, mentionsPrefix, toSlackText } from '../../../../adapters/slack/format';
 
 const names: Record<string, string> = { U0123ABCD: 'Ana Souza', W0456EFGH: 'Bo' };
 const userName = (id: string) => names[id];
@@ -86,5 +86,18 @@ describe('fromSlackText', () => {
 
   it('plain text is unchanged', () => {
     expect(fromSlackText('*Your order* ships _today_', userName)).toBe('*Your order* ships _today_');
+  });
+});
+
+describe('commandText (a /wa command escaped by Slack, should_escape: true)', () => {
+  it('links become bare URLs, with or without a label; mailto loses its scheme', () => {
+    expect(commandText('template <https://files.example.com/list.csv> order_update')).toBe('template https://files.example.com/list.csv order_update');
+    expect(commandText('template <https://x.example/a.csv|a.csv> t')).toBe('template https://x.example/a.csv t');
+    expect(commandText('find <mailto:ann@example.com|ann@example.com>')).toBe('find ann@example.com');
+  });
+
+  it('people stay as Slack sends them (the core resolves <@U…|name>); channels read as #name; entities are decoded', () => {
+    expect(commandText('assign +4915112345678 <@U024BE7LH|bob>')).toBe('assign +4915112345678 <@U024BE7LH|bob>');
+    expect(commandText('close +49151 see <#C024BE7LR|general> &amp; thanks &lt;3')).toBe('close +49151 see #general & thanks <3');
   });
 });
