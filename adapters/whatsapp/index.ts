@@ -96,3 +96,11 @@ export function createWhatsAppAdapter(config: WhatsAppConfig, deps: WhatsAppAdap
     tokenCheck: { check: observed('check_token', o, (account) => graph.checkToken(account)) },
   };
 }
+
+/**
+ * What the admin CLI's own processes use (src/cli/commands: composition roots like src/bridge.ts): the webhook
+ * route's decoding, to replay stored webhooks, and the Graph client with the template submission.
+ */
+export { decodeWebhook } from './normalize';
+export { GraphClient } from './graph-client';
+export { createTemplate } from './template-create';

@@ -3,7 +3,7 @@
  * range (src/services/replay.ts: idempotent, what was processed changes nothing). The running bridge applies them at
  * its next poll, in each customer's order.
  */
-import { decodeWebhook } from '../../../adapters/whatsapp/normalize';
+import { decodeWebhook } from '../../../adapters/whatsapp';
 import type { WhatsAppEvent } from '../../domain/whatsapp';
 import { replayWebhooks, type ReplayReport } from '../../services/replay';
 import { EXIT, type AdminCommand } from '../command';

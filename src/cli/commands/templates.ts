@@ -6,8 +6,7 @@
  * account's channels as any template status change is (src/services/templates/status.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { GraphClient } from '../../../adapters/whatsapp/graph-client';
-import { createTemplate } from '../../../adapters/whatsapp/template-create';
+import { createTemplate, GraphClient } from '../../../adapters/whatsapp';
 import type { AccountConfig } from '../../config';
 import { DeliveryError } from '../../domain/errors';
 import { templateViolations } from '../../services/templates/create-rules';
