@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { eventually } from '../support/harness';
 import { FakeGraphApi } from './graph-api';
 import { escapeLikeMeta, signMetaBody } from './meta-signature';
 import { FIXTURE_DISPLAY_PHONE_NUMBER, FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID, loadWhatsAppFixture, loadWhatsAppFixtureText } from '../fixtures/whatsapp';
@@ -281,12 +282,16 @@ describe('FakeGraphApi fault injection', () => {
   });
 
   it('hangs a request long enough for a client timeout, then still processes it', async () => {
-    fake.hangNext({ path: /\/messages$/, ms: 150 });
-    await expect(postJson(`${PHONE_ID}/messages`, textMessage('1'), TOKEN, { signal: AbortSignal.timeout(30) })).rejects.toThrow();
+    fake.hangNext({ path: /\/messages$/, ms: 2000 });
+    // The client gives up once the fake holds the request (a state, not a guess at how long the trip takes).
+    const patience = new AbortController();
+    const sending = postJson(`${PHONE_ID}/messages`, textMessage('1'), TOKEN, { signal: patience.signal });
+    await eventually(() => expect(fake.calls).toHaveLength(1));
+    patience.abort();
+    await expect(sending).rejects.toThrow();
     expect(fake.sentMessages()).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    // Like Meta, a request the client gave up on may still have been accepted.
-    expect(fake.sentMessages()).toHaveLength(1);
+    // Like Meta, a request the client gave up on may still have been accepted (waited for, not slept on).
+    await eventually(() => expect(fake.sentMessages()).toHaveLength(1));
   });
 
   it('drops the connection to simulate a network error', async () => {
