@@ -3,24 +3,8 @@
  * users and user groups, messages per channel, views and files, and the ts / id sequences that number them.
  * The method modules (chat.ts, users.ts, views.ts, files.ts) read and change it; FakeSlackApi exposes it.
  */
+import { BOT_SCOPES } from '../../../adapters/slack/scopes';
 import { TS_BASE_SECONDS, type AddUserOptions, type Args, type EphemeralMessage, type StoredFile, type StoredMessage, type StoredView } from './types';
-
-/** docker/slack-app-manifest.yml's oauth_config.scopes.bot, as an installed app is granted them. */
-const MANIFEST_BOT_SCOPES = [
-  'chat:write',
-  'chat:write.customize',
-  'reactions:write',
-  'reactions:read',
-  'users:read',
-  'channels:history',
-  'groups:history',
-  'commands',
-  'files:read',
-  'files:write',
-  'usergroups:read',
-  'channels:read',
-  'groups:read',
-];
 
 export interface SlackIdentity {
   botToken: string;
@@ -48,7 +32,8 @@ export class SlackState {
   readonly viewsById = new Map<string, StoredView>();
   readonly filesById = new Map<string, StoredFile>();
   /** The bot token's scopes, sent in `x-oauth-scopes`: by default those docker/slack-app-manifest.yml asks for. */
-  scopes: string[] = [...MANIFEST_BOT_SCOPES];
+  /** An installed app is granted its manifest's bot scopes (BOT_SCOPES, kept equal to the manifest by scopes.test.ts). */
+  scopes: string[] = [...BOT_SCOPES];
   tsSeq = 0;
   private idSeq = 0;
 
