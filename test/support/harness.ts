@@ -49,6 +49,22 @@ export const slackTs = () => {
   return `${Math.floor(now / 1000)}.${String(now % 1000).padStart(3, '0')}${String(++tsCounter % 1000).padStart(3, '0')}`;
 };
 
+/** A person's reply in a bridged thread of CHANNEL, as Slack's Events API delivers it (`message` in a thread). */
+export function threadReplyEvent(slack: FakeSlackApi, m: { user: string; text: string; ts: string; threadTs: string }) {
+  return {
+    type: 'message',
+    channel: CHANNEL,
+    user: m.user,
+    text: m.text,
+    ts: m.ts,
+    thread_ts: m.threadTs,
+    parent_user_id: slack.botUserId,
+    channel_type: 'channel',
+    event_ts: m.ts,
+    team: slack.teamId,
+  };
+}
+
 export async function eventually<T>(check: () => T | Promise<T>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
@@ -132,18 +148,7 @@ export async function startHarness(
 
   const agentReplies: Harness['agentReplies'] = async (threadTs, text, o = {}) => {
     const ts = o.ts ?? slackTs();
-    const event = {
-      type: 'message',
-      channel: CHANNEL,
-      user: o.user ?? AGENT,
-      text,
-      ts,
-      thread_ts: threadTs,
-      parent_user_id: slack.botUserId,
-      channel_type: 'channel',
-      event_ts: ts,
-      team: slack.teamId,
-    };
+    const event = threadReplyEvent(slack, { user: o.user ?? AGENT, text, ts, threadTs });
     // In real Slack the person's message exists before the event is sent; the fake needs it for reactions.
     if (!slack.findMessage(CHANNEL, ts)) slack.addMessage(CHANNEL, { ts, text, user: o.user ?? AGENT, thread_ts: threadTs });
     const res = await sender.sendEvent(event, { eventId: o.eventId, retryNum: o.retryNum, retryReason: o.retryNum ? 'http_timeout' : undefined });

@@ -7,7 +7,7 @@ import { escapeLikeMeta, signMetaBody } from '../fakes/meta-signature';
 import { FakeSlackApi } from '../fakes/slack-api';
 import { SlackSender } from '../fakes/slack-sender';
 import { startChildBridge, uriWithDb, type ChildBridge } from './child-bridge';
-import { AGENT, APP_SECRET, CHANNEL, SIGNING_SECRET, eventually, slackTs, testEnv } from './harness';
+import { AGENT, APP_SECRET, CHANNEL, SIGNING_SECRET, eventually, slackTs, testEnv, threadReplyEvent } from './harness';
 import { uniqueDbName } from './mongo';
 import { customerText } from './webhooks';
 
@@ -71,18 +71,7 @@ export async function postAgentReply(
   const ts = opts.ts ?? slackTs();
   if (!slack.findMessage(CHANNEL, ts)) slack.addMessage(CHANNEL, { ts, text, user: AGENT, thread_ts: threadTs });
   const sender = new SlackSender({ url: `${b.url}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId, botUserId: slack.botUserId });
-  const event = {
-    type: 'message',
-    channel: CHANNEL,
-    user: AGENT,
-    text,
-    ts,
-    thread_ts: threadTs,
-    parent_user_id: slack.botUserId,
-    channel_type: 'channel',
-    event_ts: ts,
-    team: slack.teamId,
-  };
+  const event = threadReplyEvent(slack, { user: AGENT, text, ts, threadTs });
   const res = await sender.sendEvent(event, { eventId: opts.eventId, retryNum: opts.retryNum, retryReason: opts.retryNum ? 'http_timeout' : undefined });
   return res.status;
 }
