@@ -123,7 +123,11 @@ describe('Slack', () => {
       return h.graph.sentMessages();
     });
     expect(sent[0]).toMatchObject({ type: 'image', image: { caption: 'Two files' } });
-    const [notice] = notices(thread);
+    // The refusal is its own post in the thread, a job of its own: it may land after the send.
+    const [notice] = await h.eventually(() => {
+      expect(notices(thread)).toHaveLength(1);
+      return notices(thread);
+    });
     expect(notice!.text).toContain('“logs.zip”: WhatsApp does not take application/zip files');
     expect(h.graph.uploads).toHaveLength(1);
   });
