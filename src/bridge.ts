@@ -68,7 +68,7 @@ export interface BridgeOptions {
   templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
   /** The delivery lease's silence before a takeover (src/services/leader.ts; tests shorten it). */
   leaderTtlMs?: number;
-  /** The clock of the 24-hour window checks (agent replies, automatic messages): tests set it instead of waiting. */
+  /** The clock of the 24-hour window checks (agent replies, automatic messages, the window reminder): tests set it instead of waiting. */
   now?: () => Date;
 }
 
@@ -261,6 +261,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       concurrency: config.outbox.concurrency,
       stuckAlertMs: config.outbox.stuckAlertMinutes * 60_000,
       probeMs: config.outbox.parkedProbeSeconds * 1000,
+      now: options.now,
       ...options.outbox,
     },
   );

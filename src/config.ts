@@ -28,6 +28,11 @@ const replyMode = z.enum(REPLY_MODES, { message: `must be one of ${REPLY_MODES.j
 export const DEFAULT_NOTE_PREFIXES = ['note:', 'private:'];
 const NOTE_PREFIX = /^\S{1,20}$/;
 const NOTE_PREFIX_WHAT = 'a prefix of 1–20 characters without spaces, like note:';
+/** Minutes before the 24-hour window closes when an unanswered customer is recalled in the thread (0 or off: never). */
+export const DEFAULT_WINDOW_REMINDER_MINUTES = 60;
+const REMINDER_WHAT = 'must be a number of minutes from 0 (off) to 1439, or off';
+const reminderMinutes = z.number({ message: REMINDER_WHAT }).int(REMINDER_WHAT).min(0, REMINDER_WHAT).max(1439, REMINDER_WHAT);
+const windowReminder = z.union([reminderMinutes, z.literal('off').transform(() => 0)], { message: REMINDER_WHAT });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -65,6 +70,12 @@ const envSchema = z.object({
 
   // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread.
   BRIDGE_REOPEN_SAME_THREAD_DAYS: z.coerce.number().min(0).max(365).default(7),
+  // The window reminder (services/outbox/handlers/chat-window-reminder.ts); an account's windowReminderMinutes wins.
+  BRIDGE_WINDOW_REMINDER_MINUTES: z
+    .string()
+    .transform((v) => (v.trim().toLowerCase() === 'off' ? 'off' : Number(v)))
+    .pipe(windowReminder)
+    .default(DEFAULT_WINDOW_REMINDER_MINUTES),
   // Who may run admin subcommands (`/wa doctor`): user ids of any chat platform; empty = nobody.
   BRIDGE_ADMINS: list(SENDER_ID, SENDER_WHAT),
 });
@@ -104,6 +115,8 @@ const accountSchema = z
       .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
       .min(1)
       .optional(),
+    /** Minutes before the window closes when the owner is recalled to an unanswered customer (default BRIDGE_WINDOW_REMINDER_MINUTES; 0 or off: never). */
+    windowReminderMinutes: windowReminder.optional(),
     /** Business hours, away message, greeting and keyword replies (services/automation/schema.ts). */
     ...automationFields,
   })
@@ -206,6 +219,7 @@ function accountsFromFile(path: string, env: CoreEnv): AccountConfig[] {
       accessToken,
       replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE,
       notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES,
+      windowReminderMinutes: a.windowReminderMinutes ?? env.BRIDGE_WINDOW_REMINDER_MINUTES,
     };
   });
 }
@@ -223,6 +237,7 @@ function accountFromEnv(env: CoreEnv, chatEnv: Partial<Record<ChatPlatform, unkn
     ...(env.TEMPLATE_SENDERS.length ? { templateSenders: env.TEMPLATE_SENDERS } : {}),
     replyMode: env.BRIDGE_REPLY_MODE,
     notePrefixes: env.BRIDGE_NOTE_PREFIXES,
+    windowReminderMinutes: env.BRIDGE_WINDOW_REMINDER_MINUTES,
   };
 }
 

@@ -31,8 +31,8 @@ export class MemoryOutboxStore implements OutboxStore {
       .map(copy);
   }
 
-  async pendingJobs(limit: number): Promise<OutboxJob[]> {
-    return this.listed((j) => j.state === 'pending', limit);
+  async pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
+    return this.listed((j) => j.state === 'pending' && !(dueBy && j.notBefore && j.notBefore.getTime() > dueBy.getTime()), limit);
   }
 
   async claimJob(id: string, leaseUntil: Date): Promise<boolean> {

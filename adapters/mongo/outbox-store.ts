@@ -43,14 +43,29 @@ export class MongoOutboxStore implements OutboxStore {
       if (!fresh.length) return;
     }
     const now = new Date();
-    const docs = fresh.map((job) => ({ ...job, _id: job.dedupeKey, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
+    // `notBefore` only when set: the driver would store an undefined one as null, which `$exists: false` (the poll) misses.
+    const docs = fresh.map(({ notBefore, ...job }) => ({
+      ...job,
+      ...(notBefore ? { notBefore } : {}),
+      _id: job.dedupeKey,
+      seq: nextSeq(),
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    }));
     // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
     await this.jobInserts.insertAll(docs);
   }
 
-  pendingJobs(limit: number): Promise<OutboxJob[]> {
-    // A scan of live work only (see the header).
-    return this.m.outbox.find({ state: 'pending' }).sort({ seq: 1 }).limit(limit).lean();
+  pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
+    // A scan of live work only (see the header); the scheduled-later condition is on the same scan.
+    const later = dueBy ? { $or: [{ notBefore: { $exists: false } }, { notBefore: { $lte: dueBy } }] } : {};
+    return this.m.outbox
+      .find({ state: 'pending' as const, ...later })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .lean();
   }
 
   async claimJob(id: string, leaseUntil: Date): Promise<boolean> {

@@ -27,7 +27,7 @@ import type { AgentFile, FileStream } from '../../src/domain/media';
 import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import type { SlackConfig } from './config';
-import { slackCardText, slackThreadUrl } from './card';
+import { slackCardText, slackPostBody, slackThreadUrl } from './card';
 import { slackNameFromEmoji } from './emoji';
 import { toDeliveryError } from './errors';
 import { openSlackFile, shareTs, SLACK_MAX_FILE_BYTES, uploadToThread, type SlackFile } from './files';
@@ -130,7 +130,7 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
 
   /** The `text` postInThread sends (the author goes in `username`), counted after escaping. */
   postLength(post: ChatPost): number {
-    return mentionsPrefix(post.mentionUserIds).length + toSlackText(post.body).length;
+    return mentionsPrefix(post.mentionUserIds).length + slackPostBody(post).length;
   }
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {
@@ -140,7 +140,7 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
         this.client.chat.postMessage({
           channel: thread.channelId,
           thread_ts: thread.threadId,
-          text: `${mentionsPrefix(post.mentionUserIds)}${toSlackText(post.body)}`,
+          text: `${mentionsPrefix(post.mentionUserIds)}${slackPostBody(post)}`,
           // Shown as the customer (needs chat:write.customize; without it Slack shows the bot's name).
           username: post.author.detail ? `${post.author.name} · ${post.author.detail}` : post.author.name,
           icon_emoji: icon,

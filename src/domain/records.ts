@@ -148,6 +148,7 @@ export type JobKind =
   | 'chat.channel_notice'
   | 'chat.react'
   | 'chat.card'
+  | 'chat.window_reminder'
   | 'whatsapp.send'
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
@@ -173,6 +174,12 @@ export interface JobPayloads {
    * `thread` the thread shown closed or open again (services/lifecycle/). Reads the conversation when it runs.
    */
   'chat.card': { platform: ChatPlatform; conversationId: string; thread?: 'closed' | 'open' };
+  /**
+   * The owner (or the participants) reminded that the customer's message `messageId` is unanswered and the 24-hour
+   * window closes soon (issue 11 point 5). Enqueued with `notBefore` when the customer writes; it re-checks everything
+   * when it runs (services/outbox/handlers/chat-window-reminder.ts), so an agent's answer in between makes it a no-op.
+   */
+  'chat.window_reminder': { platform: ChatPlatform; conversationId: string; messageId: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
   'whatsapp.send_media': {
@@ -208,7 +215,11 @@ export interface JobPayloads {
   };
 }
 
-export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } }[JobKind];
+/**
+ * `notBefore`: a job that must not run before this time of the bridge's clock (a scheduled check, e.g. the window
+ * reminder); absent for every delivery, which is due at once.
+ */
+export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K]; notBefore?: Date } }[JobKind];
 
 export type OutboxJob = NewJob & {
   _id: string;

@@ -29,8 +29,11 @@ export interface OutboxStore {
    * with a `seq` above every earlier job's (lanes keep insertion order).
    */
   enqueue(jobs: NewJob[], options?: EnqueueOptions): Promise<void>;
-  /** Pending jobs (due or not, parked ones included) by `seq`, at most `limit`. */
-  pendingJobs(limit: number): Promise<OutboxJob[]>;
+  /**
+   * Pending jobs (due or not, parked ones included) by `seq`, at most `limit`. With `dueBy`, jobs scheduled later
+   * (`notBefore` after it) are left out: a day's worth of scheduled checks never fills the worker's page.
+   */
+  pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]>;
   /** `pending` → `running` with a lease; false when the job is not pending (claimed already, failed, finished, unknown). */
   claimJob(id: string, leaseUntil: Date): Promise<boolean>;
   /** The job leaves the live jobs and its key is recorded as done (first completion time kept). */

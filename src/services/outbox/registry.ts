@@ -11,6 +11,7 @@ import { chatNoticeHandler } from './handlers/chat-notice';
 import { chatPostHandler } from './handlers/chat-post';
 import { chatReactHandler } from './handlers/chat-react';
 import { chatStatusHandler } from './handlers/chat-status';
+import { chatWindowReminderHandler } from './handlers/chat-window-reminder';
 import { ingestHandler } from './handlers/ingest';
 import { handlerContext, type Explanation, type HandlerDeps, type JobHandler } from './handlers/support/context';
 import { whatsappReactHandler } from './handlers/whatsapp-react';
@@ -36,6 +37,7 @@ export class JobRegistry {
       'chat.channel_notice': chatChannelNoticeHandler(ctx),
       'chat.react': chatReactHandler(ctx),
       'chat.card': chatCardHandler(ctx),
+      'chat.window_reminder': chatWindowReminderHandler(ctx),
       'whatsapp.send': whatsappSendHandler(ctx),
       'whatsapp.send_template': whatsappSendTemplateHandler(ctx),
       'whatsapp.send_media': whatsappSendMediaHandler(ctx),
