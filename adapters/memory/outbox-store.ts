@@ -18,7 +18,9 @@ export class MemoryOutboxStore implements OutboxStore {
     for (const job of jobs) {
       const key = job.dedupeKey;
       if (this.live.has(key) || (options.checkDone !== false && this.done.has(key))) continue;
-      const record = { ...copy(job), _id: key, seq: ++this.lastSeq, state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now } as OutboxJob;
+      const { delayMs, ...rest } = copy(job);
+      const due = delayMs ? new Date(now.getTime() + delayMs) : now;
+      const record = { ...rest, _id: key, seq: ++this.lastSeq, state: 'pending', attempts: 0, nextAttemptAt: due, createdAt: now } as OutboxJob;
       this.live.set(key, record);
     }
   }

@@ -43,7 +43,16 @@ export class MongoOutboxStore implements OutboxStore {
       if (!fresh.length) return;
     }
     const now = new Date();
-    const docs = fresh.map((job) => ({ ...job, _id: job.dedupeKey, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
+    const docs = fresh.map(({ delayMs, ...job }) => ({
+      ...job,
+      _id: job.dedupeKey,
+      seq: nextSeq(),
+      state: 'pending',
+      attempts: 0,
+      // A delayed job (NewJob.delayMs) is a durable timer: due later, by the same clock the worker reads.
+      nextAttemptAt: delayMs ? new Date(now.getTime() + delayMs) : now,
+      createdAt: now,
+    }));
     // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
     await this.jobInserts.insertAll(docs);
   }

@@ -34,6 +34,7 @@ export function cardText(card: ConversationCard, t: CardTokens): string {
     `${t.text('State: ')}${state}`,
     `${t.text('Participants: ')}${card.participants.length ? card.participants.map((p) => t.person(p)).join(', ') : t.text('none yet')}`,
     window,
+    ...(card.label ? [t.text(`🏷️ Label: *${card.label}*`)] : []),
     ...(card.previousThread ? [`${t.text('Continues an earlier conversation: ')}${card.previousThread}`] : []),
     t.text(card.replyRule),
   ];
@@ -52,7 +53,7 @@ const personOn = (platform: ChatPlatform, p: AgentRef | undefined): CardPerson |
 export function cardOf(
   conversation: ConversationRecord,
   platform: ChatPlatform,
-  o: { account?: string; replyRule: string; previousThread?: string; now: Date },
+  o: { account?: string; replyRule: string; previousThread?: string; label?: string; now: Date },
 ): ConversationCard {
   const state = conversation.state ?? 'open';
   const windowUntil = conversation.lastInboundAt && new Date(conversation.lastInboundAt.getTime() + SERVICE_WINDOW_MS);
@@ -68,6 +69,7 @@ export function cardOf(
     windowOpen: windowUntil !== undefined && windowUntil.getTime() > o.now.getTime(),
     replyRule: o.replyRule,
     previousThread: o.previousThread,
+    ...(o.label ? { label: o.label } : {}),
     actions: cardActions(state),
   };
 }
