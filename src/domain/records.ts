@@ -242,6 +242,8 @@ export type OutboxJob = NewJob & {
   parked?: ParkedInfo;
   /** When the stuck-lane alert was raised for this job (once per incident). */
   stuckAlertedAt?: Date;
+  /** Enqueued with `delayMs`: a timer, listed by `pendingJobs` only once due. */
+  timer?: true;
 };
 
 /** Why a delivery is parked and what a person must fix; `target` groups what one fix releases (a channel, a number). */

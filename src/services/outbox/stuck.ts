@@ -51,8 +51,6 @@ export class StuckLanes {
     for (const [lane, f] of this.failing) if (running.has(lane)) next.set(lane, f);
     let oldest: number | undefined;
     for (const job of heads) {
-      // A timer not due yet (NewJob.delayMs: a menu's fallback) is not a backlog.
-      if (!job.lastError && !job.attempts && new Date(job.nextAttemptAt).getTime() > now) continue;
       const created = new Date(job.createdAt).getTime();
       if (oldest === undefined || created < oldest) oldest = created;
     }
