@@ -58,10 +58,11 @@ export class Menus {
    * menu (any other message goes on as usual), [] when it is one but the conversation was routed already.
    */
   async tapped(account: AccountConfig, m: InboundCustomerMessage, conversation: ConversationRecord): Promise<NewJob[] | undefined> {
-    if (!account.menu || m.content.kind !== 'interactive_reply' || !m.content.id || !m.replyToWamid) return undefined;
+    const chosen = m.content.kind === 'interactive_reply' ? m.content.id : undefined;
+    if (!account.menu || !chosen || !m.replyToWamid) return undefined;
     const menu = await this.store.findMessageByWamid(m.replyToWamid);
     if (menu?.automatic?.kind !== 'menu' || menu.conversationId !== conversation._id) return undefined;
-    const option = menuOptions(account.menu).find((o) => o.id === (m.content as { id?: string }).id);
+    const option = menuOptions(account.menu).find((o) => o.id === chosen);
     if (!option || conversation.route) return [];
     this.count?.('menu', 'routed');
     return this.route(conversation, this.resolve(option.route, option.title, 'tap', m.sentAt));
