@@ -277,6 +277,17 @@ describe('a first-contact menu that routes', () => {
     expect((await h!.bridge.store.getConversation(CONVERSATION))!.route).toMatchObject({ accountId: SALES.phoneNumberId, by: 'fallback' });
   });
 
+  test('outside the 24-hour window the menu is not sent (free-form) and the thread says why', async () => {
+    await start('menu-window', { body: 'Who would you like to talk to?', buttons: BUTTONS });
+    // Written 25 hours before Meta delivered it (a webhook redelivered late).
+    const body = customerText({ text: 'Hello', from: CUSTOMER, timestamp: String(Math.floor(Date.now() / 1000) - 25 * 3600) });
+    expect((await h!.postWebhook(body)).status).toBe(200);
+    const root = await rootIn(CHANNEL);
+    await h!.eventually(() => expect(replies(CHANNEL, root.ts).some((t) => t.includes('🤖 menu not sent') && t.includes('24 hours'))).toBe(true));
+    await settled();
+    expect(h!.graph.sentMessages()).toEqual([]);
+  });
+
   test('switched off with the account’s automatic messages: no menu, no timer', async () => {
     await start('menu-off', { body: 'Who?', buttons: BUTTONS }, { autoReplies: { enabled: false } });
     await customerWrites('Hello');
