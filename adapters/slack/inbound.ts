@@ -5,7 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { offersSavedReplies, offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
+import { offersInteractiveForms, offersSavedReplies, offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
 import type { AgentFile } from '../../src/domain/media';
 import type { Logger } from '../../src/logger';
 import type { SlackDirectory } from './directory';
@@ -13,6 +13,7 @@ import { registerChanges } from './changes';
 import { emojiFromSlackName } from './emoji';
 import { agentFileOf, type SlackFile } from './files';
 import { commandText, fromSlackText, toSlackText } from './format';
+import { openInteractiveFromCommand, registerInteractiveForm } from './interactive-modal';
 import { registerSavedReplyForm } from './saved-reply-modal';
 import { inlineErrors, PICK_ACTION_ID, readSubmission, TEMPLATE_CALLBACK_ID, templateModal, type ModalMetadata } from './template-modal';
 
@@ -67,6 +68,8 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
       const opened = await openTemplateModal(ctx, core, command.trigger_id, command.channel_id);
       if (opened) return ack();
     }
+    // `/wa buttons|list [+phone]` opens its form too (adapters/slack/interactive-modal.ts).
+    if (await openInteractiveFromCommand(ctx, command)) return ack();
     const userName = await ctx.directory.userName(command.user_id);
     const reply = await core.command({
       platform: 'slack',
@@ -79,6 +82,7 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
   });
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);
   if (offersSavedReplies(core)) registerSavedReplyForm(app, ctx, core);
+  if (offersInteractiveForms(core)) registerInteractiveForm(app, ctx, core);
   registerChanges(app, ctx);
   app.error(async (err) => {
     log.error({ err }, 'Slack event handling failed');
