@@ -150,6 +150,10 @@ export function interactiveSuite(makeDriver: () => InteractiveSide, label: strin
     expect(rows.text).toContain('11 rows; WhatsApp allows at most 10');
     const untitled = await d.sendsInteractive(thread, { kind: 'list', body: 'Pick one', button: 'Open', options: 'A\n# Second\nB' });
     expect(untitled.text).toContain('section 1 has no title');
+    const header = await d.sendsInteractive(thread, { kind: 'button', body: 'Pick one', options: 'Yes', header: 'h'.repeat(61) });
+    expect(header.text).toContain('the header is 61 characters; WhatsApp allows at most 60');
+    // Where the form shows a refusal under its field (Slack), it is the field at fault.
+    expect([four.field, button.field, header.field]).toEqual(d.showsRefusalsUnderFields ? ['options', 'button', 'header'] : [undefined, undefined, undefined]);
     expect(steps.messageCalls()).toEqual([]);
     expect(d.postsIn(thread)).toHaveLength(before);
   });

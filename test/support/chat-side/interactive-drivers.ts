@@ -21,13 +21,20 @@ export interface FilledForm {
   footer?: string;
 }
 
+/** The agent's answer; `field`: the form's field a refusal is shown under, where the platform shows it there (Slack). */
+export type InteractiveAnswer = CommandAnswer & { refused: boolean; field?: string };
+
 export interface InteractiveSide extends ChatSideDriver {
+  /** Whether a refusal is shown under the form's field at fault (Slack's modal) rather than as an answer (Discord). */
+  readonly showsRefusalsUnderFields: boolean;
   /** The agent fills in the form for the thread's customer; resolves to the answer they see (Slack: the form's inline errors, if any). */
-  sendsInteractive(thread: ThreadView, form: FilledForm, o?: { viaCommand?: string }): Promise<CommandAnswer & { refused: boolean }>;
+  sendsInteractive(thread: ThreadView, form: FilledForm, o?: { viaCommand?: string }): Promise<InteractiveAnswer>;
 }
 
 export class SlackInteractiveDriver extends SlackDriver implements InteractiveSide {
-  async sendsInteractive(thread: ThreadView, form: FilledForm, o: { viaCommand?: string } = {}): Promise<CommandAnswer & { refused: boolean }> {
+  readonly showsRefusalsUnderFields = true;
+
+  async sendsInteractive(thread: ThreadView, form: FilledForm, o: { viaCommand?: string } = {}): Promise<InteractiveAnswer> {
     const { slack, sender } = this.harness;
     const viewsBefore = slack.views().length;
     if (o.viaCommand) {
@@ -71,20 +78,16 @@ export class SlackInteractiveDriver extends SlackDriver implements InteractiveSi
     const res = await sender.sendInteraction(submission);
     expect(res.status).toBe(200);
     const errors = res.body ? (JSON.parse(res.body) as { errors?: Record<string, string> }).errors : undefined;
-    return {
-      text: errors
-        ? Object.entries(errors)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join('\n')
-        : '',
-      private: true,
-      refused: Boolean(errors),
-    };
+    // The refusal sits under the form's field at fault (its block_id).
+    const [field, text] = Object.entries(errors ?? {})[0] ?? [];
+    return { text: text ?? '', private: true, refused: Boolean(errors), field };
   }
 }
 
 export class DiscordInteractiveDriver extends DiscordDriver implements InteractiveSide {
-  async sendsInteractive(thread: ThreadView, form: FilledForm): Promise<CommandAnswer & { refused: boolean }> {
+  readonly showsRefusalsUnderFields = false;
+
+  async sendsInteractive(thread: ThreadView, form: FilledForm): Promise<InteractiveAnswer> {
     const { fake } = this.harness;
     const { kind, ...fields } = form;
     const options = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
