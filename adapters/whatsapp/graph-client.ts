@@ -1,7 +1,6 @@
 /** The Graph API calls the bridge makes, on Node's fetch. Every failure comes back as a typed DeliveryError. */
 import { DeliveryError } from '../../src/domain/errors';
-import type { ReplyButtons } from '../../src/domain/interactive';
-import type { ListMessage } from '../../src/domain/menu';
+import type { ListMessage, ReplyButtons } from '../../src/domain/interactive';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import { graphHttpError, isTokenRefused } from './errors';
 
@@ -104,8 +103,9 @@ export class GraphClient {
   }
 
   /**
-   * An interactive list, Meta's body for an interactive `list` message
-   * (https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-list-messages).
+   * A list, Meta's body for an interactive `list` message
+   * (https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-list-messages): the button that
+   * opens it and its sections of rows; a section's title and a row's description only when given.
    */
   sendList(account: GraphAccount, to: CustomerRef, m: ListMessage): Promise<string> {
     return this.send(account, {

@@ -1,7 +1,6 @@
 /** Automatic messages (issue 13): what the bridge sends by itself, and why. src/services/automation/ decides them. */
 import type { MediaKind } from './content';
-import type { ReplyButtons } from './interactive';
-import type { ListMessage } from './menu';
+import type { ListMessage, ReplyButtons } from './interactive';
 
 /**
  * away: outside business hours; greeting: a new (or reopened) conversation; keyword: a rule matched the customer's words;

@@ -8,6 +8,7 @@ import type { TemplateMessage } from './templates';
 import type { AgentFile } from './media';
 import type { AutomaticAnswer, AutomaticKind } from './automatic';
 import type { ConversationRoute } from './menu';
+import type { InteractiveMessage } from './interactive';
 
 export interface Participant {
   platform: ChatPlatform;
@@ -133,6 +134,8 @@ export interface MessageRecord {
   deletedAt?: Date;
   /** Outbound: a message the bridge sent by itself (services/automation/), and the rule that fired it. */
   automatic?: { kind: AutomaticKind; rule?: string };
+  /** Outbound: reply buttons or a list an agent sent (`text` is its body: what a customer's tap on it quotes). */
+  interactive?: InteractiveMessage;
 }
 
 export interface WamidRecord {
@@ -158,6 +161,7 @@ export type JobKind =
   | 'whatsapp.send_media'
   | 'whatsapp.react'
   | 'whatsapp.send_auto'
+  | 'whatsapp.send_interactive'
   | 'chat.route'
   | 'automation.menu_fallback';
 
@@ -204,6 +208,8 @@ export interface JobPayloads {
     rule?: string;
     answer: AutomaticAnswer;
   };
+  /** Reply buttons or a list an agent sent from the thread (services/interactive/), its record stored under `messageId`. */
+  'whatsapp.send_interactive': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; message: InteractiveMessage };
   /**
    * The conversation's thread on `platform` follows its route (ConversationRoute, read when it runs): moved to the
    * routed account's channel when that differs (a new thread linking back, a line in the old one), else a line saying

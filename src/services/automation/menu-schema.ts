@@ -1,12 +1,11 @@
 /**
  * The first-contact menu of an account in BRIDGE_CONFIG (issue 13 point 5), checked at start-up against Meta's limits
- * for reply buttons (src/domain/interactive.ts) and lists (src/domain/menu.ts MENU_LIST_LIMITS), so a menu can never be
- * refused for its shape. Every message names the option at fault; `checkMenuRoutes` checks the routes against the
+ * for reply buttons and lists (INTERACTIVE_LIMITS, src/domain/interactive.ts, the figures the agents' form is checked
+ * against in services/interactive/limits.ts), so a menu can never be refused for its shape. Every message names the option at fault; `checkMenuRoutes` checks the routes against the
  * other accounts of the file (config.ts runs it on the whole file, and prefixes the account).
  */
 import { z } from 'zod';
-import { INTERACTIVE_LIMITS as B } from '../../domain/interactive';
-import { MENU_LIST_LIMITS as L } from '../../domain/menu';
+import { INTERACTIVE_LIMITS as L } from '../../domain/interactive';
 
 /** Another account's channels (by its `name` or `phoneNumberId`), or a label on the card. */
 const routeSchema = z.union(
@@ -20,8 +19,8 @@ const routeSchema = z.union(
 const max = (n: number, what: string) => `must be at most ${n} characters (WhatsApp's limit for ${what})`;
 
 const buttonOption = z.object({
-  id: z.string().min(1).max(B.buttonId, max(B.buttonId, 'a button id')),
-  title: z.string().min(1).max(B.buttonTitle, max(B.buttonTitle, 'a button title')),
+  id: z.string().min(1).max(L.buttonId, max(L.buttonId, 'a button id')),
+  title: z.string().min(1).max(L.buttonTitle, max(L.buttonTitle, 'a button title')),
   route: routeSchema,
 });
 
@@ -34,7 +33,7 @@ const rowOption = z.object({
 
 const listSchema = z
   .object({
-    button: z.string().min(1).max(L.button, max(L.button, "the list's button")),
+    button: z.string().min(1).max(L.listButton, max(L.listButton, "the list's button")),
     sections: z
       .array(
         z.object({
@@ -57,11 +56,11 @@ const listSchema = z
 
 export const menuSchema = z
   .object({
-    body: z.string().min(1).max(L.body),
-    header: z.string().max(B.header, max(B.header, 'a header')).optional(),
-    footer: z.string().max(B.footer, max(B.footer, 'a footer')).optional(),
+    body: z.string().min(1).max(L.body, max(L.body, 'the body of an interactive message')),
+    header: z.string().max(L.header, max(L.header, 'a header')).optional(),
+    footer: z.string().max(L.footer, max(L.footer, 'a footer')).optional(),
     /** Reply buttons (1–3)… */
-    buttons: z.array(buttonOption).min(1, 'needs at least one button').max(B.buttons, `WhatsApp allows at most ${B.buttons} reply buttons`).optional(),
+    buttons: z.array(buttonOption).min(1, 'needs at least one button').max(L.buttons, `WhatsApp allows at most ${L.buttons} reply buttons`).optional(),
     /** …or a list (up to 10 rows). */
     list: listSchema.optional(),
     /** An unanswered menu: after `afterMinutes`, `route` applies (none: the conversation stays with this account). */
@@ -77,7 +76,6 @@ export const menuSchema = z
   })
   .superRefine((m, ctx) => {
     if (Boolean(m.buttons) === Boolean(m.list)) ctx.addIssue({ code: 'custom', path: [], message: 'needs exactly one of buttons or list' });
-    if (m.buttons && m.body.length > B.body) ctx.addIssue({ code: 'custom', path: ['body'], message: max(B.body, 'the body of reply buttons') });
     const options = menuOptions(m);
     const ids = new Set<string>();
     const titles = new Set<string>();

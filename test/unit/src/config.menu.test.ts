@@ -67,7 +67,7 @@ describe('the first-contact menu in BRIDGE_CONFIG', () => {
     [{ body: 'Who?', buttons: [button('a', 'A'), button('a', 'B')] }, 'accounts.0.menu.buttons.1: option "a": the id is used by an earlier option'],
     [
       { body: 'x'.repeat(1025), buttons: [button('a', 'A')] },
-      "accounts.0.menu.body: must be at most 1024 characters (WhatsApp's limit for the body of reply buttons)",
+      "accounts.0.menu.body: must be at most 1024 characters (WhatsApp's limit for the body of an interactive message)",
     ],
     [
       {
