@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_PHONE_NUMBER_ID, loadWhatsAppFixture } from '../fixtures/whatsapp';
 import { AGENT, CHANNEL, NOTIFY, slackTs, startHarness, type Harness } from '../support/harness';
+import { chatRouteJobs } from '../../src/services/routing';
 import { customerText, newWamid } from '../support/webhooks';
 
 const SALES = { name: 'sales', phoneNumberId: '106540352249999', slack: { channelId: 'C0SALES01', notifyUsers: ['U0SALES01'] } };
@@ -275,6 +276,28 @@ describe('a first-contact menu that routes', () => {
     const moved = await rootIn(SALES.slack.channelId);
     expect(mentions(moved.text)).toEqual(SALES.slack.notifyUsers);
     expect((await h!.bridge.store.getConversation(CONVERSATION))!.route).toMatchObject({ accountId: SALES.phoneNumberId, by: 'fallback' });
+  });
+
+  test('a move interrupted after the old thread was retired is finished by the re-run: the old thread still says where it went', async () => {
+    await start('menu-rerun', { body: 'Who would you like to talk to?', buttons: BUTTONS });
+    await customerWrites('Hello');
+    await settled();
+    const old = await rootIn(CHANNEL);
+    // What a crash leaves after the first steps of a move: the route and the old thread recorded, its link retired.
+    const at = new Date();
+    const store = h!.bridge.store;
+    await store.updateLifecycle(CONVERSATION, {
+      route: { choice: 'Sales', accountId: SALES.phoneNumberId, by: 'tap', at },
+      previousThreads: { slack: { channelId: CHANNEL, threadId: old.ts } },
+    });
+    await store.retireThreadLink(CONVERSATION, 'slack', new Date(at.getTime() + 1));
+    await store.enqueue(chatRouteJobs(['slack'], CONVERSATION, `route:${at.getTime()}`));
+    h!.bridge.outbox.wake();
+    const moved = await rootIn(SALES.slack.channelId);
+    await h!.eventually(() =>
+      expect(replies(CHANNEL, old.ts).some((t) => t.includes('→ routed to sales') && t.includes(moved.ts.replace('.', '')))).toBe(true),
+    );
+    expect(replies(SALES.slack.channelId, moved.ts).some((t) => t.includes('customer chose Sales') && t.includes(old.ts.replace('.', '')))).toBe(true);
   });
 
   test('outside the 24-hour window the menu is not sent (free-form) and the thread says why', async () => {

@@ -27,19 +27,29 @@ async function follow(ctx: HandlerContext, p: JobPayloads['chat.route']): Promis
   const routed = Boolean(route.accountId && target?.phoneNumberId === route.accountId);
   const link = await ctx.store.findThreadLink(conversation._id, p.platform);
   const targetChannel = target?.[p.platform]?.channelId;
-  if (!link || !routed || link.channelId === targetChannel) {
+  // A re-run after a crash mid-move: the old thread was kept (previousThreads) and the link retired or replaced by one
+  // opened for this route; the move is finished rather than told as a choice made in place.
+  const previous = conversation.previousThreads?.[p.platform];
+  const interrupted =
+    routed &&
+    previous &&
+    previous.channelId !== targetChannel &&
+    (!link || (link.channelId === targetChannel && link.createdAt.getTime() >= route.at.getTime()));
+  if (!interrupted && (!link || !routed || link.channelId === targetChannel)) {
     // No thread to move (none yet: it opens in the target channel; or it is there already): the choice is said in it.
     const outcome = route.label ? MENU_TEXTS.labelled(route.label) : routed ? MENU_TEXTS.routedHere(target!.name) : MENU_TEXTS.stays;
     const { thread } = await threadFor(ctx, conversation._id, p.platform);
     await chat.postInThread(thread, { author: BRIDGE, body: MENU_TEXTS.chose(route.choice, outcome) });
     return;
   }
-  const old: ThreadRef = { platform: p.platform, channelId: link.channelId, threadId: link.threadId };
-  // Kept before the link is retired: the new thread's card links back to it (Continues an earlier conversation).
-  await ctx.store.updateLifecycle(conversation._id, {
-    previousThreads: { ...conversation.previousThreads, [p.platform]: { channelId: old.channelId, threadId: old.threadId } },
-  });
-  await ctx.store.retireThreadLink(conversation._id, p.platform, ctx.now());
+  const old: ThreadRef = interrupted ? { platform: p.platform, ...previous! } : { platform: p.platform, channelId: link!.channelId, threadId: link!.threadId };
+  if (!interrupted) {
+    // Kept before the link is retired: the new thread's card links back to it (Continues an earlier conversation).
+    await ctx.store.updateLifecycle(conversation._id, {
+      previousThreads: { ...conversation.previousThreads, [p.platform]: { channelId: old.channelId, threadId: old.threadId } },
+    });
+    await ctx.store.retireThreadLink(conversation._id, p.platform, ctx.now());
+  }
   const { thread } = await threadFor(ctx, conversation._id, p.platform);
   const where = (t: ThreadRef) => (hasCards(chat) ? chat.threadUrl(t) : MENU_TEXTS.channel(t.channelId));
   await chat.postInThread(thread, { author: BRIDGE, body: MENU_TEXTS.movedFrom(route.choice, where(old)) });
