@@ -34,6 +34,7 @@ import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
 import { registerLifecycleCommands } from './services/lifecycle/commands';
+import { CardActionService } from './services/lifecycle/card-actions';
 import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
 import {
@@ -221,6 +222,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     interactive,
     commands,
     templates: templateSender,
+    cardActions: new CardActionService({ commands, lifecycle, store, accounts, enqueue, templates: templateSender }),
     enqueue,
     probeParked: (platform) => outbox?.probeParked(platform),
   });
