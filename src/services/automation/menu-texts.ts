@@ -14,6 +14,8 @@ export const MENU_TEXTS = {
   /** The fallback's choice, as it reads in the lines above. */
   noAnswer: (minutes: number) => `nothing within ${minutes} min (default route)`,
   stays: 'stays here',
+  /** The card's line for a label route (services/present/card.ts). */
+  cardLabel: (label: string) => `🏷️ Label: *${label}*`,
   /** A platform without thread links (no cards): the channel instead. */
   channel: (channelId: string) => `channel ${channelId}`,
 } as const;

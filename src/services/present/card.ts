@@ -5,6 +5,7 @@
 import type { CardAction, CardPerson, CardTokens, ConversationCard } from '../../domain/chat/card';
 import type { ChatPlatform } from '../../domain/platform';
 import type { AgentRef, ConversationRecord } from '../../domain/records';
+import { MENU_TEXTS } from '../automation/menu-texts';
 import { customerLabel } from '../render';
 
 /**
@@ -34,7 +35,7 @@ export function cardText(card: ConversationCard, t: CardTokens): string {
     `${t.text('State: ')}${state}`,
     `${t.text('Participants: ')}${card.participants.length ? card.participants.map((p) => t.person(p)).join(', ') : t.text('none yet')}`,
     window,
-    ...(card.label ? [t.text(`🏷️ Label: *${card.label}*`)] : []),
+    ...(card.label ? [t.text(MENU_TEXTS.cardLabel(card.label))] : []),
     ...(card.previousThread ? [`${t.text('Continues an earlier conversation: ')}${card.previousThread}`] : []),
     t.text(card.replyRule),
   ];
