@@ -18,9 +18,11 @@ import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
 import { AutomaticReplies } from './services/automation/decide';
 import { automaticMessagesCounter } from './services/automation/metrics';
+import { Menus } from './services/automation/menu';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { registerAgentTools } from './services/agent-tools';
+import { registerInteractive } from './services/interactive';
 import { AgentChanges } from './services/inbound/agent-edit';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
@@ -28,6 +30,7 @@ import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
 import { registerLifecycleCommands } from './services/lifecycle/commands';
+import { CardActionService } from './services/lifecycle/card-actions';
 import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
 import { createEnqueue, JobRegistry, OutboxNotices, OutboxWorker, parkTarget, registerLeaderGauges, registerRequeueCommand } from './services/outbox';
@@ -124,9 +127,16 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     (wabaId) => templateSync.syncSoon(wabaId),
   );
   const ingestLog = log.child({ component: 'ingest' });
+  const countAutomatic = automaticMessagesCounter(metrics.registry);
   const lifecycle = new Lifecycle(store, accounts, { sameThreadDays: config.lifecycle.sameThreadDays });
   const inboundStages = {
-    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' })), lifecycle),
+    customerMessages: new CustomerMessages(
+      store,
+      accounts,
+      ingestLog,
+      new AutomaticReplies(store, log.child({ component: 'automatic' }), new Menus(store, accounts, countAutomatic)),
+      lifecycle,
+    ),
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
@@ -143,13 +153,16 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
   const toolsLog = log.child({ component: 'agent-tools' });
   const agentTools = registerAgentTools(commands, { store, accounts, chats, agentReplies, enqueue, log: toolsLog, now: options.now });
+  const interactive = registerInteractive(commands, { store, accounts, chats, enqueue, log: log.child({ component: 'interactive' }), now: options.now });
   const inbound = createChatInbound({
     agentReplies,
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
     agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
     savedReplies: agentTools.savedReplyForms,
+    interactive,
     commands,
     templates: templateSender,
+    cardActions: new CardActionService({ commands, lifecycle, store, accounts, enqueue, templates: templateSender }),
     enqueue,
     probeParked: (platform) => outbox?.probeParked(platform),
   });
@@ -182,7 +195,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     pacer,
     log: log.child({ component: 'delivery' }),
     now: options.now,
-    countAutomatic: automaticMessagesCounter(metrics.registry),
+    countAutomatic,
   });
   const notices = new OutboxNotices(store, accounts, enqueue, (target) => tokens.covers(target));
   outbox = new OutboxWorker(

@@ -7,6 +7,8 @@ import type { FailureExplanation } from './errors';
 import type { TemplateMessage } from './templates';
 import type { AgentFile } from './media';
 import type { AutomaticAnswer, AutomaticKind } from './automatic';
+import type { ConversationRoute } from './menu';
+import type { InteractiveMessage } from './interactive';
 
 export interface Participant {
   platform: ChatPlatform;
@@ -41,6 +43,8 @@ export interface ConversationLifecycle {
   reopenedAt?: Date | null;
   /** The threads it had before the customer's message reopened it in new ones (linked from the new threads' cards). */
   previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>> | null;
+  /** Where the first-contact menu routed it (services/automation/menu.ts): another account's channels, or a label. */
+  route?: ConversationRoute | null;
 }
 
 export interface ConversationRecord {
@@ -60,6 +64,8 @@ export interface ConversationRecord {
   closedBy?: AgentRef;
   reopenedAt?: Date;
   previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>>;
+  /** Where the first-contact menu routed it: its threads live in that account's channels (Accounts.chatAccountOf). */
+  route?: ConversationRoute;
 }
 
 export interface ThreadLinkRecord {
@@ -128,6 +134,8 @@ export interface MessageRecord {
   deletedAt?: Date;
   /** Outbound: a message the bridge sent by itself (services/automation/), and the rule that fired it. */
   automatic?: { kind: AutomaticKind; rule?: string };
+  /** Outbound: reply buttons or a list an agent sent (`text` is its body: what a customer's tap on it quotes). */
+  interactive?: InteractiveMessage;
 }
 
 export interface WamidRecord {
@@ -153,7 +161,10 @@ export type JobKind =
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
   | 'whatsapp.react'
-  | 'whatsapp.send_auto';
+  | 'whatsapp.send_auto'
+  | 'whatsapp.send_interactive'
+  | 'chat.route'
+  | 'automation.menu_fallback';
 
 export interface JobPayloads {
   /**
@@ -174,11 +185,7 @@ export interface JobPayloads {
    * `thread` the thread shown closed or open again (services/lifecycle/). Reads the conversation when it runs.
    */
   'chat.card': { platform: ChatPlatform; conversationId: string; thread?: 'closed' | 'open' };
-  /**
-   * The owner (or the participants) reminded that the customer's message `messageId` is unanswered and the 24-hour
-   * window closes soon (issue 11 point 5). Enqueued with `notBefore` when the customer writes; it re-checks everything
-   * when it runs (services/outbox/handlers/chat-window-reminder.ts), so an agent's answer in between makes it a no-op.
-   */
+  /** The window reminder of an unanswered customer message (scheduled: `notBefore`; handlers/chat-window-reminder.ts). */
   'chat.window_reminder': { platform: ChatPlatform; conversationId: string; messageId: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
@@ -204,6 +211,16 @@ export interface JobPayloads {
     rule?: string;
     answer: AutomaticAnswer;
   };
+  /** Reply buttons or a list an agent sent from the thread (services/interactive/), its record stored under `messageId`. */
+  'whatsapp.send_interactive': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; message: InteractiveMessage };
+  /**
+   * The conversation's thread on `platform` follows its route (ConversationRoute, read when it runs): moved to the
+   * routed account's channel when that differs (a new thread linking back, a line in the old one), else a line saying
+   * which choice was made (services/outbox/handlers/chat-route.ts).
+   */
+  'chat.route': { platform: ChatPlatform; conversationId: string };
+  /** The menu left unanswered: its default route applies if nothing was chosen by the time it runs (a delayed job). */
+  'automation.menu_fallback': { conversationId: string; accountId: string; menuMessageId: string };
   /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
   'whatsapp.send_template': {
     conversationId: string;
@@ -216,10 +233,11 @@ export interface JobPayloads {
 }
 
 /**
- * `notBefore`: a job that must not run before this time of the bridge's clock (a scheduled check, e.g. the window
- * reminder); absent for every delivery, which is due at once.
+ * `delayMs`: due that long after it is stored (the store's clock): a durable timer (the menu's fallback). `notBefore`: not
+ * run before this time of the bridge's clock (BridgeOptions.now, tests move it): the window reminder. Either: own lane.
  */
-export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K]; notBefore?: Date } }[JobKind];
+export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } & JobTiming }[JobKind];
+type JobTiming = { delayMs?: number; notBefore?: Date };
 
 export type OutboxJob = NewJob & {
   _id: string;
@@ -234,6 +252,8 @@ export type OutboxJob = NewJob & {
   parked?: ParkedInfo;
   /** When the stuck-lane alert was raised for this job (once per incident). */
   stuckAlertedAt?: Date;
+  /** Enqueued with `delayMs`: a timer, listed by `pendingJobs` only once due. */
+  timer?: true;
 };
 
 /** Why a delivery is parked and what a person must fix; `target` groups what one fix releases (a channel, a number). */

@@ -7,7 +7,7 @@
 import type { ChatPlatform } from '../platform';
 import type { AgentFile, FileStream } from '../media';
 import type { DeliveryStatus } from '../whatsapp';
-import type { ConversationCard } from './card';
+import type { ConversationCard, PostActions } from './card';
 
 export type { ChatPlatform } from '../platform';
 
@@ -25,6 +25,8 @@ export interface ChatPost {
   mentionUserIds?: string[];
   /** Where `body` says `{date}`: this time as the platform's date token, so each reader sees it in their own time zone. */
   date?: Date;
+  /** Buttons under the post (a "window closed" refusal offers "send a template"): a platform with buttons renders them. */
+  actions?: PostActions;
 }
 
 export interface ThreadOpening {

@@ -10,13 +10,16 @@ import { chatChannelNoticeHandler } from './handlers/chat-channel-notice';
 import { chatNoticeHandler } from './handlers/chat-notice';
 import { chatPostHandler } from './handlers/chat-post';
 import { chatReactHandler } from './handlers/chat-react';
+import { chatRouteHandler } from './handlers/chat-route';
 import { chatStatusHandler } from './handlers/chat-status';
 import { chatWindowReminderHandler } from './handlers/chat-window-reminder';
 import { ingestHandler } from './handlers/ingest';
+import { menuFallbackHandler } from './handlers/menu-fallback';
 import { handlerContext, type Explanation, type HandlerDeps, type JobHandler } from './handlers/support/context';
 import { whatsappReactHandler } from './handlers/whatsapp-react';
 import { whatsappSendHandler } from './handlers/whatsapp-send';
 import { whatsappSendAutoHandler } from './handlers/whatsapp-send-auto';
+import { whatsappSendInteractiveHandler } from './handlers/whatsapp-send-interactive';
 import { whatsappSendMediaHandler } from './handlers/whatsapp-send-media';
 import { whatsappSendTemplateHandler } from './handlers/whatsapp-send-template';
 
@@ -43,6 +46,9 @@ export class JobRegistry {
       'whatsapp.send_media': whatsappSendMediaHandler(ctx),
       'whatsapp.react': whatsappReactHandler(ctx),
       'whatsapp.send_auto': whatsappSendAutoHandler(ctx),
+      'whatsapp.send_interactive': whatsappSendInteractiveHandler(ctx),
+      'chat.route': chatRouteHandler(ctx),
+      'automation.menu_fallback': menuFallbackHandler(ctx),
     };
   }
 
