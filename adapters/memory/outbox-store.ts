@@ -36,7 +36,7 @@ export class MemoryOutboxStore implements OutboxStore {
 
   async pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
     const now = Date.now();
-    const later = (j: OutboxJob) => !!dueBy && !!j.notBefore && j.notBefore.getTime() > dueBy.getTime();
+    const later = (j: OutboxJob) => !!j.notBefore && j.notBefore.getTime() > (dueBy?.getTime() ?? now);
     return this.listed((j) => j.state === 'pending' && (!j.timer || j.nextAttemptAt.getTime() <= now) && !later(j), limit);
   }
 

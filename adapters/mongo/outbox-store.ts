@@ -63,9 +63,9 @@ export class MongoOutboxStore implements OutboxStore {
   pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
     // A scan of live work only (see the header). Timers and scheduled jobs not due yet are left out (the port says why).
     const timers = { $or: [{ timer: { $ne: true as const } }, { nextAttemptAt: { $lte: new Date() } }] };
-    const scheduled = dueBy ? { $or: [{ notBefore: { $exists: false } }, { notBefore: { $lte: dueBy } }] } : undefined;
+    const scheduled = { $or: [{ notBefore: { $exists: false } }, { notBefore: { $lte: dueBy ?? new Date() } }] };
     return this.m.outbox
-      .find({ state: 'pending' as const, ...(scheduled ? { $and: [timers, scheduled] } : timers) })
+      .find({ state: 'pending' as const, $and: [timers, scheduled] })
       .sort({ seq: 1 })
       .limit(limit)
       .lean();

@@ -32,7 +32,7 @@ export interface OutboxStore {
   /**
    * Pending jobs (due or not, parked ones included) by `seq`, at most `limit`; a timer (enqueued with `delayMs`) only
    * once it is due, so waiting timers never fill the worker's page (each is alone in its lane: nothing waits behind it).
-   * With `dueBy` (the bridge's clock), jobs scheduled later (`notBefore` after it) are left out for the same reason.
+   * Jobs scheduled later than `dueBy` (the bridge's clock; default now) are left out too (`notBefore`), for the same reason.
    */
   pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]>;
   /** `pending` → `running` with a lease; false when the job is not pending (claimed already, failed, finished, unknown). */
