@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ChatConfigFragment, ChatDestination } from '../adapters/chat-module';
 import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapters/registry';
-import { list, url } from './config-fields';
+import { andList, language, list, orList, url } from './config-fields';
+import type { Language } from './i18n/languages';
 import { ConfigError } from './domain/errors';
 import { automationFields, checkAutomation } from './services/automation/schema';
 import type { ChatPlatform } from './domain/platform';
@@ -62,6 +63,9 @@ const envSchema = z.object({
 
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
+  // The language of every text written for agents (src/i18n); an account's `language` in BRIDGE_CONFIG overrides it.
+  // Unset stays undefined in Config (English: src/i18n DEFAULT_LANGUAGE), as the other optional settings do.
+  BRIDGE_LANGUAGE: language.optional(),
 
   // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread.
   BRIDGE_REOPEN_SAME_THREAD_DAYS: z.coerce.number().min(0).max(365).default(7),
@@ -104,6 +108,8 @@ const accountSchema = z
       .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
       .min(1)
       .optional(),
+    /** The language of the texts written for this number's agents (default BRIDGE_LANGUAGE, else English). */
+    language: language.optional(),
     /** Business hours, away message, greeting and keyword replies (services/automation/schema.ts). */
     ...automationFields,
   })
@@ -132,19 +138,11 @@ export interface Config {
   lifecycle: { sameThreadDays: number };
   /** BRIDGE_ADMINS: the chat user ids that may run admin subcommands (`/wa doctor`); empty or unset = nobody. */
   admins?: string[];
+  /** BRIDGE_LANGUAGE (unset: English): the agents' language where no account says (a command in a channel of no account). */
+  language?: Language;
 }
 
 type Env = Record<string, string | undefined>;
-
-/** `a, b or c` */
-function orList(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
-
-/** `a, b and c` */
-function andList(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 function describe(issues: z.core.$ZodIssue[], prefix = '', accountOf?: (index: number) => string | undefined): string {
   return issues
@@ -206,6 +204,7 @@ function accountsFromFile(path: string, env: CoreEnv): AccountConfig[] {
       accessToken,
       replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE,
       notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES,
+      language: a.language ?? env.BRIDGE_LANGUAGE,
     };
   });
 }
@@ -223,6 +222,7 @@ function accountFromEnv(env: CoreEnv, chatEnv: Partial<Record<ChatPlatform, unkn
     ...(env.TEMPLATE_SENDERS.length ? { templateSenders: env.TEMPLATE_SENDERS } : {}),
     replyMode: env.BRIDGE_REPLY_MODE,
     notePrefixes: env.BRIDGE_NOTE_PREFIXES,
+    ...(env.BRIDGE_LANGUAGE ? { language: env.BRIDGE_LANGUAGE } : {}),
   };
 }
 
@@ -290,5 +290,6 @@ export function loadConfig(rawEnv: Env): Config {
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
     lifecycle: { sameThreadDays: env.BRIDGE_REOPEN_SAME_THREAD_DAYS },
     admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
+    language: env.BRIDGE_LANGUAGE,
   };
 }
