@@ -106,7 +106,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     }
   };
   const store = await orUndo(MongoStore.open(conn));
-  const accounts = new Accounts(config.accounts);
+  const accounts = new Accounts(config.accounts, config.language);
   // What only the delivering instance does: the outbox, the Discord gateway, resuming bulk sends, the periodic
   // template sync. A lone instance wins the lease before `start()` resolves (below); another waits for the holder to go.
   // Built first: metrics, readiness and the worker ask it; what it starts is created further down.

@@ -73,6 +73,7 @@ export const translator =
   (key, ...vars) =>
     t(language, key, ...vars);
 
+// eslint-disable-next-line no-control-regex -- SOH and STX mark a token: they cannot occur in a catalogue text.
 const MARK = /\u0001([a-zA-Z]+)\u0002/;
 
 /**
@@ -85,7 +86,10 @@ export function tokenText<K extends TextKey>(language: Language, key: K, tokens:
   return pieces.map((p, i) => (i % 2 ? String((tokens as Record<string, string | number>)[p]) : p && text(p))).join('');
 }
 
-/** A number as the language writes it (Intl.NumberFormat), up to two decimals and without grouping, as the English texts always had it. */
+/**
+ * A number (an amount, a quantity) as the language writes it (Intl.NumberFormat: `12,5` in Italian), every digit
+ * kept and without grouping, so English reads as the texts always had it (`String(n)`).
+ */
 export function formatNumber(language: Language, n: number): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(n);
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 20, useGrouping: false }).format(n);
 }

@@ -36,12 +36,13 @@ export const en = {
   },
   notices: {
     notDelivered: '⚠️ *Not delivered to the customer:* {{meaning}} (code {{code}}).\n*What to do:* {{action}}',
-    gaveUp:
-      'WhatsApp gave up on this message and the bridge does not send it again by itself: write it again in the thread, or reach the customer another way',
+    gaveUp: 'WhatsApp gave up on this message and the bridge does not send it again by itself: write it again in the thread, or reach the customer another way',
     failedNoReason: 'WhatsApp reported the message as failed without a reason',
     failedNoReasonAction: 'try again, or reach the customer another way',
     paused: '⏸ *Paused* ({{label}}): {{meaning}} (code {{code}}).\n*What to do:* {{action}}. Delivery resumes by itself once that is fixed; nothing is lost.',
     requeueHint: 'It is not retried by itself; once the cause is fixed, `/wa requeue` (or `npm run requeue`) sends it again.',
+    fileTooLarge: 'the file is {{size}} and {{platform}} takes files up to {{limit}} from the bridge',
+    fileTooLargeAction: 'ask the customer for a smaller file, or to share it another way',
     fileNotShown: '⚠️ *The file could not be shown here:* {{meaning}} (code {{code}}).\n*What to do:* {{action}}',
     notPosted:
       '⚠️ A message in the conversation with *{{customer}}* could not be posted in its thread: {{meaning}} (code {{code}}).\n*What to do:* {{action}}. {{hint}}\n> {{quote}}',

@@ -32,13 +32,14 @@ export const fr: Catalogue = {
   },
   notices: {
     notDelivered: '⚠️ *Non remis au client :* {{meaning}} (code {{code}}).\n*Que faire :* {{action}}',
-    gaveUp:
-      'WhatsApp a abandonné ce message et le bridge ne le renvoie pas de lui-même : écrivez-le de nouveau dans le fil, ou contactez le client autrement',
+    gaveUp: 'WhatsApp a abandonné ce message et le bridge ne le renvoie pas de lui-même : écrivez-le de nouveau dans le fil, ou contactez le client autrement',
     failedNoReason: 'WhatsApp a signalé l’échec du message sans en donner la raison',
     failedNoReasonAction: 'réessayez, ou contactez le client autrement',
     paused:
       '⏸ *En pause* ({{label}}) : {{meaning}} (code {{code}}).\n*Que faire :* {{action}}. La remise reprend d’elle-même une fois le problème réglé ; rien n’est perdu.',
     requeueHint: 'Il n’est pas réessayé de lui-même ; une fois la cause corrigée, `/wa requeue` (ou `npm run requeue`) le renvoie.',
+    fileTooLarge: 'le fichier fait {{size}} et {{platform}} accepte du bridge des fichiers jusqu’à {{limit}}',
+    fileTooLargeAction: 'demandez au client un fichier plus petit, ou de le partager autrement',
     fileNotShown: '⚠️ *Le fichier n’a pas pu être affiché ici :* {{meaning}} (code {{code}}).\n*Que faire :* {{action}}',
     notPosted:
       '⚠️ Un message de la conversation avec *{{customer}}* n’a pas pu être publié dans son fil : {{meaning}} (code {{code}}).\n*Que faire :* {{action}}. {{hint}}\n> {{quote}}',

@@ -39,6 +39,8 @@ export const it: Catalogue = {
     paused:
       '⏸ *In pausa* ({{label}}): {{meaning}} (codice {{code}}).\n*Cosa fare:* {{action}}. La consegna riprende da sola una volta risolto; non si perde nulla.',
     requeueHint: 'Non viene ritentato da solo; una volta risolta la causa, `/wa requeue` (o `npm run requeue`) lo invia di nuovo.',
+    fileTooLarge: 'il file è di {{size}} e {{platform}} accetta dal bridge file fino a {{limit}}',
+    fileTooLargeAction: 'chiedi al cliente un file più piccolo, o di condividerlo in un altro modo',
     fileNotShown: '⚠️ *Non è stato possibile mostrare qui il file:* {{meaning}} (codice {{code}}).\n*Cosa fare:* {{action}}',
     notPosted:
       '⚠️ Un messaggio della conversazione con *{{customer}}* non è stato pubblicato nel suo thread: {{meaning}} (codice {{code}}).\n*Cosa fare:* {{action}}. {{hint}}\n> {{quote}}',
@@ -86,8 +88,7 @@ export const it: Catalogue = {
     participantNow: 'Ora {{name}} partecipa.',
     closedAlready: 'Questa conversazione è già chiusa.',
     closed: 'Conversazione chiusa.',
-    closedNotSent:
-      'Conversazione chiusa. Il messaggio di chiusura non è stato inviato: la finestra di 24 ore è chiusa (si possono inviare solo template).',
+    closedNotSent: 'Conversazione chiusa. Il messaggio di chiusura non è stato inviato: la finestra di 24 ore è chiusa (si possono inviare solo template).',
     closingMessage: 'messaggio di chiusura',
     notClosed: 'Questa conversazione non è chiusa.',
     reopened: 'Conversazione riaperta.',
@@ -119,7 +120,8 @@ export const it: Catalogue = {
     edited: '✏️ Ha modificato un messaggio',
     editedTo: '✏️ Ha modificato un messaggio: {{text}}',
     deleted: '🗑️ Ha eliminato un messaggio',
-    unsupported: '⚠️ Ha inviato un messaggio {{type}} che il bridge non può mostrare{{detail}}. Se è importante, chiedi al cliente di inviarlo in un altro modo.',
+    unsupported:
+      '⚠️ Ha inviato un messaggio {{type}} che il bridge non può mostrare{{detail}}. Se è importante, chiedi al cliente di inviarlo in un altro modo.',
     unsupportedVowel:
       '⚠️ Ha inviato un messaggio {{type}} che il bridge non può mostrare{{detail}}. Se è importante, chiedi al cliente di inviarlo in un altro modo.',
     forwarded: '_↪ Inoltrato_',

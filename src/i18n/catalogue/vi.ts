@@ -38,8 +38,11 @@ export const vi: Catalogue = {
     gaveUp: 'WhatsApp đã bỏ qua tin nhắn này và bridge sẽ không tự gửi lại: hãy viết lại trong thread, hoặc liên hệ khách hàng bằng cách khác',
     failedNoReason: 'WhatsApp báo tin nhắn gửi thất bại mà không nêu lý do',
     failedNoReasonAction: 'hãy thử lại, hoặc liên hệ khách hàng bằng cách khác',
-    paused: '⏸ *Tạm dừng* ({{label}}): {{meaning}} (mã {{code}}).\n*Cần làm gì:* {{action}}. Việc gửi sẽ tự tiếp tục khi vấn đề được khắc phục; không mất gì cả.',
+    paused:
+      '⏸ *Tạm dừng* ({{label}}): {{meaning}} (mã {{code}}).\n*Cần làm gì:* {{action}}. Việc gửi sẽ tự tiếp tục khi vấn đề được khắc phục; không mất gì cả.',
     requeueHint: 'Tin nhắn không được tự gửi lại; khi đã khắc phục nguyên nhân, `/wa requeue` (hoặc `npm run requeue`) sẽ gửi lại.',
+    fileTooLarge: 'tệp có dung lượng {{size}} trong khi {{platform}} chỉ nhận tệp tối đa {{limit}} từ bridge',
+    fileTooLargeAction: 'đề nghị khách hàng gửi tệp nhỏ hơn, hoặc chia sẻ bằng cách khác',
     fileNotShown: '⚠️ *Không thể hiển thị tệp ở đây:* {{meaning}} (mã {{code}}).\n*Cần làm gì:* {{action}}',
     notPosted:
       '⚠️ Một tin nhắn trong cuộc trò chuyện với *{{customer}}* không thể đăng vào thread của nó: {{meaning}} (mã {{code}}).\n*Cần làm gì:* {{action}}. {{hint}}\n> {{quote}}',
@@ -75,7 +78,8 @@ export const vi: Catalogue = {
     sent: '🤖 Đã gửi {{label}}{{what}}',
     answered: '🤖 {{label}}{{what}}',
     templateInstead: '\n(template {{template}}: cửa sổ 24 giờ đã đóng)',
-    noTemplateMeaning: 'khách hàng nhắn tin đã hơn 24 giờ trước, nên WhatsApp chỉ cho phép gửi template, và chưa có template nào được cấu hình cho trường hợp này',
+    noTemplateMeaning:
+      'khách hàng nhắn tin đã hơn 24 giờ trước, nên WhatsApp chỉ cho phép gửi template, và chưa có template nào được cấu hình cho trường hợp này',
     noTemplateAction: 'trả lời bằng `/wa template`, hoặc đặt `whenWindowClosed` cho câu trả lời này trong BRIDGE_CONFIG',
   },
   lifecycle: {

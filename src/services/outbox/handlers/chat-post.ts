@@ -6,7 +6,8 @@
 import type { ChatPost } from '../../../domain/chat';
 import type { ChatLocation, JobPayloads, MessageRecord } from '../../../domain/records';
 import { chatParts } from '../../message-parts';
-import { REQUEUE_HINT } from '../../present/notices';
+import { t } from '../../../i18n';
+import { requeueHint } from '../../present/notices';
 import { customerLabel } from '../../render';
 import { channelNoticeJobs, chatStatusJob } from '../../routing';
 import type { Explanation, HandlerContext, JobHandler } from './support/context';
@@ -92,11 +93,19 @@ async function announceLostPost(ctx: HandlerContext, p: Payload, e: Explanation)
   const account = conversation && ctx.accounts.get(conversation.accountId);
   const channelId = account?.[p.platform]?.channelId;
   if (!conversation || !channelId) return;
+  const lang = ctx.accounts.language(account);
   await ctx.enqueue(
     channelNoticeJobs(
       [{ platform: p.platform, channelId }],
       { why: 'lost-post', messageId: p.messageId },
-      `⚠️ A message in the conversation with *${customerLabel(conversation.customer)}* could not be posted in its thread: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}. ${REQUEUE_HINT}\n> ${p.post.body.split('\n').join('\n> ')}`,
+      t(lang, 'notices.notPosted', {
+        customer: customerLabel(conversation.customer),
+        meaning: e.meaning,
+        code: e.code,
+        action: e.action,
+        hint: requeueHint(lang),
+        quote: p.post.body.split('\n').join('\n> '),
+      }),
     ),
   );
 }
