@@ -191,7 +191,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
   const ingest = new Ingest(store, enqueue, inboundStages.accountEvents);
-  const commands = new Commands();
+  const commands = new Commands((req) => accounts.channelLanguage(req.platform, req.channelId));
 
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
   const templateSender = new TemplateSender(store, accounts, chats, templateLog, enqueue);
@@ -205,7 +205,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const agentTools = registerAgentTools(commands, { store, accounts, chats, agentReplies, enqueue, log: toolsLog, now: options.now });
   const inbound = createChatInbound({
     agentReplies,
-    agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
+    agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' }), undefined, (id) => accounts.language(id)),
     agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
     savedReplies: agentTools.savedReplyForms,
     commands,

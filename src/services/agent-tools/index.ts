@@ -30,7 +30,7 @@ export interface AgentToolDeps {
 export function registerAgentTools(commands: Commands, d: AgentToolDeps): { savedReplyForms: SavedReplyForms } {
   const places = new AgentPlaces(d.store, d.accounts, d.chats);
   const savedReplies = new SavedReplies(d.store, places, d.chats, d.agentReplies, d.enqueue, d.log, d.now);
-  registerRepliesCommand(commands, savedReplies);
+  registerRepliesCommand(commands, savedReplies, d.accounts);
   registerReplyCommand(commands, savedReplies);
   registerFindCommand(commands, d.store, places);
   registerHistoryCommand(commands, d.store, places);
