@@ -208,6 +208,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' }), undefined, (id) => accounts.language(id)),
     agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
     savedReplies: agentTools.savedReplyForms,
+    language: (platform, channelId) => accounts.channelLanguage(platform, channelId),
     commands,
     templates: templateSender,
     enqueue,

@@ -113,6 +113,23 @@ export const en = {
     help: 'this help',
     unknown: 'Unknown subcommand `{{name}}`. {{help}}',
   },
+  form: {
+    title: 'WhatsApp template',
+    send: 'Send',
+    cancel: 'Cancel',
+    phone: 'Phone number, with country code',
+    template: 'Template (approved only)',
+    choose: 'Choose a template',
+    example: 'e.g. {{example}}',
+    noTemplates: 'No approved template is synced for this channel’s number. Run `/wa sync`, or see `/wa templates`.',
+  },
+  token: {
+    refused:
+      '🔑 *WhatsApp access token refused* ({{names}}): {{meaning}} (code {{code}}).\n*What to do:* {{action}}.\nReplies to customers are paused meanwhile; sending resumes by itself once a token works, nothing is lost.',
+    action:
+      'create a permanent token for a system user (Meta Business Suite → Business settings → System users → Generate new token, with whatsapp_business_messaging and whatsapp_business_management), set {{variables}}, and restart the bridge',
+    works: '🔑 *The WhatsApp access token works again:* paused replies to customers are being sent.',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

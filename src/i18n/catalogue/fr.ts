@@ -111,6 +111,23 @@ export const fr: Catalogue = {
     help: 'cette aide',
     unknown: 'Sous-commande `{{name}}` inconnue. {{help}}',
   },
+  form: {
+    title: 'Template WhatsApp',
+    send: 'Envoyer',
+    cancel: 'Annuler',
+    phone: 'Numéro de téléphone, avec l’indicatif du pays',
+    template: 'Template (approuvés seulement)',
+    choose: 'Choisissez un template',
+    example: 'par ex. {{example}}',
+    noTemplates: 'Aucun template approuvé n’est synchronisé pour le numéro de ce canal. Lancez `/wa sync`, ou voyez `/wa templates`.',
+  },
+  token: {
+    refused:
+      '🔑 *Jeton d’accès WhatsApp refusé* ({{names}}) : {{meaning}} (code {{code}}).\n*Que faire :* {{action}}.\nLes réponses aux clients sont en pause entre-temps ; l’envoi reprend de lui-même dès qu’un jeton fonctionne, rien n’est perdu.',
+    action:
+      'créez un jeton permanent pour un utilisateur système (Meta Business Suite → Paramètres d’entreprise → Utilisateurs système → Générer un nouveau jeton, avec whatsapp_business_messaging et whatsapp_business_management), définissez {{variables}} et redémarrez le bridge',
+    works: '🔑 *Le jeton d’accès WhatsApp fonctionne de nouveau :* les réponses aux clients en pause sont envoyées.',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

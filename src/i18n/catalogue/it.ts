@@ -111,6 +111,23 @@ export const it: Catalogue = {
     help: 'questo aiuto',
     unknown: 'Sottocomando `{{name}}` sconosciuto. {{help}}',
   },
+  form: {
+    title: 'Template WhatsApp',
+    send: 'Invia',
+    cancel: 'Annulla',
+    phone: 'Numero di telefono, con prefisso internazionale',
+    template: 'Template (solo approvati)',
+    choose: 'Scegli un template',
+    example: 'es. {{example}}',
+    noTemplates: 'Nessun template approvato è sincronizzato per il numero di questo canale. Esegui `/wa sync`, o vedi `/wa templates`.',
+  },
+  token: {
+    refused:
+      '🔑 *Token di accesso WhatsApp rifiutato* ({{names}}): {{meaning}} (codice {{code}}).\n*Cosa fare:* {{action}}.\nNel frattempo le risposte ai clienti sono in pausa; l’invio riprende da solo quando un token funziona, non si perde nulla.',
+    action:
+      'crea un token permanente per un utente di sistema (Meta Business Suite → Impostazioni aziendali → Utenti di sistema → Genera nuovo token, con whatsapp_business_messaging e whatsapp_business_management), imposta {{variables}} e riavvia il bridge',
+    works: '🔑 *Il token di accesso WhatsApp funziona di nuovo:* le risposte ai clienti in pausa vengono inviate.',
+  },
   time: {
     minutes_one: '{{count}} minuto',
     minutes_other: '{{count}} minuti',

@@ -112,6 +112,23 @@ export const vi: Catalogue = {
     help: 'trợ giúp này',
     unknown: 'Không có lệnh con `{{name}}`. {{help}}',
   },
+  form: {
+    title: 'Template WhatsApp',
+    send: 'Gửi',
+    cancel: 'Hủy',
+    phone: 'Số điện thoại, kèm mã quốc gia',
+    template: 'Template (chỉ loại đã duyệt)',
+    choose: 'Chọn một template',
+    example: 'ví dụ {{example}}',
+    noTemplates: 'Chưa có template đã duyệt nào được đồng bộ cho số của kênh này. Hãy chạy `/wa sync`, hoặc xem `/wa templates`.',
+  },
+  token: {
+    refused:
+      '🔑 *Mã truy cập WhatsApp bị từ chối* ({{names}}): {{meaning}} (mã {{code}}).\n*Cần làm gì:* {{action}}.\nTrong lúc này các trả lời gửi khách hàng được tạm dừng; việc gửi sẽ tự tiếp tục khi có mã hoạt động, không mất gì cả.',
+    action:
+      'tạo một mã vĩnh viễn cho người dùng hệ thống (Meta Business Suite → Cài đặt doanh nghiệp → Người dùng hệ thống → Tạo mã mới, với whatsapp_business_messaging và whatsapp_business_management), đặt {{variables}}, rồi khởi động lại bridge',
+    works: '🔑 *Mã truy cập WhatsApp đã hoạt động trở lại:* các trả lời gửi khách hàng đang tạm dừng đang được gửi đi.',
+  },
   time: {
     minutes_one: '{{count}} phút',
     minutes_other: '{{count}} phút',

@@ -3,7 +3,8 @@
  * to their stage and the jobs it returns are enqueued (which wakes the outbox) before the platform is acknowledged;
  * commands and template forms go to their services; a change of the bot's access probes the parked deliveries.
  */
-import type { ChatInbound, SavedReplyForms } from '../../domain/chat';
+import type { ChatInbound, ChatPlatform, SavedReplyForms } from '../../domain/chat';
+import type { Language } from '../../i18n';
 import type { Commands } from '../commands';
 import type { Enqueue } from '../outbox/enqueue';
 import type { TemplateSender } from '../templates/send-command';
@@ -21,6 +22,8 @@ export interface ChatInboundStages {
   commands: Commands;
   templates: TemplateSender;
   enqueue: Enqueue;
+  /** The language of a channel's agents (Accounts.channelLanguage). */
+  language?: (platform: ChatPlatform, channelId: string) => Language;
   /** Parked deliveries on this platform are tried again now (OutboxWorker.probeParked). */
   probeParked(platform: string): void;
 }
@@ -51,5 +54,6 @@ export function createChatInbound(s: ChatInboundStages): ChatInbound {
     // Queueing the send enqueues (and wakes the outbox) inside TemplateSender.queue.
     sendTemplate: (req) => s.templates.send(req),
     accessChanged: (c) => s.probeParked(c.platform),
+    ...(s.language && { language: (p) => s.language!(p.platform, p.channelId) }),
   };
 }
