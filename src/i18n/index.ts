@@ -65,6 +65,11 @@ export function t<K extends TextKey>(language: Language, key: K, ...vars: VarsAr
   return lookup(key, { ...vars[0], lng: language });
 }
 
+/** A text picked by a key known only at run time (a subcommand's name), or `fallback` when the catalogue has none. */
+export function textOr(language: Language, key: string, fallback: string): string {
+  return instance.exists(key, { lng: language }) ? lookup(key, { lng: language }) : fallback;
+}
+
 /** `t` bound to one language: what a service holding an account's language passes where texts are built. */
 export type Translate = <K extends TextKey>(key: K, ...vars: VarsArg<K>) => string;
 

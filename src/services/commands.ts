@@ -1,6 +1,6 @@
 /** `/wa …` from Slack or Discord: the same subcommands and answers on both platforms. */
 import type { ChatPlatform } from '../domain/platform';
-import { DEFAULT_LANGUAGE, t, type Language } from '../i18n';
+import { DEFAULT_LANGUAGE, t, textOr, type Language } from '../i18n';
 import { splitArgs } from './command-line';
 
 export interface CommandRequest {
@@ -31,9 +31,11 @@ export class Commands {
     this.subcommands.set(name, { usage, summary, run });
   }
 
-  /** The subcommands' summaries are the English given to `register`; the words around them are in `lang`. */
   help(lang: Language = DEFAULT_LANGUAGE): CommandReply {
-    const lines = [...this.subcommands.values()].map((s) => `• \`/wa ${s.usage}\` — ${s.summary}`);
+    // English is the summary each subcommand registers; another language's comes from the catalogue (`commands.<name>`)
+    // when it has one, so a subcommand added without a translation still shows, in English.
+    const summary = (name: string, english: string) => (lang === DEFAULT_LANGUAGE ? english : textOr(lang, `commands.${name}`, english));
+    const lines = [...this.subcommands].map(([name, s]) => `• \`/wa ${s.usage}\` — ${summary(name, s.summary)}`);
     return {
       text: [t(lang, 'help.title'), t(lang, 'help.threads'), t(lang, 'help.window'), ...lines, `• \`/wa help\` — ${t(lang, 'help.help')}`].join('\n'),
     };
