@@ -54,9 +54,18 @@ type At<T, K extends string> = K extends `${infer H}.${infer R}`
       ? T[`${K}_other`]
       : never;
 type VarNames<S> = S extends `${string}{{${infer V}}}${infer R}` ? V | VarNames<R> : never;
+/** Whether a key is a plural (`key_one` / `key_other` in English): it needs a `count`, whether its texts show it or not. */
+type IsPlural<T, K extends string> = K extends `${infer H}.${infer R}`
+  ? H extends keyof T
+    ? IsPlural<T[H], R>
+    : false
+  : `${K}_other` extends keyof T
+    ? true
+    : false;
+type Names<K extends TextKey> = VarNames<At<typeof en, K>> | (IsPlural<typeof en, K> extends true ? 'count' : never);
 /** The variables a text needs, read from its English text (`count` is a number: it chooses the plural). */
-export type TextVars<K extends TextKey> = { [V in VarNames<At<typeof en, K>>]: V extends 'count' ? number : string | number };
-type VarsArg<K extends TextKey> = [VarNames<At<typeof en, K>>] extends [never] ? [] : [vars: TextVars<K>];
+export type TextVars<K extends TextKey> = { [V in Names<K>]: V extends 'count' ? number : string | number };
+type VarsArg<K extends TextKey> = [Names<K>] extends [never] ? [] : [vars: TextVars<K>];
 
 const lookup = instance.t.bind(instance) as unknown as (key: string, options: Record<string, unknown>) => string;
 
