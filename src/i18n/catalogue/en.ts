@@ -174,6 +174,16 @@ export const en = {
     too_long: 'was not sent: it is too long for WhatsApp',
     replyUsage: 'Usage: `/wa reply <name>` in a customer’s thread, or `/wa reply <name> <phone>`. `/wa replies list` shows the names.',
   },
+  replyForm: {
+    title: 'Send a saved reply',
+    close: 'Close',
+    none: 'This number has no saved replies yet. Add one with `/wa replies add <name> <text>`.',
+    send: 'Send',
+    cancel: 'Cancel',
+    label: 'Saved reply',
+    choose: 'Choose a reply',
+    pick: 'Choose a saved reply.',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

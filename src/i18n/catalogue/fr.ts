@@ -172,6 +172,16 @@ export const fr: Catalogue = {
     too_long: 'n’a pas été envoyée : elle est trop longue pour WhatsApp',
     replyUsage: 'Utilisation : `/wa reply <nom>` dans le fil d’un client, ou `/wa reply <nom> <téléphone>`. `/wa replies list` affiche les noms.',
   },
+  replyForm: {
+    title: 'Réponse enregistrée',
+    close: 'Fermer',
+    none: 'Ce numéro n’a pas encore de réponses enregistrées. Ajoutez-en une avec `/wa replies add <nom> <texte>`.',
+    send: 'Envoyer',
+    cancel: 'Annuler',
+    label: 'Réponse enregistrée',
+    choose: 'Choisissez une réponse',
+    pick: 'Choisissez une réponse enregistrée.',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

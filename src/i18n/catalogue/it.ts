@@ -172,6 +172,16 @@ export const it: Catalogue = {
     too_long: 'non è stata inviata: è troppo lunga per WhatsApp',
     replyUsage: 'Uso: `/wa reply <nome>` nel thread di un cliente, o `/wa reply <nome> <telefono>`. `/wa replies list` mostra i nomi.',
   },
+  replyForm: {
+    title: 'Invia risposta salvata',
+    close: 'Chiudi',
+    none: 'Questo numero non ha ancora risposte salvate. Aggiungine una con `/wa replies add <nome> <testo>`.',
+    send: 'Invia',
+    cancel: 'Annulla',
+    label: 'Risposta salvata',
+    choose: 'Scegli una risposta',
+    pick: 'Scegli una risposta salvata.',
+  },
   time: {
     minutes_one: '{{count}} minuto',
     minutes_other: '{{count}} minuti',

@@ -173,6 +173,16 @@ export const vi: Catalogue = {
     too_long: 'chưa được gửi: quá dài đối với WhatsApp',
     replyUsage: 'Cách dùng: `/wa reply <tên>` trong thread của khách hàng, hoặc `/wa reply <tên> <số điện thoại>`. `/wa replies list` sẽ liệt kê các tên.',
   },
+  replyForm: {
+    title: 'Gửi câu trả lời đã lưu',
+    close: 'Đóng',
+    none: 'Số này chưa có câu trả lời đã lưu nào. Thêm một câu bằng `/wa replies add <tên> <nội dung>`.',
+    send: 'Gửi',
+    cancel: 'Hủy',
+    label: 'Câu trả lời đã lưu',
+    choose: 'Chọn một câu trả lời',
+    pick: 'Hãy chọn một câu trả lời đã lưu.',
+  },
   time: {
     minutes_one: '{{count}} phút',
     minutes_other: '{{count}} phút',
