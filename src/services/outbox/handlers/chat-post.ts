@@ -35,7 +35,9 @@ async function post(ctx: HandlerContext, p: Payload): Promise<void> {
   const { thread, isNew } = await threadFor(ctx, p.conversationId, p.platform);
   // A reaction, edit or deletion is shown on the post it concerns when it can be (nothing new is posted then).
   const change = message?.content && isCustomerChange(message.content) && !posted.length ? message.content : undefined;
-  const shown: ChatPost | 'done' = change ? await showCustomerChange(ctx.store, chat, change, p.post) : p.post;
+  const shown: ChatPost | 'done' = change
+    ? await showCustomerChange(ctx.store, chat, change, p.post, ctx.accounts.language(p.conversationId.split(':')[0]))
+    : p.post;
   if (shown === 'done') return;
   const mentions = isNew || !p.notify || posted.length ? [] : await mentionsNow(ctx, p.conversationId, p.platform);
   if (message?.content?.kind === 'media') {
