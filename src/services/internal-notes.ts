@@ -96,7 +96,7 @@ export function internalNote(
       emoji: INTERNAL_MARK,
       otherwise: `${INTERNAL_MARK} ${t(lang, 'internal.kept', { why: t(lang, `internal.${why}`) })}`,
     }),
-    ...mirrorJobs(msg, conversation._id, otherSides, `${INTERNAL_MARK} ${msg.text}${files}`, t(lang, 'internal.mirrorDetail')),
+    ...mirrorJobs(msg, conversation._id, otherSides, `${INTERNAL_MARK} ${msg.text}${files}`, t(lang, 'internal.mirrorDetail'), lang),
   ];
   return { record, jobs };
 }

@@ -32,6 +32,7 @@ export const en = {
     note_prefix: 'it starts with a note prefix',
     colleague_mention: 'it starts by mentioning a colleague',
     no_bot_mention: 'it does not start by mentioning this bot',
+    via: 'via {{platform}}',
     mirrorDetail: 'internal note ',
   },
   notices: {

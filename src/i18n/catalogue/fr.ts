@@ -28,6 +28,7 @@ export const fr: Catalogue = {
     note_prefix: 'il commence par un préfixe de note',
     colleague_mention: 'il commence par la mention d’un collègue',
     no_bot_mention: 'il ne commence pas par une mention de ce bot',
+    via: 'via {{platform}}',
     mirrorDetail: 'note interne ',
   },
   notices: {

@@ -28,6 +28,7 @@ export const it: Catalogue = {
     note_prefix: 'inizia con un prefisso di nota',
     colleague_mention: 'inizia menzionando un collega',
     no_bot_mention: 'non inizia menzionando questo bot',
+    via: 'tramite {{platform}}',
     mirrorDetail: 'nota interna ',
   },
   notices: {

@@ -31,6 +31,7 @@ export const vi: Catalogue = {
     note_prefix: 'tin nhắn bắt đầu bằng tiền tố ghi chú',
     colleague_mention: 'tin nhắn bắt đầu bằng việc nhắc đến một đồng nghiệp',
     no_bot_mention: 'tin nhắn không bắt đầu bằng việc nhắc đến bot này',
+    via: 'qua {{platform}}',
     mirrorDetail: 'ghi chú nội bộ ',
   },
   notices: {

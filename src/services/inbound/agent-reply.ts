@@ -170,7 +170,7 @@ export class AgentReplies {
     jobs.push(
       ...parts.map((p) => p.job),
       // Teams on the other platform see the whole conversation: the reply is mirrored, marked with who and where.
-      ...mirrorJobs(msg, conversation._id, otherSides, mirrorBody),
+      ...mirrorJobs(msg, conversation._id, otherSides, mirrorBody, '', lang),
     );
     return done('queued');
   }
