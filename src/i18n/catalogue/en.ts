@@ -200,6 +200,21 @@ export const en = {
     deletedContinued: '🗑️ The customer’s deleted message, continued:\n{{rest}}',
     deleted: '🗑️ Deleted{{about}}',
   },
+  templates: {
+    usage:
+      'Usage: `/wa template <phone> <template>[:<language>] [values…]`, e.g. `/wa template {{phone}} order_update:en "Jane Doe" 42`. `/wa templates` lists the templates and what each needs.',
+    noBulk: 'Sending to several numbers at once is not available here.',
+    notSentFile: '❌ Not sent: {{why}}',
+    notSentFileWhy: '❌ Not sent: {{file}} {{why}}',
+    noRecipients: '❌ Not sent: {{file}} has no recipients (one per row: phone[,value…])',
+    noNumber: 'No WhatsApp number is configured.',
+    notSent: '❌ Not sent:\n{{bullets}}',
+    onItsWay: '✅ `{{ref}}` is on its way to {{phone}}. It appears in the customer’s thread with its delivery status; their answer lands there too.',
+    unknownTemplates: 'The templates of {{account}} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG).',
+    noneSynced: 'No templates are synced yet: run `/wa sync`.',
+    listHead: '*Templates of {{account}}* ({{count}}):',
+    listFoot: 'Send one with `/wa template <phone> <name>[:<language>] [values…]`; a mistake shows what it needs.',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

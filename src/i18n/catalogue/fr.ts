@@ -198,6 +198,21 @@ export const fr: Catalogue = {
     deletedContinued: '🗑️ Le message supprimé du client, suite :\n{{rest}}',
     deleted: '🗑️ A supprimé{{about}}',
   },
+  templates: {
+    usage:
+      'Utilisation : `/wa template <téléphone> <template>[:<langue>] [valeurs…]`, par ex. `/wa template {{phone}} order_update:en "Jane Doe" 42`. `/wa templates` liste les templates et ce que chacun demande.',
+    noBulk: 'L’envoi à plusieurs numéros à la fois n’est pas disponible ici.',
+    notSentFile: '❌ Non envoyé : {{why}}',
+    notSentFileWhy: '❌ Non envoyé : {{file}} {{why}}',
+    noRecipients: '❌ Non envoyé : {{file}} n’a aucun destinataire (un par ligne : téléphone[,valeur…])',
+    noNumber: 'Aucun numéro WhatsApp n’est configuré.',
+    notSent: '❌ Non envoyé :\n{{bullets}}',
+    onItsWay: '✅ `{{ref}}` est en route vers {{phone}}. Il apparaît dans le fil du client avec son statut de remise ; sa réponse y arrive aussi.',
+    unknownTemplates: 'Les templates de {{account}} sont inconnus : définissez WHATSAPP_BUSINESS_ACCOUNT_ID (ou businessAccountId dans BRIDGE_CONFIG).',
+    noneSynced: 'Aucun template n’est encore synchronisé : lancez `/wa sync`.',
+    listHead: '*Templates de {{account}}* ({{count}}) :',
+    listFoot: 'Envoyez-en un avec `/wa template <téléphone> <nom>[:<langue>] [valeurs…]` ; une erreur montre ce qu’il demande.',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

@@ -198,6 +198,21 @@ export const it: Catalogue = {
     deletedContinued: '🗑️ Il messaggio eliminato del cliente, continua:\n{{rest}}',
     deleted: '🗑️ Ha eliminato{{about}}',
   },
+  templates: {
+    usage:
+      'Uso: `/wa template <telefono> <template>[:<lingua>] [valori…]`, es. `/wa template {{phone}} order_update:en "Jane Doe" 42`. `/wa templates` elenca i template e cosa richiede ciascuno.',
+    noBulk: 'L’invio a più numeri insieme non è disponibile qui.',
+    notSentFile: '❌ Non inviato: {{why}}',
+    notSentFileWhy: '❌ Non inviato: {{file}} {{why}}',
+    noRecipients: '❌ Non inviato: {{file}} non ha destinatari (uno per riga: telefono[,valore…])',
+    noNumber: 'Nessun numero WhatsApp è configurato.',
+    notSent: '❌ Non inviato:\n{{bullets}}',
+    onItsWay: '✅ `{{ref}}` sta arrivando a {{phone}}. Compare nel thread del cliente con il suo stato di consegna; anche la sua risposta arriva lì.',
+    unknownTemplates: 'I template di {{account}} sono sconosciuti: imposta WHATSAPP_BUSINESS_ACCOUNT_ID (o businessAccountId in BRIDGE_CONFIG).',
+    noneSynced: 'Nessun template è ancora sincronizzato: esegui `/wa sync`.',
+    listHead: '*Template di {{account}}* ({{count}}):',
+    listFoot: 'Inviane uno con `/wa template <telefono> <nome>[:<lingua>] [valori…]`; un errore mostra cosa richiede.',
+  },
   time: {
     minutes_one: '{{count}} minuto',
     minutes_other: '{{count}} minuti',

@@ -199,6 +199,21 @@ export const vi: Catalogue = {
     deletedContinued: '🗑️ Tin nhắn đã xóa của khách hàng, tiếp theo:\n{{rest}}',
     deleted: '🗑️ Đã xóa{{about}}',
   },
+  templates: {
+    usage:
+      'Cách dùng: `/wa template <số điện thoại> <template>[:<ngôn ngữ>] [giá trị…]`, ví dụ `/wa template {{phone}} order_update:en "Jane Doe" 42`. `/wa templates` liệt kê các template và những gì mỗi template cần.',
+    noBulk: 'Không thể gửi đến nhiều số cùng lúc ở đây.',
+    notSentFile: '❌ Chưa gửi: {{why}}',
+    notSentFileWhy: '❌ Chưa gửi: {{file}} {{why}}',
+    noRecipients: '❌ Chưa gửi: {{file}} không có người nhận nào (mỗi dòng một người: số điện thoại[,giá trị…])',
+    noNumber: 'Chưa cấu hình số WhatsApp nào.',
+    notSent: '❌ Chưa gửi:\n{{bullets}}',
+    onItsWay: '✅ `{{ref}}` đang được gửi đến {{phone}}. Nó xuất hiện trong thread của khách hàng cùng trạng thái gửi; câu trả lời của họ cũng sẽ đến đó.',
+    unknownTemplates: 'Chưa biết các template của {{account}}: hãy đặt WHATSAPP_BUSINESS_ACCOUNT_ID (hoặc businessAccountId trong BRIDGE_CONFIG).',
+    noneSynced: 'Chưa có template nào được đồng bộ: hãy chạy `/wa sync`.',
+    listHead: '*Các template của {{account}}* ({{count}}):',
+    listFoot: 'Gửi một template bằng `/wa template <số điện thoại> <tên>[:<ngôn ngữ>] [giá trị…]`; nếu sai, câu trả lời sẽ cho biết template cần gì.',
+  },
   time: {
     minutes_one: '{{count}} phút',
     minutes_other: '{{count}} phút',
