@@ -25,6 +25,7 @@ import { automaticMessagesCounter } from './services/automation/metrics';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { registerAgentTools } from './services/agent-tools';
+import { registerInteractive } from './services/interactive';
 import { AgentChanges } from './services/inbound/agent-edit';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
@@ -32,6 +33,7 @@ import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
 import { registerLifecycleCommands } from './services/lifecycle/commands';
+import { CardActionService } from './services/lifecycle/card-actions';
 import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
 import {
@@ -203,14 +205,17 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
   const toolsLog = log.child({ component: 'agent-tools' });
   const agentTools = registerAgentTools(commands, { store, accounts, chats, agentReplies, enqueue, log: toolsLog, now: options.now });
+  const interactive = registerInteractive(commands, { store, accounts, chats, enqueue, log: log.child({ component: 'interactive' }), now: options.now });
   const inbound = createChatInbound({
     agentReplies,
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' }), undefined, (id) => accounts.language(id)),
     agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
     savedReplies: agentTools.savedReplyForms,
     language: (platform, channelId) => accounts.channelLanguage(platform, channelId),
+    interactive,
     commands,
     templates: templateSender,
+    cardActions: new CardActionService({ commands, lifecycle, store, accounts, enqueue, templates: templateSender }),
     enqueue,
     probeParked: (platform) => outbox?.probeParked(platform),
   });

@@ -5,7 +5,9 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { SAVED_REPLY_SUBCOMMAND } from './agent-tool-commands';
 import { COMMAND_NAME, commandLine } from './commands';
+import { onComponent } from './components';
 import { clip, toDiscordText } from './format';
+import { answerInteractiveCommand } from './interactive-command';
 import type { DiscordInboundContext } from './inbound';
 
 /** Answer `/wa` directly when the core is this fast, else defer: Discord wants a first answer within 3 s. */
@@ -13,6 +15,7 @@ const DEFER_AFTER_MS = 1500;
 
 export async function onInteraction(ctx: DiscordInboundContext, interaction: Interaction): Promise<void> {
   try {
+    if (await onComponent(ctx, interaction)) return;
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return await autocomplete(ctx, interaction);
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return await command(ctx, interaction);
   } catch (err) {
@@ -40,6 +43,7 @@ async function autocomplete(ctx: DiscordInboundContext, interaction: Autocomplet
 }
 
 async function command(ctx: DiscordInboundContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  if (await answerInteractiveCommand(ctx, interaction)) return; // `/wa buttons|list`: the form's options (interactive-command.ts)
   const sub = interaction.options.getSubcommand(false);
   const options = (interaction.options.data.find((o) => o.name === sub)?.options ?? []).map((o) => ({ name: o.name, value: o.value }));
   const channel = interaction.channel;

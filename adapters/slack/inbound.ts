@@ -5,15 +5,24 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { offersSavedReplies, offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
+import {
+  offersCardActions,
+  offersInteractiveForms,
+  offersSavedReplies,
+  offersTemplateForms,
+  type ChatInbound,
+  type TemplateForms,
+} from '../../src/domain/chat/inbound';
 import type { AgentFile } from '../../src/domain/media';
 import type { Logger } from '../../src/logger';
 import type { SlackDirectory } from './directory';
+import { registerCardActions } from './card-actions';
 import { registerChanges } from './changes';
 import { emojiFromSlackName } from './emoji';
 import { agentFileOf, type SlackFile } from './files';
 import { answerCommand } from './command-answer';
 import { commandText, fromSlackText, toSlackText } from './format';
+import { openInteractiveFromCommand, registerInteractiveForm } from './interactive-modal';
 import { registerSavedReplyForm } from './saved-reply-modal';
 import { inlineErrors, PICK_ACTION_ID, readSubmission, TEMPLATE_CALLBACK_ID, templateModal, type ModalMetadata } from './template-modal';
 
@@ -69,6 +78,8 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
       const opened = await openTemplateModal(ctx, core, command.trigger_id, command.channel_id);
       if (opened) return ack();
     }
+    // `/wa buttons|list [+phone]` opens its form too (adapters/slack/interactive-modal.ts).
+    if (await openInteractiveFromCommand(ctx, command)) return ack();
     const userName = await ctx.directory.userName(command.user_id);
     const reply = core.command({
       platform: 'slack',
@@ -81,6 +92,8 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
   });
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);
   if (offersSavedReplies(core)) registerSavedReplyForm(app, ctx, core);
+  if (offersInteractiveForms(core)) registerInteractiveForm(app, ctx, core);
+  if (offersCardActions(core)) registerCardActions(app, ctx, core);
   registerChanges(app, ctx);
   app.error(async (err) => {
     log.error({ err }, 'Slack event handling failed');
@@ -98,7 +111,17 @@ function registerTemplateForm(app: App, ctx: SlackInboundContext, core: ChatInbo
     const meta = JSON.parse(view.private_metadata || '{}') as ModalMetadata;
     const { phone, template, fields } = readSubmission(view.state.values as never);
     const userName = await ctx.directory.userName(body.user.id);
-    const result = await core.sendTemplate({ platform: 'slack', userId: body.user.id, userName, channelId: meta.channelId, phone, template, values: fields });
+    // Opened from a card, the form has no phone input: the number is the customer's (meta.phone).
+    const to = phone || meta.phone || '';
+    const result = await core.sendTemplate({
+      platform: 'slack',
+      userId: body.user.id,
+      userName,
+      channelId: meta.channelId,
+      phone: to,
+      template,
+      values: fields,
+    });
     if (!result.ok) {
       const blockIds = view.blocks.map((b) => b.block_id).filter((id): id is string => Boolean(id));
       await ack({ response_action: 'errors', errors: inlineErrors(result.errors, blockIds) });
@@ -130,7 +153,7 @@ async function onTemplatePicked(ctx: SlackInboundContext, core: ChatInbound & Te
   const lang = core.language?.({ platform: 'slack', channelId: meta.channelId });
   const [choices, fields] = await Promise.all([
     core.templates({ platform: 'slack', channelId: meta.channelId }),
-    core.templateFields({ platform: 'slack', channelId: meta.channelId, template }),
+    core.templateFields({ platform: 'slack', channelId: meta.channelId, template, conversationId: meta.conversationId }),
   ]);
   const view =
     'fields' in fields

@@ -7,6 +7,8 @@
  */
 import type { TemplateChoice, TemplateField } from '../../src/domain/templates';
 import { DEFAULT_LANGUAGE, t, type Language } from '../../src/i18n';
+import { CARD_ACTION_TEXTS } from '../../src/services/present/card-action-texts';
+import { toSlackText } from './format';
 
 export const TEMPLATE_CALLBACK_ID = 'wa_template';
 export const PICK_ACTION_ID = 'wa_template_pick';
@@ -18,6 +20,11 @@ export const fieldBlockId = (key: string) => `var:${key}`;
 export interface ModalMetadata {
   channelId: string;
   template?: string;
+  /** Opened from a conversation's card (issue 11 point 2): the customer's number, not asked again, and who they are. */
+  phone?: string;
+  customer?: string;
+  /** The conversation whose card opened the form: its customer's name is suggested (TemplateField.initial). */
+  conversationId?: string;
 }
 
 const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
@@ -44,12 +51,14 @@ export function templateModal(
   const options = choices.slice(0, 100).map((c) => ({ text: plain(`${c.name} (${c.language})`, 75), value: cut(c.ref, 150) }));
   const selected = choices.find((c) => c.ref === meta.template);
   const blocks: Record<string, unknown>[] = [
-    {
-      type: 'input',
-      block_id: PHONE_BLOCK,
-      label: plain(t(lang, 'form.phone'), 2000),
-      element: { type: 'plain_text_input', action_id: VALUE_ACTION, placeholder: plain('+4915112345678', 150) },
-    },
+    meta.phone
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: cut(toSlackText(CARD_ACTION_TEXTS.formTo(meta.customer ?? meta.phone)), 3000) }] }
+      : {
+          type: 'input',
+          block_id: PHONE_BLOCK,
+          label: plain(t(lang, 'form.phone'), 2000),
+          element: { type: 'plain_text_input', action_id: VALUE_ACTION, placeholder: plain('+4915112345678', 150) },
+        },
   ];
   if (!options.length) {
     blocks.push({
@@ -86,6 +95,7 @@ export function templateModal(
           type: 'plain_text_input',
           action_id: VALUE_ACTION,
           ...(f.example ? { placeholder: plain(t(lang, 'form.example', { example: f.example }), 150) } : {}),
+          ...(f.initial ? { initial_value: f.initial.slice(0, 3000) } : {}),
         },
       });
     }

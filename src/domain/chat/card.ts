@@ -6,8 +6,19 @@
 import type { Language } from '../../i18n/languages';
 import type { ConversationState } from '../records';
 
-/** What the card's buttons do; the adapter encodes `conversationId` in each button so a click finds the conversation. */
-export type CardAction = 'template' | 'claim' | 'close' | 'reopen';
+/**
+ * What the card's buttons do; the adapter encodes `conversationId` in each button so a click finds the conversation.
+ * `assign` and `add` need a person picked (a user select); the others are one click.
+ */
+export type CardAction = 'template' | 'claim' | 'assign' | 'add' | 'close' | 'reopen';
+
+/** Buttons on a post (the card, a "window closed" refusal): what they act on, and which. */
+export interface PostActions {
+  conversationId: string;
+  actions: CardAction[];
+  /** The language of the buttons' labels (the account's, src/i18n); unset: English. */
+  language?: Language;
+}
 
 export interface CardPerson {
   /** On this platform (mentioned); absent for a person of the other platform (named). */

@@ -215,6 +215,15 @@ export const en = {
     listHead: '*Templates of {{account}}* ({{count}}):',
     listFoot: 'Send one with `/wa template <phone> <name>[:<language>] [values…]`; a mistake shows what it needs.',
   },
+  /** The card's buttons (and the window-closed notice's), by action (services/present/card-action-texts.ts labels). */
+  buttons: {
+    template: 'Send a template',
+    claim: 'Claim',
+    assign: 'Assign to…',
+    add: 'Add people…',
+    close: 'Close',
+    reopen: 'Reopen',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

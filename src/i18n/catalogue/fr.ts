@@ -213,6 +213,14 @@ export const fr: Catalogue = {
     listHead: '*Templates de {{account}}* ({{count}}) :',
     listFoot: 'Envoyez-en un avec `/wa template <téléphone> <nom>[:<langue>] [valeurs…]` ; une erreur montre ce qu’il demande.',
   },
+  buttons: {
+    template: 'Envoyer un template',
+    claim: 'Prendre en charge',
+    assign: 'Attribuer à…',
+    add: 'Ajouter des personnes…',
+    close: 'Fermer',
+    reopen: 'Rouvrir',
+  },
   time: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

@@ -213,6 +213,14 @@ export const it: Catalogue = {
     listHead: '*Template di {{account}}* ({{count}}):',
     listFoot: 'Inviane uno con `/wa template <telefono> <nome>[:<lingua>] [valori…]`; un errore mostra cosa richiede.',
   },
+  buttons: {
+    template: 'Invia un template',
+    claim: 'Prendi in carico',
+    assign: 'Assegna a…',
+    add: 'Aggiungi persone…',
+    close: 'Chiudi',
+    reopen: 'Riapri',
+  },
   time: {
     minutes_one: '{{count}} minuto',
     minutes_other: '{{count}} minuti',

@@ -214,6 +214,14 @@ export const vi: Catalogue = {
     listHead: '*Các template của {{account}}* ({{count}}):',
     listFoot: 'Gửi một template bằng `/wa template <số điện thoại> <tên>[:<ngôn ngữ>] [giá trị…]`; nếu sai, câu trả lời sẽ cho biết template cần gì.',
   },
+  buttons: {
+    template: 'Gửi template',
+    claim: 'Nhận phụ trách',
+    assign: 'Giao cho…',
+    add: 'Thêm người…',
+    close: 'Đóng',
+    reopen: 'Mở lại',
+  },
   time: {
     minutes_one: '{{count}} phút',
     minutes_other: '{{count}} phút',

@@ -5,13 +5,13 @@
  * returns the jobs it implies (routing.ts); the caller enqueues them.
  */
 import { dateMark, type AgentMessage } from '../../domain/chat';
-import type { MessageRecord, NewJob } from '../../domain/records';
+import type { ConversationRecord, MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import { agentMessageId, agentMessageOrigin, mirrorJobs } from '../agent-message';
 import { decideReply, internalNote, replyRuleOf } from '../internal-notes';
-import { t } from '../../i18n';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import { planAgentMessage } from '../media-rules';
 import { WHATSAPP_MAX_PARTS, WHATSAPP_TEXT_MAX } from '../message-parts';
 import { chatStatusJob, threadNoticeJob, whatsappSendJob } from '../routing';
@@ -22,6 +22,20 @@ export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 /** WhatsApp allows free-form messages (text, media, reactions) only within 24 hours of the customer's last message. */
 export function serviceWindowClosed(conversation: { lastInboundAt?: Date }, now: Date): boolean {
   return now.getTime() - (conversation.lastInboundAt?.getTime() ?? 0) > SERVICE_WINDOW_MS;
+}
+
+/** Why a free-form message is refused outside the window (shown under the agent's post, like Meta's 131047). */
+export function windowClosedFailure(conversation: Pick<ConversationRecord, 'lastInboundAt' | 'customer'>, lang: Language = DEFAULT_LANGUAGE) {
+  const phone = conversation.customer.waId ? `+${conversation.customer.waId}` : '<phone>';
+  // A date mark: each platform shows it in the reader's time zone (domain/chat/date-mark.ts).
+  const at = conversation.lastInboundAt && dateMark(conversation.lastInboundAt);
+  return {
+    code: '131047',
+    meaning: at ? t(lang, 'notices.windowClosedMeaning', { at }) : t(lang, 'notices.windowNeverMeaning'),
+    // The customer's number filled in: the line can be copied as it is (issue 11 point 5).
+    action: t(lang, 'notices.windowClosedAction', { phone }),
+    retryable: false,
+  };
 }
 
 export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty' | 'internal' | 'too_long';
@@ -143,16 +157,7 @@ export class AgentReplies {
 
     // Checked before calling Meta: outside the window a free-form send can only fail with 131047.
     if (serviceWindowClosed(conversation, this.now())) {
-      const phone = conversation.customer.waId ? `+${conversation.customer.waId}` : '<phone>';
-      // A date mark: each platform shows it in the reader's time zone (domain/chat/date-mark.ts).
-      const at = conversation.lastInboundAt && dateMark(conversation.lastInboundAt);
-      const failure = {
-        code: '131047',
-        meaning: at ? t(lang, 'notices.windowClosedMeaning', { at }) : t(lang, 'notices.windowNeverMeaning'),
-        // The customer's number filled in: the line can be copied as it is (issue 11 point 5).
-        action: t(lang, 'notices.windowClosedAction', { phone }),
-        retryable: false,
-      };
+      const failure = windowClosedFailure(conversation, lang);
       // Only the first part is recorded (nothing is sent), so its own `failed` is what the message shows.
       if (!(await this.store.insertMessage({ ...first, state: 'failed', failure }))) return done('duplicate');
       jobs.push(chatStatusJob(conversation._id, { platform: msg.platform, messageId: id, status: 'failed' }));

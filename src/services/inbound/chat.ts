@@ -3,9 +3,10 @@
  * to their stage and the jobs it returns are enqueued (which wakes the outbox) before the platform is acknowledged;
  * commands and template forms go to their services; a change of the bot's access probes the parked deliveries.
  */
-import type { ChatInbound, ChatPlatform, SavedReplyForms } from '../../domain/chat';
+import type { ChatInbound, ChatPlatform, InteractiveForms, SavedReplyForms } from '../../domain/chat';
 import type { Language } from '../../i18n';
 import type { Commands } from '../commands';
+import type { CardActionService } from '../lifecycle/card-actions';
 import type { Enqueue } from '../outbox/enqueue';
 import type { TemplateSender } from '../templates/send-command';
 import type { AgentChanges } from './agent-edit';
@@ -19,8 +20,12 @@ export interface ChatInboundStages {
   agentChanges?: AgentChanges;
   /** Saved replies picked in a thread (src/services/agent-tools/saved-replies.ts). */
   savedReplies?: SavedReplyForms;
+  /** Reply buttons and lists sent from a thread (src/services/interactive/). */
+  interactive?: InteractiveForms;
   commands: Commands;
   templates: TemplateSender;
+  /** Clicks on the card's buttons (src/services/lifecycle/card-actions.ts); it also suggests the customer's name in forms. */
+  cardActions?: CardActionService;
   enqueue: Enqueue;
   /** The language of a channel's agents (Accounts.channelLanguage). */
   language?: (platform: ChatPlatform, channelId: string) => Language;
@@ -48,9 +53,11 @@ export function createChatInbound(s: ChatInboundStages): ChatInbound {
       },
     }),
     ...s.savedReplies,
+    ...s.interactive,
     command: (req) => s.commands.handle(req),
     templates: (q) => s.templates.choices(q.platform, q.channelId, q.prefix),
-    templateFields: (q) => s.templates.fields(q.platform, q.channelId, q.template),
+    templateFields: (q) => (s.cardActions ? s.cardActions.templateFields(q) : s.templates.fields(q.platform, q.channelId, q.template)),
+    ...(s.cardActions && { cardAction: (req) => s.cardActions!.cardAction(req) }),
     // Queueing the send enqueues (and wakes the outbox) inside TemplateSender.queue.
     sendTemplate: (req) => s.templates.send(req),
     accessChanged: (c) => s.probeParked(c.platform),

@@ -49,9 +49,12 @@ export function cardHeadline(lang: Language, customer: string, account?: string)
   return account ? tr(lang, 'card.headlineOn', { customer, account }) : tr(lang, 'card.headline', { customer });
 }
 
-/** The buttons a card in this state offers. */
+/**
+ * The buttons a card in this state offers: a closed conversation can be reopened (or written to with a template);
+ * an open or owned one claimed (taken over), assigned, joined by more people and closed.
+ */
 export function cardActions(state: ConversationCard['state']): CardAction[] {
-  return state === 'closed' ? ['template', 'reopen'] : state === 'owned' ? ['template', 'close'] : ['template', 'claim', 'close'];
+  return state === 'closed' ? ['template', 'reopen'] : ['template', 'claim', 'assign', 'add', 'close'];
 }
 
 const personOn = (platform: ChatPlatform, p: AgentRef | undefined): CardPerson | undefined =>
