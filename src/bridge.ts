@@ -22,6 +22,7 @@ import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
 import { AutomaticReplies } from './services/automation/decide';
 import { automaticMessagesCounter } from './services/automation/metrics';
+import { Menus } from './services/automation/menu';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { registerAgentTools } from './services/agent-tools';
@@ -186,9 +187,16 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     (wabaId) => templateSync.syncSoon(wabaId),
   );
   const ingestLog = log.child({ component: 'ingest' });
+  const countAutomatic = automaticMessagesCounter(metrics.registry);
   const lifecycle = new Lifecycle(store, accounts, { sameThreadDays: config.lifecycle.sameThreadDays });
   const inboundStages = {
-    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' })), lifecycle),
+    customerMessages: new CustomerMessages(
+      store,
+      accounts,
+      ingestLog,
+      new AutomaticReplies(store, log.child({ component: 'automatic' }), new Menus(store, accounts, countAutomatic)),
+      lifecycle,
+    ),
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
@@ -248,7 +256,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     pacer,
     log: log.child({ component: 'delivery' }),
     now: options.now,
-    countAutomatic: automaticMessagesCounter(metrics.registry),
+    countAutomatic,
   });
   const notices = new OutboxNotices(store, accounts, enqueue, (target) => tokens.covers(target));
   outbox = new OutboxWorker(

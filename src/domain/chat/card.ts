@@ -41,6 +41,8 @@ export interface ConversationCard {
   windowOpen: boolean;
   /** Which of the agents' messages go to the customer (services/internal-notes.ts replyRuleLine). */
   replyRule: string;
+  /** The label the first-contact menu put on the conversation (the customer's choice, services/automation/menu.ts). */
+  label?: string;
   /** A link to the thread this one continues (the customer wrote long after it was closed). */
   previousThread?: string;
   actions: CardAction[];

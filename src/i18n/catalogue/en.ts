@@ -232,6 +232,7 @@ export const en = {
   },
   automatic: {
     away: 'away message',
+    menu: 'menu',
     greeting: 'greeting',
     keyword: 'auto-reply: {{rule}}',
     notSent: '🤖 {{label}} not sent: {{meaning}}.\n*What to do:* {{action}}',

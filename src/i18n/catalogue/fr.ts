@@ -229,6 +229,7 @@ export const fr: Catalogue = {
   },
   automatic: {
     away: 'message d’absence',
+    menu: 'menu',
     greeting: 'message d’accueil',
     keyword: 'réponse automatique : {{rule}}',
     notSent: '🤖 {{label}} non envoyé : {{meaning}}.\n*Que faire :* {{action}}',

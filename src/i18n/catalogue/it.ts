@@ -229,6 +229,7 @@ export const it: Catalogue = {
   },
   automatic: {
     away: 'messaggio di assenza',
+    menu: 'menu',
     greeting: 'messaggio di benvenuto',
     keyword: 'risposta automatica: {{rule}}',
     notSent: '🤖 {{label}} non inviato: {{meaning}}.\n*Cosa fare:* {{action}}',

@@ -230,6 +230,7 @@ export const vi: Catalogue = {
   },
   automatic: {
     away: 'tin nhắn vắng mặt',
+    menu: 'menu',
     greeting: 'lời chào',
     keyword: 'trả lời tự động: {{rule}}',
     notSent: '🤖 {{label}} chưa được gửi: {{meaning}}.\n*Cần làm gì:* {{action}}',

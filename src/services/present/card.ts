@@ -7,6 +7,7 @@ import type { CardAction, CardPerson, CardTokens, ConversationCard } from '../..
 import type { ChatPlatform } from '../../domain/platform';
 import type { AgentRef, ConversationRecord } from '../../domain/records';
 import { DEFAULT_LANGUAGE, t as tr, tokenText, type Language } from '../../i18n';
+import { MENU_TEXTS } from '../automation/menu-texts';
 import { customerLabel } from '../render';
 
 /**
@@ -38,6 +39,7 @@ export function cardText(card: ConversationCard, t: CardTokens): string {
     tokenText(lang, 'card.state', { state }, words),
     tokenText(lang, 'card.participants', { people }, words),
     window,
+    ...(card.label ? [t.text(MENU_TEXTS.cardLabel(card.label))] : []),
     ...(card.previousThread ? [tokenText(lang, 'card.continues', { link: card.previousThread }, words)] : []),
     t.text(card.replyRule),
   ];
@@ -64,7 +66,7 @@ const personOn = (platform: ChatPlatform, p: AgentRef | undefined): CardPerson |
 export function cardOf(
   conversation: ConversationRecord,
   platform: ChatPlatform,
-  o: { account?: string; replyRule: string; previousThread?: string; now: Date; language?: Language },
+  o: { account?: string; replyRule: string; previousThread?: string; label?: string; now: Date; language?: Language },
 ): ConversationCard {
   const state = conversation.state ?? 'open';
   const windowUntil = conversation.lastInboundAt && new Date(conversation.lastInboundAt.getTime() + SERVICE_WINDOW_MS);
@@ -80,6 +82,7 @@ export function cardOf(
     windowOpen: windowUntil !== undefined && windowUntil.getTime() > o.now.getTime(),
     replyRule: o.replyRule,
     previousThread: o.previousThread,
+    ...(o.label ? { label: o.label } : {}),
     actions: cardActions(state),
     // Only a language other than English is recorded: an English card's digest (support/threads.ts) stays as it was.
     ...(o.language && o.language !== DEFAULT_LANGUAGE ? { language: o.language } : {}),

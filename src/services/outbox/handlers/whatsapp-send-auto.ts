@@ -20,6 +20,7 @@ type Payload = JobPayloads['whatsapp.send_auto'];
 
 /** How the thread names an automatic message. */
 export function automaticLabel(kind: AutomaticKind, rule?: string, lang: Language = DEFAULT_LANGUAGE): string {
+  if (kind === 'menu') return t(lang, 'automatic.menu');
   return kind === 'away' ? t(lang, 'automatic.away') : kind === 'greeting' ? t(lang, 'automatic.greeting') : t(lang, 'automatic.keyword', { rule: rule ?? '' });
 }
 
@@ -73,6 +74,8 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
         outcome = 'template';
       } else if (p.answer.buttons) {
         wamid = await ctx.whatsapp.sendButtons(account, p.to, p.answer.buttons);
+      } else if (p.answer.list) {
+        wamid = await ctx.whatsapp.sendList(account, p.to, p.answer.list);
       } else if (p.answer.media) {
         const m = p.answer.media;
         wamid = await ctx.media.sendMedia(account, p.to, { kind: m.kind, mediaId: m.id, link: m.link, caption: m.caption, filename: m.filename });
