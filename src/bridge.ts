@@ -25,6 +25,7 @@ import { automaticMessagesCounter } from './services/automation/metrics';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { registerAgentTools } from './services/agent-tools';
+import { registerInteractive } from './services/interactive';
 import { AgentChanges } from './services/inbound/agent-edit';
 import { AgentReactions } from './services/inbound/agent-reaction';
 import { AgentReplies } from './services/inbound/agent-reply';
@@ -206,11 +207,13 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
   const toolsLog = log.child({ component: 'agent-tools' });
   const agentTools = registerAgentTools(commands, { store, accounts, chats, agentReplies, enqueue, log: toolsLog, now: options.now });
+  const interactive = registerInteractive(commands, { store, accounts, chats, enqueue, log: log.child({ component: 'interactive' }), now: options.now });
   const inbound = createChatInbound({
     agentReplies,
     agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
     agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
     savedReplies: agentTools.savedReplyForms,
+    interactive,
     commands,
     templates: templateSender,
     enqueue,

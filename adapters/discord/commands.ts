@@ -10,6 +10,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { AGENT_TOOL_SUBCOMMANDS } from './agent-tool-commands';
+import { INTERACTIVE_SUBCOMMANDS } from './interactive-command';
 
 export const COMMAND_NAME = 'wa';
 
@@ -95,6 +96,7 @@ export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     ...LIFECYCLE_SUBCOMMANDS,
     { type: ApplicationCommandOptionType.Subcommand, name: 'doctor', description: 'Check the WhatsApp, Slack and Discord setup (admins only)' },
     ...AGENT_TOOL_SUBCOMMANDS,
+    ...INTERACTIVE_SUBCOMMANDS,
   ],
 };
 

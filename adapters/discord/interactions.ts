@@ -6,6 +6,7 @@ import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandIntera
 import { SAVED_REPLY_SUBCOMMAND } from './agent-tool-commands';
 import { COMMAND_NAME, commandLine } from './commands';
 import { clip, toDiscordText } from './format';
+import { answerInteractiveCommand } from './interactive-command';
 import type { DiscordInboundContext } from './inbound';
 
 /** Answer `/wa` directly when the core is this fast, else defer: Discord wants a first answer within 3 s. */
@@ -40,6 +41,7 @@ async function autocomplete(ctx: DiscordInboundContext, interaction: Autocomplet
 }
 
 async function command(ctx: DiscordInboundContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  if (await answerInteractiveCommand(ctx, interaction)) return; // `/wa buttons|list`: the form's options (interactive-command.ts)
   const sub = interaction.options.getSubcommand(false);
   const options = (interaction.options.data.find((o) => o.name === sub)?.options ?? []).map((o) => ({ name: o.name, value: o.value }));
   const channel = interaction.channel;

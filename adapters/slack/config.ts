@@ -25,6 +25,8 @@ export const slackEnv = z.object({
   SLACK_NOTIFY_USERS: list(USER_ID, 'a Slack user id like U0123ABCD'),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   SLACK_POSTS_PER_SECOND_PER_CHANNEL: z.coerce.number().positive().max(10).default(1),
+  // Slack shows an error when a slash command is not acknowledged within 3 s (adapters/slack/command-answer.ts).
+  SLACK_COMMAND_ACK_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
 });
 
 /** What the Slack adapter is configured with. */
@@ -37,6 +39,8 @@ export const slackSettings = z.object({
   apiUrl: z.string(),
   /** chat.postMessage's pace per channel (Slack: about one message per second). */
   postsPerSecondPerChannel: z.number(),
+  /** How long `/wa` may take to answer in its acknowledgement; a slower answer follows through the response_url. */
+  commandAckMs: z.number(),
 });
 export type SlackConfig = z.infer<typeof slackSettings>;
 
@@ -52,6 +56,7 @@ export const slackConfig: ChatConfigFragment<typeof slackEnv, SlackConfig> = {
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL,
       postsPerSecondPerChannel: env.SLACK_POSTS_PER_SECOND_PER_CHANNEL,
+      commandAckMs: env.SLACK_COMMAND_ACK_MS,
     }),
   destination: (env): ChatDestination | undefined =>
     env.SLACK_CHANNEL_ID ? { channelId: env.SLACK_CHANNEL_ID, notifyUsers: env.SLACK_NOTIFY_USERS } : undefined,

@@ -5,14 +5,16 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { offersSavedReplies, offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
+import { offersInteractiveForms, offersSavedReplies, offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
 import type { AgentFile } from '../../src/domain/media';
 import type { Logger } from '../../src/logger';
 import type { SlackDirectory } from './directory';
 import { registerChanges } from './changes';
 import { emojiFromSlackName } from './emoji';
 import { agentFileOf, type SlackFile } from './files';
+import { answerCommand } from './command-answer';
 import { commandText, fromSlackText, toSlackText } from './format';
+import { openInteractiveFromCommand, registerInteractiveForm } from './interactive-modal';
 import { registerSavedReplyForm } from './saved-reply-modal';
 import { inlineErrors, PICK_ACTION_ID, readSubmission, TEMPLATE_CALLBACK_ID, templateModal, type ModalMetadata } from './template-modal';
 
@@ -22,6 +24,7 @@ export interface SlackInboundContext {
   directory: SlackDirectory;
   log: Logger;
   botUserId: string;
+  commandAckMs: number;
 }
 
 /** What Bolt hands a block_actions listener for the template picker (the fields used). */
@@ -61,24 +64,27 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
   app.event('member_joined_channel', async ({ event }) => {
     if (event.user === ctx.botUserId) core.accessChanged?.({ platform: 'slack', channelId: event.channel });
   });
-  app.command('/wa', async ({ command, ack }) => {
+  app.command('/wa', async ({ command, ack, respond }) => {
     // `/wa template` alone opens the form (the trigger_id is valid for 3 seconds).
     if ((command.text ?? '').trim().toLowerCase() === 'template' && offersTemplateForms(core)) {
       const opened = await openTemplateModal(ctx, core, command.trigger_id, command.channel_id);
       if (opened) return ack();
     }
+    // `/wa buttons|list [+phone]` opens its form too (adapters/slack/interactive-modal.ts).
+    if (await openInteractiveFromCommand(ctx, command)) return ack();
     const userName = await ctx.directory.userName(command.user_id);
-    const reply = await core.command({
+    const reply = core.command({
       platform: 'slack',
       userId: command.user_id,
       userName,
       channelId: command.channel_id,
       text: commandText(command.text ?? ''),
     });
-    await ack({ response_type: 'ephemeral', text: reply.text });
+    await answerCommand(reply, { ack, respond, budgetMs: ctx.commandAckMs }, log);
   });
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);
   if (offersSavedReplies(core)) registerSavedReplyForm(app, ctx, core);
+  if (offersInteractiveForms(core)) registerInteractiveForm(app, ctx, core);
   registerChanges(app, ctx);
   app.error(async (err) => {
     log.error({ err }, 'Slack event handling failed');

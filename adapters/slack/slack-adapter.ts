@@ -98,7 +98,14 @@ export class SlackAdapter extends SlackOutbound implements ChatAdapter, Director
       logger: boltLogger(this.log),
       clientOptions: { slackApiUrl: this.options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
     });
-    registerInbound(app, { client: this.client, core: this.core, directory: this.directory, log: this.log, botUserId: bot.userId });
+    registerInbound(app, {
+      client: this.client,
+      core: this.core,
+      directory: this.directory,
+      log: this.log,
+      botUserId: bot.userId,
+      commandAckMs: this.options.commandAckMs,
+    });
     this.transport = transport;
     return transport;
   }

@@ -1,6 +1,6 @@
 /** The Graph API calls the bridge makes, on Node's fetch. Every failure comes back as a typed DeliveryError. */
 import { DeliveryError } from '../../src/domain/errors';
-import type { ReplyButtons } from '../../src/domain/interactive';
+import type { ListMessage, ReplyButtons } from '../../src/domain/interactive';
 import type { CustomerRef } from '../../src/domain/whatsapp';
 import { graphHttpError, isTokenRefused } from './errors';
 
@@ -98,6 +98,33 @@ export class GraphClient {
         body: { text: m.body },
         ...(m.footer ? { footer: { text: m.footer } } : {}),
         action: { buttons: m.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) },
+      },
+    });
+  }
+
+  /**
+   * A list, Meta's body for an interactive `list` message
+   * (https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-list-messages): the button that
+   * opens it and its sections of rows; a section's title and a row's description only when given.
+   */
+  sendList(account: GraphAccount, to: CustomerRef, m: ListMessage): Promise<string> {
+    return this.send(account, {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      ...recipientOf(to),
+      type: 'interactive',
+      interactive: {
+        type: 'list',
+        ...(m.header ? { header: { type: 'text', text: m.header } } : {}),
+        body: { text: m.body },
+        ...(m.footer ? { footer: { text: m.footer } } : {}),
+        action: {
+          button: m.button,
+          sections: m.sections.map((s) => ({
+            ...(s.title ? { title: s.title } : {}),
+            rows: s.rows.map((r) => ({ id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}) })),
+          })),
+        },
       },
     });
   }

@@ -82,6 +82,7 @@ export function createWhatsAppAdapter(config: WhatsAppConfig, deps: WhatsAppAdap
     sender: {
       sendText: observed('send_text', o, (account, to, text, replyTo) => graph.sendText(account, to, text, replyTo)),
       sendButtons: observed('send_buttons', o, (account, to, message) => graph.sendButtons(account, to, message)),
+      sendList: observed('send_list', o, (account, to, message) => graph.sendList(account, to, message)),
       sendTemplate: observed('send_template', o, (account, to, template) => templatesApi.send(account, to, template)),
       explain: explainWhatsAppError,
     },

@@ -7,6 +7,7 @@ import type { FailureExplanation } from './errors';
 import type { TemplateMessage } from './templates';
 import type { AgentFile } from './media';
 import type { AutomaticAnswer, AutomaticKind } from './automatic';
+import type { InteractiveMessage } from './interactive';
 
 export interface Participant {
   platform: ChatPlatform;
@@ -128,6 +129,8 @@ export interface MessageRecord {
   deletedAt?: Date;
   /** Outbound: a message the bridge sent by itself (services/automation/), and the rule that fired it. */
   automatic?: { kind: AutomaticKind; rule?: string };
+  /** Outbound: reply buttons or a list an agent sent (`text` is its body: what a customer's tap on it quotes). */
+  interactive?: InteractiveMessage;
 }
 
 export interface WamidRecord {
@@ -152,7 +155,8 @@ export type JobKind =
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
   | 'whatsapp.react'
-  | 'whatsapp.send_auto';
+  | 'whatsapp.send_auto'
+  | 'whatsapp.send_interactive';
 
 export interface JobPayloads {
   /**
@@ -197,6 +201,8 @@ export interface JobPayloads {
     rule?: string;
     answer: AutomaticAnswer;
   };
+  /** Reply buttons or a list an agent sent from the thread (services/interactive/), its record stored under `messageId`. */
+  'whatsapp.send_interactive': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; message: InteractiveMessage };
   /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
   'whatsapp.send_template': {
     conversationId: string;

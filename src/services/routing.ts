@@ -214,6 +214,11 @@ export function whatsappTemplateJob(payload: JobPayloads['whatsapp.send_template
   };
 }
 
+/** Reply buttons or a list from the thread: in the conversation's WhatsApp lane, after what the agent sent before. */
+export function whatsappInteractiveJob(payload: JobPayloads['whatsapp.send_interactive']): NewJob {
+  return { kind: 'whatsapp.send_interactive', lane: lane('whatsapp', payload.conversationId), dedupeKey: `whatsapp:interactive:${payload.messageId}`, payload };
+}
+
 /** The natural key of an agent's reaction event (a platform's retry of it is the same key). */
 export function agentReactionKey(r: { platform: ChatPlatform; channelId: string; messageId: string; eventId: string }): string {
   return `${r.platform}:react:${r.channelId}:${r.messageId}:${r.eventId}`;

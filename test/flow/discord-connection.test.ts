@@ -32,7 +32,7 @@ describe('connected bridge', () => {
       ['help', 1],
       ['template', 1],
       ['templates', 1],
-      ...['claim', 'assign', 'add', 'close', 'reopen', 'doctor', 'replies', 'reply', 'find', 'history', 'failed'].map((sub) => [sub, 1]),
+      ...['claim', 'assign', 'add', 'close', 'reopen', 'doctor', 'replies', 'reply', 'find', 'history', 'failed', 'buttons', 'list'].map((sub) => [sub, 1]),
     ]);
     expect(wa!.options[1]!.options).toEqual([
       expect.objectContaining({ name: 'phone', type: 3, required: true }),

@@ -3,6 +3,7 @@
  * them (ephemeral on Slack, an ephemeral interaction reply on Discord); anyone else gets a private refusal.
  */
 import { DISCORD_AGENT, DISCORD_TEXT_CHANNEL, startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
+import { WORKING_TEXT } from '../../adapters/slack/command-answer';
 import { setUpGraph } from '../support/doctor';
 import { AGENT, CHANNEL, startHarness, type Harness } from '../support/harness';
 
@@ -56,6 +57,35 @@ describe('on Slack', () => {
     expect(body.text).toContain('U0NOTADMIN');
     expect(body.text).toContain('BRIDGE_ADMINS');
     expect(h.graph.calls.length).toBe(before);
+  });
+});
+
+describe('on Slack, a check slower than Slack’s 3 s', () => {
+  const ACK_MS = 500;
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('doctor-command-slack-slow', {
+      env: { BRIDGE_ADMINS: AGENT, SLACK_COMMAND_ACK_MS: String(ACK_MS) },
+      beforeStart: ({ graph, slack }) => (setUpGraph(graph), slack.addChannel(CHANNEL)),
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  test('is acknowledged at once, and the report follows privately through the response_url', async () => {
+    // Meta answers debug_token long after the acknowledgement budget (SLACK_COMMAND_ACK_MS).
+    h.graph.hangNext({ path: /debug_token/, ms: ACK_MS + 2_500 });
+    const res = await h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: AGENT, channel_id: CHANNEL });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ response_type: 'ephemeral', text: WORKING_TEXT });
+    const report = await h.eventually(() => {
+      expect(h.slack.responses).toHaveLength(1);
+      return h.slack.responses[0]!.body as { response_type: string; text: string };
+    });
+    expect(report.response_type).toBe('ephemeral');
+    expect(report.text).toContain('✅ access token valid');
+    expect(h.slack.posted(CHANNEL)).toHaveLength(0);
   });
 });
 

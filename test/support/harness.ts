@@ -98,6 +98,8 @@ export function testEnv(graph: FakeGraphApi, slack: FakeSlackApi, extra: Record<
     SLACK_API_URL: slack.apiUrl,
     // Tests should not wait a second between posts unless they measure pacing.
     SLACK_POSTS_PER_SECOND_PER_CHANNEL: '10',
+    // Tests read /wa answers from the acknowledgement: a loaded machine must not turn them into late answers.
+    SLACK_COMMAND_ACK_MS: '20000',
     ...extra,
   };
 }

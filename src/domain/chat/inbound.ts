@@ -1,4 +1,5 @@
 /** What chat adapters hand the core: a person's message or reaction in a bridged thread, `/wa`, template forms. */
+import type { InteractiveField, InteractiveForm } from '../interactive';
 import type { ChatPlatform } from '../platform';
 import type { AgentFile } from '../media';
 import type { TemplateChoice, TemplateField, TemplateSendRequest, TemplateSendResult } from '../templates';
@@ -55,6 +56,24 @@ export interface SavedReplyForms {
   }): Promise<{ ok: boolean; text: string }>;
 }
 
+/** Reply buttons and lists (issue 13 point 4): what a platform's form (Slack modal, Discord options) asks the core. */
+export interface InteractiveForms {
+  /**
+   * Checks the form against Meta's limits, posts what will be sent in the thread as the agent's and sends it like a
+   * typed reply (window rule, outbox, statuses on that post). The conversation is the thread's, else the one of `phone`
+   * in the channel's number. `text` says what happened; `field` names the form's field at fault when refused.
+   */
+  sendInteractive(req: {
+    platform: ChatPlatform;
+    channelId: string;
+    threadId?: string;
+    phone?: string;
+    userId: string;
+    userName?: string;
+    form: InteractiveForm;
+  }): Promise<{ ok: boolean; text: string; field?: InteractiveField }>;
+}
+
 /**
  * A reaction a person put on (or took off) a message in a bridged thread. The adapter drops the bot's own reactions
  * (it alone knows the bot's user id); the core decides what the others mean (src/services/agent-reactions.ts).
@@ -87,7 +106,7 @@ export interface TemplateForms {
 }
 
 /** What adapters call into the core with. The template forms are optional so a test (or a slim core) may leave them out. */
-export interface ChatInbound extends Partial<TemplateForms>, Partial<SavedReplyForms> {
+export interface ChatInbound extends Partial<TemplateForms>, Partial<SavedReplyForms>, Partial<InteractiveForms> {
   /** Resolves once the reply is persisted (and its send queued), so the platform can be acknowledged. */
   agentMessage(msg: AgentMessage): Promise<unknown>;
   /** A person added or removed a reaction (unicode emoji) on a message in a bridged thread. */
@@ -110,3 +129,6 @@ export const offersSavedReplies = (core: ChatInbound): core is ChatInbound & Sav
 /** Whether the core offers template forms (a platform without them answers `/wa template` as a command line). */
 export const offersTemplateForms = (core: ChatInbound): core is ChatInbound & TemplateForms =>
   typeof core.templates === 'function' && typeof core.templateFields === 'function' && typeof core.sendTemplate === 'function';
+
+/** Whether the core offers the reply-buttons and list form. */
+export const offersInteractiveForms = (core: ChatInbound): core is ChatInbound & InteractiveForms => typeof core.sendInteractive === 'function';

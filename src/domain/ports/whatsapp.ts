@@ -6,7 +6,7 @@
  */
 import type { MediaKind } from '../content';
 import type { FailureExplanation } from '../errors';
-import type { ReplyButtons } from '../interactive';
+import type { ListMessage, ReplyButtons } from '../interactive';
 import type { FileStream } from '../media';
 import type { TemplateDefinition, TemplateEventInfo, TemplateMessage } from '../templates';
 import type { CustomerRef, WhatsAppErrorInfo, WhatsAppEvent } from '../whatsapp';
@@ -22,6 +22,8 @@ export interface WhatsAppSender {
   sendTemplate(account: WhatsAppAccountRef, to: CustomerRef, template: TemplateMessage): Promise<string>;
   /** An interactive message with reply buttons (within INTERACTIVE_LIMITS, checked before); resolves to the wamid. */
   sendButtons(account: WhatsAppAccountRef, to: CustomerRef, message: ReplyButtons): Promise<string>;
+  /** A list message (within INTERACTIVE_LIMITS, checked before: services/interactive/limits.ts); resolves to the wamid. */
+  sendList(account: WhatsAppAccountRef, to: CustomerRef, message: ListMessage): Promise<string>;
   /** An error WhatsApp reported (in a `failed` status or a message's `errors`) in words for a person. */
   explain(error: WhatsAppErrorInfo): FailureExplanation & { retryable: boolean };
 }

@@ -7,9 +7,19 @@
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+/**
+ * Customers write the names and texts exported here: a field a spreadsheet would run as a formula (first character
+ * `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, OWASP's advice against CSV injection
+ * (https://owasp.org/www-community/attacks/CSV_Injection). A plain number (`+4915112345678`, `-3.5`) is left alone:
+ * a spreadsheet reads it as a number, not a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
 export function csvField(value: string | undefined): string {
   if (value === undefined) return '';
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** One record, without its line break. */

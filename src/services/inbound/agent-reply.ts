@@ -5,7 +5,7 @@
  * returns the jobs it implies (routing.ts); the caller enqueues them.
  */
 import type { AgentMessage } from '../../domain/chat';
-import type { MessageRecord, NewJob } from '../../domain/records';
+import type { ConversationRecord, MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
@@ -21,6 +21,17 @@ export const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 /** WhatsApp allows free-form messages (text, media, reactions) only within 24 hours of the customer's last message. */
 export function serviceWindowClosed(conversation: { lastInboundAt?: Date }, now: Date): boolean {
   return now.getTime() - (conversation.lastInboundAt?.getTime() ?? 0) > SERVICE_WINDOW_MS;
+}
+
+/** Why a free-form message is refused outside the window (shown under the agent's post, like Meta's 131047). */
+export function windowClosedFailure(conversation: Pick<ConversationRecord, 'lastInboundAt' | 'customer'>) {
+  return {
+    code: '131047',
+    meaning: `the customer last wrote ${conversation.lastInboundAt ? `on ${conversation.lastInboundAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never'}, more than 24 hours ago, so WhatsApp allows only templates`,
+    // The customer's number filled in: the line can be copied as it is (issue 11 point 5).
+    action: `send an approved template with \`/wa template ${conversation.customer.waId ? `+${conversation.customer.waId}` : '<phone>'} <template>\``,
+    retryable: false,
+  };
 }
 
 export type AgentReplyResult = 'queued' | 'not_bridged' | 'duplicate' | 'window_closed' | 'empty' | 'internal' | 'too_long';
@@ -131,13 +142,7 @@ export class AgentReplies {
 
     // Checked before calling Meta: outside the window a free-form send can only fail with 131047.
     if (serviceWindowClosed(conversation, this.now())) {
-      const failure = {
-        code: '131047',
-        meaning: `the customer last wrote ${conversation.lastInboundAt ? `on ${conversation.lastInboundAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never'}, more than 24 hours ago, so WhatsApp allows only templates`,
-        // The customer's number filled in: the line can be copied as it is (issue 11 point 5).
-        action: `send an approved template with \`/wa template ${conversation.customer.waId ? `+${conversation.customer.waId}` : '<phone>'} <template>\``,
-        retryable: false,
-      };
+      const failure = windowClosedFailure(conversation);
       // Only the first part is recorded (nothing is sent), so its own `failed` is what the message shows.
       if (!(await this.store.insertMessage({ ...first, state: 'failed', failure }))) return done('duplicate');
       jobs.push(chatStatusJob(conversation._id, { platform: msg.platform, messageId: id, status: 'failed' }));

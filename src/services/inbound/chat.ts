@@ -3,7 +3,7 @@
  * to their stage and the jobs it returns are enqueued (which wakes the outbox) before the platform is acknowledged;
  * commands and template forms go to their services; a change of the bot's access probes the parked deliveries.
  */
-import type { ChatInbound, SavedReplyForms } from '../../domain/chat';
+import type { ChatInbound, InteractiveForms, SavedReplyForms } from '../../domain/chat';
 import type { Commands } from '../commands';
 import type { Enqueue } from '../outbox/enqueue';
 import type { TemplateSender } from '../templates/send-command';
@@ -18,6 +18,8 @@ export interface ChatInboundStages {
   agentChanges?: AgentChanges;
   /** Saved replies picked in a thread (src/services/agent-tools/saved-replies.ts). */
   savedReplies?: SavedReplyForms;
+  /** Reply buttons and lists sent from a thread (src/services/interactive/). */
+  interactive?: InteractiveForms;
   commands: Commands;
   templates: TemplateSender;
   enqueue: Enqueue;
@@ -45,6 +47,7 @@ export function createChatInbound(s: ChatInboundStages): ChatInbound {
       },
     }),
     ...s.savedReplies,
+    ...s.interactive,
     command: (req) => s.commands.handle(req),
     templates: (q) => s.templates.choices(q.platform, q.channelId, q.prefix),
     templateFields: (q) => s.templates.fields(q.platform, q.channelId, q.template),

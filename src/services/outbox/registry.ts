@@ -16,6 +16,7 @@ import { handlerContext, type Explanation, type HandlerDeps, type JobHandler } f
 import { whatsappReactHandler } from './handlers/whatsapp-react';
 import { whatsappSendHandler } from './handlers/whatsapp-send';
 import { whatsappSendAutoHandler } from './handlers/whatsapp-send-auto';
+import { whatsappSendInteractiveHandler } from './handlers/whatsapp-send-interactive';
 import { whatsappSendMediaHandler } from './handlers/whatsapp-send-media';
 import { whatsappSendTemplateHandler } from './handlers/whatsapp-send-template';
 
@@ -41,6 +42,7 @@ export class JobRegistry {
       'whatsapp.send_media': whatsappSendMediaHandler(ctx),
       'whatsapp.react': whatsappReactHandler(ctx),
       'whatsapp.send_auto': whatsappSendAutoHandler(ctx),
+      'whatsapp.send_interactive': whatsappSendInteractiveHandler(ctx),
     };
   }
 

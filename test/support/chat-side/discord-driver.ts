@@ -31,7 +31,7 @@ export class DiscordDriver implements ChatSideDriver {
     this.platform = opts.forum ? 'Discord (forum channel)' : 'Discord';
   }
 
-  private get harness(): DiscordHarness {
+  protected get harness(): DiscordHarness {
     if (!this.h) throw new Error('DiscordDriver: start() first');
     return this.h;
   }

@@ -53,7 +53,7 @@ export class SlackDriver implements ChatSideDriver {
   /** How startHarness is called (slack-socket-driver.ts: Socket Mode). */
   protected readonly harnessOptions: Parameters<typeof startHarness>[1] = {};
 
-  private get harness(): Harness {
+  protected get harness(): Harness {
     if (!this.h) throw new Error('SlackDriver: start() first');
     return this.h;
   }

@@ -78,6 +78,7 @@ describe('loadConfig: valid environments', () => {
           signingSecret: SECRETS.SLACK_SIGNING_SECRET,
           apiUrl: 'https://slack.com/api/',
           postsPerSecondPerChannel: 1,
+          commandAckMs: 2000,
         },
       },
       outbox: { concurrency: 8, stuckAlertMinutes: 15, parkedProbeSeconds: 60 },

@@ -20,6 +20,19 @@ test.each([
   expect(csvField(value)).toBe(written);
 });
 
+test.each([
+  ['=HYPERLINK("http://x","click")', '"\'=HYPERLINK(""http://x"",""click"")"'],
+  ['+SUM(A1:A2)', "'+SUM(A1:A2)"],
+  ['-2+3', "'-2+3"],
+  ['@cmd', "'@cmd"],
+  ['\tx', "'\tx"],
+  ['+4915112345678', '+4915112345678'],
+  ['-3.5', '-3.5'],
+  ['a=b', 'a=b'],
+])('a customer’s %j cannot run as a spreadsheet formula: written %j', (value, written) => {
+  expect(csvField(value)).toBe(written);
+});
+
 test('a reader gets every value back exactly', () => {
   const rows = [
     ['name', 'note'],
