@@ -22,6 +22,7 @@ import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
 import { AutomaticReplies } from './services/automation/decide';
 import { automaticMessagesCounter } from './services/automation/metrics';
+import { Menus } from './services/automation/menu';
 import { Commands } from './services/commands';
 import { AccountEvents } from './services/inbound/account-event';
 import { registerAgentTools } from './services/agent-tools';
@@ -33,6 +34,7 @@ import { createChatInbound } from './services/inbound/chat';
 import { CustomerMessages } from './services/inbound/customer-message';
 import { StatusBook } from './services/inbound/status';
 import { registerLifecycleCommands } from './services/lifecycle/commands';
+import { CardActionService } from './services/lifecycle/card-actions';
 import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
 import { AckPriority, gatedStore } from './services/ack-priority';
@@ -188,9 +190,16 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     (wabaId) => templateSync.syncSoon(wabaId),
   );
   const ingestLog = log.child({ component: 'ingest' });
+  const countAutomatic = automaticMessagesCounter(metrics.registry);
   const lifecycle = new Lifecycle(store, accounts, { sameThreadDays: config.lifecycle.sameThreadDays });
   const inboundStages = {
-    customerMessages: new CustomerMessages(store, accounts, ingestLog, new AutomaticReplies(store, log.child({ component: 'automatic' })), lifecycle),
+    customerMessages: new CustomerMessages(
+      store,
+      accounts,
+      ingestLog,
+      new AutomaticReplies(store, log.child({ component: 'automatic' }), new Menus(store, accounts, countAutomatic)),
+      lifecycle,
+    ),
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
@@ -216,6 +225,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     interactive,
     commands,
     templates: templateSender,
+    cardActions: new CardActionService({ commands, lifecycle, store, accounts, enqueue, templates: templateSender }),
     enqueue,
     probeParked: (platform) => outbox?.probeParked(platform),
   });
@@ -248,7 +258,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     pacer,
     log: log.child({ component: 'delivery' }),
     now: options.now,
-    countAutomatic: automaticMessagesCounter(metrics.registry),
+    countAutomatic,
   });
   const notices = new OutboxNotices(store, accounts, enqueue, (target) => tokens.covers(target));
   outbox = new OutboxWorker(

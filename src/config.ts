@@ -11,6 +11,7 @@ import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapt
 import { list, url } from './config-fields';
 import { ConfigError } from './domain/errors';
 import { automationFields, checkAutomation } from './services/automation/schema';
+import { checkMenuRoutes } from './services/automation/menu-schema';
 import type { ChatPlatform } from './domain/platform';
 
 /** Who may send templates: an id any chat platform gives a person or a group (Slack U…/W…/S…, Discord snowflakes). */
@@ -108,7 +109,7 @@ const accountSchema = z
     ...automationFields,
   })
   .superRefine(checkAutomation);
-const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) });
+const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) }).superRefine(checkMenuRoutes);
 
 /** One business number as the bridge runs it: an account of the BRIDGE_CONFIG file (or the env's one) with its defaults applied. */
 export type AccountConfig = Omit<z.infer<typeof accountSchema>, 'name' | 'accessToken'> & { name: string; accessToken: string };

@@ -5,6 +5,7 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { SAVED_REPLY_SUBCOMMAND } from './agent-tool-commands';
 import { COMMAND_NAME, commandLine } from './commands';
+import { onComponent } from './components';
 import { clip, toDiscordText } from './format';
 import { answerInteractiveCommand } from './interactive-command';
 import type { DiscordInboundContext } from './inbound';
@@ -14,6 +15,7 @@ const DEFER_AFTER_MS = 1500;
 
 export async function onInteraction(ctx: DiscordInboundContext, interaction: Interaction): Promise<void> {
   try {
+    if (await onComponent(ctx, interaction)) return;
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return await autocomplete(ctx, interaction);
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return await command(ctx, interaction);
   } catch (err) {

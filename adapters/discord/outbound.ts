@@ -12,6 +12,7 @@ import type { AgentFile, FileStream } from '../../src/domain/media';
 import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import { CLOSED_TAG, discordCardText } from './card';
+import { actionRows } from './components';
 import { discordCode, toDeliveryError } from './errors';
 import { openAttachment, postAttachment, readForUpload } from './files';
 import { clip, MAX_MESSAGE_LENGTH, splitMessage, toDiscordText } from './format';
@@ -61,9 +62,9 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
     return type;
   }
 
-  private send(channelId: string, content: string, mentionUserIds?: string[]): Promise<APIMessage> {
+  private send(channelId: string, content: string, mentionUserIds?: string[], components: Record<string, unknown>[] = []): Promise<APIMessage> {
     return this.client.rest.post(Routes.channelMessages(channelId), {
-      body: { content, allowed_mentions: allowedMentions(mentionUserIds) },
+      body: { content, allowed_mentions: allowedMentions(mentionUserIds), ...(components.length ? { components } : {}) },
     }) as Promise<APIMessage>;
   }
 
@@ -102,10 +103,15 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
     return this.call(async () => {
       const name = threadName(o.title);
       const intro = `${mentionPrefix(o.mentionUserIds)}${o.card ? discordCardText(o.card) : toDiscordText(o.intro)}`;
+      const components = o.card ? actionRows({ conversationId: o.card.conversationId, actions: o.card.actions }) : [];
       if ((await this.channelType(o.channelId)) === ChannelType.GuildForum) {
         // A forum post is a thread with its starter message: one call, nothing half-made.
         const post = (await this.client.rest.post(Routes.threads(o.channelId), {
-          body: { name, auto_archive_duration: AUTO_ARCHIVE_MINUTES, message: { content: clip(intro), allowed_mentions: allowedMentions(o.mentionUserIds) } },
+          body: {
+            name,
+            auto_archive_duration: AUTO_ARCHIVE_MINUTES,
+            message: { content: clip(intro), allowed_mentions: allowedMentions(o.mentionUserIds), ...(components.length ? { components } : {}) },
+          },
         })) as APIThreadChannel;
         // A forum post's starter message has the thread's id.
         return { platform: 'discord', channelId: o.channelId, threadId: post.id, rootMessageId: post.id };
@@ -115,7 +121,7 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
       })) as APIThreadChannel;
       let first: APIMessage;
       try {
-        first = await this.send(thread.id, clip(intro), o.mentionUserIds);
+        first = await this.send(thread.id, clip(intro), o.mentionUserIds, components);
       } catch (err) {
         // The outbox will open the thread again: don't leave an empty one behind.
         await this.client.rest.delete(Routes.channel(thread.id)).catch(() => undefined);
@@ -128,9 +134,11 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
   /** The thread's opening message rewritten as the card; nobody is pinged by the edit. */
   async updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void> {
     const content = clip(discordCardText(card));
+    // The buttons fitting the new state replace the old ones (an empty list removes them).
+    const components = actionRows({ conversationId: card.conversationId, actions: card.actions });
     await this.call(() =>
       this.inOpenThread(thread.threadId, () =>
-        this.client.rest.patch(Routes.channelMessage(thread.threadId, rootMessageId), { body: { content, allowed_mentions: allowedMentions() } }),
+        this.client.rest.patch(Routes.channelMessage(thread.threadId, rootMessageId), { body: { content, allowed_mentions: allowedMentions(), components } }),
       ),
     );
   }
@@ -172,8 +180,10 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
     return this.call(() =>
       this.inOpenThread(thread.threadId, async () => {
         // Parts go one after the other: same route bucket, and discord.js keeps their order.
-        const first = await this.send(thread.threadId, parts[0]!, post.mentionUserIds);
-        for (const part of parts.slice(1)) await this.send(thread.threadId, part);
+        // The buttons (a refusal's "send a template") go under the last part, after the text they belong to.
+        const rows = actionRows(post.actions);
+        const first = await this.send(thread.threadId, parts[0]!, post.mentionUserIds, parts.length === 1 ? rows : []);
+        for (const [i, part] of parts.slice(1).entries()) await this.send(thread.threadId, part, undefined, i === parts.length - 2 ? rows : []);
         return { messageId: first.id };
       }),
     );

@@ -18,7 +18,10 @@ export class MemoryOutboxStore implements OutboxStore {
     for (const job of jobs) {
       const key = job.dedupeKey;
       if (this.live.has(key) || (options.checkDone !== false && this.done.has(key))) continue;
-      const record = { ...copy(job), _id: key, seq: ++this.lastSeq, state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now } as OutboxJob;
+      const { delayMs, ...rest } = copy(job);
+      const due = delayMs ? new Date(now.getTime() + delayMs) : now;
+      const record = { ...rest, _id: key, seq: ++this.lastSeq, state: 'pending', attempts: 0, nextAttemptAt: due, createdAt: now } as OutboxJob;
+      if (delayMs) record.timer = true;
       this.live.set(key, record);
     }
   }
@@ -32,7 +35,8 @@ export class MemoryOutboxStore implements OutboxStore {
   }
 
   async pendingJobs(limit: number): Promise<OutboxJob[]> {
-    return this.listed((j) => j.state === 'pending', limit);
+    const now = Date.now();
+    return this.listed((j) => j.state === 'pending' && (!j.timer || j.nextAttemptAt.getTime() <= now), limit);
   }
 
   async claimJob(id: string, leaseUntil: Date): Promise<boolean> {

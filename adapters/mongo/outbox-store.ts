@@ -43,14 +43,29 @@ export class MongoOutboxStore implements OutboxStore {
       if (!fresh.length) return;
     }
     const now = new Date();
-    const docs = fresh.map((job) => ({ ...job, _id: job.dedupeKey, seq: nextSeq(), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
+    const docs = fresh.map(({ delayMs, ...job }) => ({
+      ...job,
+      _id: job.dedupeKey,
+      seq: nextSeq(),
+      state: 'pending',
+      attempts: 0,
+      // A delayed job (NewJob.delayMs) is a durable timer: due later, by the same clock the worker reads.
+      nextAttemptAt: delayMs ? new Date(now.getTime() + delayMs) : now,
+      ...(delayMs ? { timer: true } : {}),
+      createdAt: now,
+    }));
     // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
     await this.jobInserts.insertAll(docs);
   }
 
   pendingJobs(limit: number): Promise<OutboxJob[]> {
     // A scan of live work only (see the header).
-    return this.m.outbox.find({ state: 'pending' }).sort({ seq: 1 }).limit(limit).lean();
+    // Timers not due yet are left out (the port says why).
+    return this.m.outbox
+      .find({ state: 'pending', $or: [{ timer: { $ne: true } }, { nextAttemptAt: { $lte: new Date() } }] })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .lean();
   }
 
   async claimJob(id: string, leaseUntil: Date): Promise<boolean> {

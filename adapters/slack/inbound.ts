@@ -5,10 +5,18 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { offersInteractiveForms, offersSavedReplies, offersTemplateForms, type ChatInbound, type TemplateForms } from '../../src/domain/chat/inbound';
+import {
+  offersCardActions,
+  offersInteractiveForms,
+  offersSavedReplies,
+  offersTemplateForms,
+  type ChatInbound,
+  type TemplateForms,
+} from '../../src/domain/chat/inbound';
 import type { AgentFile } from '../../src/domain/media';
 import type { Logger } from '../../src/logger';
 import type { SlackDirectory } from './directory';
+import { registerCardActions } from './card-actions';
 import { registerChanges } from './changes';
 import { emojiFromSlackName } from './emoji';
 import { agentFileOf, type SlackFile } from './files';
@@ -85,6 +93,7 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);
   if (offersSavedReplies(core)) registerSavedReplyForm(app, ctx, core);
   if (offersInteractiveForms(core)) registerInteractiveForm(app, ctx, core);
+  if (offersCardActions(core)) registerCardActions(app, ctx, core);
   registerChanges(app, ctx);
   app.error(async (err) => {
     log.error({ err }, 'Slack event handling failed');
@@ -102,7 +111,17 @@ function registerTemplateForm(app: App, ctx: SlackInboundContext, core: ChatInbo
     const meta = JSON.parse(view.private_metadata || '{}') as ModalMetadata;
     const { phone, template, fields } = readSubmission(view.state.values as never);
     const userName = await ctx.directory.userName(body.user.id);
-    const result = await core.sendTemplate({ platform: 'slack', userId: body.user.id, userName, channelId: meta.channelId, phone, template, values: fields });
+    // Opened from a card, the form has no phone input: the number is the customer's (meta.phone).
+    const to = phone || meta.phone || '';
+    const result = await core.sendTemplate({
+      platform: 'slack',
+      userId: body.user.id,
+      userName,
+      channelId: meta.channelId,
+      phone: to,
+      template,
+      values: fields,
+    });
     if (!result.ok) {
       const blockIds = view.blocks.map((b) => b.block_id).filter((id): id is string => Boolean(id));
       await ack({ response_action: 'errors', errors: inlineErrors(result.errors, blockIds) });
@@ -132,7 +151,7 @@ async function onTemplatePicked(ctx: SlackInboundContext, core: TemplateForms, b
   if (!body.view || !template) return;
   const [choices, fields] = await Promise.all([
     core.templates({ platform: 'slack', channelId: meta.channelId }),
-    core.templateFields({ platform: 'slack', channelId: meta.channelId, template }),
+    core.templateFields({ platform: 'slack', channelId: meta.channelId, template, conversationId: meta.conversationId }),
   ]);
   const view =
     'fields' in fields ? templateModal({ ...meta, template }, choices, fields.fields) : templateModal({ ...meta, template }, choices, undefined, fields.error);

@@ -28,6 +28,7 @@ import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import type { SlackConfig } from './config';
 import { slackCardText, slackThreadUrl } from './card';
+import { actionBlocks } from './card-actions';
 import { slackNameFromEmoji } from './emoji';
 import { toDeliveryError } from './errors';
 import { openSlackFile, shareTs, SLACK_MAX_FILE_BYTES, uploadToThread, type SlackFile } from './files';
@@ -107,10 +108,10 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
 
   async openThread(o: ThreadOpening): Promise<OpenedThread> {
     const body = o.card ? slackCardText(o.card) : toSlackText(o.intro);
+    const text = `${mentionsPrefix(o.mentionUserIds)}${body}`;
+    const blocks = o.card && actionBlocks(text, { conversationId: o.card.conversationId, actions: o.card.actions });
     const res = await this.call(() =>
-      this.paced(o.channelId, () =>
-        this.client.chat.postMessage({ channel: o.channelId, text: `${mentionsPrefix(o.mentionUserIds)}${body}`, unfurl_links: false }),
-      ),
+      this.paced(o.channelId, () => this.client.chat.postMessage({ channel: o.channelId, text, ...(blocks ? { blocks } : {}), unfurl_links: false })),
     );
     return { platform: 'slack', channelId: res.channel ?? o.channelId, threadId: String(res.ts), rootMessageId: String(res.ts) };
   }
@@ -118,7 +119,9 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   /** chat.update of the root message (its first mentions, the notify users, are not kept: an edit pings nobody anyway). */
   async updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void> {
     const text = slackCardText(card);
-    await this.call(() => this.paced(thread.channelId, () => this.client.chat.update({ channel: thread.channelId, ts: rootMessageId, text })));
+    // Blocks always sent (an empty list when there are no buttons): chat.update keeps the old blocks otherwise.
+    const blocks = actionBlocks(text, { conversationId: card.conversationId, actions: card.actions }) ?? [];
+    await this.call(() => this.paced(thread.channelId, () => this.client.chat.update({ channel: thread.channelId, ts: rootMessageId, text, blocks })));
   }
 
   /** Slack threads have no closed state: the card says the conversation is closed. */
@@ -135,12 +138,15 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {
     const icon = post.author.role === 'customer' ? ':bust_in_silhouette:' : post.author.role === 'bridge' ? ':robot_face:' : ':speech_balloon:';
+    const text = `${mentionsPrefix(post.mentionUserIds)}${toSlackText(post.body)}`;
+    const blocks = actionBlocks(text, post.actions);
     const res = await this.call(() =>
       this.paced(thread.channelId, () =>
         this.client.chat.postMessage({
           channel: thread.channelId,
           thread_ts: thread.threadId,
-          text: `${mentionsPrefix(post.mentionUserIds)}${toSlackText(post.body)}`,
+          text,
+          ...(blocks ? { blocks } : {}),
           // Shown as the customer (needs chat:write.customize; without it Slack shows the bot's name).
           username: post.author.detail ? `${post.author.name} · ${post.author.detail}` : post.author.name,
           icon_emoji: icon,

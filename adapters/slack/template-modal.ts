@@ -6,6 +6,8 @@
  * reference (title ≤ 24, option text ≤ 75, option value ≤ 150, label ≤ 2000, static_select ≤ 100 options).
  */
 import type { TemplateChoice, TemplateField } from '../../src/domain/templates';
+import { CARD_ACTION_TEXTS } from '../../src/services/present/card-action-texts';
+import { toSlackText } from './format';
 
 export const TEMPLATE_CALLBACK_ID = 'wa_template';
 export const PICK_ACTION_ID = 'wa_template_pick';
@@ -17,6 +19,11 @@ export const fieldBlockId = (key: string) => `var:${key}`;
 export interface ModalMetadata {
   channelId: string;
   template?: string;
+  /** Opened from a conversation's card (issue 11 point 2): the customer's number, not asked again, and who they are. */
+  phone?: string;
+  customer?: string;
+  /** The conversation whose card opened the form: its customer's name is suggested (TemplateField.initial). */
+  conversationId?: string;
 }
 
 const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
@@ -36,12 +43,14 @@ export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fi
   const options = choices.slice(0, 100).map((c) => ({ text: plain(`${c.name} (${c.language})`, 75), value: cut(c.ref, 150) }));
   const selected = choices.find((c) => c.ref === meta.template);
   const blocks: Record<string, unknown>[] = [
-    {
-      type: 'input',
-      block_id: PHONE_BLOCK,
-      label: plain('Phone number, with country code', 2000),
-      element: { type: 'plain_text_input', action_id: VALUE_ACTION, placeholder: plain('+4915112345678', 150) },
-    },
+    meta.phone
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: cut(toSlackText(CARD_ACTION_TEXTS.formTo(meta.customer ?? meta.phone)), 3000) }] }
+      : {
+          type: 'input',
+          block_id: PHONE_BLOCK,
+          label: plain('Phone number, with country code', 2000),
+          element: { type: 'plain_text_input', action_id: VALUE_ACTION, placeholder: plain('+4915112345678', 150) },
+        },
   ];
   if (!options.length) {
     blocks.push({
@@ -74,7 +83,12 @@ export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fi
         optional: !f.required,
         label: plain(f.label, 2000),
         hint: plain(f.hint, 2000),
-        element: { type: 'plain_text_input', action_id: VALUE_ACTION, ...(f.example ? { placeholder: plain(`e.g. ${f.example}`, 150) } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: VALUE_ACTION,
+          ...(f.example ? { placeholder: plain(`e.g. ${f.example}`, 150) } : {}),
+          ...(f.initial ? { initial_value: f.initial.slice(0, 3000) } : {}),
+        },
       });
     }
   }

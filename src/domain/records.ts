@@ -7,6 +7,7 @@ import type { FailureExplanation } from './errors';
 import type { TemplateMessage } from './templates';
 import type { AgentFile } from './media';
 import type { AutomaticAnswer, AutomaticKind } from './automatic';
+import type { ConversationRoute } from './menu';
 import type { InteractiveMessage } from './interactive';
 
 export interface Participant {
@@ -42,6 +43,8 @@ export interface ConversationLifecycle {
   reopenedAt?: Date | null;
   /** The threads it had before the customer's message reopened it in new ones (linked from the new threads' cards). */
   previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>> | null;
+  /** Where the first-contact menu routed it (services/automation/menu.ts): another account's channels, or a label. */
+  route?: ConversationRoute | null;
 }
 
 export interface ConversationRecord {
@@ -61,6 +64,8 @@ export interface ConversationRecord {
   closedBy?: AgentRef;
   reopenedAt?: Date;
   previousThreads?: Partial<Record<ChatPlatform, { channelId: string; threadId: string }>>;
+  /** Where the first-contact menu routed it: its threads live in that account's channels (Accounts.chatAccountOf). */
+  route?: ConversationRoute;
 }
 
 export interface ThreadLinkRecord {
@@ -156,7 +161,9 @@ export type JobKind =
   | 'whatsapp.send_media'
   | 'whatsapp.react'
   | 'whatsapp.send_auto'
-  | 'whatsapp.send_interactive';
+  | 'whatsapp.send_interactive'
+  | 'chat.route'
+  | 'automation.menu_fallback';
 
 export interface JobPayloads {
   /**
@@ -203,6 +210,14 @@ export interface JobPayloads {
   };
   /** Reply buttons or a list an agent sent from the thread (services/interactive/), its record stored under `messageId`. */
   'whatsapp.send_interactive': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; message: InteractiveMessage };
+  /**
+   * The conversation's thread on `platform` follows its route (ConversationRoute, read when it runs): moved to the
+   * routed account's channel when that differs (a new thread linking back, a line in the old one), else a line saying
+   * which choice was made (services/outbox/handlers/chat-route.ts).
+   */
+  'chat.route': { platform: ChatPlatform; conversationId: string };
+  /** The menu left unanswered: its default route applies if nothing was chosen by the time it runs (a delayed job). */
+  'automation.menu_fallback': { conversationId: string; accountId: string; menuMessageId: string };
   /** A checked template send (`/wa template`); `bulk` when it is one recipient of a bulk send. */
   'whatsapp.send_template': {
     conversationId: string;
@@ -214,7 +229,11 @@ export interface JobPayloads {
   };
 }
 
-export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } }[JobKind];
+/**
+ * `delayMs`: the job is due that long after it is stored (the store's clock), not at once: a durable timer (the menu's
+ * fallback). Give a delayed job a lane of its own: a lane waits behind its head.
+ */
+export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K]; delayMs?: number } }[JobKind];
 
 export type OutboxJob = NewJob & {
   _id: string;
@@ -229,6 +248,8 @@ export type OutboxJob = NewJob & {
   parked?: ParkedInfo;
   /** When the stuck-lane alert was raised for this job (once per incident). */
   stuckAlertedAt?: Date;
+  /** Enqueued with `delayMs`: a timer, listed by `pendingJobs` only once due. */
+  timer?: true;
 };
 
 /** Why a delivery is parked and what a person must fix; `target` groups what one fix releases (a channel, a number). */

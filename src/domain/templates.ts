@@ -105,6 +105,8 @@ export interface TemplateField {
   hint: string;
   required: boolean;
   example?: string;
+  /** A value to start the input with (the customer's name where the variable reads as one): the agent may change it. */
+  initial?: string;
 }
 
 export interface TemplateSendRequest {

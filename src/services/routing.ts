@@ -139,6 +139,27 @@ export function chatCardJobs(platforms: ChatPlatform[], conversationId: string, 
   }));
 }
 
+/**
+ * The conversation's thread on each platform follows its new route (services/automation/menu.ts); `change` names the
+ * route (`route:<time>`), so a re-run of the tap's ingest or of the fallback moves it once.
+ */
+export function chatRouteJobs(platforms: ChatPlatform[], conversationId: string, change: string): NewJob[] {
+  return platforms.map((platform) => ({
+    kind: 'chat.route',
+    lane: lane(platform, conversationId),
+    dedupeKey: `${platform}:${change}:${conversationId}`,
+    payload: { platform, conversationId },
+  }));
+}
+
+/**
+ * A menu's fallback timer: due `delayMs` after it is stored, in a lane of its own (a delayed head holds its lane), one
+ * per menu message (its `_id` is the key: a redelivered first message adds none).
+ */
+export function menuFallbackJob(payload: JobPayloads['automation.menu_fallback'], delayMs: number): NewJob {
+  return { kind: 'automation.menu_fallback', lane: `menu:${payload.conversationId}`, dedupeKey: `menu-fallback:${payload.menuMessageId}`, payload, delayMs };
+}
+
 // ------------------------------------------------------------------ into the channels
 
 export interface ChannelRef {
@@ -233,13 +254,14 @@ export function whatsappReactJob(reactionKey: string, payload: JobPayloads['what
 /**
  * The stored `_id` of an automatic message, which is also what makes it happen once: an away message per conversation
  * and closed period (named by the local time it began), a greeting per conversation and opening (`first`, or the
- * reopening message's time), a keyword reply per customer message (its wamid) and rule.
+ * reopening message's time), a keyword reply per customer message (its wamid) and rule, a menu per conversation.
  */
 export function automaticMessageId(
   about:
     | { kind: 'away'; conversationId: string; closedSince: string }
     | { kind: 'greeting'; conversationId: string; opening: string }
-    | { kind: 'keyword'; wamid: string; rule: string },
+    | { kind: 'keyword'; wamid: string; rule: string }
+    | { kind: 'menu'; conversationId: string },
 ): string {
   switch (about.kind) {
     case 'away':
@@ -248,6 +270,9 @@ export function automaticMessageId(
       return `auto:greeting:${about.conversationId}:${about.opening}`;
     case 'keyword':
       return `auto:keyword:${about.wamid}:${about.rule}`;
+    case 'menu':
+      // Once per conversation: a menu routes a conversation once (services/automation/menu.ts).
+      return `auto:menu:${about.conversationId}`;
   }
 }
 

@@ -15,6 +15,7 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits, InteractionType, type APIMessage, type APIOverwrite, type APIRole, type APIThreadChannel } from 'discord.js';
+import { componentData, modalSubmitData, type ComponentInput, type ModalSubmitInput } from './discord/components';
 import { FakeGateway, type IdentifyRecord, type ResumeRecord } from './discord/gateway';
 import { Interactions, type AutocompleteInput, type InteractionInput, type InteractionRecord, type InteractionResponseRecord } from './discord/interactions';
 import { FakeRest, type CallRecord, type FailSpec } from './discord/rest';
@@ -207,6 +208,14 @@ export class FakeDiscord extends EventEmitter {
   /** A human types into an autocomplete option: INTERACTION_CREATE type 4. */
   autocomplete(input: AutocompleteInput): InteractionRecord {
     return this.interactionsImpl.create(InteractionType.ApplicationCommandAutocomplete, input, input.focused);
+  }
+  /** A human clicks a button or picks in a select of a message: INTERACTION_CREATE type 3 (discord/components.ts). */
+  component(input: ComponentInput): InteractionRecord {
+    return this.interactionsImpl.createFromData(InteractionType.MessageComponent, input, ...componentData(this.state, input));
+  }
+  /** A human submits a modal the bot showed: INTERACTION_CREATE type 5 (discord/components.ts). */
+  modalSubmit(input: ModalSubmitInput): InteractionRecord {
+    return this.interactionsImpl.createFromData(InteractionType.ModalSubmit, input, modalSubmitData(input));
   }
   /** Every interaction callback, @original GET/PATCH/DELETE and followup, in order. */
   get interactionResponses(): InteractionResponseRecord[] {

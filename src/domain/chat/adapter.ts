@@ -7,7 +7,7 @@
 import type { ChatPlatform } from '../platform';
 import type { AgentFile, FileStream } from '../media';
 import type { DeliveryStatus } from '../whatsapp';
-import type { ConversationCard } from './card';
+import type { ConversationCard, PostActions } from './card';
 
 export type { ChatPlatform } from '../platform';
 
@@ -23,6 +23,8 @@ export interface ChatPost {
   author: { name: string; role: 'customer' | 'agent' | 'bridge'; detail?: string };
   body: string;
   mentionUserIds?: string[];
+  /** Buttons under the post (a "window closed" refusal offers "send a template"): a platform with buttons renders them. */
+  actions?: PostActions;
 }
 
 export interface ThreadOpening {

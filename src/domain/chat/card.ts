@@ -5,8 +5,17 @@
  */
 import type { ConversationState } from '../records';
 
-/** What the card's buttons do; the adapter encodes `conversationId` in each button so a click finds the conversation. */
-export type CardAction = 'template' | 'claim' | 'close' | 'reopen';
+/**
+ * What the card's buttons do; the adapter encodes `conversationId` in each button so a click finds the conversation.
+ * `assign` and `add` need a person picked (a user select); the others are one click.
+ */
+export type CardAction = 'template' | 'claim' | 'assign' | 'add' | 'close' | 'reopen';
+
+/** Buttons on a post (the card, a "window closed" refusal): what they act on, and which. */
+export interface PostActions {
+  conversationId: string;
+  actions: CardAction[];
+}
 
 export interface CardPerson {
   /** On this platform (mentioned); absent for a person of the other platform (named). */
@@ -29,6 +38,8 @@ export interface ConversationCard {
   windowOpen: boolean;
   /** Which of the agents' messages go to the customer (services/internal-notes.ts replyRuleLine). */
   replyRule: string;
+  /** The label the first-contact menu put on the conversation (the customer's choice, services/automation/menu.ts). */
+  label?: string;
   /** A link to the thread this one continues (the customer wrote long after it was closed). */
   previousThread?: string;
   actions: CardAction[];

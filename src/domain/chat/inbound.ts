@@ -2,6 +2,7 @@
 import type { InteractiveField, InteractiveForm } from '../interactive';
 import type { ChatPlatform } from '../platform';
 import type { AgentFile } from '../media';
+import type { CardAction } from './card';
 import type { TemplateChoice, TemplateField, TemplateSendRequest, TemplateSendResult } from '../templates';
 import type { DeliveryStatus, WhatsAppErrorInfo } from '../whatsapp';
 
@@ -99,14 +100,46 @@ export interface StatusNotice {
 export interface TemplateForms {
   /** Approved templates usable from this channel, optionally by name prefix (Slack picker, Discord autocomplete). */
   templates(query: { platform: ChatPlatform; channelId: string; prefix?: string }): Promise<TemplateChoice[]>;
-  /** The values a template needs, labelled with the text around each variable (a form's inputs). */
-  templateFields(query: { platform: ChatPlatform; channelId: string; template: string }): Promise<{ fields: TemplateField[] } | { error: string }>;
+  /**
+   * The values a template needs, labelled with the text around each variable (a form's inputs). With
+   * `conversationId` (the form was opened from a conversation's card), a variable that reads as the customer's name
+   * gets their name as its `initial` value.
+   */
+  templateFields(query: {
+    platform: ChatPlatform;
+    channelId: string;
+    template: string;
+    conversationId?: string;
+  }): Promise<{ fields: TemplateField[] } | { error: string }>;
   /** Validates and queues a template send; refusals say which field is at fault. */
   sendTemplate(req: TemplateSendRequest): Promise<TemplateSendResult>;
 }
 
+/** A click on a card's (or a refusal notice's) button, as the adapter read it (issue 11 point 2). */
+export interface CardActionRequest {
+  platform: ChatPlatform;
+  /** Who clicked: the action runs as them, like the `/wa` subcommand of the same name. */
+  userId: string;
+  userName?: string;
+  /** Where the button was: the account's channel (Discord: the thread's parent). */
+  channelId: string;
+  /** Read back from the button (Slack `value`, Discord `custom_id`). */
+  conversationId: string;
+  action: CardAction;
+  /** The people picked for `assign` (the first) and `add` (all). */
+  people?: { userId: string; name?: string }[];
+}
+
+/** What a click leads to: an answer for the clicker only, or the template form to open for this customer. */
+export type CardActionResult = { text: string } | { form: { channelId: string; conversationId: string; phone: string; customer: string } };
+
+/** The card's buttons: what a platform with buttons asks the core. */
+export interface CardActions {
+  cardAction(req: CardActionRequest): Promise<CardActionResult>;
+}
+
 /** What adapters call into the core with. The template forms are optional so a test (or a slim core) may leave them out. */
-export interface ChatInbound extends Partial<TemplateForms>, Partial<SavedReplyForms>, Partial<InteractiveForms> {
+export interface ChatInbound extends Partial<TemplateForms>, Partial<SavedReplyForms>, Partial<InteractiveForms>, Partial<CardActions> {
   /** Resolves once the reply is persisted (and its send queued), so the platform can be acknowledged. */
   agentMessage(msg: AgentMessage): Promise<unknown>;
   /** A person added or removed a reaction (unicode emoji) on a message in a bridged thread. */
@@ -125,6 +158,9 @@ export interface ChatInbound extends Partial<TemplateForms>, Partial<SavedReplyF
 /** Whether the core offers saved replies to pick. */
 export const offersSavedReplies = (core: ChatInbound): core is ChatInbound & SavedReplyForms =>
   typeof core.savedReplies === 'function' && typeof core.sendSavedReply === 'function';
+
+/** Whether the core answers clicks on the card's buttons. */
+export const offersCardActions = (core: ChatInbound): core is ChatInbound & CardActions => typeof core.cardAction === 'function';
 
 /** Whether the core offers template forms (a platform without them answers `/wa template` as a command line). */
 export const offersTemplateForms = (core: ChatInbound): core is ChatInbound & TemplateForms =>

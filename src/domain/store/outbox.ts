@@ -29,7 +29,10 @@ export interface OutboxStore {
    * with a `seq` above every earlier job's (lanes keep insertion order).
    */
   enqueue(jobs: NewJob[], options?: EnqueueOptions): Promise<void>;
-  /** Pending jobs (due or not, parked ones included) by `seq`, at most `limit`. */
+  /**
+   * Pending jobs (due or not, parked ones included) by `seq`, at most `limit`; a timer (enqueued with `delayMs`) only
+   * once it is due, so waiting timers never fill the worker's page (each is alone in its lane: nothing waits behind it).
+   */
   pendingJobs(limit: number): Promise<OutboxJob[]>;
   /** `pending` → `running` with a lease; false when the job is not pending (claimed already, failed, finished, unknown). */
   claimJob(id: string, leaseUntil: Date): Promise<boolean>;

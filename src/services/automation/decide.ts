@@ -18,6 +18,7 @@ import type { AccountConfig } from '../../config';
 import { automaticMessageId, automaticSendJob } from '../routing';
 import { hoursAt } from './hours';
 import { firstMatch, textOf } from './match';
+import { menuAnswer, type Menus } from './menu';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -29,13 +30,15 @@ const TURNS = new Set(['text', 'media', 'location', 'contacts', 'interactive_rep
 
 function active(account: AccountConfig): boolean {
   if (account.autoReplies?.enabled === false) return false;
-  return Boolean(account.greeting || (account.awayMessage && account.businessHours) || account.autoReplies?.rules.length);
+  return Boolean(account.greeting || account.menu || (account.awayMessage && account.businessHours) || account.autoReplies?.rules.length);
 }
 
 export class AutomaticReplies {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
+    /** The first-contact menu and its routes (menu.ts); none when absent. */
+    private readonly menus?: Menus,
   ) {}
 
   /**
@@ -51,6 +54,9 @@ export class AutomaticReplies {
     if (!active(account) || !TURNS.has(m.content.kind)) return [];
     // A conversation found under another key (a customer known by both ids) was not read before: nothing is known of
     // its past, so it is neither greeted nor treated as reopened.
+    // A tap on the menu routes the conversation, whoever answered it since (the customer's explicit choice).
+    const tap = await this.menus?.tapped(account, m, conversation);
+    if (tap) return tap;
     const known = before !== undefined && (before === null || before._id === conversation._id);
     const previousInbound = known && before ? before.lastInboundAt : undefined;
     const isNew = known && !previousInbound;
@@ -76,6 +82,9 @@ export class AutomaticReplies {
           answer: account.awayMessage,
         });
     }
+    // The menu goes once, to a new conversation, after the greeting (they read in that order).
+    if (account.menu && this.menus && isNew)
+      wanted.push({ kind: 'menu', id: automaticMessageId({ kind: 'menu', conversationId: conversation._id }), answer: menuAnswer(account.menu) });
     const text = textOf(m.content);
     const rule = text ? firstMatch(account.autoReplies?.rules ?? [], text) : undefined;
     if (rule)
@@ -88,13 +97,14 @@ export class AutomaticReplies {
         conversationId: conversation._id,
         direction: 'outbound',
         createdAt: m.sentAt,
-        text: w.answer.text ?? w.answer.media?.caption ?? w.answer.buttons?.body,
+        text: w.answer.text ?? w.answer.media?.caption ?? w.answer.buttons?.body ?? w.answer.list?.body,
         state: 'queued',
         stateAt: m.sentAt,
         mirrors: [],
         automatic: { kind: w.kind, ...(w.rule ? { rule: w.rule } : {}) },
       };
       if (!(await this.store.insertMessage(record))) continue; // sent for this period, opening or message already
+      if (w.kind === 'menu' && this.menus) jobs.push(this.menus.fallbackJob(account, conversation._id, w.id));
       jobs.push(
         automaticSendJob({
           conversationId: conversation._id,

@@ -8,15 +8,18 @@ import type { AutomaticKind } from '../../domain/automatic';
 
 export const AUTOMATIC_MESSAGES_METRIC = 'whatsapp_bridge_automatic_messages_total';
 
-/** sent: the answer itself; template: the approved template in its place (window closed); the others: nothing sent. */
-export type AutomaticOutcome = 'sent' | 'template' | 'window_closed' | 'agent_replied' | 'switched_off' | 'failed';
+/**
+ * sent: the answer itself; template: the approved template in its place (window closed); routed / fallback: a menu's
+ * choice routed the conversation, by the customer's tap or by the fallback; the others: nothing sent.
+ */
+export type AutomaticOutcome = 'sent' | 'template' | 'window_closed' | 'agent_replied' | 'switched_off' | 'failed' | 'routed' | 'fallback';
 
 export type CountAutomatic = (kind: AutomaticKind, outcome: AutomaticOutcome) => void;
 
 export function automaticMessagesCounter(registry: Registry): CountAutomatic {
   const counter = new Counter({
     name: AUTOMATIC_MESSAGES_METRIC,
-    help: 'Automatic messages (away, greeting, keyword) by kind and outcome',
+    help: 'Automatic messages (away, greeting, keyword, menu) by kind and outcome',
     labelNames: ['kind', 'outcome'],
     registers: [registry],
   });

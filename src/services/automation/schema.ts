@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { INTERACTIVE_LIMITS as L } from '../../domain/interactive';
+import { menuSchema } from './menu-schema';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -146,6 +147,8 @@ export const automationFields = {
   greeting: answerSchema.optional(),
   greetingAfterDays: z.number().positive().max(365).optional(),
   autoReplies: autoRepliesSchema.optional(),
+  /** The first-contact menu: its choice routes the conversation (menu-schema.ts). */
+  menu: menuSchema.optional(),
 };
 
 /** The same fields as one object (for their type, and for tools that read the settings alone). */

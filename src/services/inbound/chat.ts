@@ -5,6 +5,7 @@
  */
 import type { ChatInbound, InteractiveForms, SavedReplyForms } from '../../domain/chat';
 import type { Commands } from '../commands';
+import type { CardActionService } from '../lifecycle/card-actions';
 import type { Enqueue } from '../outbox/enqueue';
 import type { TemplateSender } from '../templates/send-command';
 import type { AgentChanges } from './agent-edit';
@@ -22,6 +23,8 @@ export interface ChatInboundStages {
   interactive?: InteractiveForms;
   commands: Commands;
   templates: TemplateSender;
+  /** Clicks on the card's buttons (src/services/lifecycle/card-actions.ts); it also suggests the customer's name in forms. */
+  cardActions?: CardActionService;
   enqueue: Enqueue;
   /** Parked deliveries on this platform are tried again now (OutboxWorker.probeParked). */
   probeParked(platform: string): void;
@@ -50,7 +53,8 @@ export function createChatInbound(s: ChatInboundStages): ChatInbound {
     ...s.interactive,
     command: (req) => s.commands.handle(req),
     templates: (q) => s.templates.choices(q.platform, q.channelId, q.prefix),
-    templateFields: (q) => s.templates.fields(q.platform, q.channelId, q.template),
+    templateFields: (q) => (s.cardActions ? s.cardActions.templateFields(q) : s.templates.fields(q.platform, q.channelId, q.template)),
+    ...(s.cardActions && { cardAction: (req) => s.cardActions!.cardAction(req) }),
     // Queueing the send enqueues (and wakes the outbox) inside TemplateSender.queue.
     sendTemplate: (req) => s.templates.send(req),
     accessChanged: (c) => s.probeParked(c.platform),

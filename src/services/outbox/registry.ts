@@ -10,8 +10,10 @@ import { chatChannelNoticeHandler } from './handlers/chat-channel-notice';
 import { chatNoticeHandler } from './handlers/chat-notice';
 import { chatPostHandler } from './handlers/chat-post';
 import { chatReactHandler } from './handlers/chat-react';
+import { chatRouteHandler } from './handlers/chat-route';
 import { chatStatusHandler } from './handlers/chat-status';
 import { ingestHandler } from './handlers/ingest';
+import { menuFallbackHandler } from './handlers/menu-fallback';
 import { handlerContext, type Explanation, type HandlerDeps, type JobHandler } from './handlers/support/context';
 import { whatsappReactHandler } from './handlers/whatsapp-react';
 import { whatsappSendHandler } from './handlers/whatsapp-send';
@@ -43,6 +45,8 @@ export class JobRegistry {
       'whatsapp.react': whatsappReactHandler(ctx),
       'whatsapp.send_auto': whatsappSendAutoHandler(ctx),
       'whatsapp.send_interactive': whatsappSendInteractiveHandler(ctx),
+      'chat.route': chatRouteHandler(ctx),
+      'automation.menu_fallback': menuFallbackHandler(ctx),
     };
   }
 

@@ -5,6 +5,7 @@
 import type { CardAction, CardPerson, CardTokens, ConversationCard } from '../../domain/chat/card';
 import type { ChatPlatform } from '../../domain/platform';
 import type { AgentRef, ConversationRecord } from '../../domain/records';
+import { MENU_TEXTS } from '../automation/menu-texts';
 import { customerLabel } from '../render';
 
 /**
@@ -34,15 +35,19 @@ export function cardText(card: ConversationCard, t: CardTokens): string {
     `${t.text('State: ')}${state}`,
     `${t.text('Participants: ')}${card.participants.length ? card.participants.map((p) => t.person(p)).join(', ') : t.text('none yet')}`,
     window,
+    ...(card.label ? [t.text(MENU_TEXTS.cardLabel(card.label))] : []),
     ...(card.previousThread ? [`${t.text('Continues an earlier conversation: ')}${card.previousThread}`] : []),
     t.text(card.replyRule),
   ];
   return lines.join('\n');
 }
 
-/** The buttons a card in this state offers. */
+/**
+ * The buttons a card in this state offers: a closed conversation can be reopened (or written to with a template);
+ * an open or owned one claimed (taken over), assigned, joined by more people and closed.
+ */
 export function cardActions(state: ConversationCard['state']): CardAction[] {
-  return state === 'closed' ? ['template', 'reopen'] : state === 'owned' ? ['template', 'close'] : ['template', 'claim', 'close'];
+  return state === 'closed' ? ['template', 'reopen'] : ['template', 'claim', 'assign', 'add', 'close'];
 }
 
 const personOn = (platform: ChatPlatform, p: AgentRef | undefined): CardPerson | undefined =>
@@ -52,7 +57,7 @@ const personOn = (platform: ChatPlatform, p: AgentRef | undefined): CardPerson |
 export function cardOf(
   conversation: ConversationRecord,
   platform: ChatPlatform,
-  o: { account?: string; replyRule: string; previousThread?: string; now: Date },
+  o: { account?: string; replyRule: string; previousThread?: string; label?: string; now: Date },
 ): ConversationCard {
   const state = conversation.state ?? 'open';
   const windowUntil = conversation.lastInboundAt && new Date(conversation.lastInboundAt.getTime() + SERVICE_WINDOW_MS);
@@ -68,6 +73,7 @@ export function cardOf(
     windowOpen: windowUntil !== undefined && windowUntil.getTime() > o.now.getTime(),
     replyRule: o.replyRule,
     previousThread: o.previousThread,
+    ...(o.label ? { label: o.label } : {}),
     actions: cardActions(state),
   };
 }

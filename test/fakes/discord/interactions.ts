@@ -83,16 +83,45 @@ export class Interactions {
     input: InteractionInput,
     focused?: string,
   ): InteractionRecord {
-    const user = this.state.human(input.user);
-    const channel = this.state.channel(input.channelId);
     const command = this.state.commandByName(input.name);
-    const guildId = this.state.guildId;
-    const id = this.state.ids.next();
-    const token = `aW50ZXJhY3Rpb246${Buffer.from(`${id}:${randomBytes(48).toString('base64url')}`).toString('base64url')}`;
     let options = this.options(input, command?.options as JsonObject[] | undefined, focused);
     if (input.subcommand) {
       options = [{ type: ApplicationCommandOptionType.Subcommand, name: input.subcommand, options } as APIApplicationCommandInteractionDataOption];
     }
+    return this.deliver(type, input, {
+      id: command?.id ?? this.state.ids.next(),
+      name: input.name,
+      type: 1,
+      ...(options.length ? { options } : {}),
+      ...(command && 'guild_id' in command && command.guild_id ? { guild_id: command.guild_id } : {}),
+    });
+  }
+
+  /**
+   * A MESSAGE_COMPONENT (3) or MODAL_SUBMIT (5) interaction (receiving-and-responding.mdx: "Message Component Data
+   * Structure" `{custom_id, component_type, values?, resolved?}`, "Modal Submit Data Structure" `{custom_id,
+   * components}`); a component's carries the `message` it is on.
+   */
+  createFromData(
+    type: InteractionType.MessageComponent | InteractionType.ModalSubmit,
+    input: Pick<InteractionInput, 'channelId' | 'user' | 'locale'>,
+    data: JsonObject,
+    message?: APIMessage,
+  ): InteractionRecord {
+    return this.deliver(type, input, data, message ? { message: message as unknown as JsonObject } : {});
+  }
+
+  private deliver(
+    type: InteractionType,
+    input: Pick<InteractionInput, 'channelId' | 'user' | 'locale'>,
+    data: JsonObject,
+    extra: JsonObject = {},
+  ): InteractionRecord {
+    const user = this.state.human(input.user);
+    const channel = this.state.channel(input.channelId);
+    const guildId = this.state.guildId;
+    const id = this.state.ids.next();
+    const token = `aW50ZXJhY3Rpb246${Buffer.from(`${id}:${randomBytes(48).toString('base64url')}`).toString('base64url')}`;
     const member = this.state.members.get(user.id)!;
     const payload: JsonObject = {
       app_permissions: BOT_ROLE_PERMISSIONS,
@@ -102,13 +131,7 @@ export class Interactions {
       channel: { ...channel, permissions: EVERYONE_PERMISSIONS },
       channel_id: channel.id,
       context: 0,
-      data: {
-        id: command?.id ?? this.state.ids.next(),
-        name: input.name,
-        type: 1,
-        ...(options.length ? { options } : {}),
-        ...(command && 'guild_id' in command && command.guild_id ? { guild_id: command.guild_id } : {}),
-      },
+      data,
       entitlement_sku_ids: [],
       entitlements: [],
       guild: { id: guildId, locale: 'en-US', features: [] },
@@ -120,6 +143,7 @@ export class Interactions {
       token,
       type,
       version: 1,
+      ...extra,
     };
     const record: InteractionRecord = { id, token, type, channelId: channel.id, user, createdAt: Date.now(), payload, acknowledged: false, followups: [] };
     this.byToken.set(token, record);
@@ -198,10 +222,17 @@ export class Interactions {
     }
     const type = body.type as number;
     const data = (body.data as JsonObject | undefined) ?? {};
+    // Which callback types each interaction type takes (receiving-and-responding.mdx, "Interaction Callback Type").
+    const message = [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource];
+    const update = [InteractionResponseType.DeferredMessageUpdate, InteractionResponseType.UpdateMessage];
     const allowed =
       rec.type === InteractionType.ApplicationCommandAutocomplete
         ? [InteractionResponseType.ApplicationCommandAutocompleteResult]
-        : [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal];
+        : rec.type === InteractionType.MessageComponent
+          ? [...message, ...update, InteractionResponseType.Modal]
+          : rec.type === InteractionType.ModalSubmit
+            ? [...message, ...update]
+            : [...message, InteractionResponseType.Modal];
     if (!allowed.includes(type)) throw invalidForm('type', 'BASE_TYPE_CHOICES', `Value must be one of {${allowed.join(', ')}}.`);
     if (type === InteractionResponseType.ChannelMessageWithSource) rec.original = this.botMessage(rec, data, files);
     if (type === InteractionResponseType.DeferredChannelMessageWithSource) rec.original = this.botMessage(rec, data, files, { loading: true });

@@ -9,6 +9,9 @@ import { failureNotice } from '../../present/notices';
 import type { HandlerContext, JobHandler } from './support/context';
 import { locate, threadOf } from './support/threads';
 
+/** WhatsApp's "re-engagement message" error: more than 24 hours since the customer wrote (Cloud API error codes). */
+const WINDOW_CLOSED = '131047';
+
 export function chatStatusHandler(ctx: HandlerContext): JobHandler<'chat.status'> {
   return { run: (p) => showStatus(ctx, p) };
 }
@@ -34,5 +37,12 @@ async function showStatus(ctx: HandlerContext, p: JobPayloads['chat.status']): P
     action: 'try again, or reach the customer another way',
   };
   const file = message.file ? `📎 ${message.file.name}\n` : head?.parts?.length ? `${partLabel(head, message)}\n` : '';
-  await chat.postInThread(thread, { author: { name: 'WhatsApp bridge', role: 'bridge' }, body: `${file}${failureNotice(explanation)}` });
+  // The window closed (WhatsApp's 131047, or the bridge's refusal before calling Meta): the notice carries the
+  // "send a template" button, the one fix, where the agent is (issue 11 points 2 and 5).
+  const actions = explanation.code === WINDOW_CLOSED ? { conversationId: message.conversationId, actions: ['template' as const] } : undefined;
+  await chat.postInThread(thread, {
+    author: { name: 'WhatsApp bridge', role: 'bridge' },
+    body: `${file}${failureNotice(explanation)}`,
+    ...(actions ? { actions } : {}),
+  });
 }

@@ -19,7 +19,7 @@ type Payload = JobPayloads['whatsapp.send_auto'];
 
 /** How the thread names an automatic message. */
 export function automaticLabel(kind: AutomaticKind, rule?: string): string {
-  return kind === 'away' ? 'away message' : kind === 'greeting' ? 'greeting' : `auto-reply: ${rule ?? ''}`;
+  return kind === 'away' ? 'away message' : kind === 'greeting' ? 'greeting' : kind === 'menu' ? 'menu' : `auto-reply: ${rule ?? ''}`;
 }
 
 const quoted = (text?: string) => (text ? `\n> ${text.split('\n').join('\n> ')}` : '');
@@ -73,6 +73,8 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
         outcome = 'template';
       } else if (p.answer.buttons) {
         wamid = await ctx.whatsapp.sendButtons(account, p.to, p.answer.buttons);
+      } else if (p.answer.list) {
+        wamid = await ctx.whatsapp.sendList(account, p.to, p.answer.list);
       } else if (p.answer.media) {
         const m = p.answer.media;
         wamid = await ctx.media.sendMedia(account, p.to, { kind: m.kind, mediaId: m.id, link: m.link, caption: m.caption, filename: m.filename });

@@ -33,7 +33,8 @@ export async function threadFor(ctx: HandlerContext, conversationId: string, pla
       meaning: `number ${conversation.accountId} is no longer configured`,
       action: 'add it back to the configuration',
     });
-  const { channelId, notifyUsers } = ctx.accounts.destination(account, platform);
+  // A conversation the menu routed opens in that account's channel, pinging its notify users (Accounts.chatAccountOf).
+  const { channelId, notifyUsers } = ctx.accounts.destination(ctx.accounts.chatAccountOf(conversation, platform) ?? account, platform);
   const label = customerLabel(conversation.customer);
   const chat = ctx.chat(platform);
   const card = hasCards(chat) ? cardFor(ctx, conversation, platform) : undefined;
@@ -69,6 +70,7 @@ export function cardFor(ctx: HandlerContext, conversation: ConversationRecord, p
     account: account && ctx.accounts.all.length > 1 ? account.name : undefined,
     replyRule: replyRuleLine(replyRuleOf(account)),
     previousThread: previous && hasCards(chat) ? chat.threadUrl({ platform, ...previous }) : undefined,
+    label: conversation.route?.label,
     now: ctx.now(),
   });
 }
@@ -92,7 +94,7 @@ export function cardDigest(card: ConversationCard): string {
 export async function mentionsNow(ctx: HandlerContext, conversationId: string, platform: ChatPlatform): Promise<string[]> {
   const [conversation, link] = await Promise.all([ctx.store.getConversation(conversationId), ctx.store.findThreadLink(conversationId, platform)]);
   if (!conversation || !link) return [];
-  const account = ctx.accounts.get(conversation.accountId);
+  const account = ctx.accounts.chatAccountOf(conversation, platform);
   const notifyUsers = account?.[platform]?.notifyUsers ?? [];
   const now = ctx.now();
   const mentions = mentionsFor(conversation, link, platform, notifyUsers, now);
