@@ -37,6 +37,7 @@ import { registerLifecycleCommands } from './services/lifecycle/commands';
 import { CardActionService } from './services/lifecycle/card-actions';
 import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
+import { AckPriority, gatedStore } from './services/ack-priority';
 import {
   createEnqueue,
   JobRegistry,
@@ -108,7 +109,9 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       throw err;
     }
   };
-  const store = await orUndo(MongoStore.open(conn));
+  // The outbox worker's store calls yield to webhooks waiting for their writes (ack-priority.ts).
+  const priority = new AckPriority();
+  const store = gatedStore(await orUndo(MongoStore.open(conn)), priority);
   const accounts = new Accounts(config.accounts, config.language);
   // What only the delivering instance does: the outbox, the Discord gateway, resuming bulk sends, the periodic
   // template sync. A lone instance wins the lease before `start()` resolves (below); another waits for the holder to go.
@@ -118,7 +121,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     log.child({ component: 'leader' }),
     {
       onLead: async () => {
-        await outbox!.start();
+        await priority.background(() => outbox!.start()); // its chores' store calls yield to webhooks too
         startSessions();
         if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
         await bulkSends.resume();
@@ -200,7 +203,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
-  const ingest = new Ingest(store, enqueue, inboundStages.accountEvents);
+  const ingest = new Ingest(store, enqueue, inboundStages.accountEvents, priority);
   const commands = new Commands((req) => accounts.channelLanguage(req.platform, req.channelId));
 
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
@@ -269,6 +272,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       onParked: (job, parked) => notices.parked(job, parked),
       onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
       mayClaim: () => leadership.holds(),
+      background: (work) => priority.background(work),
     },
     log.child({ component: 'outbox' }),
     {
