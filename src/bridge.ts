@@ -33,6 +33,7 @@ import { registerLifecycleCommands } from './services/lifecycle/commands';
 import { CardActionService } from './services/lifecycle/card-actions';
 import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
+import { AckPriority, gatedStore } from './services/ack-priority';
 import { createEnqueue, JobRegistry, OutboxNotices, OutboxWorker, parkTarget, registerLeaderGauges, registerRequeueCommand } from './services/outbox';
 import { DeliveryTiming } from './services/outbox/delivery-timing';
 import { DeliveryLease } from './services/delivery-lease-wiring';
@@ -61,14 +62,18 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       throw err;
     }
   };
-  const store = await orUndo(MongoStore.open(conn));
-  const accounts = new Accounts(config.accounts);
+  // The outbox worker's store calls yield to webhooks waiting for their writes (ack-priority.ts).
+  const priority = new AckPriority();
+  const store = gatedStore(await orUndo(MongoStore.open(conn)), priority);
+  const accounts = new Accounts(config.accounts, config.language);
   // What only the delivering instance does (services/delivery-lease-wiring.ts). Built first: metrics, readiness and the
   // worker ask it; what it starts is attached once built, further down.
   const lease = new DeliveryLease(store, log.child({ component: 'leader' }), {
     ttlMs: options.leaderTtlMs,
     syncMinutes: options.templates?.syncOnStart === false ? undefined : (config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES),
     onFatal: options.onFatal,
+    // The worker's chores' store calls yield to webhooks too.
+    background: (work) => priority.background(work),
   });
   const leadership = lease.leadership;
   const { metrics, health, apiCalls } = createObservability({
@@ -140,8 +145,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     statuses: new StatusBook(store, ingestLog),
     accountEvents: new AccountEvents(accounts, ingestLog, new Set(whatsapp.accountEvents.noticeFields), (e) => templateStatus.apply(e)),
   };
-  const ingest = new Ingest(store, enqueue, inboundStages.accountEvents);
-  const commands = new Commands();
+  const ingest = new Ingest(store, enqueue, inboundStages.accountEvents, priority);
+  const commands = new Commands((req) => accounts.channelLanguage(req.platform, req.channelId));
 
   const chats: Partial<Record<ChatPlatform, ChatAdapter>> = {};
   const templateSender = new TemplateSender(store, accounts, chats, templateLog, enqueue);
@@ -156,9 +161,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const interactive = registerInteractive(commands, { store, accounts, chats, enqueue, log: log.child({ component: 'interactive' }), now: options.now });
   const inbound = createChatInbound({
     agentReplies,
-    agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' })),
+    agentReactions: new AgentReactions(store, log.child({ component: 'agent-reactions' }), undefined, (id) => accounts.language(id)),
     agentChanges: new AgentChanges(store, accounts, log.child({ component: 'agent-changes' }), options.now),
     savedReplies: agentTools.savedReplyForms,
+    language: (platform, channelId) => accounts.channelLanguage(platform, channelId),
     interactive,
     commands,
     templates: templateSender,
@@ -208,6 +214,7 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       onParked: (job, parked) => notices.parked(job, parked),
       onStuck: (job, waitedMs) => notices.stuck(job, waitedMs),
       mayClaim: () => leadership.holds(),
+      background: (work) => priority.background(work),
     },
     log.child({ component: 'outbox' }),
     {

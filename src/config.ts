@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ChatConfigFragment, ChatDestination } from '../adapters/chat-module';
 import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapters/registry';
 import { metaDigits, whatsappEnv, whatsappSettings, whatsappSide } from '../adapters/whatsapp/config';
-import { list } from './config-fields';
+import { andList, language, list, orList } from './config-fields';
 import { ConfigError } from './domain/errors';
 import { automationFields, checkAutomation } from './services/automation/schema';
 import { checkMenuRoutes } from './services/automation/menu-schema';
@@ -60,6 +60,9 @@ const envSchema = z.object({
 
   BRIDGE_REPLY_MODE: replyMode.default('notes'),
   BRIDGE_NOTE_PREFIXES: list(NOTE_PREFIX, NOTE_PREFIX_WHAT).transform((l) => (l.length ? l : DEFAULT_NOTE_PREFIXES)),
+  // The language of every text written for agents (src/i18n); an account's `language` in BRIDGE_CONFIG overrides it.
+  // Unset stays undefined in Config (English: src/i18n DEFAULT_LANGUAGE), as the other optional settings do.
+  BRIDGE_LANGUAGE: language.optional(),
 
   // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread.
   BRIDGE_REOPEN_SAME_THREAD_DAYS: z.coerce.number().min(0).max(365).default(7),
@@ -110,6 +113,8 @@ const accountSchema = z
       .optional(),
     /** Minutes before the window closes when the owner is recalled to an unanswered customer (default BRIDGE_WINDOW_REMINDER_MINUTES; 0 or off: never). */
     windowReminderMinutes: windowReminder.optional(),
+    /** The language of the texts written for this number's agents (default BRIDGE_LANGUAGE, else English). */
+    language: language.optional(),
     /** Business hours, away message, greeting and keyword replies (services/automation/schema.ts). */
     ...automationFields,
   })
@@ -140,20 +145,12 @@ const configSchema = z.object({
   lifecycle: z.object({ sameThreadDays: z.number() }),
   /** BRIDGE_ADMINS: the chat user ids that may run admin subcommands (`/wa doctor`); empty or unset = nobody. */
   admins: z.array(z.string()).optional(),
+  /** BRIDGE_LANGUAGE (unset: English): the agents' language where no account says (a command in a channel of no account). */
+  language: language.optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
 type Env = Record<string, string | undefined>;
-
-/** `a, b or c` */
-function orList(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
-
-/** `a, b and c` */
-function andList(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 function describe(issues: z.core.$ZodIssue[], prefix = '', accountOf?: (index: number) => string | undefined): string {
   return issues
@@ -216,6 +213,7 @@ function accountsFromFile(path: string, env: CoreEnv): AccountConfig[] {
       replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE,
       notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES,
       windowReminderMinutes: a.windowReminderMinutes ?? env.BRIDGE_WINDOW_REMINDER_MINUTES,
+      language: a.language ?? env.BRIDGE_LANGUAGE,
     };
   });
 }
@@ -234,6 +232,7 @@ function accountFromEnv(env: CoreEnv, chatEnv: Partial<Record<ChatPlatform, unkn
     replyMode: env.BRIDGE_REPLY_MODE,
     notePrefixes: env.BRIDGE_NOTE_PREFIXES,
     windowReminderMinutes: env.BRIDGE_WINDOW_REMINDER_MINUTES,
+    ...(env.BRIDGE_LANGUAGE ? { language: env.BRIDGE_LANGUAGE } : {}),
   };
 }
 
@@ -296,5 +295,6 @@ export function loadConfig(rawEnv: Env): Config {
     messagesPerSecond: env.WHATSAPP_MESSAGES_PER_SECOND,
     lifecycle: { sameThreadDays: env.BRIDGE_REOPEN_SAME_THREAD_DAYS },
     admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
+    language: env.BRIDGE_LANGUAGE,
   });
 }

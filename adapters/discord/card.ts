@@ -6,14 +6,11 @@
 import type { ChatPost } from '../../src/domain/chat/adapter';
 import type { CardTokens, ConversationCard } from '../../src/domain/chat/card';
 import { cardText } from '../../src/services/present/card';
-import { toDiscordText } from './format';
+import { discordDate, toDiscordText } from './format';
 
 export const discordCardTokens: CardTokens = {
   text: toDiscordText,
-  date: (d) => {
-    const s = Math.floor(d.getTime() / 1000);
-    return `<t:${s}:f> (<t:${s}:R>)`;
-  },
+  date: discordDate,
   person: (p) => (p.userId ? `<@${p.userId}>` : toDiscordText(p.name ?? 'someone')),
 };
 

@@ -21,6 +21,7 @@ import { offersCardActions, offersTemplateForms, type CardActionRequest, type Ch
 import { CARD_ACTION_TEXTS as T } from '../../src/services/present/card-action-texts';
 import { clip, toDiscordText } from './format';
 import type { DiscordInboundContext } from './inbound';
+import { DEFAULT_LANGUAGE, t } from '../../src/i18n';
 
 const PREFIX = 'wa:';
 const PICK = 'tpl';
@@ -41,14 +42,15 @@ const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}
 export function actionRows(actions: PostActions | undefined): Record<string, unknown>[] {
   if (!actions?.actions.length || customId(SEND, actions.conversationId).length > CUSTOM_ID_MAX) return [];
   const id = (a: CardAction) => customId(a, actions.conversationId);
+  const label = (a: CardAction) => t(actions.language ?? DEFAULT_LANGUAGE, `buttons.${a}`);
   const buttons = actions.actions
     .filter((a) => a !== 'assign' && a !== 'add')
-    .map((a) => ({ type: ComponentType.Button, style: STYLE[a] ?? 2, label: T.labels[a], custom_id: id(a) }));
+    .map((a) => ({ type: ComponentType.Button, style: STYLE[a] ?? 2, label: label(a), custom_id: id(a) }));
   const selects = actions.actions
     .filter((a) => a === 'assign' || a === 'add')
     .map((a) => ({
       type: ComponentType.ActionRow,
-      components: [{ type: ComponentType.UserSelect, custom_id: id(a), placeholder: T.labels[a], min_values: 1, max_values: a === 'add' ? 10 : 1 }],
+      components: [{ type: ComponentType.UserSelect, custom_id: id(a), placeholder: label(a), min_values: 1, max_values: a === 'add' ? 10 : 1 }],
     }));
   return [...(buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : []), ...selects];
 }

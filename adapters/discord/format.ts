@@ -5,6 +5,7 @@
  * Code and URLs are never touched: a placeholder hides them while the rest is rewritten.
  */
 import { escapeMarkdown } from 'discord.js';
+import { replaceDateMarks } from '../../src/domain/chat/date-mark';
 
 /** Discord's limit on a message's content (discord-api-docs, Create Message). */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -51,7 +52,14 @@ function convertWhatsApp(text: string): string {
 
 /** A customer's (or the core's) WhatsApp-markup text as Discord markdown. */
 export function toDiscordText(whatsappText: string): string {
-  return protect(whatsappText, convertWhatsApp);
+  // The core's date marks (src/domain/chat/date-mark.ts) become timestamps once the markdown is converted.
+  return replaceDateMarks(protect(whatsappText, convertWhatsApp), discordDate);
+}
+
+/** `<t:unix:f> (<t:unix:R>)`: date and time, then "in 3 hours", in each reader's time zone (discord-api-docs, "Message Formatting"). */
+export function discordDate(d: Date): string {
+  const s = Math.floor(d.getTime() / 1000);
+  return `<t:${s}:f> (<t:${s}:R>)`;
 }
 
 /** A name shown in bold (its own markdown must not end the bold early): discord.js's escapeMarkdown. */

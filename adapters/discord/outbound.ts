@@ -103,7 +103,7 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
     return this.call(async () => {
       const name = threadName(o.title);
       const intro = `${mentionPrefix(o.mentionUserIds)}${o.card ? discordCardText(o.card) : toDiscordText(o.intro)}`;
-      const components = o.card ? actionRows({ conversationId: o.card.conversationId, actions: o.card.actions }) : [];
+      const components = o.card ? actionRows({ conversationId: o.card.conversationId, actions: o.card.actions, language: o.card.language }) : [];
       if ((await this.channelType(o.channelId)) === ChannelType.GuildForum) {
         // A forum post is a thread with its starter message: one call, nothing half-made.
         const post = (await this.client.rest.post(Routes.threads(o.channelId), {
@@ -135,7 +135,7 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
   async updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void> {
     const content = clip(discordCardText(card));
     // The buttons fitting the new state replace the old ones (an empty list removes them).
-    const components = actionRows({ conversationId: card.conversationId, actions: card.actions });
+    const components = actionRows({ conversationId: card.conversationId, actions: card.actions, language: card.language });
     await this.call(() =>
       this.inOpenThread(thread.threadId, () =>
         this.client.rest.patch(Routes.channelMessage(thread.threadId, rootMessageId), { body: { content, allowed_mentions: allowedMentions(), components } }),

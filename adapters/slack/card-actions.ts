@@ -9,7 +9,7 @@ import type { App } from '@slack/bolt';
 import type { CardAction, PostActions } from '../../src/domain/chat/card';
 import type { CardActions, ChatInbound, TemplateForms } from '../../src/domain/chat/inbound';
 import { offersTemplateForms } from '../../src/domain/chat/inbound';
-import { CARD_ACTION_TEXTS } from '../../src/services/present/card-action-texts';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../src/i18n';
 import { toSlackText } from './format';
 import type { SlackInboundContext } from './inbound';
 import { templateModal } from './template-modal';
@@ -21,9 +21,9 @@ const ACTIONS = ['template', 'claim', 'assign', 'add', 'close', 'reopen'] as con
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75), emoji: true });
 
-function element(action: CardAction, conversationId: string): Record<string, unknown> {
+function element(action: CardAction, conversationId: string, lang: Language): Record<string, unknown> {
   const action_id = `${ACTION_PREFIX}${action}`;
-  const text = CARD_ACTION_TEXTS.labels[action];
+  const text = t(lang, `buttons.${action}`);
   if (action === 'assign') return { type: 'users_select', action_id, placeholder: plain(text) };
   if (action === 'add') return { type: 'multi_users_select', action_id, placeholder: plain(text) };
   return { type: 'button', action_id, text: plain(text), value: conversationId, ...(action === 'template' ? { style: 'primary' } : {}) };
@@ -37,7 +37,11 @@ export function actionBlocks(text: string, actions: PostActions | undefined): { 
   if (!actions?.actions.length || text.length > SECTION_MAX) return undefined;
   return [
     { type: 'section', text: { type: 'mrkdwn', text } },
-    { type: 'actions', block_id: `${BLOCK_PREFIX}${actions.conversationId}`, elements: actions.actions.map((a) => element(a, actions.conversationId)) },
+    {
+      type: 'actions',
+      block_id: `${BLOCK_PREFIX}${actions.conversationId}`,
+      elements: actions.actions.map((a) => element(a, actions.conversationId, actions.language ?? DEFAULT_LANGUAGE)),
+    },
   ];
 }
 
@@ -89,13 +93,14 @@ async function onClick(ctx: SlackInboundContext, core: ChatInbound & CardActions
 /** The template form for this customer: their number is in the form's metadata, not asked (views.open with the click's trigger_id). */
 async function openForm(
   ctx: SlackInboundContext,
-  core: TemplateForms,
+  core: TemplateForms & Pick<ChatInbound, 'language'>,
   triggerId: string,
   form: { channelId: string; conversationId: string; phone: string; customer: string },
 ): Promise<boolean> {
   try {
     const choices = await core.templates({ platform: 'slack', channelId: form.channelId });
-    await ctx.client.views.open({ trigger_id: triggerId, view: templateModal(form, choices) as never });
+    const lang = core.language?.({ platform: 'slack', channelId: form.channelId });
+    await ctx.client.views.open({ trigger_id: triggerId, view: templateModal(form, choices, undefined, undefined, lang) as never });
     return true;
   } catch (err) {
     ctx.log.warn({ err }, 'could not open the template form from a card');

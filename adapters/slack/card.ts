@@ -6,11 +6,11 @@
 import type { ChatPost } from '../../src/domain/chat/adapter';
 import type { CardTokens, ConversationCard } from '../../src/domain/chat/card';
 import { cardText } from '../../src/services/present/card';
-import { toSlackText } from './format';
+import { slackDate, toSlackText } from './format';
 
 export const slackCardTokens: CardTokens = {
   text: toSlackText,
-  date: (d) => `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`,
+  date: slackDate,
   person: (p) => (p.userId ? `<@${p.userId}>` : toSlackText(p.name ?? 'someone')),
 };
 

@@ -1,11 +1,19 @@
+import { replaceDateMarks, utcMinutes } from '../../src/domain/chat/date-mark';
 import { replaceEmojiCodes } from './emoji';
+
+/**
+ * A date each reader sees in their own time zone: `<!date^unix^{date_short_pretty} {time}|fallback>` (docs.slack.dev,
+ * "Formatting text for app surfaces"); the fallback, for clients that cannot, is UTC.
+ */
+export const slackDate = (d: Date): string => `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${utcMinutes(d)}>`;
 
 /**
  * WhatsApp markup and Slack mrkdwn share *bold*, _italic_, ~strike~ and ```code```, so text passes
  * as it is; only Slack's control characters are escaped one way and its <…> entities resolved the other.
  */
 export function toSlackText(whatsappText: string): string {
-  return whatsappText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // The core's date marks (src/domain/chat/date-mark.ts) become date tokens after escaping: their `<…>` is Slack's.
+  return replaceDateMarks(whatsappText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), slackDate);
 }
 
 export function mentionsPrefix(userIds: string[] | undefined): string {

@@ -134,10 +134,11 @@ function registerTemplateForm(app: App, ctx: SlackInboundContext, core: ChatInbo
   });
 }
 
-async function openTemplateModal(ctx: SlackInboundContext, core: TemplateForms, triggerId: string, channelId: string): Promise<boolean> {
+async function openTemplateModal(ctx: SlackInboundContext, core: ChatInbound & TemplateForms, triggerId: string, channelId: string): Promise<boolean> {
   try {
     const choices = await core.templates({ platform: 'slack', channelId });
-    await ctx.client.views.open({ trigger_id: triggerId, view: templateModal({ channelId }, choices) as never });
+    const lang = core.language?.({ platform: 'slack', channelId });
+    await ctx.client.views.open({ trigger_id: triggerId, view: templateModal({ channelId }, choices, undefined, undefined, lang) as never });
     return true;
   } catch (err) {
     ctx.log.warn({ err }, 'could not open the template form; answering as a command');
@@ -145,16 +146,19 @@ async function openTemplateModal(ctx: SlackInboundContext, core: TemplateForms, 
   }
 }
 
-async function onTemplatePicked(ctx: SlackInboundContext, core: TemplateForms, body: PickBody): Promise<void> {
+async function onTemplatePicked(ctx: SlackInboundContext, core: ChatInbound & TemplateForms, body: PickBody): Promise<void> {
   const meta = JSON.parse(body.view?.private_metadata || '{}') as ModalMetadata;
   const template = body.actions?.[0]?.selected_option?.value;
   if (!body.view || !template) return;
+  const lang = core.language?.({ platform: 'slack', channelId: meta.channelId });
   const [choices, fields] = await Promise.all([
     core.templates({ platform: 'slack', channelId: meta.channelId }),
     core.templateFields({ platform: 'slack', channelId: meta.channelId, template, conversationId: meta.conversationId }),
   ]);
   const view =
-    'fields' in fields ? templateModal({ ...meta, template }, choices, fields.fields) : templateModal({ ...meta, template }, choices, undefined, fields.error);
+    'fields' in fields
+      ? templateModal({ ...meta, template }, choices, fields.fields, undefined, lang)
+      : templateModal({ ...meta, template }, choices, undefined, fields.error, lang);
   await ctx.client.views.update({ view_id: body.view.id, hash: body.view.hash, view: view as never });
 }
 

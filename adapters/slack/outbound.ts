@@ -109,7 +109,7 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   async openThread(o: ThreadOpening): Promise<OpenedThread> {
     const body = o.card ? slackCardText(o.card) : toSlackText(o.intro);
     const text = `${mentionsPrefix(o.mentionUserIds)}${body}`;
-    const blocks = o.card && actionBlocks(text, { conversationId: o.card.conversationId, actions: o.card.actions });
+    const blocks = o.card && actionBlocks(text, { conversationId: o.card.conversationId, actions: o.card.actions, language: o.card.language });
     const res = await this.call(() =>
       this.paced(o.channelId, () => this.client.chat.postMessage({ channel: o.channelId, text, ...(blocks ? { blocks } : {}), unfurl_links: false })),
     );
@@ -120,7 +120,7 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   async updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void> {
     const text = slackCardText(card);
     // Blocks always sent (an empty list when there are no buttons): chat.update keeps the old blocks otherwise.
-    const blocks = actionBlocks(text, { conversationId: card.conversationId, actions: card.actions }) ?? [];
+    const blocks = actionBlocks(text, { conversationId: card.conversationId, actions: card.actions, language: card.language }) ?? [];
     await this.call(() => this.paced(thread.channelId, () => this.client.chat.update({ channel: thread.channelId, ts: rootMessageId, text, blocks })));
   }
 

@@ -8,6 +8,7 @@ import type { App } from '@slack/bolt';
 import type { ChatInbound, SavedReplyForms } from '../../src/domain/chat/inbound';
 import { toSlackText } from './format';
 import type { SlackInboundContext } from './inbound';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../src/i18n';
 
 export const SAVED_REPLY_SHORTCUT = 'wa_saved_reply';
 export const SAVED_REPLY_CALLBACK_ID = 'wa_saved_reply_modal';
@@ -31,33 +32,34 @@ interface MessageShortcutBody {
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-export function savedReplyModal(meta: Metadata, choices: { name: string; text: string }[]): object {
+/** `lang`: the language of the channel's number (the form's own words). */
+export function savedReplyModal(meta: Metadata, choices: { name: string; text: string }[], lang: Language = DEFAULT_LANGUAGE): object {
   const base = {
     type: 'modal',
     callback_id: SAVED_REPLY_CALLBACK_ID,
     private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: 'Send a saved reply' },
+    title: { type: 'plain_text', text: t(lang, 'replyForm.title') },
   };
   if (!choices.length) {
     return {
       ...base,
-      close: { type: 'plain_text', text: 'Close' },
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'This number has no saved replies yet. Add one with `/wa replies add <name> <text>`.' } }],
+      close: { type: 'plain_text', text: t(lang, 'replyForm.close') },
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: t(lang, 'replyForm.none') } }],
     };
   }
   return {
     ...base,
-    submit: { type: 'plain_text', text: 'Send' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    submit: { type: 'plain_text', text: t(lang, 'replyForm.send') },
+    close: { type: 'plain_text', text: t(lang, 'replyForm.cancel') },
     blocks: [
       {
         type: 'input',
         block_id: BLOCK_ID,
-        label: { type: 'plain_text', text: 'Saved reply' },
+        label: { type: 'plain_text', text: t(lang, 'replyForm.label') },
         element: {
           type: 'static_select',
           action_id: ACTION_ID,
-          placeholder: { type: 'plain_text', text: 'Choose a reply' },
+          placeholder: { type: 'plain_text', text: t(lang, 'replyForm.choose') },
           options: choices.slice(0, MAX_OPTIONS).map((c) => ({
             text: { type: 'plain_text', text: clip(`${c.name} — ${c.text}`, 75) },
             value: c.name,
@@ -77,14 +79,20 @@ export function registerSavedReplyForm(app: App, ctx: SlackInboundContext, core:
     const threadId = b.message?.thread_ts ?? b.message?.ts;
     if (!channelId || !threadId) return;
     const choices = await core.savedReplies({ platform: 'slack', channelId });
-    await ctx.client.views.open({ trigger_id: b.trigger_id, view: savedReplyModal({ channelId, threadId }, choices) as never });
+    await ctx.client.views.open({
+      trigger_id: b.trigger_id,
+      view: savedReplyModal({ channelId, threadId }, choices, core.language?.({ platform: 'slack', channelId })) as never,
+    });
   });
   app.view(SAVED_REPLY_CALLBACK_ID, async ({ ack, view, body }) => {
     const meta = JSON.parse(view.private_metadata || '{}') as Metadata;
     const name = (view.state.values as Record<string, Record<string, { selected_option?: { value?: string } | null }>>)[BLOCK_ID]?.[ACTION_ID]?.selected_option
       ?.value;
     if (!name) {
-      await ack({ response_action: 'errors', errors: { [BLOCK_ID]: 'Choose a saved reply.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [BLOCK_ID]: t(core.language?.({ platform: 'slack', channelId: meta.channelId }) ?? DEFAULT_LANGUAGE, 'replyForm.pick') },
+      });
       return;
     }
     const userName = await ctx.directory.userName(body.user.id);

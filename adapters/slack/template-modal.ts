@@ -6,6 +6,7 @@
  * reference (title ≤ 24, option text ≤ 75, option value ≤ 150, label ≤ 2000, static_select ≤ 100 options).
  */
 import type { TemplateChoice, TemplateField } from '../../src/domain/templates';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../src/i18n';
 import { CARD_ACTION_TEXTS } from '../../src/services/present/card-action-texts';
 import { toSlackText } from './format';
 
@@ -39,7 +40,14 @@ export interface ModalView {
   blocks: Record<string, unknown>[];
 }
 
-export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fields?: TemplateField[], problem?: string): ModalView {
+/** `lang`: the language of the channel's number (the form's own words; a template's text is as Meta has it). */
+export function templateModal(
+  meta: ModalMetadata,
+  choices: TemplateChoice[],
+  fields?: TemplateField[],
+  problem?: string,
+  lang: Language = DEFAULT_LANGUAGE,
+): ModalView {
   const options = choices.slice(0, 100).map((c) => ({ text: plain(`${c.name} (${c.language})`, 75), value: cut(c.ref, 150) }));
   const selected = choices.find((c) => c.ref === meta.template);
   const blocks: Record<string, unknown>[] = [
@@ -48,14 +56,14 @@ export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fi
       : {
           type: 'input',
           block_id: PHONE_BLOCK,
-          label: plain('Phone number, with country code', 2000),
+          label: plain(t(lang, 'form.phone'), 2000),
           element: { type: 'plain_text_input', action_id: VALUE_ACTION, placeholder: plain('+4915112345678', 150) },
         },
   ];
   if (!options.length) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: 'No approved template is synced for this channel’s number. Run `/wa sync`, or see `/wa templates`.' },
+      text: { type: 'mrkdwn', text: t(lang, 'form.noTemplates') },
     });
   } else {
     blocks.push({
@@ -63,11 +71,11 @@ export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fi
       block_id: TEMPLATE_BLOCK,
       // Picking a template updates the form with its inputs.
       dispatch_action: true,
-      label: plain('Template (approved only)', 2000),
+      label: plain(t(lang, 'form.template'), 2000),
       element: {
         type: 'static_select',
         action_id: PICK_ACTION_ID,
-        placeholder: plain('Choose a template', 150),
+        placeholder: plain(t(lang, 'form.choose'), 150),
         options,
         ...(selected ? { initial_option: options[choices.indexOf(selected)] } : {}),
       },
@@ -86,7 +94,7 @@ export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fi
         element: {
           type: 'plain_text_input',
           action_id: VALUE_ACTION,
-          ...(f.example ? { placeholder: plain(`e.g. ${f.example}`, 150) } : {}),
+          ...(f.example ? { placeholder: plain(t(lang, 'form.example', { example: f.example }), 150) } : {}),
           ...(f.initial ? { initial_value: f.initial.slice(0, 3000) } : {}),
         },
       });
@@ -96,9 +104,9 @@ export function templateModal(meta: ModalMetadata, choices: TemplateChoice[], fi
     type: 'modal',
     callback_id: TEMPLATE_CALLBACK_ID,
     private_metadata: JSON.stringify(meta),
-    title: plain('WhatsApp template', 24),
-    ...(options.length ? { submit: plain('Send', 24) } : {}),
-    close: plain('Cancel', 24),
+    title: plain(t(lang, 'form.title'), 24),
+    ...(options.length ? { submit: plain(t(lang, 'form.send'), 24) } : {}),
+    close: plain(t(lang, 'form.cancel'), 24),
     blocks,
   };
 }

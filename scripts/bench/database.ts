@@ -69,7 +69,8 @@ async function seedInto(uri: string, size: number, concurrency: number, log: (m:
       if (now - lastLog < 15_000 && done < total) return;
       lastLog = now;
       const s = (now - t0) / 1000;
-      // The rate falls as the history grows (today's store scans): the estimate is a lower bound.
+      // Roughly flat with the embedded database's _id path index (adapters/mongo/embedded/main.go); slower in the last
+      // 8 days of history, whose outbox jobs are replayed too (seed.ts): the estimate is a lower bound.
       const eta = done < total ? `, at least ${((total - done) / (done / s) / 60).toFixed(0)} min to go` : '';
       log(`  seeding: ${done}/${total} messages after ${s.toFixed(0)} s (${(done / s).toFixed(1)} messages/s${eta})`);
     });

@@ -15,6 +15,8 @@ export interface Phase {
   /** Acknowledgement latencies in ms, sorted. */
   latencies: number[];
   stoppedByTime: boolean;
+  /** Indexes (in `bodies`) of the webhooks answered 200. */
+  acked: number[];
 }
 
 export const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
@@ -37,14 +39,29 @@ export function customerWebhooks(tag: string, count: number, customers: number[]
   });
 }
 
-/** POSTs every body (signed with `secret`) to `url`, `concurrency` at a time, stopping at `maxSeconds`. */
-export async function sendWebhooks(url: string, bodies: string[], concurrency: number, secret: string, maxSeconds: number): Promise<Phase> {
+/**
+ * POSTs every body (signed with `secret`) to `url`, `concurrency` at a time, stopping at `maxSeconds`. Given several
+ * URLs, like a load balancer: round robin, and a connection that fails is retried on the next instance.
+ */
+export async function sendWebhooks(url: string | string[], bodies: string[], concurrency: number, secret: string, maxSeconds: number): Promise<Phase> {
+  const urls = typeof url === 'string' ? [url] : url;
   const latencies: number[] = [];
+  const acked: number[] = [];
   let failed = 0;
   let next = 0;
   const started = performance.now();
   const deadline = started + maxSeconds * 1000;
   let stoppedByTime = false;
+  const post = async (target: string, raw: string) => {
+    const res = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, secret) },
+      body: raw,
+      signal: AbortSignal.timeout(60_000),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < bodies.length) {
@@ -52,25 +69,18 @@ export async function sendWebhooks(url: string, bodies: string[], concurrency: n
           stoppedByTime = true;
           return;
         }
-        const raw = bodies[next++]!;
+        const i = next++;
+        const raw = bodies[i]!;
         const t0 = performance.now();
-        try {
-          const res = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, secret) },
-            body: raw,
-            signal: AbortSignal.timeout(60_000),
-          });
-          await res.arrayBuffer();
-          if (res.status !== 200) failed++;
-        } catch {
-          failed++;
-        }
+        let status = 0;
+        for (let tries = 0; tries < urls.length && !status; tries++) status = await post(urls[(i + tries) % urls.length]!, raw).catch(() => 0);
+        if (status === 200) acked.push(i);
+        else failed++;
         latencies.push(performance.now() - t0);
       }
     }),
   );
-  return { sent: latencies.length, failed, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), stoppedByTime };
+  return { sent: latencies.length, failed, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), stoppedByTime, acked };
 }
 
 /** `whatsapp_bridge_db_commands_total` by command, or undefined while the bridge does not export it. */

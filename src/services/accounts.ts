@@ -2,12 +2,33 @@
 import { CHAT_PLATFORMS, type ChatPlatform } from '../domain/platform';
 import type { ConversationRecord } from '../domain/records';
 import type { AccountConfig } from '../config';
+import { DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../i18n';
 
 export class Accounts {
   private readonly byId: Map<string, AccountConfig>;
 
-  constructor(readonly all: AccountConfig[]) {
+  constructor(
+    readonly all: AccountConfig[],
+    /** BRIDGE_LANGUAGE: for texts about no account (loadConfig already gave each account its language). */
+    private readonly defaultLanguage: Language = DEFAULT_LANGUAGE,
+  ) {
     this.byId = new Map(all.map((a) => [a.phoneNumberId, a]));
+  }
+
+  /** The language of the texts for an account's agents (src/i18n). */
+  language(account: Pick<AccountConfig, 'language'> | string | undefined): Language {
+    const a = typeof account === 'string' ? this.get(account) : account;
+    return a?.language ?? this.defaultLanguage;
+  }
+
+  /** The catalogue's texts in an account's language. */
+  texts(account: Pick<AccountConfig, 'language'> | string | undefined): Translate {
+    return translator(this.language(account));
+  }
+
+  /** The language of a chat channel: its account's, else BRIDGE_LANGUAGE's (a command typed in another channel). */
+  channelLanguage(platform: ChatPlatform, channelId: string): Language {
+    return this.language(this.all.find((a) => a[platform]?.channelId === channelId));
   }
 
   get(phoneNumberId: string): AccountConfig | undefined {

@@ -1,5 +1,6 @@
 /** `/wa …` from Slack or Discord: the same subcommands and answers on both platforms. */
 import type { ChatPlatform } from '../domain/platform';
+import { DEFAULT_LANGUAGE, t, textOr, type Language } from '../i18n';
 import { splitArgs } from './command-line';
 
 export interface CommandRequest {
@@ -23,28 +24,29 @@ export type Subcommand = (args: string[], req: CommandRequest) => Promise<Comman
 export class Commands {
   private readonly subcommands = new Map<string, { usage: string; summary: string; run: Subcommand }>();
 
+  /** `languageOf`: the language of the channel a command is typed in (Accounts.channelLanguage); unset: English. */
+  constructor(private readonly languageOf: (req: CommandRequest) => Language = () => DEFAULT_LANGUAGE) {}
+
   register(name: string, usage: string, summary: string, run: Subcommand): void {
     this.subcommands.set(name, { usage, summary, run });
   }
 
-  help(): CommandReply {
-    const lines = [...this.subcommands.values()].map((s) => `• \`/wa ${s.usage}\` — ${s.summary}`);
+  help(lang: Language = DEFAULT_LANGUAGE): CommandReply {
+    // English is the summary each subcommand registers; another language's comes from the catalogue (`commands.<name>`)
+    // when it has one, so a subcommand added without a translation still shows, in English.
+    const summary = (name: string, english: string) => (lang === DEFAULT_LANGUAGE ? english : textOr(lang, `commands.${name}`, english));
+    const lines = [...this.subcommands].map(([name, s]) => `• \`/wa ${s.usage}\` — ${summary(name, s.summary)}`);
     return {
-      text: [
-        '*WhatsApp bridge*',
-        'Customers who write to the business number appear as threads in this channel; reply in a thread to answer them on WhatsApp.',
-        'After 24 hours without a message from the customer, WhatsApp only accepts approved templates.',
-        ...lines,
-        '• `/wa help` — this help',
-      ].join('\n'),
+      text: [t(lang, 'help.title'), t(lang, 'help.threads'), t(lang, 'help.window'), ...lines, `• \`/wa help\` — ${t(lang, 'help.help')}`].join('\n'),
     };
   }
 
   async handle(req: CommandRequest): Promise<CommandReply> {
     const [name, ...args] = splitArgs(req.text);
-    if (!name || name === 'help') return this.help();
+    const lang = this.languageOf(req);
+    if (!name || name === 'help') return this.help(lang);
     const sub = this.subcommands.get(name.toLowerCase());
-    if (!sub) return { text: `Unknown subcommand \`${name}\`. ${this.help().text}` };
+    if (!sub) return { text: t(lang, 'help.unknown', { name, help: this.help(lang).text }) };
     return sub.run(args, req);
   }
 }

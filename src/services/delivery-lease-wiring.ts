@@ -27,6 +27,8 @@ export interface DeliveryLeaseOptions {
   syncMinutes?: number;
   /** Deposed: the process must exit so its supervisor restarts it as a follower. */
   onFatal?: (err: Error) => void;
+  /** Runs the outbox's start as background work (src/services/ack-priority.ts: its store calls yield to webhooks). */
+  background?: (work: () => Promise<void>) => Promise<void>;
 }
 
 export class DeliveryLease {
@@ -43,7 +45,7 @@ export class DeliveryLease {
       {
         onLead: async () => {
           const p = this.attached();
-          await p.outbox.start();
+          await (options.background ?? ((work) => work()))(() => p.outbox.start());
           this.startSessions();
           if (options.syncMinutes !== undefined) p.templateSync.start(options.syncMinutes);
           await p.bulkSends.resume();

@@ -7,6 +7,7 @@
 import type { JobPayloads } from '../domain/records';
 import type { Store } from '../domain/store';
 import type { WhatsAppEvent } from '../domain/whatsapp';
+import type { AckPriority } from './ack-priority';
 import type { AccountEvents } from './inbound/account-event';
 import type { CustomerMessages } from './inbound/customer-message';
 import type { StatusBook } from './inbound/status';
@@ -35,6 +36,8 @@ export class Ingest {
     private readonly store: Pick<Store, 'saveRawWebhook'>,
     private readonly enqueue: Enqueue,
     private readonly accountEvents: Pick<AccountEvents, 'handle'>,
+    /** While a webhook's writes wait, the outbox worker's database work yields to them (ack-priority.ts). */
+    private readonly priority?: Pick<AckPriority, 'foreground'>,
   ) {}
 
   /**
@@ -43,7 +46,8 @@ export class Ingest {
    * soon as the webhook is answered.
    */
   async persist(rawBody: string, events: WhatsAppEvent[]): Promise<void> {
-    await Promise.all([this.store.saveRawWebhook('whatsapp', rawBody), this.enqueue(ingestJobs(rawBody, events), { checkDone: false })]);
+    const writes = () => Promise.all([this.store.saveRawWebhook('whatsapp', rawBody), this.enqueue(ingestJobs(rawBody, events), { checkDone: false })]);
+    await (this.priority ? this.priority.foreground(writes) : writes());
     for (const e of events) if (e.type === 'account') await this.enqueue(await this.accountEvents.handle(e.event));
   }
 }

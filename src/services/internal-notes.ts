@@ -9,6 +9,7 @@
  */
 import { DEFAULT_NOTE_PREFIXES, type AccountConfig, type ReplyMode } from '../config';
 import type { AgentMessage } from '../domain/chat/inbound';
+import { DEFAULT_LANGUAGE, t, type Language } from '../i18n';
 import type { ChatPlatform } from '../domain/platform';
 import type { ConversationRecord, MessageRecord, NewJob } from '../domain/records';
 import { internalMarkJob } from './routing';
@@ -47,27 +48,21 @@ export function decideReply(msg: Pick<AgentMessage, 'text' | 'leadingMention'>, 
 }
 
 /** The line of a thread's root message that says which rule applies (outbox/handlers/support/threads.ts composes the root). */
-export function replyRuleLine(rule: ReplyRule): string {
+export function replyRuleLine(rule: ReplyRule, lang: Language = DEFAULT_LANGUAGE): string {
   switch (rule.mode) {
     case 'all':
-      return 'Every reply in this thread goes to the customer on WhatsApp.';
+      return t(lang, 'replyRule.all');
     case 'mention':
-      return 'Only messages that start by mentioning this bot go to the customer on WhatsApp; everything else stays internal.';
+      return t(lang, 'replyRule.mention');
     case 'notes': {
       const ways = [...rule.notePrefixes.map((p) => `\`${p}\``), '@someone'];
-      return `Replies in this thread go to the customer on WhatsApp. Start with ${ways.slice(0, -1).join(', ')} or ${ways.at(-1)} to keep a message internal.`;
+      return t(lang, 'replyRule.notes', { ways: ways.slice(0, -1).join(', '), last: ways.at(-1)! });
     }
   }
 }
 
 /** The emoji that marks a message kept internal (Slack's `lock`). */
 export const INTERNAL_MARK = '🔒';
-
-const WHY: Record<InternalReason, string> = {
-  note_prefix: 'it starts with a note prefix',
-  colleague_mention: 'it starts by mentioning a colleague',
-  no_bot_mention: 'it does not start by mentioning this bot',
-};
 
 /**
  * What a message kept internal leaves: its record (`direction: 'internal'`: no send, no status, not an agent reply
@@ -78,6 +73,7 @@ export function internalNote(
   conversation: Pick<ConversationRecord, '_id'>,
   why: InternalReason,
   otherSides: ChatPlatform[],
+  lang: Language = DEFAULT_LANGUAGE,
 ): { record: MessageRecord; jobs: NewJob[] } {
   const id = agentMessageId(msg);
   const origin = agentMessageOrigin(msg);
@@ -98,9 +94,9 @@ export function internalNote(
       threadId: msg.threadId,
       messageId: msg.messageId,
       emoji: INTERNAL_MARK,
-      otherwise: `${INTERNAL_MARK} Kept internal, not sent to the customer: ${WHY[why]}.`,
+      otherwise: `${INTERNAL_MARK} ${t(lang, 'internal.kept', { why: t(lang, `internal.${why}`) })}`,
     }),
-    ...mirrorJobs(msg, conversation._id, otherSides, `${INTERNAL_MARK} ${msg.text}${files}`, 'internal note '),
+    ...mirrorJobs(msg, conversation._id, otherSides, `${INTERNAL_MARK} ${msg.text}${files}`, t(lang, 'internal.mirrorDetail'), lang),
   ];
   return { record, jobs };
 }

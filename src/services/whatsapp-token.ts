@@ -21,6 +21,7 @@ import { Chores } from './outbox/chores';
 import type { Enqueue } from './outbox/enqueue';
 import { whatsappTarget } from './outbox/targets';
 import { accountChannels, channelNoticeJobs } from './routing';
+import { translator, type Translate } from '../i18n';
 
 export interface TokenIncident {
   /** The numbers (phone number ids) whose sends wait for a working token. */
@@ -99,11 +100,9 @@ export class TokenIncidents implements WhatsAppTokenWatch {
       { accounts: incident.accounts, code: why.code },
       `Meta refuses the WhatsApp access token of ${names}: ${why.meaning}. Messages to customers are paused (nothing is lost). What to do: ${incident.action}`,
     );
-    const body =
-      `🔑 *WhatsApp access token refused* (${names}): ${why.meaning} (code ${why.code}).\n` +
-      `*What to do:* ${incident.action}.\n` +
-      'Replies to customers are paused meanwhile; sending resumes by itself once a token works, nothing is lost.';
-    this.announce(accounts, { why: 'token', state: 'refused', token: accessToken }, body);
+    this.announce(accounts, { why: 'token', state: 'refused', token: accessToken }, (t) =>
+      t('token.refused', { names, meaning: why.meaning, code: why.code, action: t('token.action', { variables }) }),
+    );
   }
 
   accepted(accessToken: string): void {
@@ -118,11 +117,7 @@ export class TokenIncidents implements WhatsAppTokenWatch {
         parking.resume(target).catch((err: unknown) => this.deps.log.warn({ err, target }, 'resuming paused sends failed; the next probe does it'));
     }
     const accounts = this.deps.accounts.all.filter((a) => incident.accounts.includes(a.phoneNumberId));
-    this.announce(
-      accounts,
-      { why: 'token', state: 'works', token: accessToken },
-      '🔑 *The WhatsApp access token works again:* paused replies to customers are being sent.',
-    );
+    this.announce(accounts, { why: 'token', state: 'works', token: accessToken }, (t) => t('token.works'));
   }
 
   /** Asks Meta about each refused token once (the adapter's watch reports the answer). */
@@ -139,8 +134,19 @@ export class TokenIncidents implements WhatsAppTokenWatch {
     }
   }
 
-  private announce(accounts: AccountConfig[], about: Parameters<typeof channelNoticeJobs>[1], body: string): void {
-    const jobs = channelNoticeJobs(accountChannels(this.deps.accounts, accounts), about, body);
+  /** The notice in the accounts' channels, each in its account's language. */
+  private announce(accounts: AccountConfig[], about: Parameters<typeof channelNoticeJobs>[1], body: (t: Translate) => string): void {
+    const languages = [...new Set(accounts.map((a) => this.deps.accounts.language(a)))];
+    const jobs = languages.flatMap((lang) =>
+      channelNoticeJobs(
+        accountChannels(
+          this.deps.accounts,
+          accounts.filter((a) => this.deps.accounts.language(a) === lang),
+        ),
+        about,
+        body(translator(lang)),
+      ),
+    );
     this.chores.run(this.deps.enqueue(jobs).catch((err: unknown) => this.deps.log.warn({ err }, 'could not post the token notice')));
   }
 }

@@ -13,7 +13,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const SOURCES = join(__dirname, 'java-mongo');
+// Beside this file in the sources; compiled (dist/test/support, for `npm run bench:scale`) the sources are read from the repo.
+const SOURCES = [join(__dirname, 'java-mongo'), join(__dirname, '..', '..', '..', 'test', 'support', 'java-mongo')].find((d) => existsSync(d))!;
 const FILES = ['JavaMongoLauncher.java', 'pom.xml'];
 const START_TIMEOUT_MS = 30_000;
 

@@ -3,6 +3,7 @@
  * (issue 11 point 4). The core says what is on it (services/present/card.ts); an adapter with the `Cards` capability
  * renders it with its platform's own date and mention tokens and its buttons, so each reader sees their local time.
  */
+import type { Language } from '../../i18n/languages';
 import type { ConversationState } from '../records';
 
 /**
@@ -15,6 +16,8 @@ export type CardAction = 'template' | 'claim' | 'assign' | 'add' | 'close' | 're
 export interface PostActions {
   conversationId: string;
   actions: CardAction[];
+  /** The language of the buttons' labels (the account's, src/i18n); unset: English. */
+  language?: Language;
 }
 
 export interface CardPerson {
@@ -43,6 +46,8 @@ export interface ConversationCard {
   /** A link to the thread this one continues (the customer wrote long after it was closed). */
   previousThread?: string;
   actions: CardAction[];
+  /** The language of the account's agents (src/i18n); unset: English. */
+  language?: Language;
 }
 
 /** How a platform writes the parts of a card that are its own: its escaping, a date each reader sees in local time, a person. */

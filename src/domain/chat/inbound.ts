@@ -5,6 +5,7 @@ import type { AgentFile } from '../media';
 import type { CardAction } from './card';
 import type { TemplateChoice, TemplateField, TemplateSendRequest, TemplateSendResult } from '../templates';
 import type { DeliveryStatus, WhatsAppErrorInfo } from '../whatsapp';
+import type { Language } from '../../i18n/languages';
 
 /** What an adapter hands the core when a person writes in a bridged thread. */
 export interface AgentMessage {
@@ -144,6 +145,8 @@ export interface ChatInbound extends Partial<TemplateForms>, Partial<SavedReplyF
   agentMessage(msg: AgentMessage): Promise<unknown>;
   /** A person added or removed a reaction (unicode emoji) on a message in a bridged thread. */
   agentReaction?(reaction: AgentReaction): Promise<unknown>;
+  /** The language of the texts for a channel's agents (src/i18n), for what an adapter writes itself (a form's labels). */
+  language?(place: { platform: ChatPlatform; channelId: string }): Language;
   /** `threadId`: the thread the command was typed in, where the platform runs commands in threads (Discord). */
   command(req: { platform: ChatPlatform; userId: string; userName?: string; channelId: string; threadId?: string; text: string }): Promise<{ text: string }>;
   /** A person edited or deleted their message in a bridged thread. */

@@ -6,3 +6,4 @@ export * from './adapter';
 export * from './inbound';
 export * from './status-marks';
 export * from './card';
+export * from './date-mark';

@@ -1,6 +1,7 @@
 /** `/wa failed`: messages WhatsApp did not deliver, across this channel's conversations, the latest first (bounded). */
 import type { ConversationRecord } from '../../domain/records';
 import type { Store } from '../../domain/store';
+import { t } from '../../i18n';
 import type { Commands } from '../commands';
 import { messageLine } from './message-line';
 import type { AgentPlaces } from './where';
@@ -10,23 +11,18 @@ export const FAILED_LIMIT = 20;
 export function registerFailedCommand(commands: Commands, store: Store, places: AgentPlaces): void {
   commands.register('failed', 'failed', 'recent failed messages, with links', async (_args, req) => {
     const accountIds = places.accountIds({ platform: req.platform, channelId: req.channelId });
-    if (!accountIds.length) return { text: '❌ This channel is not the channel of a WhatsApp number: run the command where its conversations appear.' };
+    const lang = places.language(req);
+    if (!accountIds.length) return { text: t(lang, 'tools.notAChannel') };
     const failed = await store.failedMessages({ accountIds, limit: FAILED_LIMIT });
-    if (!failed.length) return { text: '✅ No failed messages.' };
+    if (!failed.length) return { text: t(lang, 'tools.noFailed') };
     const conversations = new Map<string, ConversationRecord | null>();
     const lines: string[] = [];
     for (const m of failed) {
       if (!conversations.has(m.conversationId)) conversations.set(m.conversationId, await store.getConversation(m.conversationId));
       const conversation = conversations.get(m.conversationId);
-      const where = conversation ? await places.labelWithLink(conversation, req.platform) : m.conversationId;
-      lines.push(`${messageLine(m, conversation ?? undefined)}\n   in ${where}`);
+      const where = conversation ? await places.labelWithLink(conversation, req.platform, lang) : m.conversationId;
+      lines.push(`${messageLine(m, conversation ?? undefined, lang)}\n   ${t(lang, 'tools.failedIn', { where })}`);
     }
-    return {
-      text: [
-        `*Failed messages, latest first* (at most ${FAILED_LIMIT})`,
-        ...lines,
-        'Once the cause is fixed, `/wa requeue` sends failed deliveries again.',
-      ].join('\n'),
-    };
+    return { text: [t(lang, 'tools.failedHead', { limit: FAILED_LIMIT }), ...lines, t(lang, 'tools.failedHint')].join('\n') };
   });
 }

@@ -3,6 +3,7 @@
  * oldest first, with their direction, sender and status; answered only to the person who asked.
  */
 import type { Store } from '../../domain/store';
+import { t } from '../../i18n';
 import type { Commands } from '../commands';
 import { customerLabel } from '../render';
 import { messageLine } from './message-line';
@@ -21,13 +22,15 @@ export function registerHistoryCommand(commands: Commands, store: Store, places:
     const found = await places.conversation({ platform: req.platform, channelId: req.channelId, threadId: req.threadId }, phone);
     if (!found.ok) return { text: found.text };
     const conversation = found.value;
+    const lang = places.language(req);
     const recent = await store.recentMessages(conversation._id, count);
     // Parts of one agent message (a long text, files) are shown through their first part.
     const lines = recent
       .filter((m) => !m.partOf)
       .reverse()
-      .map((m) => messageLine(m, conversation));
-    const head = `*Last ${lines.length} message${lines.length === 1 ? '' : 's'} with ${customerLabel(conversation.customer)}* (← customer, → sent, 🔒 internal)`;
-    return { text: lines.length ? [head, ...lines].join('\n') : `No messages with ${customerLabel(conversation.customer)} yet.` };
+      .map((m) => messageLine(m, conversation, lang));
+    const customer = customerLabel(conversation.customer);
+    const head = t(lang, 'tools.historyHead', { count: lines.length, customer });
+    return { text: lines.length ? [head, ...lines].join('\n') : t(lang, 'tools.historyNone', { customer }) };
   });
 }

@@ -30,8 +30,8 @@ export interface AgentToolDeps {
 export function registerAgentTools(commands: Commands, d: AgentToolDeps): { savedReplyForms: SavedReplyForms } {
   const places = new AgentPlaces(d.store, d.accounts, d.chats);
   const savedReplies = new SavedReplies(d.store, places, d.chats, d.agentReplies, d.enqueue, d.log, d.now);
-  registerRepliesCommand(commands, savedReplies);
-  registerReplyCommand(commands, savedReplies);
+  registerRepliesCommand(commands, savedReplies, d.accounts);
+  registerReplyCommand(commands, savedReplies, (req) => places.language(req));
   registerFindCommand(commands, d.store, places);
   registerHistoryCommand(commands, d.store, places);
   registerFailedCommand(commands, d.store, places);

@@ -1,5 +1,7 @@
 /** `/wa replies add <name> <text>`, `/wa replies list`, `/wa replies remove <name>`: the team's saved replies. */
 import { splitArgs } from '../command-line';
+import { DEFAULT_LANGUAGE, t } from '../../i18n';
+import type { Accounts } from '../accounts';
 import type { Commands } from '../commands';
 import type { SavedReplies } from './saved-replies';
 
@@ -16,7 +18,7 @@ function textAfterName(line: string): string {
   return /^["“]/.test(rest) && args.length === 1 ? args[0]! : rest;
 }
 
-export function registerRepliesCommand(commands: Commands, replies: SavedReplies): void {
+export function registerRepliesCommand(commands: Commands, replies: SavedReplies, accounts?: Pick<Accounts, 'channelLanguage'>): void {
   commands.register('replies', USAGE, 'the team’s saved replies ({placeholders} filled when sent)', async (args, req) => {
     const [action = '', name] = args;
     const place = { platform: req.platform, channelId: req.channelId, threadId: req.threadId };
@@ -32,6 +34,6 @@ export function registerRepliesCommand(commands: Commands, replies: SavedReplies
         if (!name) break;
         return { text: await replies.remove(place, name) };
     }
-    return { text: `Usage: \`/wa ${USAGE}\`, e.g. \`/wa replies add greeting Hello {customer_first_name}, how can I help?\`` };
+    return { text: t(accounts?.channelLanguage(req.platform, req.channelId) ?? DEFAULT_LANGUAGE, 'tools.repliesUsage', { usage: USAGE }) };
   });
 }

@@ -8,7 +8,7 @@ import type { ChatAdapter, ChatPlatform, SavedReplyForms } from '../../domain/ch
 import type { NewJob } from '../../domain/records';
 import { savedReplyId, type SavedReplyRecord, type Store } from '../../domain/store';
 import type { Logger } from '../../logger';
-import type { AgentReplies, AgentReplyResult } from '../inbound/agent-reply';
+import type { AgentReplies } from '../inbound/agent-reply';
 import { fillPlaceholders, placeholderList, unknownPlaceholders } from './placeholders';
 import type { AgentPlaces, Place } from './where';
 
@@ -22,16 +22,6 @@ export interface Author {
   userId: string;
   userName?: string;
 }
-
-const RESULT_TEXT: Record<AgentReplyResult, string> = {
-  queued: 'is on its way to the customer',
-  window_closed: 'was not sent: the 24-hour window is closed (see the notice in the thread)',
-  duplicate: 'was already sent',
-  not_bridged: 'was not sent: this thread is not a WhatsApp conversation',
-  empty: 'was not sent: it is empty',
-  internal: 'was kept internal',
-  too_long: 'was not sent: it is too long for WhatsApp',
-};
 
 export class SavedReplies {
   constructor(
@@ -47,13 +37,14 @@ export class SavedReplies {
   async add(place: Place, author: Author, rawName: string, text: string): Promise<string> {
     const account = this.places.account(place);
     if (!account.ok) return account.text;
+    const t = this.places.texts(place);
     const name = rawName.toLowerCase();
-    if (!NAME.test(name)) return `❌ \`${rawName}\` cannot be a saved reply’s name: use letters, digits, - and _ (at most 40), e.g. \`greeting\`.`;
-    if (!text.trim()) return `Usage: \`/wa replies add <name> <text>\`, e.g. \`/wa replies add greeting Hello {customer_first_name}, how can I help?\``;
-    if (text.length > SAVED_REPLY_MAX) return `❌ Not saved: the text is ${text.length} characters; a saved reply takes at most ${SAVED_REPLY_MAX}.`;
+    if (!NAME.test(name)) return t('replies.badName', { name: rawName });
+    if (!text.trim()) return t('replies.addUsage');
+    if (text.length > SAVED_REPLY_MAX) return t('replies.tooLong', { length: text.length, max: SAVED_REPLY_MAX });
     const unknown = unknownPlaceholders(text);
     if (unknown.length) {
-      return `❌ Not saved: ${unknown.map((u) => `\`{${u}}\``).join(', ')} ${unknown.length > 1 ? 'are not placeholders' : 'is not a placeholder'}. The placeholders are ${placeholderList()}.`;
+      return t('replies.unknownPlaceholder', { count: unknown.length, unknown: unknown.map((u) => `\`{${u}}\``).join(', '), list: placeholderList() });
     }
     const scope = account.value.phoneNumberId;
     const record: SavedReplyRecord = {
@@ -65,17 +56,18 @@ export class SavedReplies {
       savedAt: this.now(),
     };
     const how = await this.store.saveReply(record);
-    return `✅ Saved reply \`${name}\` ${how === 'created' ? 'added' : 'replaced'} for ${account.value.name}. Send it in a customer’s thread with \`/wa reply ${name}\`${place.platform === 'slack' ? ' (or the message shortcut “Send a saved reply”)' : ''}.`;
+    const shortcut = place.platform === 'slack' ? t('replies.shortcut') : '';
+    return t(how === 'created' ? 'replies.added' : 'replies.replaced', { name, account: account.value.name, shortcut });
   }
 
   async list(place: Place): Promise<string> {
     const account = this.places.account(place);
     if (!account.ok) return account.text;
+    const t = this.places.texts(place);
     const all = await this.store.listReplies(account.value.phoneNumberId);
-    if (!all.length)
-      return `${account.value.name} has no saved replies yet. Add one with \`/wa replies add <name> <text>\`; placeholders: ${placeholderList()}.`;
+    if (!all.length) return t('replies.none', { account: account.value.name, list: placeholderList() });
     const lines = all.map((r) => `• \`${r.name}\` — ${r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}`);
-    return [`*Saved replies of ${account.value.name}*`, ...lines].join('\n');
+    return [t('replies.listHead', { account: account.value.name }), ...lines].join('\n');
   }
 
   async remove(place: Place, rawName: string): Promise<string> {
@@ -83,7 +75,8 @@ export class SavedReplies {
     if (!account.ok) return account.text;
     const name = rawName.toLowerCase();
     const removed = await this.store.deleteReply(savedReplyId(account.value.phoneNumberId, name));
-    return removed ? `🗑️ Saved reply \`${name}\` removed.` : `❌ ${account.value.name} has no saved reply \`${name}\`. \`/wa replies list\` shows them.`;
+    const t = this.places.texts(place);
+    return removed ? t('replies.removed', { name }) : t('replies.noSuch', { account: account.value.name, name });
   }
 
   /** For a picker: this channel's replies, by name prefix. */
@@ -97,14 +90,15 @@ export class SavedReplies {
   /** Sends a saved reply into the conversation of the thread it was picked in (or of `phone`). */
   async send(place: Place, author: Author, rawName: string, phone?: string): Promise<{ ok: boolean; text: string }> {
     const name = rawName.toLowerCase();
+    const t = this.places.texts(place);
     const found = await this.places.conversation(place, phone);
     if (!found.ok) return { ok: false, text: found.text };
     const conversation = found.value;
     const reply = await this.store.getReply(savedReplyId(conversation.accountId, name));
-    if (!reply) return { ok: false, text: `❌ There is no saved reply \`${name}\` for this number. \`/wa replies list\` shows them.` };
+    if (!reply) return { ok: false, text: t('replies.noSuchHere', { name }) };
     const link = await this.store.findThreadLink(conversation._id, place.platform);
     const chat = this.chats[place.platform];
-    if (!link || !chat) return { ok: false, text: 'The customer has no thread here yet: nothing was sent.' };
+    if (!link || !chat) return { ok: false, text: t('replies.noThread') };
     const account = this.places.account({ platform: place.platform, channelId: link.channelId });
     const text = fillPlaceholders(reply.text, {
       customer: conversation.customer,
@@ -115,7 +109,7 @@ export class SavedReplies {
     // Posted first, as the agent's: that post is the reply's chat message (statuses are shown on it, a failure explained
     // under it), as a typed reply's own message is. Its echo is the bot's own post, which the adapters drop.
     const posted = await chat.postInThread(thread, {
-      author: { name: author.userName ?? author.userId, role: 'agent', detail: `saved reply “${name}”` },
+      author: { name: author.userName ?? author.userId, role: 'agent', detail: t('replies.detail', { name }) },
       body: text,
     });
     const { result, jobs } = await this.replies.handle({
@@ -130,7 +124,7 @@ export class SavedReplies {
     });
     await this.enqueue(jobs);
     this.log.info({ conversationId: conversation._id, reply: name, result }, 'saved reply picked');
-    return { ok: result === 'queued', text: `${result === 'queued' ? '✅' : '⚠️'} Saved reply \`${name}\` ${RESULT_TEXT[result]}.` };
+    return { ok: result === 'queued', text: t('replies.result', { mark: result === 'queued' ? '✅' : '⚠️', name, result: t(`replies.${result}`) }) };
   }
 
   /** The forms a platform's picker uses (ChatInbound). */

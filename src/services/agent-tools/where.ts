@@ -7,6 +7,7 @@ import type { AccountConfig } from '../../config';
 import { hasPermalinks, type ChatAdapter, type ChatPlatform } from '../../domain/chat';
 import type { ConversationRecord } from '../../domain/records';
 import type { Store } from '../../domain/store';
+import { DEFAULT_LANGUAGE, t, translator, type Language, type Translate } from '../../i18n';
 import type { Accounts } from '../accounts';
 import { customerLabel } from '../render';
 import { accountFor } from '../templates/resolve';
@@ -26,6 +27,15 @@ export class AgentPlaces {
     private readonly accounts: Accounts,
     private readonly chats: Partial<Record<ChatPlatform, ChatAdapter>>,
   ) {}
+
+  /** The texts in the language of the channel's number (BRIDGE_LANGUAGE in a channel of no number). */
+  texts(place: Place): Translate {
+    return translator(this.language(place));
+  }
+
+  language(place: Pick<Place, 'platform' | 'channelId'>): Language {
+    return this.accounts.channelLanguage(place.platform, place.channelId);
+  }
 
   /** The number whose conversations this channel shows. */
   account(place: Place): Found<AccountConfig> {
@@ -47,15 +57,17 @@ export class AgentPlaces {
       const check = normalizePhone(phone);
       if (!check.ok) return { ok: false, text: `❌ ${check.reason}` };
       const conversation = await this.store.getConversation(`${account.value.phoneNumberId}:${check.digits}`);
-      return conversation ? { ok: true, value: conversation } : { ok: false, text: `No conversation with ${check.e164} on ${account.value.name}.` };
+      return conversation
+        ? { ok: true, value: conversation }
+        : { ok: false, text: this.texts(place)('tools.noConversationOn', { number: check.e164, account: account.value.name }) };
     }
     if (place.threadId) {
       const link = await this.store.findThreadLinkByThread(place.platform, place.channelId, place.threadId);
       const conversation = link && (await this.store.getConversation(link.conversationId));
       if (conversation) return { ok: true, value: conversation };
-      return { ok: false, text: 'This thread is not a WhatsApp conversation: use the command in a customer’s thread, or give their number.' };
+      return { ok: false, text: this.texts(place)('tools.notAThread') };
     }
-    return { ok: false, text: 'Give the customer’s number (with its country code, e.g. +4915112345678), or use the command in their thread.' };
+    return { ok: false, text: this.texts(place)('tools.giveNumber') };
   }
 
   /** The conversation's thread on this platform, as a link when the platform makes one; undefined when there is none yet. */
@@ -69,9 +81,9 @@ export class AgentPlaces {
   }
 
   /** `Sheena Nelson (+49…) — <url>` (both platforms link a bare URL), or the label and where it is when there is no link. */
-  async labelWithLink(conversation: ConversationRecord, platform: ChatPlatform): Promise<string> {
+  async labelWithLink(conversation: ConversationRecord, platform: ChatPlatform, lang: Language = DEFAULT_LANGUAGE): Promise<string> {
     const label = customerLabel(conversation.customer);
     const link = await this.threadLink(conversation, platform);
-    return link?.url ? `${label} — ${link.url}` : link ? `${label} (thread ${link.threadId})` : `${label} (no thread here yet)`;
+    return link?.url ? `${label} — ${link.url}` : link ? t(lang, 'tools.inThread', { label, thread: link.threadId }) : t(lang, 'tools.noThreadYet', { label });
   }
 }

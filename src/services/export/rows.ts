@@ -4,6 +4,7 @@
  * status with the times. Message bodies are left out: an export of who-wrote-whom travels further than the database.
  */
 import type { ConversationRecord, MessageRecord } from '../../domain/records';
+import { plainDates } from '../../domain/chat/date-mark';
 
 export const EXPORT_COLUMNS = [
   'created_at',
@@ -68,7 +69,7 @@ export function exportRow(m: MessageRecord, conversation: ConversationRecord | n
     template_language: m.template?.language,
     status: m.state,
     status_at: m.stateAt?.toISOString(),
-    failure: m.failure ? `${m.failure.code}: ${m.failure.meaning}` : undefined,
+    failure: m.failure ? `${m.failure.code}: ${plainDates(m.failure.meaning)}` : undefined,
     message_id: m._id,
     wamid: m.wamid,
     conversation_id: m.conversationId,

@@ -13,6 +13,7 @@ import type { AgentChange } from '../../domain/chat';
 import type { MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Accounts } from '../accounts';
 import { decideReply, replyRuleOf } from '../internal-notes';
 import { WHATSAPP_TEXT_MAX } from '../message-parts';
@@ -28,9 +29,8 @@ const quote = (text: string): string =>
     .join('\n');
 
 /** What the thread is told when a change came too late; `sent` is the text WhatsApp accepted. */
-export function changeNotice(kind: 'edit' | 'delete', sent: string): string {
-  const what = kind === 'edit' ? 'Edited here only' : 'Deleted here only';
-  return `✏️ *${what}:* WhatsApp cannot ${kind === 'edit' ? 'edit' : 'delete'} a message once it is sent, so the customer still has:\n${quote(sent)}`;
+export function changeNotice(kind: 'edit' | 'delete', sent: string, lang: Language = DEFAULT_LANGUAGE): string {
+  return t(lang, kind === 'edit' ? 'edits.editedHere' : 'edits.deletedHere', { quote: quote(sent) });
 }
 
 /** Whether the send of `m` went out (or was at least handed to Meta), and with which text. */
@@ -58,8 +58,9 @@ export class AgentChanges {
     if (before.state === 'failed' && !before.wamid) return done('unchanged'); // never went out: nothing to tell
     const kind = change.text === undefined ? 'delete' : 'edit';
     let text: string | undefined;
+    const conversation = await this.store.getConversation(before.conversationId);
+    const lang = this.accounts.language(conversation?.accountId);
     if (kind === 'edit') {
-      const conversation = await this.store.getConversation(before.conversationId);
       const rule = replyRuleOf(conversation ? this.accounts.get(conversation.accountId) : undefined);
       const decision = decideReply({ text: change.text!, leadingMention: change.leadingMention }, rule);
       text = decision.send ? decision.text.trim() : undefined;
@@ -74,9 +75,7 @@ export class AgentChanges {
     if (sent === undefined && settable) return done('applied'); // the send will use the new text, or skip a deleted message
     const shown = sent ?? before.text ?? '';
     const body =
-      sent === undefined
-        ? `✏️ *Edit not sent:* ${multipart ? 'this message goes to WhatsApp in several parts, which cannot be rewritten' : 'the edited text cannot be sent as a reply'}, so the customer gets the original:\n${quote(shown)}`
-        : changeNotice(kind, shown);
+      sent === undefined ? t(lang, multipart ? 'edits.notSentParts' : 'edits.notSentReply', { quote: quote(shown) }) : changeNotice(kind, shown, lang);
     jobs.push(
       agentChangeNoticeJob(change.platform, after.conversationId, { channelId: change.channelId, messageId: change.messageId, kind, text: text ?? '' }, body),
     );

@@ -6,6 +6,7 @@
  */
 import type { AgentReaction } from '../../domain/chat';
 import type { Store } from '../../domain/store';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Logger } from '../../logger';
 import { agentReactionKey, threadNoticeJob, whatsappReactJob } from '../routing';
 import { serviceWindowClosed, type Handled } from './agent-reply';
@@ -17,6 +18,8 @@ export class AgentReactions {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** The language of an account's agents (Accounts.language); unset: English. */
+    private readonly languageOf: (accountId: string) => Language = () => DEFAULT_LANGUAGE,
   ) {}
 
   async handle(r: AgentReaction): Promise<Handled<AgentReactionResult>> {
@@ -33,7 +36,7 @@ export class AgentReactions {
     const key = agentReactionKey(r);
     if (serviceWindowClosed(conversation, this.now())) {
       this.log.info({ conversationId: conversation._id }, 'agent reaction not sent: service window closed');
-      const body = `⚠️ *The reaction ${r.emoji} was not sent to the customer:* they last wrote more than 24 hours ago, and WhatsApp then allows only templates.`;
+      const body = t(this.languageOf(conversation.accountId), 'edits.reactionWindowClosed', { emoji: r.emoji });
       return { result: 'window_closed', jobs: [threadNoticeJob(r.platform, conversation._id, { why: 'reaction-window', reactionKey: key }, body)] };
     }
     await this.store.updateMessage(target._id, { agentReaction: emoji });

@@ -4,13 +4,14 @@
  * Idempotent on the chat message id, so a platform's event retries never send twice. Persists the message and
  * returns the jobs it implies (routing.ts); the caller enqueues them.
  */
-import type { AgentMessage } from '../../domain/chat';
+import { dateMark, type AgentMessage } from '../../domain/chat';
 import type { ConversationRecord, MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import { agentMessageId, agentMessageOrigin, mirrorJobs } from '../agent-message';
 import { decideReply, internalNote, replyRuleOf } from '../internal-notes';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import { planAgentMessage } from '../media-rules';
 import { WHATSAPP_MAX_PARTS, WHATSAPP_TEXT_MAX } from '../message-parts';
 import { chatStatusJob, threadNoticeJob, whatsappSendJob } from '../routing';
@@ -24,12 +25,15 @@ export function serviceWindowClosed(conversation: { lastInboundAt?: Date }, now:
 }
 
 /** Why a free-form message is refused outside the window (shown under the agent's post, like Meta's 131047). */
-export function windowClosedFailure(conversation: Pick<ConversationRecord, 'lastInboundAt' | 'customer'>) {
+export function windowClosedFailure(conversation: Pick<ConversationRecord, 'lastInboundAt' | 'customer'>, lang: Language = DEFAULT_LANGUAGE) {
+  const phone = conversation.customer.waId ? `+${conversation.customer.waId}` : '<phone>';
+  // A date mark: each platform shows it in the reader's time zone (domain/chat/date-mark.ts).
+  const at = conversation.lastInboundAt && dateMark(conversation.lastInboundAt);
   return {
     code: '131047',
-    meaning: `the customer last wrote ${conversation.lastInboundAt ? `on ${conversation.lastInboundAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never'}, more than 24 hours ago, so WhatsApp allows only templates`,
+    meaning: at ? t(lang, 'notices.windowClosedMeaning', { at }) : t(lang, 'notices.windowNeverMeaning'),
     // The customer's number filled in: the line can be copied as it is (issue 11 point 5).
-    action: `send an approved template with \`/wa template ${conversation.customer.waId ? `+${conversation.customer.waId}` : '<phone>'} <template>\``,
+    action: t(lang, 'notices.windowClosedAction', { phone }),
     retryable: false,
   };
 }
@@ -62,22 +66,29 @@ export class AgentReplies {
     // A picked saved reply is meant for the customer: the note rule (about what a typed message starts with) is not asked.
     const decision = msg.picked ? ({ send: true, text: msg.text } as const) : decideReply(msg, replyRuleOf(replyAccount));
     if (!decision.send) {
-      const note = internalNote(msg, conversation, decision.why, replyAccount ? this.accounts.platformsOf(replyAccount).filter((p) => p !== msg.platform) : []);
+      const note = internalNote(
+        msg,
+        conversation,
+        decision.why,
+        replyAccount ? this.accounts.platformsOf(replyAccount).filter((p) => p !== msg.platform) : [],
+        this.accounts.language(replyAccount),
+      );
       const inserted = await this.store.insertMessage(note.record);
       jobs.push(...note.jobs); // idempotent (dedupe keys): a retry after a crash still marks it
       return done(inserted ? 'internal' : 'duplicate');
     }
+    const lang = this.accounts.language(replyAccount);
     const text = decision.text.trim();
     const plan = planAgentMessage(text, msg.files ?? []);
     if (plan.refused.length) {
       // Refused here, before any call to Meta, with the limit that applies: the agent knows at once.
-      const lines = plan.refused.map((r) => `• “${r.file.name}”: ${r.reason}.`);
+      const lines = plan.refused.map((r) => t(lang, 'notices.fileRefusedLine', { name: r.file.name, reason: r.reason }));
       jobs.push(
         threadNoticeJob(
           msg.platform,
           conversation._id,
           { why: 'files-refused', channelId: msg.channelId, messageId: msg.messageId },
-          `⚠️ *Not sent to the customer:*\n${lines.join('\n')}\n*What to do:* share a link to the file, or a file WhatsApp takes.`,
+          t(lang, 'notices.filesRefused', { lines: lines.join('\n') }),
         ),
       );
     }
@@ -92,7 +103,11 @@ export class AgentReplies {
           msg.platform,
           conversation._id,
           { why: 'text-refused', channelId: msg.channelId, messageId: msg.messageId },
-          `⚠️ *Not sent to the customer:* the message is ${plan.text!.length.toLocaleString('en')} characters, and WhatsApp takes ${WHATSAPP_TEXT_MAX.toLocaleString('en')} per message; the bridge sends one reply as at most ${WHATSAPP_MAX_PARTS} messages.\n*What to do:* shorten it, or share it as a file.`,
+          t(lang, 'notices.textTooLong', {
+            length: plan.text!.length.toLocaleString(lang),
+            max: WHATSAPP_TEXT_MAX.toLocaleString(lang),
+            parts: WHATSAPP_MAX_PARTS,
+          }),
         ),
       );
       this.log.info({ conversationId: conversation._id, length: plan.text!.length }, 'agent reply refused: too long for WhatsApp');
@@ -142,7 +157,7 @@ export class AgentReplies {
 
     // Checked before calling Meta: outside the window a free-form send can only fail with 131047.
     if (serviceWindowClosed(conversation, this.now())) {
-      const failure = windowClosedFailure(conversation);
+      const failure = windowClosedFailure(conversation, lang);
       // Only the first part is recorded (nothing is sent), so its own `failed` is what the message shows.
       if (!(await this.store.insertMessage({ ...first, state: 'failed', failure }))) return done('duplicate');
       jobs.push(chatStatusJob(conversation._id, { platform: msg.platform, messageId: id, status: 'failed' }));
@@ -160,7 +175,7 @@ export class AgentReplies {
     jobs.push(
       ...parts.map((p) => p.job),
       // Teams on the other platform see the whole conversation: the reply is mirrored, marked with who and where.
-      ...mirrorJobs(msg, conversation._id, otherSides, mirrorBody),
+      ...mirrorJobs(msg, conversation._id, otherSides, mirrorBody, '', lang),
     );
     return done('queued');
   }

@@ -3,7 +3,8 @@
  * to their stage and the jobs it returns are enqueued (which wakes the outbox) before the platform is acknowledged;
  * commands and template forms go to their services; a change of the bot's access probes the parked deliveries.
  */
-import type { ChatInbound, InteractiveForms, SavedReplyForms } from '../../domain/chat';
+import type { ChatInbound, ChatPlatform, InteractiveForms, SavedReplyForms } from '../../domain/chat';
+import type { Language } from '../../i18n';
 import type { Commands } from '../commands';
 import type { CardActionService } from '../lifecycle/card-actions';
 import type { Enqueue } from '../outbox/enqueue';
@@ -26,6 +27,8 @@ export interface ChatInboundStages {
   /** Clicks on the card's buttons (src/services/lifecycle/card-actions.ts); it also suggests the customer's name in forms. */
   cardActions?: CardActionService;
   enqueue: Enqueue;
+  /** The language of a channel's agents (Accounts.channelLanguage). */
+  language?: (platform: ChatPlatform, channelId: string) => Language;
   /** Parked deliveries on this platform are tried again now (OutboxWorker.probeParked). */
   probeParked(platform: string): void;
 }
@@ -58,5 +61,6 @@ export function createChatInbound(s: ChatInboundStages): ChatInbound {
     // Queueing the send enqueues (and wakes the outbox) inside TemplateSender.queue.
     sendTemplate: (req) => s.templates.send(req),
     accessChanged: (c) => s.probeParked(c.platform),
+    ...(s.language && { language: (p) => s.language!(p.platform, p.channelId) }),
   };
 }

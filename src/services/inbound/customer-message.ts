@@ -12,6 +12,7 @@ import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import type { AutomaticReplies } from '../automation/decide';
 import type { Lifecycle } from '../lifecycle/lifecycle';
+import type { Language } from '../../i18n';
 import { renderContent, renderInbound } from '../render';
 import { chatCardJobs, chatPostJobs, windowReminderJobs } from '../routing';
 import { remindedPeople, windowReminderAt } from '../window-reminder';
@@ -51,8 +52,9 @@ export class CustomerMessages {
     };
     const isNew = await this.store.insertMessage(record);
     if (!isNew) this.log.debug({ wamid: m.wamid }, 'redelivered message: re-enqueue is a no-op');
-    const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid) : undefined;
-    const body = renderInbound(m, quoted);
+    const lang = this.accounts.language(account);
+    const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid, lang) : undefined;
+    const body = renderInbound(m, quoted, lang);
     const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
     const platforms = this.accounts.platformsOf(account);
     const window = Math.floor((conversation.lastInboundAt ?? m.sentAt).getTime() / CARD_WINDOW_STEP_MS);
@@ -76,10 +78,10 @@ export class CustomerMessages {
     return at && latest && remindedPeople(conversation).length ? windowReminderJobs(platforms, conversation._id, id, at) : [];
   }
 
-  private async quoteOf(wamid: string): Promise<string | undefined> {
+  private async quoteOf(wamid: string, lang: Language): Promise<string | undefined> {
     // The customer may quote their own earlier message or an agent's reply (known by the wamid of its send).
     const original = await this.store.findMessageByWamid(wamid);
-    if (original?.content) return renderContent(original.content);
+    if (original?.content) return renderContent(original.content, lang);
     return original?.text;
   }
 }

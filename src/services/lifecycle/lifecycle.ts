@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatPlatform } from '../../domain/platform';
 import type { AgentRef, ConversationLifecycle, ConversationRecord, MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
+import type { Translate } from '../../i18n';
 import type { Accounts } from '../accounts';
 import { serviceWindowClosed } from '../inbound/agent-reply';
 import { chatCardJobs, chatPostJobs, whatsappSendJob } from '../routing';
@@ -46,6 +47,11 @@ export class Lifecycle {
     return (link && (await this.store.getConversation(link.conversationId))) ?? undefined;
   }
 
+  /** The answers' texts, in the conversation's account's language. */
+  private texts(c: ConversationRecord): Translate {
+    return this.accounts.texts(c.accountId);
+  }
+
   private platformsOf(c: ConversationRecord): ChatPlatform[] {
     const account = this.accounts.get(c.accountId);
     return account ? this.accounts.platformsOf(account) : [];
@@ -58,8 +64,9 @@ export class Lifecycle {
 
   /** `who` takes the conversation (claim), or is given it (assign); it reopens if it was closed. */
   async own(c: ConversationRecord, who: AgentRef, by: AgentRef): Promise<Changed> {
+    const t = this.texts(c);
     if (c.state === 'owned' && c.owner?.platform === who.platform && c.owner.userId === who.userId) {
-      return { jobs: [], text: `${who.userId === by.userId ? 'You own' : `${nameOf(who)} owns`} this conversation already.` };
+      return { jobs: [], text: who.userId === by.userId ? t('lifecycle.ownYouAlready') : t('lifecycle.ownAlready', { name: nameOf(who) }) };
     }
     const at = this.now();
     const jobs = await this.apply(
@@ -68,19 +75,20 @@ export class Lifecycle {
       { state: 'owned', owner: who, ownedAt: at, closedAt: null, closedBy: null },
       c.state === 'closed' ? 'open' : undefined,
     );
-    return { jobs, text: who.userId === by.userId ? 'You own this conversation now.' : `${nameOf(who)} owns this conversation now.` };
+    return { jobs, text: who.userId === by.userId ? t('lifecycle.ownYouNow') : t('lifecycle.ownNow', { name: nameOf(who) }) };
   }
 
   /** Adds a person to the participants: pinged for the customer's messages as participants are (services/notify.ts). */
   async add(c: ConversationRecord, who: AgentRef): Promise<Changed> {
+    const t = this.texts(c);
     if (c.participants.some((p) => p.platform === who.platform && p.userId === who.userId)) {
-      return { jobs: [], text: `${nameOf(who)} is a participant already.` };
+      return { jobs: [], text: t('lifecycle.participantAlready', { name: nameOf(who) }) };
     }
     const at = this.now();
     await this.store.addParticipant(c._id, { ...who, lastReplyAt: at });
     return {
       jobs: chatCardJobs(this.platformsOf(c), c._id, `add:${who.platform}:${who.userId}:${at.getTime()}`),
-      text: `${nameOf(who)} is a participant now.`,
+      text: t('lifecycle.participantNow', { name: nameOf(who) }),
     };
   }
 
@@ -89,16 +97,17 @@ export class Lifecycle {
    * (and is shown in the thread like an agent's reply); otherwise the answer says it was not sent.
    */
   async close(c: ConversationRecord, by: AgentRef, message?: string): Promise<Changed> {
-    if (c.state === 'closed') return { jobs: [], text: 'This conversation is closed already.' };
+    const t = this.texts(c);
+    if (c.state === 'closed') return { jobs: [], text: t('lifecycle.closedAlready') };
     const at = this.now();
     const jobs: NewJob[] = [];
-    let note = '';
+    let notSent = false;
     if (message?.trim()) {
-      if (serviceWindowClosed(c, at)) note = ' The closing message was not sent: the 24-hour window has closed (only templates can be sent).';
+      if (serviceWindowClosed(c, at)) notSent = true;
       else jobs.push(...(await this.closingMessage(c, by, message.trim(), at)));
     }
     jobs.push(...(await this.apply(c, `close:${at.getTime()}`, { state: 'closed', closedAt: at, closedBy: by }, 'closed')));
-    return { jobs, text: `Conversation closed.${note}` };
+    return { jobs, text: t(notSent ? 'lifecycle.closedNotSent' : 'lifecycle.closed') };
   }
 
   private async closingMessage(c: ConversationRecord, by: AgentRef, text: string, at: Date): Promise<NewJob[]> {
@@ -115,7 +124,7 @@ export class Lifecycle {
       sentBy: by,
     };
     await this.store.insertMessage(record);
-    const post = { author: { name: nameOf(by), role: 'agent' as const, detail: 'closing message' }, body: text };
+    const post = { author: { name: nameOf(by), role: 'agent' as const, detail: this.texts(c)('lifecycle.closingMessage') }, body: text };
     return [
       ...chatPostJobs(this.platformsOf(c), c._id, id, post, false),
       whatsappSendJob({ conversationId: c._id, messageId: id, accountId: c.accountId, to: c.customer, text }, 'whatsapp.send'),
@@ -124,10 +133,11 @@ export class Lifecycle {
 
   /** An agent reopens a closed conversation: owned again by its owner if it had one, else open. */
   async reopen(c: ConversationRecord): Promise<Changed> {
-    if (c.state !== 'closed') return { jobs: [], text: 'This conversation is not closed.' };
+    const t = this.texts(c);
+    if (c.state !== 'closed') return { jobs: [], text: t('lifecycle.notClosed') };
     const at = this.now();
     const jobs = await this.apply(c, `reopen:${at.getTime()}`, { state: c.owner ? 'owned' : 'open', closedAt: null, closedBy: null }, 'open');
-    return { jobs, text: 'Conversation reopened.' };
+    return { jobs, text: t('lifecycle.reopened') };
   }
 
   /**

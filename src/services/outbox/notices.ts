@@ -7,6 +7,7 @@
 import type { OutboxJob, ParkedInfo } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Accounts } from '../accounts';
+import { t, type Language } from '../../i18n';
 import { pausedNotice } from '../present/notices';
 import { customerLabel } from '../render';
 import { accountChannels, channelNoticeJobs, type ChannelNoticeAbout, type ChannelRef } from '../routing';
@@ -27,18 +28,21 @@ export class OutboxNotices {
   async parked(job: OutboxJob, info: ParkedInfo): Promise<void> {
     if (this.toldElsewhere(info.target)) return;
     const channels = this.channelsOf(job).filter((c) => info.target !== `${c.platform}:channel:${c.channelId}`);
-    await this.post(channels, { why: 'parked', target: info.target, since: info.since }, pausedNotice(info));
+    await this.post(channels, { why: 'parked', target: info.target, since: info.since }, pausedNotice(info, this.languageOf(job)));
   }
 
   async stuck(job: OutboxJob, waitedMs: number): Promise<void> {
     const { conversationId } = jobPlace(job);
     const conversation = conversationId ? await this.store.getConversation(conversationId) : null;
-    const who = conversation ? ` with *${customerLabel(conversation.customer)}*` : '';
-    const where = job.kind.startsWith('chat.') ? 'posted in its thread' : 'sent to WhatsApp';
-    const body =
-      `⏳ Messages in the conversation${who} have not been ${where} for ${duration(waitedMs)}: ${job.lastError ?? 'unknown error'}.\n` +
-      '*What to do:* nothing is lost: the bridge keeps retrying and delivers them in order once it goes through; check the platform’s status if this lasts.';
+    const lang = this.languageOf(job);
+    const where = t(lang, job.kind.startsWith('chat.') ? 'notices.stuckPosted' : 'notices.stuckSent');
+    const vars = { where, duration: duration(waitedMs, lang), error: job.lastError ?? t(lang, 'notices.unknownError') };
+    const body = conversation ? t(lang, 'notices.stuckWith', { ...vars, customer: customerLabel(conversation.customer) }) : t(lang, 'notices.stuck', vars);
     await this.post(this.channelsOf(job), { why: 'stuck', jobId: job._id }, body);
+  }
+
+  private languageOf(job: OutboxJob): Language {
+    return this.accounts.language(jobPlace(job).accountId);
   }
 
   private channelsOf(job: OutboxJob): ChannelRef[] {

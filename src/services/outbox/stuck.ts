@@ -7,6 +7,7 @@
 import type { OutboxJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 
 export class StuckLanes {
   /** Failing lane heads at the last poll: lane → when its head was created (and whether it is past the threshold). */
@@ -88,10 +89,9 @@ export class StuckLanes {
   }
 }
 
-/** "12 minutes", "40 seconds": how long, in words. */
-export function duration(ms: number): string {
+/** "12 minutes", "40 seconds": how long, in words (English for the logs; an agent's notice passes its language). */
+export function duration(ms: number, lang: Language = DEFAULT_LANGUAGE): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes >= 1) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const seconds = Math.max(1, Math.round(ms / 1000));
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (minutes >= 1) return t(lang, 'time.minutes', { count: minutes });
+  return t(lang, 'time.seconds', { count: Math.max(1, Math.round(ms / 1000)) });
 }

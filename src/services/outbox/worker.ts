@@ -61,6 +61,7 @@ export interface OutboxHooks {
   onStuck?(job: OutboxJob, waitedMs: number): Promise<void>;
   /** Whether this instance may claim a job now (it holds the delivery lease); always, when not given. */
   mayClaim?(): boolean;
+  background?<T>(work: () => T): T; // runs polls and jobs so their store calls yield to waiting webhooks (ack-priority.ts)
 }
 
 const FAR_FUTURE = new Date(8.64e15);
@@ -167,7 +168,7 @@ export class OutboxWorker {
   }
 
   private tick(): Promise<void> {
-    this.current = this.poll();
+    this.current = this.hooks.background ? this.hooks.background(() => this.poll()) : this.poll();
     return this.current;
   }
 

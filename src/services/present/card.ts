@@ -1,10 +1,12 @@
 /**
- * How a conversation's card reads (issue 11 point 4): the words are here, once for every platform; the platform's
- * tokens (dates each reader sees in local time, mentions, escaping) come from its adapter (CardTokens).
+ * How a conversation's card reads (issue 11 point 4): the words are here, once for every platform, in the account's
+ * language (src/i18n catalogue `card`); the platform's tokens (dates each reader sees in local time, mentions,
+ * escaping) come from its adapter (CardTokens) and are put into the words without being escaped.
  */
 import type { CardAction, CardPerson, CardTokens, ConversationCard } from '../../domain/chat/card';
 import type { ChatPlatform } from '../../domain/platform';
 import type { AgentRef, ConversationRecord } from '../../domain/records';
+import { DEFAULT_LANGUAGE, t as tr, tokenText, type Language } from '../../i18n';
 import { MENU_TEXTS } from '../automation/menu-texts';
 import { customerLabel } from '../render';
 
@@ -14,32 +16,39 @@ import { customerLabel } from '../render';
  */
 const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 
-const STATE_WORDS = { open: 'Open', owned: 'Owned', closed: 'Closed' } as const;
-
 /** The card's text, one line per fact. */
 export function cardText(card: ConversationCard, t: CardTokens): string {
-  const who = (p: CardPerson | undefined) => (p ? t.person(p) : t.text('nobody'));
+  const lang = card.language ?? DEFAULT_LANGUAGE;
+  const words = (s: string) => t.text(s);
   const state =
     card.state === 'owned'
-      ? `${t.text(`*${STATE_WORDS.owned}* by `)}${who(card.owner)}`
+      ? tokenText(lang, 'card.owned', { owner: card.owner ? t.person(card.owner) : t.text(tr(lang, 'card.nobody')) }, words)
       : card.state === 'closed'
-        ? `${t.text(`✅ *${STATE_WORDS.closed}*${card.closedBy ? ' by ' : ''}`)}${card.closedBy ? t.person(card.closedBy) : ''}${t.text(' (resolved; the customer writing again reopens it)')}`
-        : t.text(`*${STATE_WORDS.open}*: nobody owns it yet`);
+        ? card.closedBy
+          ? tokenText(lang, 'card.closedBy', { person: t.person(card.closedBy) }, words)
+          : t.text(tr(lang, 'card.closed'))
+        : t.text(tr(lang, 'card.open'));
   const window = card.windowOpen
-    ? `${t.text('🟢 24-hour window open until ')}${t.date(card.windowUntil!)}`
+    ? tokenText(lang, 'card.windowOpen', { until: t.date(card.windowUntil!) }, words)
     : card.windowUntil
-      ? `${t.text('🔴 24-hour window closed since ')}${t.date(card.windowUntil)}${t.text(': only approved templates can be sent')}`
-      : t.text('🔴 24-hour window closed (the customer has not written): only approved templates can be sent');
+      ? tokenText(lang, 'card.windowClosedSince', { since: t.date(card.windowUntil) }, words)
+      : t.text(tr(lang, 'card.windowNeverOpened'));
+  const people = card.participants.length ? card.participants.map((p: CardPerson) => t.person(p)).join(', ') : t.text(tr(lang, 'card.noParticipants'));
   const lines = [
-    t.text(`💬 *New WhatsApp conversation* with *${card.customer}*${card.account ? ` on ${card.account}` : ''}.`),
-    `${t.text('State: ')}${state}`,
-    `${t.text('Participants: ')}${card.participants.length ? card.participants.map((p) => t.person(p)).join(', ') : t.text('none yet')}`,
+    t.text(cardHeadline(lang, card.customer, card.account)),
+    tokenText(lang, 'card.state', { state }, words),
+    tokenText(lang, 'card.participants', { people }, words),
     window,
     ...(card.label ? [t.text(MENU_TEXTS.cardLabel(card.label))] : []),
-    ...(card.previousThread ? [`${t.text('Continues an earlier conversation: ')}${card.previousThread}`] : []),
+    ...(card.previousThread ? [tokenText(lang, 'card.continues', { link: card.previousThread }, words)] : []),
     t.text(card.replyRule),
   ];
   return lines.join('\n');
+}
+
+/** The card's first line (also the whole opening of a thread on a platform without cards): WhatsApp markup. */
+export function cardHeadline(lang: Language, customer: string, account?: string): string {
+  return account ? tr(lang, 'card.headlineOn', { customer, account }) : tr(lang, 'card.headline', { customer });
 }
 
 /**
@@ -57,7 +66,7 @@ const personOn = (platform: ChatPlatform, p: AgentRef | undefined): CardPerson |
 export function cardOf(
   conversation: ConversationRecord,
   platform: ChatPlatform,
-  o: { account?: string; replyRule: string; previousThread?: string; label?: string; now: Date },
+  o: { account?: string; replyRule: string; previousThread?: string; label?: string; now: Date; language?: Language },
 ): ConversationCard {
   const state = conversation.state ?? 'open';
   const windowUntil = conversation.lastInboundAt && new Date(conversation.lastInboundAt.getTime() + SERVICE_WINDOW_MS);
@@ -75,5 +84,7 @@ export function cardOf(
     previousThread: o.previousThread,
     ...(o.label ? { label: o.label } : {}),
     actions: cardActions(state),
+    // Only a language other than English is recorded: an English card's digest (support/threads.ts) stays as it was.
+    ...(o.language && o.language !== DEFAULT_LANGUAGE ? { language: o.language } : {}),
   };
 }

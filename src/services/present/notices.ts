@@ -1,7 +1,8 @@
-/** How the bridge words what went wrong with a delivery, in a thread or a channel. */
+/** How the bridge words what went wrong with a delivery, in a thread or a channel, in the account's language (src/i18n). */
 import { PLATFORM_LABEL } from '../../domain/platform';
 import type { FailureExplanation } from '../../domain/errors';
 import type { ParkedInfo } from '../../domain/records';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 
 export const PLATFORM_NAME = PLATFORM_LABEL;
 
@@ -13,21 +14,20 @@ const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
  * outbox reports only refusals it will not retry, so a "the bridge retries" action (a code that is passing when the
  * bridge meets it on a send) becomes what a person can do now.
  */
-export function failureNotice(e: FailureExplanation): string {
-  const action = RETRY_PROMISE.test(e.action)
-    ? 'WhatsApp gave up on this message and the bridge does not send it again by itself: write it again in the thread, or reach the customer another way'
-    : e.action;
-  return `⚠️ *Not delivered to the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${action}`;
+export function failureNotice(e: FailureExplanation, lang: Language = DEFAULT_LANGUAGE): string {
+  const action = RETRY_PROMISE.test(e.action) ? t(lang, 'notices.gaveUp') : e.action;
+  return t(lang, 'notices.notDelivered', { meaning: e.meaning, code: e.code, action });
 }
 
 /** Deliveries parked until a person fixes something (src/services/outbox/parking.ts): nothing is lost, nothing failed. */
-export function pausedNotice(p: Pick<ParkedInfo, 'label' | 'code' | 'meaning' | 'action'>): string {
-  return `⏸ *Paused* (${p.label}): ${p.meaning} (code ${p.code}).\n*What to do:* ${p.action}. Delivery resumes by itself once that is fixed; nothing is lost.`;
+export function pausedNotice(p: Pick<ParkedInfo, 'label' | 'code' | 'meaning' | 'action'>, lang: Language = DEFAULT_LANGUAGE): string {
+  return t(lang, 'notices.paused', { label: p.label, meaning: p.meaning, code: p.code, action: p.action });
 }
 
 /** Said under a refusal the outbox will not retry: how to send it again once the cause is fixed. */
-export const REQUEUE_HINT = 'It is not retried by itself; once the cause is fixed, `/wa requeue` (or `npm run requeue`) sends it again.';
+export const requeueHint = (lang: Language = DEFAULT_LANGUAGE): string => t(lang, 'notices.requeueHint');
+export const REQUEUE_HINT = requeueHint();
 
-export function fileNotice(e: FailureExplanation): string {
-  return `⚠️ *The file could not be shown here:* ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}`;
+export function fileNotice(e: FailureExplanation, lang: Language = DEFAULT_LANGUAGE): string {
+  return t(lang, 'notices.fileNotShown', { meaning: e.meaning, code: e.code, action: e.action });
 }

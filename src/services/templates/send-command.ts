@@ -3,6 +3,7 @@
  * `/wa templates` and `/wa sync`. The send itself (checks, replies, queueing) is TemplateSender in sender.ts;
  * Slack's form and Discord's autocomplete use the same sender.
  */
+import { translator } from '../../i18n';
 import type { CommandReply, CommandRequest, Commands } from '../commands';
 import { parseRecipientsCsv, RecipientsCsvError, type CsvRecipient } from './csv';
 import { EXAMPLE_PHONE, type TemplateSender } from './sender';
@@ -17,19 +18,17 @@ export interface BulkStarter {
 
 /** `/wa template`, `/wa templates`, `/wa sync`. */
 export function registerTemplateCommands(commands: Commands, sender: TemplateSender, sync: TemplateSync, bulk: BulkStarter | undefined): void {
+  const textsFor = (req: CommandRequest) => translator(sender.language(req.platform, req.channelId));
   commands.register(
     'template',
     'template <phone> <template>[:<language>] [values…]',
     'send an approved template (quote a value with spaces: "two words"; named variables as name=value; several numbers separated by commas)',
     async (args, req) => {
       const [phone, ref, ...rest] = args;
-      if (!phone || !ref) {
-        return {
-          text: `Usage: \`/wa template <phone> <template>[:<language>] [values…]\`, e.g. \`/wa template ${EXAMPLE_PHONE} order_update:en "Jane Doe" 42\`. \`/wa templates\` lists the templates and what each needs.`,
-        };
-      }
+      const t = textsFor(req);
+      if (!phone || !ref) return { text: t('templates.usage', { phone: EXAMPLE_PHONE }) };
       if (phone.includes(',') || phone.includes(';')) {
-        if (!bulk) return { text: 'Sending to several numbers at once is not available here.' };
+        if (!bulk) return { text: t('templates.noBulk') };
         const reply = await bulk.start(
           req,
           phone
@@ -44,16 +43,16 @@ export function registerTemplateCommands(commands: Commands, sender: TemplateSen
       // A phone number has no letters: this may be a shared file (a CSV of recipients) the platform can read.
       if (/[A-Za-z]/.test(phone) && bulk) {
         const file = await sender.readSharedFile(req.platform, phone);
-        if (file && 'error' in file) return { text: `❌ Not sent: ${file.error}` };
+        if (file && 'error' in file) return { text: t('templates.notSentFile', { why: file.error }) };
         if (file) {
           let rows: CsvRecipient[];
           try {
             rows = parseRecipientsCsv(file.text);
           } catch (err) {
-            if (err instanceof RecipientsCsvError) return { text: `❌ Not sent: ${file.name} ${err.message}` };
+            if (err instanceof RecipientsCsvError) return { text: t('templates.notSentFileWhy', { file: file.name, why: err.message }) };
             throw err;
           }
-          if (!rows.length) return { text: `❌ Not sent: ${file.name} has no recipients (one per row: phone[,value…])` };
+          if (!rows.length) return { text: t('templates.noRecipients', { file: file.name }) };
           return bulk.start(req, rows, ref, rest);
         }
       }
@@ -72,8 +71,8 @@ export function registerTemplateCommands(commands: Commands, sender: TemplateSen
   commands.register('templates', 'templates', 'list the synced templates, their status and what each needs', async (_args, req) => ({
     text: await sender.list(req.platform, req.channelId),
   }));
-  commands.register('sync', 'sync', 'read the templates from WhatsApp Manager now', async () => {
+  commands.register('sync', 'sync', 'read the templates from WhatsApp Manager now', async (_args, req) => {
     const reports = await sync.syncAll();
-    return { text: reports.map(describeReport).join('\n') || 'No WhatsApp number is configured.' };
+    return { text: reports.map(describeReport).join('\n') || textsFor(req)('templates.noNumber') };
   });
 }

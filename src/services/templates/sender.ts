@@ -10,6 +10,7 @@ import { hasDirectory, type ChatAdapter, type ChatPlatform } from '../../domain/
 import type { Store } from '../../domain/store';
 import type { TemplateChoice, TemplateField, TemplateRecord, TemplateSendRequest, TemplateSendResult } from '../../domain/templates';
 import type { Logger } from '../../logger';
+import { t, type Language } from '../../i18n';
 import type { Accounts } from '../accounts';
 import { templateSend } from '../inbound/template-send';
 import type { Enqueue } from '../outbox/enqueue';
@@ -39,6 +40,11 @@ export class TemplateSender {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The language of the texts for this channel's agents (src/i18n). */
+  language(platform: ChatPlatform, channelId: string): Language {
+    return this.accounts.channelLanguage(platform, channelId);
+  }
+
   /** The number a command typed in this channel sends from. */
   accountFor(platform: ChatPlatform, channelId: string): AccountConfig | { error: string } {
     return accountFor(this.accounts, platform, channelId);
@@ -61,6 +67,8 @@ export class TemplateSender {
   /** The whole check, then the send is queued. Used by the command line and by forms. */
   async send(req: TemplateSendRequest): Promise<TemplateSendResult> {
     const errors: Record<string, string> = {};
+    const lang = this.language(req.platform, req.channelId);
+    const fail = (e: Record<string, string>, text?: string) => failed(e, lang, text);
     const phone = normalizePhone(req.phone);
     if (!phone.ok) errors.phone = phone.reason;
     const account = this.accountFor(req.platform, req.channelId);
@@ -76,13 +84,10 @@ export class TemplateSender {
     if (built && !built.ok) Object.assign(errors, built.errors);
     if (Object.keys(errors).length || !built?.ok || !phone.ok) {
       const example = phone.ok ? phone.e164 : EXAMPLE_PHONE;
-      return fail(errors, `❌ Not sent:\n${bullets(errors)}\n\n${describeTemplate(template, shape, example, ref)}`);
+      return fail(errors, `${t(lang, 'templates.notSent', { bullets: bullets(errors) })}\n\n${describeTemplate(template, shape, example, ref)}`);
     }
     await this.queue(account, template, built.built, phone.digits, { platform: req.platform, userId: req.userId, name: req.userName });
-    return {
-      ok: true,
-      text: `✅ \`${ref}\` is on its way to ${phone.e164}. It appears in the customer’s thread with its delivery status; their answer lands there too.`,
-    };
+    return { ok: true, text: t(lang, 'templates.onItsWay', { ref, phone: phone.e164 }) };
   }
 
   /**
@@ -127,20 +132,16 @@ export class TemplateSender {
   async list(platform: ChatPlatform, channelId: string): Promise<string> {
     const account = this.accountFor(platform, channelId);
     if ('error' in account) return account.error;
-    if (!account.businessAccountId)
-      return `The templates of ${account.name} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG).`;
+    const lang = this.accounts.language(account);
+    if (!account.businessAccountId) return t(lang, 'templates.unknownTemplates', { account: account.name });
     const all = await this.store.listTemplates(account.businessAccountId);
-    if (!all.length) return 'No templates are synced yet: run `/wa sync`.';
-    const lines = all.map((t) => {
-      const shape = templateShape(t);
+    if (!all.length) return t(lang, 'templates.noneSynced');
+    const lines = all.map((tpl) => {
+      const shape = templateShape(tpl);
       const needs = shape.unsupported ? `cannot be sent from the bridge (${shape.unsupported})` : `${shape.slots.filter((s) => s.required).length} value(s)`;
-      return `• \`${t.name}:${t.language}\` — ${t.category?.toLowerCase() ?? 'uncategorised'}, ${sendability(t)}${t.quality ? `, quality ${t.quality.toLowerCase()}` : ''} — ${needs}`;
+      return `• \`${tpl.name}:${tpl.language}\` — ${tpl.category?.toLowerCase() ?? 'uncategorised'}, ${sendability(tpl)}${tpl.quality ? `, quality ${tpl.quality.toLowerCase()}` : ''} — ${needs}`;
     });
-    return [
-      `*Templates of ${account.name}* (${all.length}):`,
-      ...lines,
-      'Send one with `/wa template <phone> <name>[:<language>] [values…]`; a mistake shows what it needs.',
-    ].join('\n');
+    return [t(lang, 'templates.listHead', { account: account.name, count: all.length }), ...lines, t(lang, 'templates.listFoot')].join('\n');
   }
 }
 
@@ -154,6 +155,6 @@ export function bullets(errors: Record<string, string>): string {
     .join('\n');
 }
 
-function fail(errors: Record<string, string>, text?: string): TemplateSendResult {
-  return { ok: false, errors, text: text ?? `❌ Not sent:\n${bullets(errors)}` };
+function failed(errors: Record<string, string>, lang: Language, text?: string): TemplateSendResult {
+  return { ok: false, errors, text: text ?? t(lang, 'templates.notSent', { bullets: bullets(errors) }) };
 }

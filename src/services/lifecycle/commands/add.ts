@@ -6,7 +6,7 @@ export function registerAdd(d: LifecycleCommandDeps): void {
     const t = await targetOf(d, req, args);
     if ('error' in t) return { text: t.error };
     const who = personOf(t.rest[0]);
-    if (!who) return { text: 'Name the person to add: `/wa add @person`.' };
+    if (!who) return { text: d.accounts.texts(t.conversation.accountId)('lifecycle.addWho') };
     return run(d, d.lifecycle.add(t.conversation, { platform: req.platform, ...who }));
   });
 }

@@ -6,7 +6,7 @@ export function registerAssign(d: LifecycleCommandDeps): void {
     const t = await targetOf(d, req, args);
     if ('error' in t) return { text: t.error };
     const who = personOf(t.rest[0]);
-    if (!who) return { text: 'Name the person to assign it to: `/wa assign @person`.' };
+    if (!who) return { text: d.accounts.texts(t.conversation.accountId)('lifecycle.assignWho') };
     return run(d, d.lifecycle.own(t.conversation, { platform: req.platform, ...who }, caller(req)));
   });
 }

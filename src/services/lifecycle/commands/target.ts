@@ -5,6 +5,7 @@
  */
 import type { ConversationRecord } from '../../../domain/records';
 import type { Store } from '../../../domain/store';
+import { t } from '../../../i18n';
 import type { Accounts } from '../../accounts';
 import type { CommandRequest, Commands } from '../../commands';
 import type { Changed, Lifecycle } from '../lifecycle';
@@ -33,14 +34,15 @@ export async function targetOf(
   }
   const at = args.findIndex((a) => PHONE.test(a));
   const first = args[at];
+  const lang = d.accounts.channelLanguage(req.platform, req.channelId);
   if (first) {
     const account = d.accounts.all.find((a) => a[req.platform]?.channelId === req.channelId);
-    if (!account) return { error: 'This channel is not a WhatsApp number’s channel.' };
+    if (!account) return { error: t(lang, 'lifecycle.notAChannel') };
     const conversation = await d.store.getConversation(`${account.phoneNumberId}:${first.replace(/\D/g, '')}`);
-    if (!conversation) return { error: `No conversation with ${first} on this channel’s number.` };
+    if (!conversation) return { error: t(lang, 'lifecycle.noConversation', { number: first }) };
     return { conversation, rest: args.filter((_, i) => i !== at) };
   }
-  return { error: 'Use this in a conversation’s thread, or name the customer’s number (e.g. `+4915112345678`).' };
+  return { error: t(lang, 'lifecycle.useInThread') };
 }
 
 /** A person named in a command: Slack `<@U123|name>`, Discord `<@123>` / `<@!123>`, or a bare user id. */

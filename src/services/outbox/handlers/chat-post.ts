@@ -6,7 +6,8 @@
 import type { ChatPost } from '../../../domain/chat';
 import type { ChatLocation, JobPayloads, MessageRecord } from '../../../domain/records';
 import { chatParts } from '../../message-parts';
-import { REQUEUE_HINT } from '../../present/notices';
+import { t } from '../../../i18n';
+import { requeueHint } from '../../present/notices';
 import { customerLabel } from '../../render';
 import { channelNoticeJobs, chatStatusJob } from '../../routing';
 import type { Explanation, HandlerContext, JobHandler } from './support/context';
@@ -34,7 +35,9 @@ async function post(ctx: HandlerContext, p: Payload): Promise<void> {
   const { thread, isNew } = await threadFor(ctx, p.conversationId, p.platform);
   // A reaction, edit or deletion is shown on the post it concerns when it can be (nothing new is posted then).
   const change = message?.content && isCustomerChange(message.content) && !posted.length ? message.content : undefined;
-  const shown: ChatPost | 'done' = change ? await showCustomerChange(ctx.store, chat, change, p.post) : p.post;
+  const shown: ChatPost | 'done' = change
+    ? await showCustomerChange(ctx.store, chat, change, p.post, ctx.accounts.language(p.conversationId.split(':')[0]))
+    : p.post;
   if (shown === 'done') return;
   const mentions = isNew || !p.notify || posted.length ? [] : await mentionsNow(ctx, p.conversationId, p.platform);
   if (message?.content?.kind === 'media') {
@@ -92,11 +95,19 @@ async function announceLostPost(ctx: HandlerContext, p: Payload, e: Explanation)
   const account = conversation && ctx.accounts.get(conversation.accountId);
   const channelId = account?.[p.platform]?.channelId;
   if (!conversation || !channelId) return;
+  const lang = ctx.accounts.language(account);
   await ctx.enqueue(
     channelNoticeJobs(
       [{ platform: p.platform, channelId }],
       { why: 'lost-post', messageId: p.messageId },
-      `⚠️ A message in the conversation with *${customerLabel(conversation.customer)}* could not be posted in its thread: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}. ${REQUEUE_HINT}\n> ${p.post.body.split('\n').join('\n> ')}`,
+      t(lang, 'notices.notPosted', {
+        customer: customerLabel(conversation.customer),
+        meaning: e.meaning,
+        code: e.code,
+        action: e.action,
+        hint: requeueHint(lang),
+        quote: p.post.body.split('\n').join('\n> '),
+      }),
     ),
   );
 }

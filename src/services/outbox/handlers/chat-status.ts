@@ -5,6 +5,7 @@
 import { hasStatusMarks } from '../../../domain/chat';
 import type { JobPayloads } from '../../../domain/records';
 import { partLabel, showCombinedStatus } from '../../message-parts';
+import { t } from '../../../i18n';
 import { failureNotice } from '../../present/notices';
 import type { HandlerContext, JobHandler } from './support/context';
 import { locate, threadOf } from './support/threads';
@@ -31,18 +32,19 @@ async function showStatus(ctx: HandlerContext, p: JobPayloads['chat.status']): P
   if (p.status !== 'failed') return;
   const failure = message.failure ?? (p.error ? ctx.whatsapp.explain(p.error) : undefined);
   if (p.error && !message.failure && failure) await ctx.store.updateMessage(p.messageId, { failure });
-  const explanation = failure ?? {
-    code: 'unknown',
-    meaning: 'WhatsApp reported the message as failed without a reason',
-    action: 'try again, or reach the customer another way',
-  };
+  const conversation = await ctx.store.getConversation(message.conversationId);
+  const lang = ctx.accounts.language(conversation?.accountId);
+  const explanation = failure ?? { code: 'unknown', meaning: t(lang, 'notices.failedNoReason'), action: t(lang, 'notices.failedNoReasonAction') };
   const file = message.file ? `📎 ${message.file.name}\n` : head?.parts?.length ? `${partLabel(head, message)}\n` : '';
   // The window closed (WhatsApp's 131047, or the bridge's refusal before calling Meta): the notice carries the
   // "send a template" button, the one fix, where the agent is (issue 11 points 2 and 5).
-  const actions = explanation.code === WINDOW_CLOSED ? { conversationId: message.conversationId, actions: ['template' as const] } : undefined;
+  const actions =
+    explanation.code === WINDOW_CLOSED
+      ? { conversationId: message.conversationId, actions: ['template' as const], ...(lang === 'en' ? {} : { language: lang }) }
+      : undefined;
   await chat.postInThread(thread, {
     author: { name: 'WhatsApp bridge', role: 'bridge' },
-    body: `${file}${failureNotice(explanation)}`,
+    body: `${file}${failureNotice(explanation, lang)}`,
     ...(actions ? { actions } : {}),
   });
 }

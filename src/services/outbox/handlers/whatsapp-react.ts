@@ -1,4 +1,5 @@
 /** `whatsapp.react`: an agent's reaction (or its removal: empty emoji) on a customer's message; a refusal is told in the thread. */
+import { t } from '../../../i18n';
 import { threadNoticeJob } from '../../routing';
 import type { HandlerContext, JobHandler } from './support/context';
 
@@ -8,7 +9,9 @@ export function whatsappReactHandler(ctx: HandlerContext): JobHandler<'whatsapp.
       await ctx.media.sendReaction(ctx.account(p.accountId), p.to, p.targetWamid, p.emoji);
     },
     failed: async (p, e) => {
-      const body = `⚠️ *The reaction ${p.emoji || '(removal)'} did not reach the customer:* ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}`;
+      const lang = ctx.accounts.language(p.accountId);
+      const emoji = p.emoji || t(lang, 'notices.reactionRemoval');
+      const body = t(lang, 'notices.reactionFailed', { emoji, meaning: e.meaning, code: e.code, action: e.action });
       await ctx.enqueue([
         threadNoticeJob(p.platform, p.conversationId, { why: 'reaction-failed', targetWamid: p.targetWamid, emoji: p.emoji, at: ctx.now() }, body),
       ]);

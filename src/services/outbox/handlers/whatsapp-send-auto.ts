@@ -9,6 +9,7 @@
  */
 import type { AutomaticKind } from '../../../domain/automatic';
 import type { JobPayloads, NewJob } from '../../../domain/records';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../../i18n';
 import type { AutomaticOutcome } from '../../automation/metrics';
 import { serviceWindowClosed } from '../../inbound/agent-reply';
 import { threadNoticeJob } from '../../routing';
@@ -18,14 +19,17 @@ import { sendFailed } from './support/send-failed';
 type Payload = JobPayloads['whatsapp.send_auto'];
 
 /** How the thread names an automatic message. */
-export function automaticLabel(kind: AutomaticKind, rule?: string): string {
-  return kind === 'away' ? 'away message' : kind === 'greeting' ? 'greeting' : kind === 'menu' ? 'menu' : `auto-reply: ${rule ?? ''}`;
+export function automaticLabel(kind: AutomaticKind, rule?: string, lang: Language = DEFAULT_LANGUAGE): string {
+  if (kind === 'menu') return t(lang, 'automatic.menu');
+  return kind === 'away' ? t(lang, 'automatic.away') : kind === 'greeting' ? t(lang, 'automatic.greeting') : t(lang, 'automatic.keyword', { rule: rule ?? '' });
 }
 
 const quoted = (text?: string) => (text ? `\n> ${text.split('\n').join('\n> ')}` : '');
 
 export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsapp.send_auto'> {
   const count = (p: Payload, outcome: AutomaticOutcome) => ctx.countAutomatic?.(p.kind, outcome);
+  const langOf = (p: Payload) => ctx.accounts.language(p.accountId);
+  const label = (p: Payload) => automaticLabel(p.kind, p.rule, langOf(p));
   const notices = (p: Payload, outcome: 'sent' | 'not-sent', body: string): NewJob[] => {
     const account = ctx.accounts.get(p.accountId);
     return (account ? ctx.accounts.platformsOf(account) : []).map((platform) =>
@@ -35,7 +39,8 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
   /** Not sent: the record says why; `tell` puts it in the thread (an agent who just replied needs no notice). */
   const notSent = async (p: Payload, outcome: AutomaticOutcome, failure: Explanation, tell: boolean) => {
     await ctx.store.updateMessage(p.messageId, { state: 'failed', stateAt: ctx.now(), failure });
-    if (tell) await ctx.enqueue(notices(p, 'not-sent', `🤖 ${automaticLabel(p.kind, p.rule)} not sent: ${failure.meaning}.\n*What to do:* ${failure.action}`));
+    if (tell)
+      await ctx.enqueue(notices(p, 'not-sent', t(langOf(p), 'automatic.notSent', { label: label(p), meaning: failure.meaning, action: failure.action })));
     ctx.log.info({ conversationId: p.conversationId, kind: p.kind, code: failure.code }, 'automatic message not sent');
     count(p, outcome);
   };
@@ -60,12 +65,8 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
       if (serviceWindowClosed(conversation, ctx.now())) {
         const template = p.answer.whenWindowClosed;
         if (!template) {
-          const failure = {
-            code: '131047',
-            meaning: 'the customer wrote more than 24 hours ago, so WhatsApp allows only templates, and no template is configured for it',
-            action: 'answer with `/wa template`, or set `whenWindowClosed` on this answer in BRIDGE_CONFIG',
-            retryable: false,
-          };
+          const lang = langOf(p);
+          const failure = { code: '131047', meaning: t(lang, 'automatic.noTemplateMeaning'), action: t(lang, 'automatic.noTemplateAction'), retryable: false };
           return notSent(p, 'window_closed', failure, true);
         }
         await ctx.pacer?.acquire(p.accountId, p.to.waId ?? p.to.userId ?? p.conversationId);
@@ -82,13 +83,14 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
         wamid = await ctx.whatsapp.sendText(account, p.to, p.answer.text ?? '');
       }
       await ctx.enqueue(await ctx.inbound.statuses.accepted(p.messageId, wamid, ctx.now()));
-      const what = outcome === 'template' ? `\n(template ${p.answer.whenWindowClosed!.template}: the 24-hour window was closed)` : quoted(message.text);
-      await ctx.enqueue(notices(p, 'sent', `🤖 ${automaticLabel(p.kind, p.rule)}${p.kind === 'keyword' ? '' : ' sent'}${what}`));
+      const lang = langOf(p);
+      const what = outcome === 'template' ? t(lang, 'automatic.templateInstead', { template: p.answer.whenWindowClosed!.template }) : quoted(message.text);
+      await ctx.enqueue(notices(p, 'sent', t(lang, p.kind === 'keyword' ? 'automatic.answered' : 'automatic.sent', { label: label(p), what })));
       count(p, outcome);
     },
     failed: async (p, e) => {
       await sendFailed(ctx, p.messageId, e);
-      await ctx.enqueue(notices(p, 'not-sent', `🤖 ${automaticLabel(p.kind, p.rule)} not sent: ${e.meaning} (code ${e.code}).\n*What to do:* ${e.action}`));
+      await ctx.enqueue(notices(p, 'not-sent', t(langOf(p), 'automatic.notSentCode', { label: label(p), meaning: e.meaning, code: e.code, action: e.action })));
       count(p, 'failed');
     },
   };

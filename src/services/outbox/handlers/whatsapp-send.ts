@@ -31,7 +31,7 @@ export function whatsappSendHandler(ctx: HandlerContext): JobHandler<'whatsapp.s
       const kind = now.deletedAt ? 'delete' : now.text !== undefined && now.text !== text ? 'edit' : undefined;
       if (!kind) return;
       const about = { channelId: origin.channelId, messageId: origin.messageId, kind, text: kind === 'edit' ? now.text! : '' } as const;
-      await ctx.enqueue([agentChangeNoticeJob(origin.platform, now.conversationId, about, changeNotice(kind, text))]);
+      await ctx.enqueue([agentChangeNoticeJob(origin.platform, now.conversationId, about, changeNotice(kind, text, ctx.accounts.language(account)))]);
     },
     failed: (p, e) => sendFailed(ctx, p.messageId, e),
   };

@@ -7,6 +7,7 @@ import { isStatusMark } from '../../../../domain/chat/status-marks';
 import type { MessageContent } from '../../../../domain/content';
 import type { MessageRecord } from '../../../../domain/records';
 import type { Store } from '../../../../domain/store';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../../../i18n';
 import { chatParts } from '../../../message-parts';
 import { mediaPostBody, renderContent, snippet, struck } from '../../../render';
 import { locate, threadOf } from './threads';
@@ -16,8 +17,8 @@ export type CustomerChange = Extract<MessageContent, { kind: 'reaction' | 'edit'
 export const isCustomerChange = (c: MessageContent | undefined): c is CustomerChange => c?.kind === 'reaction' || c?.kind === 'edit' || c?.kind === 'revoke';
 
 /** The text a message stands for in a quote: its content, or an agent's text. */
-function textOf(m: MessageRecord): string {
-  if (m.content) return renderContent(m.content);
+function textOf(m: MessageRecord, lang: Language): string {
+  if (m.content) return renderContent(m.content, lang);
   if (m.file) return `📎 ${m.file.name}${m.text ? ` ${m.text}` : ''}`;
   return m.text ?? '';
 }
@@ -32,16 +33,22 @@ function withNewText(c: MessageContent, text: string): MessageContent | undefine
 const hasFile = (c: MessageContent) => c.kind === 'media' && Boolean(c.mediaId);
 
 /** The body a customer's message is shown with (a file's post shows its caption, the file is beside it). */
-function bodyOf(c: MessageContent): string {
-  return c.kind === 'media' && c.mediaId ? mediaPostBody('', c) : renderContent(c);
+function bodyOf(c: MessageContent, lang: Language): string {
+  return c.kind === 'media' && c.mediaId ? mediaPostBody('', c, lang) : renderContent(c, lang);
 }
 
 /** `'done'` when the change was shown on the post it concerns, otherwise the post to make instead. */
-export async function showCustomerChange(store: Store, chat: ChatAdapter, c: CustomerChange, post: ChatPost): Promise<'done' | ChatPost> {
+export async function showCustomerChange(
+  store: Store,
+  chat: ChatAdapter,
+  c: CustomerChange,
+  post: ChatPost,
+  lang: Language = DEFAULT_LANGUAGE,
+): Promise<'done' | ChatPost> {
   const target = await store.findMessageByWamid(c.targetWamid);
   const where = target && locate(target, chat.platform);
-  const quote = target ? snippet(textOf(target)) : undefined;
-  const about = quote ? ` “${quote}”` : ' a message';
+  const quote = target ? snippet(textOf(target, lang)) : undefined;
+  const about = quote ? t(lang, 'changes.about', { quote }) : t(lang, 'changes.aMessage');
 
   if (c.kind === 'reaction') {
     const previous = target?.customerReaction?.[chat.platform] || undefined;
@@ -55,7 +62,11 @@ export async function showCustomerChange(store: Store, chat: ChatAdapter, c: Cus
       await store.updateMessage(target._id, { [`customerReaction.${chat.platform}`]: shown && c.emoji ? c.emoji : '' } as Partial<MessageRecord>);
       if (shown) return 'done';
     }
-    const body = c.emoji ? `Reacted ${c.emoji} to${about}` : `Removed ${previous ? `the reaction ${previous}` : 'a reaction'} from${about}`;
+    const body = c.emoji
+      ? t(lang, 'changes.reacted', { emoji: c.emoji, about })
+      : previous
+        ? t(lang, 'changes.removedThe', { emoji: previous, about })
+        : t(lang, 'changes.removedA', { about });
     return { ...post, body };
   }
 
@@ -66,16 +77,16 @@ export async function showCustomerChange(store: Store, chat: ChatAdapter, c: Cus
       const edited = await editEveryPart(
         chat,
         target,
-        { ...post, body: `${bodyOf(updated)}\n_✏️ Edited by the customer_` },
+        { ...post, body: `${bodyOf(updated, lang)}\n${t(lang, 'changes.editedByCustomer')}` },
         hasFile(updated),
-        '_✏️ Edited by the customer: the message is shorter now_',
+        t(lang, 'changes.editedShorter'),
       );
       // Later quotes of this message show what it says now.
       await store.updateMessage(target._id, { content: updated });
       if (edited === true) return 'done';
-      if (edited) return { ...post, body: `✏️ The customer’s edited message, continued:\n${edited.rest}` };
+      if (edited) return { ...post, body: t(lang, 'changes.editedContinued', { rest: edited.rest }) };
     }
-    return { ...post, body: `✏️ Edited${about}${c.newText !== undefined ? `; it now says: ${c.newText}` : ''}` };
+    return { ...post, body: c.newText !== undefined ? t(lang, 'changes.editedSays', { about, text: c.newText }) : t(lang, 'changes.edited', { about }) };
   }
 
   if (editable) {
@@ -83,14 +94,14 @@ export async function showCustomerChange(store: Store, chat: ChatAdapter, c: Cus
     const edited = await editEveryPart(
       chat,
       target,
-      { ...post, body: `${struck(bodyOf(content))}\n_🗑️ Deleted by the customer_` },
+      { ...post, body: `${struck(bodyOf(content, lang))}\n${t(lang, 'changes.deletedByCustomer')}` },
       hasFile(content),
-      '_🗑️ Deleted by the customer_',
+      t(lang, 'changes.deletedByCustomer'),
     );
     if (edited === true) return 'done';
-    if (edited) return { ...post, body: `🗑️ The customer’s deleted message, continued:\n${edited.rest}` };
+    if (edited) return { ...post, body: t(lang, 'changes.deletedContinued', { rest: edited.rest }) };
   }
-  return { ...post, body: `🗑️ Deleted${about}` };
+  return { ...post, body: t(lang, 'changes.deleted', { about }) };
 }
 
 /**

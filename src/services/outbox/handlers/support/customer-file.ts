@@ -7,6 +7,7 @@ import type { MessageContent } from '../../../../domain/content';
 import { DeliveryError } from '../../../../domain/errors';
 import type { FileStream } from '../../../../domain/media';
 import type { MessageRecord } from '../../../../domain/records';
+import { t } from '../../../../i18n';
 import { formatBytes, inboundFileName } from '../../../media-rules';
 import { fileNotice, PLATFORM_NAME } from '../../../present/notices';
 import { mediaPostBody } from '../../../render';
@@ -26,12 +27,13 @@ export async function postCustomerFile(
   const withNotice = (notice: string) => chat.postInThread(thread, { ...post, body: `${post.body}\n${notice}` });
   const conversation = await ctx.store.getConversation(message.conversationId);
   const account = ctx.account(conversation?.accountId ?? message.conversationId.split(':')[0]!);
+  const lang = ctx.accounts.language(account);
 
   let file: FileStream;
   try {
     file = await ctx.media.download(account, c.mediaId, { mimeType: c.mimeType, filename: c.filename });
   } catch (err) {
-    if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation)); // needs_person: parked, the file kept
+    if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation, lang)); // needs_person: parked, the file kept
     throw err;
   }
   file = { ...file, name: inboundFileName(c, file.mimeType || c.mimeType || '', message.createdAt) };
@@ -40,18 +42,21 @@ export async function postCustomerFile(
     file.stream.destroy();
     const name = PLATFORM_NAME[chat.platform];
     return withNotice(
-      fileNotice({
-        code: 'too_large',
-        meaning: `the file is ${formatBytes(file.size)} and ${name} takes files up to ${formatBytes(limit)} from the bridge`,
-        action: 'ask the customer for a smaller file, or to share it another way',
-      }),
+      fileNotice(
+        {
+          code: 'too_large',
+          meaning: t(lang, 'notices.fileTooLarge', { size: formatBytes(file.size), platform: name, limit: formatBytes(limit) }),
+          action: t(lang, 'notices.fileTooLargeAction'),
+        },
+        lang,
+      ),
     );
   }
   try {
-    return await chat.postFile(thread, { ...post, body: mediaPostBody(post.body, c) }, file);
+    return await chat.postFile(thread, { ...post, body: mediaPostBody(post.body, c, lang) }, file);
   } catch (err) {
     file.stream.destroy();
-    if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation)); // needs_person: parked, the file kept
+    if (err instanceof DeliveryError && err.kind === 'permanent') return withNotice(fileNotice(err.explanation, lang)); // needs_person: parked, the file kept
     throw err;
   }
 }

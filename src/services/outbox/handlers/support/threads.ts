@@ -5,7 +5,7 @@ import { hasCards, type ChatPlatform, type ConversationCard, type ThreadRef } fr
 import { DeliveryError } from '../../../../domain/errors';
 import { replyRuleLine, replyRuleOf } from '../../../internal-notes';
 import { mentionsFor } from '../../../notify';
-import { cardOf } from '../../../present/card';
+import { cardHeadline, cardOf } from '../../../present/card';
 import { customerLabel } from '../../../render';
 import type { HandlerContext } from './context';
 
@@ -36,12 +36,13 @@ export async function threadFor(ctx: HandlerContext, conversationId: string, pla
   // A conversation the menu routed opens in that account's channel, pinging its notify users (Accounts.chatAccountOf).
   const { channelId, notifyUsers } = ctx.accounts.destination(ctx.accounts.chatAccountOf(conversation, platform) ?? account, platform);
   const label = customerLabel(conversation.customer);
+  const lang = ctx.accounts.language(account);
   const chat = ctx.chat(platform);
   const card = hasCards(chat) ? cardFor(ctx, conversation, platform) : undefined;
   const opened = await chat.openThread({
     channelId,
     title: label,
-    intro: `💬 *New WhatsApp conversation* with *${label}*${ctx.accounts.all.length > 1 ? ` on ${account.name}` : ''}.\n${replyRuleLine(replyRuleOf(account))}`,
+    intro: `${cardHeadline(lang, label, ctx.accounts.all.length > 1 ? account.name : undefined)}\n${replyRuleLine(replyRuleOf(account), lang)}`,
     mentionUserIds: notifyUsers,
     card,
   });
@@ -66,9 +67,11 @@ export function cardFor(ctx: HandlerContext, conversation: ConversationRecord, p
   const account = ctx.accounts.get(conversation.accountId);
   const chat = ctx.chat(platform);
   const previous = conversation.previousThreads?.[platform];
+  const language = ctx.accounts.language(account);
   return cardOf(conversation, platform, {
     account: account && ctx.accounts.all.length > 1 ? account.name : undefined,
-    replyRule: replyRuleLine(replyRuleOf(account)),
+    replyRule: replyRuleLine(replyRuleOf(account), language),
+    language,
     previousThread: previous && hasCards(chat) ? chat.threadUrl({ platform, ...previous }) : undefined,
     label: conversation.route?.label,
     now: ctx.now(),
