@@ -18,10 +18,7 @@ export class MemoryOutboxStore implements OutboxStore {
     for (const job of jobs) {
       const key = job.dedupeKey;
       if (this.live.has(key) || (options.checkDone !== false && this.done.has(key))) continue;
-      const { delayMs, ...rest } = copy(job);
-      const due = delayMs ? new Date(now.getTime() + delayMs) : now;
-      const record = { ...rest, _id: key, seq: ++this.lastSeq, state: 'pending', attempts: 0, nextAttemptAt: due, createdAt: now } as OutboxJob;
-      if (delayMs) record.timer = true;
+      const record = { ...copy(job), _id: key, seq: ++this.lastSeq, state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now } as OutboxJob;
       this.live.set(key, record);
     }
   }
@@ -35,9 +32,8 @@ export class MemoryOutboxStore implements OutboxStore {
   }
 
   async pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
-    const now = Date.now();
-    const later = (j: OutboxJob) => !!j.notBefore && j.notBefore.getTime() > (dueBy?.getTime() ?? now);
-    return this.listed((j) => j.state === 'pending' && (!j.timer || j.nextAttemptAt.getTime() <= now) && !later(j), limit);
+    const dueAt = dueBy?.getTime() ?? Date.now();
+    return this.listed((j) => j.state === 'pending' && !(j.notBefore && j.notBefore.getTime() > dueAt), limit);
   }
 
   async claimJob(id: string, leaseUntil: Date): Promise<boolean> {

@@ -44,16 +44,14 @@ export class MongoOutboxStore implements OutboxStore {
     }
     const now = new Date();
     // `notBefore` only when set: the driver would store an undefined one as null, which `$exists: false` (the poll) misses.
-    const docs = fresh.map(({ delayMs, notBefore, ...job }) => ({
+    const docs = fresh.map(({ notBefore, ...job }) => ({
       ...job,
       ...(notBefore ? { notBefore } : {}),
       _id: job.dedupeKey,
       seq: nextSeq(),
       state: 'pending',
       attempts: 0,
-      // A delayed job (NewJob.delayMs) is a durable timer: due later, by the same clock the worker reads.
-      nextAttemptAt: delayMs ? new Date(now.getTime() + delayMs) : now,
-      ...(delayMs ? { timer: true } : {}),
+      nextAttemptAt: now,
       createdAt: now,
     }));
     // The dedupe key is the _id: enqueueing the same delivery twice is a no-op (inserts by `_id` are atomic on both engines).
@@ -61,11 +59,10 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
-    // A scan of live work only (see the header). Timers and scheduled jobs not due yet are left out (the port says why).
-    const timers = { $or: [{ timer: { $ne: true as const } }, { nextAttemptAt: { $lte: new Date() } }] };
+    // A scan of live work only (see the header). Scheduled jobs not due yet are left out (the port says why).
     const scheduled = { $or: [{ notBefore: { $exists: false } }, { notBefore: { $lte: dueBy ?? new Date() } }] };
     return this.m.outbox
-      .find({ state: 'pending' as const, $and: [timers, scheduled] })
+      .find({ state: 'pending' as const, ...scheduled })
       .sort({ seq: 1 })
       .limit(limit)
       .lean();

@@ -233,11 +233,11 @@ export interface JobPayloads {
 }
 
 /**
- * `delayMs`: due that long after it is stored (the store's clock): a durable timer (the menu's fallback). `notBefore`: not
- * run before this time of the bridge's clock (BridgeOptions.now, tests move it): the window reminder. Either: own lane.
+ * `notBefore`: a scheduled job, not run before this time of the bridge's clock (BridgeOptions.now, tests move it): the
+ * window reminder, the menu's fallback. Each waits in a lane of its own (a scheduled head holds its lane).
  */
 export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } & JobTiming }[JobKind];
-type JobTiming = { delayMs?: number; notBefore?: Date };
+type JobTiming = { notBefore?: Date };
 
 export type OutboxJob = NewJob & {
   _id: string;
@@ -252,8 +252,6 @@ export type OutboxJob = NewJob & {
   parked?: ParkedInfo;
   /** When the stuck-lane alert was raised for this job (once per incident). */
   stuckAlertedAt?: Date;
-  /** Enqueued with `delayMs`: a timer, listed by `pendingJobs` only once due. */
-  timer?: true;
 };
 
 /** Why a delivery is parked and what a person must fix; `target` groups what one fix releases (a channel, a number). */

@@ -168,11 +168,11 @@ export function chatRouteJobs(platforms: ChatPlatform[], conversationId: string,
 }
 
 /**
- * A menu's fallback timer: due `delayMs` after it is stored, in a lane of its own (a delayed head holds its lane), one
- * per menu message (its `_id` is the key: a redelivered first message adds none).
+ * A menu's fallback timer: a scheduled job run at `notBefore`, in a lane of its own (a scheduled head holds its lane),
+ * one per menu message (its `_id` is the key: a redelivered first message adds none).
  */
-export function menuFallbackJob(payload: JobPayloads['automation.menu_fallback'], delayMs: number): NewJob {
-  return { kind: 'automation.menu_fallback', lane: `menu:${payload.conversationId}`, dedupeKey: `menu-fallback:${payload.menuMessageId}`, payload, delayMs };
+export function menuFallbackJob(payload: JobPayloads['automation.menu_fallback'], notBefore: Date): NewJob {
+  return { kind: 'automation.menu_fallback', lane: `menu:${payload.conversationId}`, dedupeKey: `menu-fallback:${payload.menuMessageId}`, payload, notBefore };
 }
 
 // ------------------------------------------------------------------ into the channels

@@ -49,19 +49,6 @@ export function outboxContract(backend: StoreBackend): void {
       expect(await store().countJobs('pending')).toBe(2);
     });
 
-    test('a delayed job (delayMs) is a timer: due that long after it is stored, listed only once due', async () => {
-      const before = Date.now();
-      await store().enqueue([{ ...job('d1', 'menu:acc:1'), delayMs: 3_600_000 }, job('d2')]);
-      expect((await store().pendingJobs(10)).map((j) => j._id)).toEqual(['d2']);
-      expect(await store().countJobs('pending')).toBe(2);
-      // Time passing (its due time rewritten to now): listed, like any due job.
-      await store().rescheduleJob('d1', 0, new Date(before - 1000), 'due');
-      const [d1, d2] = await store().pendingJobs(10);
-      expect(d1).toMatchObject({ _id: 'd1', timer: true });
-      expect(d1).not.toHaveProperty('delayMs');
-      expect(d2!._id).toBe('d2');
-    });
-
     test('the first job of a batch wins over a repeat of its key', async () => {
       await store().enqueue([job('f1', 'lane:first'), job('f1', 'lane:second')]);
       expect((await store().pendingJobs(10)).map((j) => [j._id, j.lane])).toEqual([['f1', 'lane:first']]);

@@ -5,9 +5,8 @@
  * - a tap routes it to another account's channel: a new thread there pinging that account's notify users, a line in the
  *   old thread saying where it went, and the next customer message and the agents' replies go through the new thread;
  * - a label route shows on the card; a customer who types instead of tapping stays where they are;
- * - an unanswered menu falls back to the default route once. The fallback is a delayed outbox job due later by the
- *   wall clock the worker reads: a test makes it due by rewriting its `nextAttemptAt` (what time passing does),
- *   without sleeping.
+ * - an unanswered menu falls back to the default route once. The fallback is an outbox job scheduled (`notBefore`) on
+ *   the bridge's clock: a test moves that clock (BridgeOptions.now) past it instead of sleeping.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +26,16 @@ const BUTTONS = [
 
 let dir: string;
 let h: Harness | undefined;
+/** The bridge's clock (BridgeOptions.now): the fallback runs when it passes the timer's time; unset, the real time. */
+let clockAt: Date | undefined;
+const now = () => clockAt ?? new Date();
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bridge-menu-'));
 });
 afterEach(async () => {
   await h?.close();
   h = undefined;
+  clockAt = undefined;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -41,7 +44,7 @@ async function start(label: string, menu: Record<string, unknown>, shop: Record<
   const file = join(dir, `${label}.json`);
   const account = { name: 'shop', phoneNumberId: FIXTURE_PHONE_NUMBER_ID, slack: { channelId: CHANNEL, notifyUsers: NOTIFY }, menu, ...shop };
   writeFileSync(file, JSON.stringify({ accounts: [account, SALES] }));
-  h = await startHarness(label, { env: { BRIDGE_CONFIG: file }, ...(dbName ? { bridge: { dbName } } : {}) });
+  h = await startHarness(label, { env: { BRIDGE_CONFIG: file }, bridge: { now, ...(dbName ? { dbName } : {}) } });
   return h;
 }
 
@@ -66,7 +69,7 @@ async function customerTaps(kind: 'button' | 'list', menuWamid: string, id: stri
 /** Every job is finished (the menu's fallback timer, due later, is not listed until then). */
 async function settled(): Promise<void> {
   await h!.eventually(async () => {
-    expect(await h!.bridge.store.pendingJobs(100)).toEqual([]);
+    expect(await h!.bridge.store.pendingJobs(100, now())).toEqual([]);
     expect(await h!.bridge.store.countJobs('running')).toBe(0);
   }, 20_000);
 }
@@ -95,9 +98,10 @@ function rootIn(channel: string) {
   });
 }
 
-/** Makes the menu's fallback timer due now (what its delay passing does) and waits for it to have run. */
+/** Moves the bridge's clock past the menu's fallback time (every test's delay is at most an hour) and waits for it to have run. */
 async function fallbackDue(): Promise<void> {
-  await h!.bridge.store.rescheduleJob(TIMER, 0, new Date(), 'test: its delay has passed');
+  clockAt = new Date(Date.now() + 2 * 3600_000);
+  expect((await h!.bridge.store.pendingJobs(100, clockAt)).map((j) => j._id)).toContain(TIMER);
   h!.bridge.outbox.wake();
   await settled();
   expect(await h!.bridge.store.countJobs('pending')).toBe(0);

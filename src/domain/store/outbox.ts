@@ -30,9 +30,9 @@ export interface OutboxStore {
    */
   enqueue(jobs: NewJob[], options?: EnqueueOptions): Promise<void>;
   /**
-   * Pending jobs (due or not, parked ones included) by `seq`, at most `limit`; a timer (enqueued with `delayMs`) only
-   * once it is due, so waiting timers never fill the worker's page (each is alone in its lane: nothing waits behind it).
-   * Jobs scheduled later than `dueBy` (the bridge's clock; default now) are left out too (`notBefore`), for the same reason.
+   * Pending jobs (due or not, parked ones included) by `seq`, at most `limit`. Jobs scheduled later than `dueBy` (the
+   * bridge's clock; default now) are left out (`notBefore`), so waiting ones never fill the worker's page (each is alone
+   * in its lane: nothing waits behind it).
    */
   pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]>;
   /** `pending` → `running` with a lease; false when the job is not pending (claimed already, failed, finished, unknown). */

@@ -104,7 +104,7 @@ export class AutomaticReplies {
         automatic: { kind: w.kind, ...(w.rule ? { rule: w.rule } : {}) },
       };
       if (!(await this.store.insertMessage(record))) continue; // sent for this period, opening or message already
-      if (w.kind === 'menu' && this.menus) jobs.push(this.menus.fallbackJob(account, conversation._id, w.id));
+      if (w.kind === 'menu' && this.menus) jobs.push(this.menus.fallbackJob(account, conversation._id, w.id, m.sentAt));
       jobs.push(
         automaticSendJob({
           conversationId: conversation._id,

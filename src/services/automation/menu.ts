@@ -48,9 +48,9 @@ export class Menus {
   ) {}
 
   /** The durable timer of a menu just decided (its own lane: it must not hold the conversation's deliveries). */
-  fallbackJob(account: AccountConfig, conversationId: string, menuMessageId: string): NewJob {
-    const minutes = account.menu!.fallback.afterMinutes;
-    return menuFallbackJob({ conversationId, accountId: account.phoneNumberId, menuMessageId }, minutes * MINUTE_MS);
+  fallbackJob(account: AccountConfig, conversationId: string, menuMessageId: string, customerWroteAt: Date): NewJob {
+    const due = new Date(customerWroteAt.getTime() + account.menu!.fallback.afterMinutes * MINUTE_MS);
+    return menuFallbackJob({ conversationId, accountId: account.phoneNumberId, menuMessageId }, due);
   }
 
   /**
