@@ -76,7 +76,7 @@ for (const make of [() => new ClockedSlackDriver(), () => new ClockedDiscordDriv
     test('scheduled before a restart, it fires once after it', async () => {
       await start();
       const { thread, sentAt } = await ownedAndWaiting('4915100000802');
-      await waiting(1);
+      await waiting(2); // the first message's check (scheduled by the claim) and the second's
       await d.restart();
       d.setClock(new Date(sentAt.getTime() + 23 * HOUR + 1000));
       await settled();
@@ -90,11 +90,26 @@ for (const make of [() => new ClockedSlackDriver(), () => new ClockedDiscordDriv
       await steps.sends(1);
       // Nobody owns it and no agent has written in it: there is nobody to remind (the notify users were pinged).
       const { thread: unowned } = await steps.customerSays('Anyone?', { from: '4915100000804' });
-      await waiting(1); // only the answered conversation's check
+      await waiting(2); // only the answered conversation's checks (its two customer messages)
       d.setClock(new Date(sentAt.getTime() + 23 * HOUR + 1000));
       await settled();
       expect(reminders(answered)).toEqual([]);
       expect(reminders(unowned)).toEqual([]);
+    });
+
+    test('a conversation claimed after the customer’s first message: that message is recalled once', async () => {
+      await start();
+      const sentAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const { thread } = await steps.customerSays('Hello, anyone there?', { from: '4915100000806', timestamp: String(sentAt.getTime() / 1000) });
+      await settled(); // nobody to remind yet: nothing scheduled
+      await d.runCommand({ sub: 'claim', thread, phone: '4915100000806' });
+      await eventually(() => expect(d.opening(thread).text).toMatch(/Owned/));
+      await waiting(1);
+      d.setClock(new Date(sentAt.getTime() + 23 * HOUR + 1000));
+      await settled();
+      const [reminder, ...more] = reminders(thread);
+      expect(more).toEqual([]);
+      expect(reminder!.mentions).toEqual([d.agentId]);
     });
 
     test('BRIDGE_WINDOW_REMINDER_MINUTES=off schedules nothing', async () => {

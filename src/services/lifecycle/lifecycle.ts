@@ -13,6 +13,7 @@ import type { Translate } from '../../i18n';
 import type { Accounts } from '../accounts';
 import { serviceWindowClosed } from '../inbound/agent-reply';
 import { chatCardJobs, chatPostJobs, whatsappSendJob } from '../routing';
+import { reminderOfLatest } from '../window-reminder';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -57,6 +58,12 @@ export class Lifecycle {
     return account ? this.accounts.platformsOf(account) : [];
   }
 
+  /** Someone to remind is there now: the customer's unanswered message gets its window reminder (window-reminder.ts). */
+  private async reminder(c: ConversationRecord): Promise<NewJob[]> {
+    const account = this.accounts.get(c.accountId);
+    return account ? reminderOfLatest(this.store, account, c, this.platformsOf(c)) : [];
+  }
+
   private async apply(c: ConversationRecord, change: string, patch: ConversationLifecycle, thread?: 'closed' | 'open'): Promise<NewJob[]> {
     await this.store.updateLifecycle(c._id, patch);
     return chatCardJobs(this.platformsOf(c), c._id, change, thread);
@@ -75,6 +82,7 @@ export class Lifecycle {
       { state: 'owned', owner: who, ownedAt: at, closedAt: null, closedBy: null },
       c.state === 'closed' ? 'open' : undefined,
     );
+    jobs.push(...(await this.reminder(c)));
     return { jobs, text: who.userId === by.userId ? t('lifecycle.ownYouNow') : t('lifecycle.ownNow', { name: nameOf(who) }) };
   }
 
@@ -87,7 +95,7 @@ export class Lifecycle {
     const at = this.now();
     await this.store.addParticipant(c._id, { ...who, lastReplyAt: at });
     return {
-      jobs: chatCardJobs(this.platformsOf(c), c._id, `add:${who.platform}:${who.userId}:${at.getTime()}`),
+      jobs: [...chatCardJobs(this.platformsOf(c), c._id, `add:${who.platform}:${who.userId}:${at.getTime()}`), ...(await this.reminder(c))],
       text: t('lifecycle.participantNow', { name: nameOf(who) }),
     };
   }
