@@ -1,0 +1,8 @@
+/** The agents' texts in Italian (keys and variables: ../en). Product terms (WhatsApp, template, commands) stay as they are. */
+import type { Catalogue } from '../shape';
+
+import { card } from './card';
+import { notices } from './notices';
+import { commands } from './commands';
+
+export const it: Catalogue = { ...card, ...notices, ...commands };

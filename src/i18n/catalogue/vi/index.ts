@@ -1,0 +1,11 @@
+/**
+ * The agents' texts in Vietnamese (keys and variables: ../en). Product terms (WhatsApp, template, commands) stay as
+ * they are. Vietnamese has one plural form (Intl.PluralRules('vi') says `other` for every count): `_one` is never used.
+ */
+import type { Catalogue } from '../shape';
+
+import { card } from './card';
+import { notices } from './notices';
+import { commands } from './commands';
+
+export const vi: Catalogue = { ...card, ...notices, ...commands };
