@@ -7,7 +7,6 @@ import type { CardAction, CardPerson, CardTokens, ConversationCard } from '../..
 import type { ChatPlatform } from '../../domain/platform';
 import type { AgentRef, ConversationRecord } from '../../domain/records';
 import { DEFAULT_LANGUAGE, t as tr, tokenText, type Language } from '../../i18n';
-import { MENU_TEXTS } from '../automation/menu-texts';
 import { customerLabel } from '../render';
 
 /**
@@ -39,7 +38,7 @@ export function cardText(card: ConversationCard, t: CardTokens): string {
     tokenText(lang, 'card.state', { state }, words),
     tokenText(lang, 'card.participants', { people }, words),
     window,
-    ...(card.label ? [t.text(MENU_TEXTS.cardLabel(card.label))] : []),
+    ...(card.label ? [t.text(tr(lang, 'menu.cardLabel', { label: card.label }))] : []),
     ...(card.previousThread ? [tokenText(lang, 'card.continues', { link: card.previousThread }, words)] : []),
     t.text(card.replyRule),
   ];

@@ -29,7 +29,7 @@ export const card = {
     via: 'via {{platform}}',
     mirrorDetail: 'internal note ',
   },
-  /** The card's buttons (and the window-closed notice's), by action (services/present/card-action-texts.ts labels). */
+  /** The card's buttons (and the window-closed notice's), by action (each adapter renders them within its platform's limits). */
   buttons: {
     template: 'Send a template',
     claim: 'Claim',

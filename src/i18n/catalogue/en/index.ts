@@ -8,5 +8,6 @@
 import { card } from './card';
 import { notices } from './notices';
 import { commands } from './commands';
+import { actions } from './actions';
 
-export const en = { ...card, ...notices, ...commands } as const;
+export const en = { ...card, ...notices, ...commands, ...actions } as const;

@@ -4,5 +4,6 @@ import type { Catalogue } from '../shape';
 import { card } from './card';
 import { notices } from './notices';
 import { commands } from './commands';
+import { actions } from './actions';
 
-export const it: Catalogue = { ...card, ...notices, ...commands };
+export const it: Catalogue = { ...card, ...notices, ...commands, ...actions };

@@ -7,5 +7,6 @@ import type { Catalogue } from '../shape';
 import { card } from './card';
 import { notices } from './notices';
 import { commands } from './commands';
+import { actions } from './actions';
 
-export const vi: Catalogue = { ...card, ...notices, ...commands };
+export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions };

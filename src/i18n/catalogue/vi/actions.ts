@@ -1,0 +1,27 @@
+/** vi: what a card button's click answers, the first-contact menu's lines, Slack's "working on it" (keys and variables: ../en/actions.ts). */
+import type { Catalogue } from '../shape';
+
+export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working'> = {
+  cardActions: {
+    unknownConversation: 'Bridge không còn biết cuộc trò chuyện này.',
+    wrongChannel: 'Nút này thuộc về một cuộc trò chuyện của kênh khác: hãy dùng nó trong kênh hiển thị các cuộc trò chuyện của số đó.',
+    pickSomeone: 'Hãy chọn người trong menu trước.',
+    formTo: 'Gửi đến: *{{customer}}*',
+    pickTemplate: 'Chọn template để gửi cho {{customer}}:',
+    pickTemplatePlaceholder: 'Chọn một template',
+    tooManyFields: 'Template này cần nhiều giá trị hơn một biểu mẫu có thể chứa: hãy gửi bằng `{{line}}`.',
+    noTemplates: 'Chưa có template nào được duyệt và đồng bộ cho số này. Hãy chạy `/wa sync`, hoặc xem `/wa templates`.',
+  },
+  menu: {
+    movedTo: '🤖 menu: khách hàng đã chọn {{choice}} → chuyển đến {{account}}: cuộc trò chuyện tiếp tục tại {{where}}',
+    movedFrom: '🤖 menu: khách hàng đã chọn {{choice}}; cuộc trò chuyện trước đó: {{from}}',
+    chose: '🤖 menu: khách hàng đã chọn {{choice}} → {{outcome}}',
+    routedHere: 'chuyển đến {{account}}',
+    labelled: 'nhãn {{label}}',
+    noAnswer: 'không có lựa chọn trong {{minutes}} phút (tuyến mặc định)',
+    stays: 'ở lại đây',
+    cardLabel: '🏷️ Nhãn: *{{label}}*',
+    channel: 'kênh {{channel}}',
+  },
+  working: '⏳ Đang xử lý: câu trả lời sẽ có ở đây.',
+};
