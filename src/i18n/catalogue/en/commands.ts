@@ -57,6 +57,8 @@ export const commands = {
     find: 'links to matching customers’ threads',
     history: 'a conversation’s last messages',
     failed: 'recent failed messages, with links',
+    buttons: 'Send reply buttons (1–3) to this thread’s customer, from a form',
+    list: 'Send a list (sections and rows) to this thread’s customer, from a form',
     doctor: 'check the WhatsApp and chat setup: tokens, subscriptions, channels, permissions (admins only)',
   },
   replies: {

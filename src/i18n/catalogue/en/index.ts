@@ -9,5 +9,6 @@ import { card } from './card';
 import { notices } from './notices';
 import { commands } from './commands';
 import { actions } from './actions';
+import { interactive } from './interactive';
 
-export const en = { ...card, ...notices, ...commands, ...actions } as const;
+export const en = { ...card, ...notices, ...commands, ...actions, ...interactive } as const;

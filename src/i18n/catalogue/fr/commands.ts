@@ -60,6 +60,8 @@ export const commands: Pick<Catalogue, 'tools' | 'help' | 'commands' | 'replies'
     find: 'liens vers les fils des clients correspondants',
     history: 'les derniers messages d’une conversation',
     failed: 'messages en échec récents, avec liens',
+    buttons: 'Envoyer des boutons de réponse (1–3) au client de ce fil, depuis un formulaire',
+    list: 'Envoyer une liste (sections et lignes) au client de ce fil, depuis un formulaire',
     doctor: 'vérifie la configuration WhatsApp et chat : jetons, abonnements, canaux, permissions (administrateurs seulement)',
   },
   replies: {

@@ -59,6 +59,8 @@ export const commands: Pick<Catalogue, 'tools' | 'help' | 'commands' | 'replies'
     find: 'link ai thread dei clienti corrispondenti',
     history: 'gli ultimi messaggi di una conversazione',
     failed: 'messaggi non riusciti recenti, con link',
+    buttons: 'Invia pulsanti di risposta (1–3) al cliente di questo thread, da un modulo',
+    list: 'Invia una lista (sezioni e righe) al cliente di questo thread, da un modulo',
     doctor: 'controlla la configurazione di WhatsApp e della chat: token, sottoscrizioni, canali, permessi (solo amministratori)',
   },
   replies: {

@@ -5,5 +5,6 @@ import { card } from './card';
 import { notices } from './notices';
 import { commands } from './commands';
 import { actions } from './actions';
+import { interactive } from './interactive';
 
-export const it: Catalogue = { ...card, ...notices, ...commands, ...actions };
+export const it: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive };

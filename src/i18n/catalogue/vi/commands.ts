@@ -59,6 +59,8 @@ export const commands: Pick<Catalogue, 'tools' | 'help' | 'commands' | 'replies'
     find: 'đường dẫn đến thread của các khách hàng phù hợp',
     history: 'các tin nhắn gần nhất của một cuộc trò chuyện',
     failed: 'các tin nhắn thất bại gần đây, kèm đường dẫn',
+    buttons: 'Gửi nút trả lời (1–3) cho khách hàng của thread này, từ một biểu mẫu',
+    list: 'Gửi một danh sách (mục và dòng) cho khách hàng của thread này, từ một biểu mẫu',
     doctor: 'kiểm tra cấu hình WhatsApp và chat: mã truy cập, đăng ký, kênh, quyền (chỉ quản trị viên)',
   },
   replies: {

@@ -8,5 +8,6 @@ import { card } from './card';
 import { notices } from './notices';
 import { commands } from './commands';
 import { actions } from './actions';
+import { interactive } from './interactive';
 
-export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions };
+export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive };
