@@ -10,5 +10,6 @@ import { notices } from './notices';
 import { commands } from './commands';
 import { actions } from './actions';
 import { interactive } from './interactive';
+import { errors } from './errors';
 
-export const en = { ...card, ...notices, ...commands, ...actions, ...interactive } as const;
+export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors } as const;

@@ -6,5 +6,6 @@ import { notices } from './notices';
 import { commands } from './commands';
 import { actions } from './actions';
 import { interactive } from './interactive';
+import { errors } from './errors';
 
-export const fr: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive };
+export const fr: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors };

@@ -1,0 +1,75 @@
+/**
+ * English: what a WhatsApp error code means and what to do, as a notice in a thread shows it (`errors.whatsapp.e<code>`).
+ * The adapter's table (adapters/whatsapp/errors.ts) says the same in English and marks these codes with their key; a
+ * unit test keeps the two equal. A code not listed here is shown as the adapter words it, in English.
+ */
+export const errors = {
+  errors: {
+    whatsapp: {
+      e131047: {
+        meaning: 'more than 24 hours have passed since the customer last wrote, so free-form replies are not allowed',
+        action: 'send an approved template with `/wa template <phone> <template>`',
+      },
+      e131026: {
+        meaning: 'the message could not be delivered: the number may not be on WhatsApp, use an old app, or not have accepted the terms',
+        action: 'check the number with the customer, or reach them another way',
+      },
+      e131049: {
+        meaning: 'Meta held back this marketing message to keep engagement healthy (per-user marketing limit)',
+        action: 'wait at least 24 hours before sending this customer another marketing template',
+      },
+      e131050: {
+        meaning: 'the customer stopped marketing messages from this business',
+        action: 'do not send marketing templates to this customer',
+      },
+      e131051: {
+        meaning: 'this message type is not supported',
+        action: 'send text or a supported media type',
+      },
+      e131052: {
+        meaning: 'WhatsApp could not download the customer’s media',
+        action: 'ask the customer to send the file again',
+      },
+      e131053: {
+        meaning: 'the media could not be uploaded (unsupported or mismatched type)',
+        action: 'send a file type WhatsApp supports',
+      },
+      e131021: {
+        meaning: 'the recipient is the business number itself',
+        action: 'send to the customer’s number',
+      },
+      e131009: {
+        meaning: 'a parameter value is invalid',
+        action: 'check the phone number and the message',
+      },
+      e131000: {
+        meaning: 'WhatsApp had an unknown error',
+        action: 'nothing: the bridge retries',
+      },
+      e131056: {
+        meaning: 'too many messages to this customer in a short time (pair rate limit)',
+        action: 'nothing: the bridge retries with backoff',
+      },
+      e132000: {
+        meaning: 'the number of template parameters does not match the template',
+        action: 'give one value per variable (see `/wa templates`)',
+      },
+      e132001: {
+        meaning: 'the template does not exist, or not in that language, or is not approved',
+        action: 'check the name and language with `/wa templates`',
+      },
+      e130472: {
+        meaning: 'the customer’s number is part of a Meta experiment and cannot receive this message',
+        action: 'reach the customer another way',
+      },
+      e130497: {
+        meaning: 'this account may not message users in the customer’s country',
+        action: 'reach the customer another way',
+      },
+      e131048: {
+        meaning: 'the number was limited because too many messages were reported as spam',
+        action: 'check the number’s quality rating in WhatsApp Manager',
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,73 @@
+/** vi: what a WhatsApp error code means and what to do (keys: ../en/errors.ts). */
+import type { Catalogue } from '../shape';
+
+export const errors: Pick<Catalogue, 'errors'> = {
+  errors: {
+    whatsapp: {
+      e131047: {
+        meaning: 'đã hơn 24 giờ kể từ lần cuối khách hàng nhắn tin, nên không được gửi trả lời tự do',
+        action: 'hãy gửi một template đã được duyệt bằng `/wa template <phone> <template>`',
+      },
+      e131026: {
+        meaning: 'không thể gửi tin nhắn: số này có thể không dùng WhatsApp, dùng ứng dụng cũ hoặc chưa chấp nhận điều khoản',
+        action: 'kiểm tra lại số với khách hàng, hoặc liên hệ họ bằng cách khác',
+      },
+      e131049: {
+        meaning: 'Meta đã giữ lại tin nhắn marketing này để duy trì mức tương tác lành mạnh (giới hạn marketing theo người dùng)',
+        action: 'chờ ít nhất 24 giờ trước khi gửi cho khách hàng này một template marketing khác',
+      },
+      e131050: {
+        meaning: 'khách hàng đã tắt tin nhắn marketing từ doanh nghiệp này',
+        action: 'không gửi template marketing cho khách hàng này',
+      },
+      e131051: {
+        meaning: 'loại tin nhắn này không được hỗ trợ',
+        action: 'gửi văn bản hoặc một loại media được hỗ trợ',
+      },
+      e131052: {
+        meaning: 'WhatsApp không tải được media của khách hàng',
+        action: 'nhờ khách hàng gửi lại tệp',
+      },
+      e131053: {
+        meaning: 'không tải lên được media (loại không được hỗ trợ hoặc không khớp)',
+        action: 'gửi một loại tệp mà WhatsApp hỗ trợ',
+      },
+      e131021: {
+        meaning: 'người nhận chính là số của doanh nghiệp',
+        action: 'gửi đến số của khách hàng',
+      },
+      e131009: {
+        meaning: 'giá trị của một tham số không hợp lệ',
+        action: 'kiểm tra số điện thoại và tin nhắn',
+      },
+      e131000: {
+        meaning: 'WhatsApp gặp lỗi không xác định',
+        action: 'không cần làm gì: bridge sẽ thử lại',
+      },
+      e131056: {
+        meaning: 'quá nhiều tin nhắn gửi cho khách hàng này trong thời gian ngắn (giới hạn theo cặp)',
+        action: 'không cần làm gì: bridge sẽ thử lại với thời gian chờ tăng dần',
+      },
+      e132000: {
+        meaning: 'số tham số không khớp với template',
+        action: 'điền một giá trị cho mỗi biến (xem `/wa templates`)',
+      },
+      e132001: {
+        meaning: 'template không tồn tại, hoặc không có ngôn ngữ đó, hoặc chưa được duyệt',
+        action: 'kiểm tra tên và ngôn ngữ bằng `/wa templates`',
+      },
+      e130472: {
+        meaning: 'số của khách hàng thuộc một thử nghiệm của Meta và không thể nhận tin nhắn này',
+        action: 'liên hệ khách hàng bằng cách khác',
+      },
+      e130497: {
+        meaning: 'tài khoản này không được nhắn tin cho người dùng ở quốc gia của khách hàng',
+        action: 'liên hệ khách hàng bằng cách khác',
+      },
+      e131048: {
+        meaning: 'số này đã bị giới hạn vì có quá nhiều tin nhắn bị báo cáo là spam',
+        action: 'kiểm tra xếp hạng chất lượng của số trong WhatsApp Manager',
+      },
+    },
+  },
+};
