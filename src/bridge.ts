@@ -1,23 +1,19 @@
 /**
  * Composition root: config → database → adapters → HTTP → delivery lease → outbox worker. `main.ts` runs it for the
  * process; the flow tests and `npm run demo` run it in-process against the fakes. Several instances may share one
- * database: each takes requests, and the one holding the delivery lease delivers (src/services/leader.ts).
+ * database: each takes requests, and the one holding the delivery lease delivers (src/services/leader.ts; what the
+ * lease starts and stops: src/services/delivery-lease-wiring.ts). Options and the result: bridge-options.ts.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MongoStore } from '../adapters/mongo/store';
 import { chatPlatformEntries } from '../adapters/registry';
 import { createWhatsAppAdapter } from '../adapters/whatsapp';
 import type { Config } from './config';
-import { ConfigError } from './domain/errors';
 import { defaultDoctorDeps, registerDoctorCommand, runDoctor } from './doctor';
 import { openDatabase, stopEmbedded } from './database';
 import type { ChatAdapter, ChatPlatform } from './domain/chat';
-import type { Store } from './domain/store';
-import { createHttpApp, type HttpTimings } from './http/app';
-import type { Metrics } from './http/metrics';
+import { createHttpApp } from './http/app';
+import { listen } from './http/listen';
 import { createObservability } from './http/observability';
-import type { Readiness } from './http/readiness';
 import type { Logger } from './logger';
 import { Accounts } from './services/accounts';
 import { AutomaticReplies } from './services/automation/decide';
@@ -38,18 +34,9 @@ import { CardActionService } from './services/lifecycle/card-actions';
 import { Lifecycle } from './services/lifecycle/lifecycle';
 import { Ingest } from './services/ingest';
 import { AckPriority, gatedStore } from './services/ack-priority';
-import {
-  createEnqueue,
-  JobRegistry,
-  OutboxNotices,
-  OutboxWorker,
-  parkTarget,
-  registerLeaderGauges,
-  registerRequeueCommand,
-  type OutboxOptions,
-} from './services/outbox';
+import { createEnqueue, JobRegistry, OutboxNotices, OutboxWorker, parkTarget, registerLeaderGauges, registerRequeueCommand } from './services/outbox';
 import { DeliveryTiming } from './services/outbox/delivery-timing';
-import { Deposed, Leadership } from './services/leader';
+import { DeliveryLease } from './services/delivery-lease-wiring';
 import { BulkSends } from './services/templates/bulk';
 import { PAIR_INTERVAL_MS, SendPacer } from './services/templates/pacing';
 import { registerTemplateCommands, TemplateSender } from './services/templates/send-command';
@@ -57,43 +44,9 @@ import { TemplateStatusUpdates } from './services/templates/status';
 import { DEFAULT_SYNC_MINUTES, TemplateSync } from './services/templates/sync';
 import { TokenIncidents } from './services/whatsapp-token';
 
-export interface BridgeOptions {
-  /** Database name (tests give each file its own). */
-  dbName?: string;
-  /** Faster polling and backoff in tests and the demo. */
-  outbox?: Partial<OutboxOptions>;
-  /** Per chat platform, the wait between start-up attempts while it cannot be reached (tests shorten it). */
-  startRetryMs?: Partial<Record<ChatPlatform, number>>;
-  /** Called when the bridge cannot go on (e.g. a refused Slack token found after start-up). */
-  onFatal?: (err: Error) => void;
-  /** Deadlines of the HTTP routes while the database is away (tests shorten or lengthen them). */
-  http?: Partial<HttpTimings>;
-  /** Tests: smaller template pages, a shorter pair-rate gap, faster bulk progress, no sync at start-up. */
-  templates?: { pageSize?: number; pairIntervalMs?: number; progressMs?: number; syncOnStart?: boolean };
-  /** The delivery lease's silence before a takeover (src/services/leader.ts; tests shorten it). */
-  leaderTtlMs?: number;
-  /** The clock of the 24-hour window checks (agent replies, automatic messages): tests set it instead of waiting. */
-  now?: () => Date;
-}
+import type { BridgeOptions, RunningBridge } from './bridge-options';
 
-export interface RunningBridge {
-  url: string;
-  port: number;
-  store: Store;
-  metrics: Metrics;
-  outbox: OutboxWorker;
-  /** Whether this instance delivers (holds the delivery lease). */
-  leadership: Leadership;
-  chats: Partial<Record<ChatPlatform, ChatAdapter>>;
-  /** Resolves when every configured chat adapter is connected. */
-  adaptersStarted: Promise<void>;
-  /** `ok` (/readyz's status) is whether webhooks can be taken (the database); each side's health is in the rest. */
-  ready(): Promise<Readiness>;
-  /** Meta refusing a WhatsApp token: the open incidents. */
-  tokens: TokenIncidents;
-  stop(): Promise<void>;
-  templates?: { sync: TemplateSync; sender: TemplateSender; bulk: BulkSends };
-}
+export type { BridgeOptions, RunningBridge };
 
 export async function startBridge(config: Config, log: Logger, options: BridgeOptions = {}): Promise<RunningBridge> {
   const { conn, embedded } = await openDatabase(config, log, options.dbName);
@@ -113,27 +66,16 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   const priority = new AckPriority();
   const store = gatedStore(await orUndo(MongoStore.open(conn)), priority);
   const accounts = new Accounts(config.accounts, config.language);
-  // What only the delivering instance does: the outbox, the Discord gateway, resuming bulk sends, the periodic
-  // template sync. A lone instance wins the lease before `start()` resolves (below); another waits for the holder to go.
-  // Built first: metrics, readiness and the worker ask it; what it starts is created further down.
-  const leadership: Leadership = new Leadership(
-    store,
-    log.child({ component: 'leader' }),
-    {
-      onLead: async () => {
-        await priority.background(() => outbox!.start()); // its chores' store calls yield to webhooks too
-        startSessions();
-        if (options.templates?.syncOnStart !== false) templateSync.start(config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES);
-        await bulkSends.resume();
-      },
-      onDeposed: (epoch) => {
-        void outbox!.stop();
-        // Connections it cannot reopen (Discord's gateway) are dropped by exiting: the supervisor restarts it as a follower.
-        options.onFatal?.(new Deposed(epoch));
-      },
-    },
-    options.leaderTtlMs,
-  );
+  // What only the delivering instance does (services/delivery-lease-wiring.ts). Built first: metrics, readiness and the
+  // worker ask it; what it starts is attached once built, further down.
+  const lease = new DeliveryLease(store, log.child({ component: 'leader' }), {
+    ttlMs: options.leaderTtlMs,
+    syncMinutes: options.templates?.syncOnStart === false ? undefined : (config.templateSyncMinutes ?? DEFAULT_SYNC_MINUTES),
+    onFatal: options.onFatal,
+    // The worker's chores' store calls yield to webhooks too.
+    background: (work) => priority.background(work),
+  });
+  const leadership = lease.leadership;
   const { metrics, health, apiCalls } = createObservability({
     store,
     chats: () => chats,
@@ -279,32 +221,18 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       concurrency: config.outbox.concurrency,
       stuckAlertMs: config.outbox.stuckAlertMinutes * 60_000,
       probeMs: config.outbox.parkedProbeSeconds * 1000,
+      now: options.now,
       ...options.outbox,
     },
   );
 
-  const server: Server = await orUndo(
-    new Promise((resolve, reject) => {
-      const s = http.app.listen(config.port, () => resolve(s));
-      s.once('error', (err: NodeJS.ErrnoException) =>
-        reject(
-          err.code === 'EADDRINUSE' || err.code === 'EACCES'
-            ? new ConfigError(`PORT ${config.port} cannot be used (${err.code}): choose another PORT, or stop what listens there`)
-            : err,
-        ),
-      );
-    }),
-  );
+  const { server, port } = await orUndo(listen(http.app, config.port));
   undo.push(() => new Promise<void>((r) => server.close(() => r())));
-  const port = (server.address() as AddressInfo).port;
   log.info({ port }, 'HTTP server listening');
 
+  lease.attach({ outbox, templateSync, bulkSends, chats });
   // Session-bound adapters (Discord's gateway) start when this instance wins the delivery lease, below.
-  let startSessions!: () => void;
-  const sessionsStarted = new Promise<void>((r) => (startSessions = r)).then(() =>
-    Promise.all(Object.values(chats).flatMap((c) => (c.sessionBound ? [c.start()] : []))),
-  );
-  const adaptersStarted = Promise.all([...Object.values(chats).flatMap((c) => (c.sessionBound ? [] : [c.start()])), sessionsStarted]).then(() => undefined);
+  const adaptersStarted = lease.startAdapters();
   adaptersStarted.catch((err: Error) => {
     // The message names the variable and what to do (a ConfigError); a stack would only bury it (startup-fatal tests).
     log.fatal({ err: err.message }, 'a chat adapter cannot start');
@@ -312,15 +240,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   });
   undo.push(() => Promise.all(Object.values(chats).map((c) => c.stop())));
   registerLeaderGauges(metrics.registry, () => leadership);
-  undo.push(async () => {
-    await leadership.stop();
-    templateSync.stop();
-    await outbox!.stop();
-    await leadership.release();
-  });
+  undo.push(() => lease.stop());
   tokens.start(options.outbox?.probeMs ?? config.outbox.parkedProbeSeconds * 1000);
   undo.push(() => tokens.stop());
-  await orUndo(leadership.start());
+  await orUndo(lease.start());
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -328,13 +251,10 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
       log.info('shutting down: no new requests, finishing deliveries in flight');
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
-      templateSync.stop();
       bulkSends.stop();
       await tokens.stop();
-      await leadership.stop();
-      await outbox!.stop();
-      // Only once nothing is in flight here: the next instance takes over at once (a rolling deploy's SIGTERM).
-      await leadership.release();
+      // Releases the lease only once nothing is in flight here: the next instance takes over at once.
+      await lease.stop();
       await Promise.all(Object.values(chats).map((c) => c.stop()));
       await closed;
       await conn.close();

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ChatConfigFragment, ChatDestination } from '../adapters/chat-module';
 import { CHAT_PLATFORMS, chatPlatformEntries, type ChatSettings } from '../adapters/registry';
-import { andList, language, list, orList, url } from './config-fields';
-import type { Language } from './i18n/languages';
+import { metaDigits, whatsappEnv, whatsappSettings, whatsappSide } from '../adapters/whatsapp/config';
+import { andList, language, list, orList } from './config-fields';
 import { ConfigError } from './domain/errors';
 import { automationFields, checkAutomation } from './services/automation/schema';
 import { checkMenuRoutes } from './services/automation/menu-schema';
@@ -21,7 +21,6 @@ const SENDER_ID = new RegExp(`^(${SENDERS.map((s) => s.pattern.source).join('|')
 const SENDER_WHAT = orList(SENDERS.map((s) => s.what));
 const templateSenders = list(SENDER_ID, SENDER_WHAT);
 const TEMPLATE_NAME = /^[a-z0-9_]+$/;
-const digits = (what: string) => z.string().regex(/^\d{5,20}$/, `must be the numeric ${what} from Meta's WhatsApp Manager`);
 /** Which messages in a bridged thread go to the customer (src/services/internal-notes.ts applies it). */
 export const REPLY_MODES = ['notes', 'mention', 'all'] as const;
 export type ReplyMode = (typeof REPLY_MODES)[number];
@@ -30,6 +29,11 @@ const replyMode = z.enum(REPLY_MODES, { message: `must be one of ${REPLY_MODES.j
 export const DEFAULT_NOTE_PREFIXES = ['note:', 'private:'];
 const NOTE_PREFIX = /^\S{1,20}$/;
 const NOTE_PREFIX_WHAT = 'a prefix of 1–20 characters without spaces, like note:';
+/** Minutes before the 24-hour window closes when an unanswered customer is recalled in the thread (0 or off: never). */
+export const DEFAULT_WINDOW_REMINDER_MINUTES = 60;
+const REMINDER_WHAT = 'must be a number of minutes from 0 (off) to 1439, or off';
+const reminderMinutes = z.number({ message: REMINDER_WHAT }).int(REMINDER_WHAT).min(0, REMINDER_WHAT).max(1439, REMINDER_WHAT);
+const windowReminder = z.union([reminderMinutes, z.literal('off').transform(() => 0)], { message: REMINDER_WHAT });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -41,16 +45,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   BRIDGE_CONFIG: z.string().optional(),
 
-  WHATSAPP_PHONE_NUMBER_ID: digits('phone number ID').optional(),
-  WHATSAPP_BUSINESS_ACCOUNT_ID: digits('WhatsApp Business Account ID').optional(),
-  WHATSAPP_ACCESS_TOKEN: z.string().min(10, 'must be a Graph API access token').optional(),
-  WHATSAPP_APP_SECRET: z.string().min(8, 'must be the Meta app secret (App settings → Basic)'),
-  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be a string of at least 8 characters you also enter in the Meta webhook settings'),
-  GRAPH_API_URL: url.default('https://graph.facebook.com'),
-  GRAPH_API_VERSION: z
-    .string()
-    .regex(/^v\d+\.\d+$/, 'must look like v23.0')
-    .default('v23.0'),
+  // WhatsApp's own variables: its fragment, adapters/whatsapp/config.ts.
+  ...whatsappEnv.shape,
 
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   // No attempt budget: a retryable failure is retried until delivered. This says when a stuck conversation is alerted.
@@ -70,6 +66,12 @@ const envSchema = z.object({
 
   // Conversation lifecycle (src/services/lifecycle/): how long a closed conversation reopens in its own thread.
   BRIDGE_REOPEN_SAME_THREAD_DAYS: z.coerce.number().min(0).max(365).default(7),
+  // The window reminder (services/outbox/handlers/chat-window-reminder.ts); an account's windowReminderMinutes wins.
+  BRIDGE_WINDOW_REMINDER_MINUTES: z
+    .string()
+    .transform((v) => (v.trim().toLowerCase() === 'off' ? 'off' : Number(v)))
+    .pipe(windowReminder)
+    .default(DEFAULT_WINDOW_REMINDER_MINUTES),
   // Who may run admin subcommands (`/wa doctor`): user ids of any chat platform; empty = nobody.
   BRIDGE_ADMINS: list(SENDER_ID, SENDER_WHAT),
 });
@@ -87,8 +89,8 @@ const accountDestinations = Object.fromEntries(chatPlatformEntries().map(([id, p
 const accountSchema = z
   .object({
     name: z.string().optional(),
-    phoneNumberId: digits('phone number ID'),
-    businessAccountId: digits('WhatsApp Business Account ID').optional(),
+    phoneNumberId: metaDigits('phone number ID'),
+    businessAccountId: metaDigits('WhatsApp Business Account ID').optional(),
     accessToken: z.string().min(10).optional(),
     ...accountDestinations,
     /** Who may send templates from this number (empty or unset: anyone in the channel). */
@@ -109,6 +111,8 @@ const accountSchema = z
       .array(z.string().regex(NOTE_PREFIX, `each entry must be ${NOTE_PREFIX_WHAT}`))
       .min(1)
       .optional(),
+    /** Minutes before the window closes when the owner is recalled to an unanswered customer (default BRIDGE_WINDOW_REMINDER_MINUTES; 0 or off: never). */
+    windowReminderMinutes: windowReminder.optional(),
     /** The language of the texts written for this number's agents (default BRIDGE_LANGUAGE, else English). */
     language: language.optional(),
     /** Business hours, away message, greeting and keyword replies (services/automation/schema.ts). */
@@ -120,28 +124,31 @@ const accountsFileSchema = z.object({ accounts: z.array(accountSchema).min(1) })
 /** One business number as the bridge runs it: an account of the BRIDGE_CONFIG file (or the env's one) with its defaults applied. */
 export type AccountConfig = Omit<z.infer<typeof accountSchema>, 'name' | 'accessToken'> & { name: string; accessToken: string };
 
-export interface Config {
-  port: number;
-  logLevel: CoreEnv['LOG_LEVEL'];
-  mongodbUri?: string;
-  dataDir: string;
-  whatsapp: { appSecret: string; verifyToken: string; graphApiUrl: string; graphApiVersion: string };
-  accounts: AccountConfig[];
+/** What loadConfig returns: checked against this schema once built, and typed from it. */
+const configSchema = z.object({
+  port: z.number(),
+  logLevel: envSchema.shape.LOG_LEVEL.unwrap(),
+  mongodbUri: z.string().optional(),
+  dataDir: z.string(),
+  whatsapp: whatsappSettings,
+  /** Each account with its defaults applied (checked by accountSchema). */
+  accounts: z.array(z.custom<AccountConfig>()),
   /** The configured chat platforms' settings (adapters/registry.ts), each typed from its fragment's schema. */
-  chats: Partial<ChatSettings>;
+  chats: z.custom<Partial<ChatSettings>>(),
   /** `stuckAlertMinutes`: a conversation failing this long is alerted; `parkedProbeSeconds`: how often paused deliveries are tried. */
-  outbox: { concurrency: number; stuckAlertMinutes: number; parkedProbeSeconds: number };
+  outbox: z.object({ concurrency: z.number(), stuckAlertMinutes: z.number(), parkedProbeSeconds: z.number() }),
   /** Unset when TEMPLATE_SYNC_MINUTES is unset (the default, 15, is applied by the templates service). */
-  templateSyncMinutes?: number;
+  templateSyncMinutes: z.number().optional(),
   /** WHATSAPP_MESSAGES_PER_SECOND; unset means Meta's default of 80. */
-  messagesPerSecond?: number;
+  messagesPerSecond: z.number().optional(),
   /** BRIDGE_REOPEN_SAME_THREAD_DAYS. */
-  lifecycle: { sameThreadDays: number };
+  lifecycle: z.object({ sameThreadDays: z.number() }),
   /** BRIDGE_ADMINS: the chat user ids that may run admin subcommands (`/wa doctor`); empty or unset = nobody. */
-  admins?: string[];
+  admins: z.array(z.string()).optional(),
   /** BRIDGE_LANGUAGE (unset: English): the agents' language where no account says (a command in a channel of no account). */
-  language?: Language;
-}
+  language: language.optional(),
+});
+export type Config = z.infer<typeof configSchema>;
 
 type Env = Record<string, string | undefined>;
 
@@ -205,6 +212,7 @@ function accountsFromFile(path: string, env: CoreEnv): AccountConfig[] {
       accessToken,
       replyMode: a.replyMode ?? env.BRIDGE_REPLY_MODE,
       notePrefixes: a.notePrefixes ?? env.BRIDGE_NOTE_PREFIXES,
+      windowReminderMinutes: a.windowReminderMinutes ?? env.BRIDGE_WINDOW_REMINDER_MINUTES,
       language: a.language ?? env.BRIDGE_LANGUAGE,
     };
   });
@@ -223,6 +231,7 @@ function accountFromEnv(env: CoreEnv, chatEnv: Partial<Record<ChatPlatform, unkn
     ...(env.TEMPLATE_SENDERS.length ? { templateSenders: env.TEMPLATE_SENDERS } : {}),
     replyMode: env.BRIDGE_REPLY_MODE,
     notePrefixes: env.BRIDGE_NOTE_PREFIXES,
+    windowReminderMinutes: env.BRIDGE_WINDOW_REMINDER_MINUTES,
     ...(env.BRIDGE_LANGUAGE ? { language: env.BRIDGE_LANGUAGE } : {}),
   };
 }
@@ -273,17 +282,12 @@ export function loadConfig(rawEnv: Env): Config {
   const ids = accounts.map((a) => a.phoneNumberId);
   if (new Set(ids).size !== ids.length) fail('  BRIDGE_CONFIG: the same phoneNumberId is listed twice');
 
-  return {
+  return configSchema.parse({
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     mongodbUri: env.MONGODB_URI,
     dataDir: env.DATA_DIR,
-    whatsapp: {
-      appSecret: env.WHATSAPP_APP_SECRET,
-      verifyToken: env.WHATSAPP_VERIFY_TOKEN,
-      graphApiUrl: env.GRAPH_API_URL.replace(/\/+$/, ''),
-      graphApiVersion: env.GRAPH_API_VERSION,
-    },
+    whatsapp: whatsappSide(env),
     accounts,
     chats: Object.fromEntries(on.map((id) => [id, CHAT_PLATFORMS[id].config.side(chatEnv[id] as never)])) as Partial<ChatSettings>,
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, stuckAlertMinutes: env.OUTBOX_STUCK_ALERT_MINUTES, parkedProbeSeconds: env.OUTBOX_PARKED_PROBE_SECONDS },
@@ -292,5 +296,5 @@ export function loadConfig(rawEnv: Env): Config {
     lifecycle: { sameThreadDays: env.BRIDGE_REOPEN_SAME_THREAD_DAYS },
     admins: env.BRIDGE_ADMINS.length ? env.BRIDGE_ADMINS : undefined,
     language: env.BRIDGE_LANGUAGE,
-  };
+  });
 }

@@ -11,7 +11,7 @@ import { DeliveryError } from '../../src/domain/errors';
 import type { AgentFile, FileStream } from '../../src/domain/media';
 import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
-import { CLOSED_TAG, discordCardText } from './card';
+import { CLOSED_TAG, discordCardText, discordPostBody } from './card';
 import { actionRows } from './components';
 import { discordCode, toDeliveryError } from './errors';
 import { openAttachment, postAttachment, readForUpload } from './files';
@@ -171,11 +171,11 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
 
   /** The content postInThread sends: mentions, the author line and the body as Discord markdown. */
   postLength(post: ChatPost): number {
-    return `${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${toDiscordText(post.body)}`.length;
+    return `${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${discordPostBody(post)}`.length;
   }
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {
-    const text = `${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${toDiscordText(post.body)}`;
+    const text = `${mentionPrefix(post.mentionUserIds)}${authorLine(post.author)}${discordPostBody(post)}`;
     const parts = splitMessage(text);
     return this.call(() =>
       this.inOpenThread(thread.threadId, async () => {

@@ -34,9 +34,10 @@ export class MemoryOutboxStore implements OutboxStore {
       .map(copy);
   }
 
-  async pendingJobs(limit: number): Promise<OutboxJob[]> {
+  async pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
     const now = Date.now();
-    return this.listed((j) => j.state === 'pending' && (!j.timer || j.nextAttemptAt.getTime() <= now), limit);
+    const later = (j: OutboxJob) => !!j.notBefore && j.notBefore.getTime() > (dueBy?.getTime() ?? now);
+    return this.listed((j) => j.state === 'pending' && (!j.timer || j.nextAttemptAt.getTime() <= now) && !later(j), limit);
   }
 
   async claimJob(id: string, leaseUntil: Date): Promise<boolean> {

@@ -100,6 +100,7 @@ const outboxSchema = new Schema<OutboxJob>(
     createdAt: { type: Date, required: true },
     lastError: String,
     leaseUntil: Date,
+    notBefore: Date,
   },
   opts,
 );

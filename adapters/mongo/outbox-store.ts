@@ -43,8 +43,10 @@ export class MongoOutboxStore implements OutboxStore {
       if (!fresh.length) return;
     }
     const now = new Date();
-    const docs = fresh.map(({ delayMs, ...job }) => ({
+    // `notBefore` only when set: the driver would store an undefined one as null, which `$exists: false` (the poll) misses.
+    const docs = fresh.map(({ delayMs, notBefore, ...job }) => ({
       ...job,
+      ...(notBefore ? { notBefore } : {}),
       _id: job.dedupeKey,
       seq: nextSeq(),
       state: 'pending',
@@ -58,11 +60,12 @@ export class MongoOutboxStore implements OutboxStore {
     await this.jobInserts.insertAll(docs);
   }
 
-  pendingJobs(limit: number): Promise<OutboxJob[]> {
-    // A scan of live work only (see the header).
-    // Timers not due yet are left out (the port says why).
+  pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]> {
+    // A scan of live work only (see the header). Timers and scheduled jobs not due yet are left out (the port says why).
+    const timers = { $or: [{ timer: { $ne: true as const } }, { nextAttemptAt: { $lte: new Date() } }] };
+    const scheduled = { $or: [{ notBefore: { $exists: false } }, { notBefore: { $lte: dueBy ?? new Date() } }] };
     return this.m.outbox
-      .find({ state: 'pending', $or: [{ timer: { $ne: true } }, { nextAttemptAt: { $lte: new Date() } }] })
+      .find({ state: 'pending' as const, $and: [timers, scheduled] })
       .sort({ seq: 1 })
       .limit(limit)
       .lean();

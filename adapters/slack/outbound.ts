@@ -27,7 +27,7 @@ import type { AgentFile, FileStream } from '../../src/domain/media';
 import type { DeliveryStatus } from '../../src/domain/whatsapp';
 import type { Logger } from '../../src/logger';
 import type { SlackConfig } from './config';
-import { slackCardText, slackThreadUrl } from './card';
+import { slackCardText, slackPostBody, slackThreadUrl } from './card';
 import { actionBlocks } from './card-actions';
 import { slackNameFromEmoji } from './emoji';
 import { toDeliveryError } from './errors';
@@ -133,12 +133,12 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
 
   /** The `text` postInThread sends (the author goes in `username`), counted after escaping. */
   postLength(post: ChatPost): number {
-    return mentionsPrefix(post.mentionUserIds).length + toSlackText(post.body).length;
+    return mentionsPrefix(post.mentionUserIds).length + slackPostBody(post).length;
   }
 
   async postInThread(thread: ThreadRef, post: ChatPost): Promise<{ messageId: string }> {
     const icon = post.author.role === 'customer' ? ':bust_in_silhouette:' : post.author.role === 'bridge' ? ':robot_face:' : ':speech_balloon:';
-    const text = `${mentionsPrefix(post.mentionUserIds)}${toSlackText(post.body)}`;
+    const text = `${mentionsPrefix(post.mentionUserIds)}${slackPostBody(post)}`;
     const blocks = actionBlocks(text, post.actions);
     const res = await this.call(() =>
       this.paced(thread.channelId, () =>

@@ -24,20 +24,15 @@ import { WhatsAppMediaClient } from './media-client';
 import { webhookMetrics } from './metrics';
 import { TemplatesApi } from './templates-api';
 import { webhookRoutes } from './webhook';
+import type { WhatsAppSettings } from './config';
 
-export interface WhatsAppConfig {
-  /** WHATSAPP_APP_SECRET: the key of the webhook's signature. */
-  appSecret: string;
-  /** WHATSAPP_VERIFY_TOKEN: what Meta's verification request must carry. */
-  verifyToken: string;
-  /** GRAPH_API_URL and GRAPH_API_VERSION: requests go to `{graphApiUrl}/{graphApiVersion}/…`. */
-  graphApiUrl: string;
-  graphApiVersion: string;
+/** The settings of adapters/whatsapp/config.ts, and what tests tune. */
+export type WhatsAppConfig = WhatsAppSettings & {
   /** Templates asked for per page of the list (tests make it small to cover paging). */
   templatePageSize?: number;
   /** The webhook's body limit (default WHATSAPP_MAX_BODY_BYTES). */
   maxBodyBytes?: number;
-}
+};
 
 export interface WhatsAppAdapterDeps {
   /** Where a verified, decoded webhook goes; the webhook is acknowledged once it resolves. */

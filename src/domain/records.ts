@@ -156,6 +156,7 @@ export type JobKind =
   | 'chat.channel_notice'
   | 'chat.react'
   | 'chat.card'
+  | 'chat.window_reminder'
   | 'whatsapp.send'
   | 'whatsapp.send_template'
   | 'whatsapp.send_media'
@@ -184,6 +185,8 @@ export interface JobPayloads {
    * `thread` the thread shown closed or open again (services/lifecycle/). Reads the conversation when it runs.
    */
   'chat.card': { platform: ChatPlatform; conversationId: string; thread?: 'closed' | 'open' };
+  /** The window reminder of an unanswered customer message (scheduled: `notBefore`; handlers/chat-window-reminder.ts). */
+  'chat.window_reminder': { platform: ChatPlatform; conversationId: string; messageId: string };
   'whatsapp.send': { conversationId: string; messageId: string; accountId: string; to: CustomerRef; text: string; replyToWamid?: string };
   /** One file an agent shared (fetched from `platform`, uploaded to Meta, sent as `kind`); `caption` rides on it. */
   'whatsapp.send_media': {
@@ -230,10 +233,11 @@ export interface JobPayloads {
 }
 
 /**
- * `delayMs`: the job is due that long after it is stored (the store's clock), not at once: a durable timer (the menu's
- * fallback). Give a delayed job a lane of its own: a lane waits behind its head.
+ * `delayMs`: due that long after it is stored (the store's clock): a durable timer (the menu's fallback). `notBefore`: not
+ * run before this time of the bridge's clock (BridgeOptions.now, tests move it): the window reminder. Either: own lane.
  */
-export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K]; delayMs?: number } }[JobKind];
+export type NewJob = { [K in JobKind]: { kind: K; lane: string; dedupeKey: string; payload: JobPayloads[K] } & JobTiming }[JobKind];
+type JobTiming = { delayMs?: number; notBefore?: Date };
 
 export type OutboxJob = NewJob & {
   _id: string;

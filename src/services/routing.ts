@@ -140,6 +140,21 @@ export function chatCardJobs(platforms: ChatPlatform[], conversationId: string, 
 }
 
 /**
+ * The window reminder's scheduled checks (issue 11 point 5), one per platform, run at `notBefore`. Each waits in a lane
+ * of its own (`<platform>:reminder:<conversationId>`), never ahead of the conversation's deliveries, and is keyed by the
+ * customer's message: one reminder per unanswered message, whoever enqueues it and however often.
+ */
+export function windowReminderJobs(platforms: ChatPlatform[], conversationId: string, messageId: string, notBefore: Date): NewJob[] {
+  return platforms.map((platform) => ({
+    kind: 'chat.window_reminder',
+    lane: `${platform}:reminder:${conversationId}`,
+    dedupeKey: `${platform}:window-reminder:${messageId}`,
+    payload: { platform, conversationId, messageId },
+    notBefore,
+  }));
+}
+
+/**
  * The conversation's thread on each platform follows its new route (services/automation/menu.ts); `change` names the
  * route (`route:<time>`), so a re-run of the tap's ingest or of the fallback moves it once.
  */

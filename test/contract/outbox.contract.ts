@@ -106,6 +106,16 @@ export function outboxContract(backend: StoreBackend): void {
       expect((await store().pendingJobs(100)).map((j) => j._id)).toEqual(['k1']);
     });
 
+    test('a job scheduled for later is kept with its time and left out of the page of jobs due by an earlier time (default: now)', async () => {
+      const at = new Date(1_800_000_000_000);
+      await store().enqueue([job('t1'), { ...job('t2', 'slack:reminder:acc:1'), notBefore: at }, job('t3')]);
+      expect((await store().pendingJobs(10)).map((j) => j._id)).toEqual(['t1', 't3']);
+      expect((await store().pendingJobs(10, at)).find((j) => j._id === 't2')!.notBefore!.getTime()).toBe(at.getTime());
+      expect((await store().pendingJobs(10, at)).find((j) => j._id === 't1')!.notBefore).toBeUndefined();
+      expect((await store().pendingJobs(10, new Date(at.getTime() - 1))).map((j) => j._id)).toEqual(['t1', 't3']);
+      expect((await store().pendingJobs(10, at)).map((j) => j._id)).toEqual(['t1', 't2', 't3']);
+    });
+
     test('a running job whose lease has not run out stays running, and keeps its attempts when released', async () => {
       await store().enqueue([job('l1'), job('l2')]);
       await store().claimJob('l1', soon());

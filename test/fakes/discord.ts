@@ -18,6 +18,7 @@ import { GatewayIntentBits, InteractionType, type APIMessage, type APIOverwrite,
 import { componentData, modalSubmitData, type ComponentInput, type ModalSubmitInput } from './discord/components';
 import { FakeGateway, type IdentifyRecord, type ResumeRecord } from './discord/gateway';
 import { Interactions, type AutocompleteInput, type InteractionInput, type InteractionRecord, type InteractionResponseRecord } from './discord/interactions';
+import { readyPayload } from './discord/gateway-protocol';
 import { FakeRest, type CallRecord, type FailSpec } from './discord/rest';
 import { applicationFlagsFor, type StoredChannel } from './discord/shapes';
 import { DiscordState } from './discord/state';
@@ -86,20 +87,7 @@ export class FakeDiscord extends EventEmitter {
       botUserId: this.botUserId,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 45000,
       allowedPrivilegedIntents: privileged,
-      readyPayload: () => ({
-        v: 10,
-        user: { ...this.state.bot, verified: true, mfa_enabled: false, email: null },
-        guilds: [{ id: this.guildId, unavailable: true }],
-        session_type: 'normal',
-        application: { id: this.applicationId, flags: 0 },
-        private_channels: [],
-        relationships: [],
-        presences: [],
-        guild_join_requests: [],
-        user_settings: {},
-        geo_ordered_rtc_regions: ['local'],
-        auth: {},
-      }),
+      readyPayload: () => readyPayload(this.state.bot, this.guildId, this.applicationId),
       guildCreate: () => this.state.guildPayload(),
       members: () => [...this.state.members.values()],
       onDispatch: (t, d) => this.emit('dispatch', t, d),

@@ -23,6 +23,8 @@ export interface ChatPost {
   author: { name: string; role: 'customer' | 'agent' | 'bridge'; detail?: string };
   body: string;
   mentionUserIds?: string[];
+  /** Where `body` says `{date}`: this time as the platform's date token, so each reader sees it in their own time zone. */
+  date?: Date;
   /** Buttons under the post (a "window closed" refusal offers "send a template"): a platform with buttons renders them. */
   actions?: PostActions;
 }

@@ -32,8 +32,9 @@ export interface OutboxStore {
   /**
    * Pending jobs (due or not, parked ones included) by `seq`, at most `limit`; a timer (enqueued with `delayMs`) only
    * once it is due, so waiting timers never fill the worker's page (each is alone in its lane: nothing waits behind it).
+   * Jobs scheduled later than `dueBy` (the bridge's clock; default now) are left out too (`notBefore`), for the same reason.
    */
-  pendingJobs(limit: number): Promise<OutboxJob[]>;
+  pendingJobs(limit: number, dueBy?: Date): Promise<OutboxJob[]>;
   /** `pending` → `running` with a lease; false when the job is not pending (claimed already, failed, finished, unknown). */
   claimJob(id: string, leaseUntil: Date): Promise<boolean>;
   /** The job leaves the live jobs and its key is recorded as done (first completion time kept). */

@@ -3,7 +3,9 @@
  * customer's conversation, and posted into that conversation's thread on every platform the account mirrors to.
  * Returns the post jobs (routing.ts); the caller enqueues them.
  */
-import type { MessageRecord, NewJob } from '../../domain/records';
+import type { AccountConfig } from '../../config';
+import type { ChatPlatform } from '../../domain/platform';
+import type { ConversationRecord, MessageRecord, NewJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { InboundCustomerMessage } from '../../domain/whatsapp';
 import type { Logger } from '../../logger';
@@ -12,7 +14,8 @@ import type { AutomaticReplies } from '../automation/decide';
 import type { Lifecycle } from '../lifecycle/lifecycle';
 import type { Language } from '../../i18n';
 import { renderContent, renderInbound } from '../render';
-import { chatCardJobs, chatPostJobs } from '../routing';
+import { chatCardJobs, chatPostJobs, windowReminderJobs } from '../routing';
+import { remindedPeople, windowReminderAt } from '../window-reminder';
 
 /** A card's window line changes with each customer message: it is rewritten at most once per hour of window. */
 const CARD_WINDOW_STEP_MS = 3600 * 1000;
@@ -59,9 +62,20 @@ export class CustomerMessages {
       ...reopened,
       ...chatPostJobs(platforms, conversation._id, id, { author: { name, role: 'customer' }, body }, true),
       ...(this.lifecycle ? chatCardJobs(platforms, conversation._id, `window:${window}`) : []),
+      ...this.reminder(account, conversation, id, m.sentAt, platforms),
     ];
     // Decided once, when the message is first stored (services/automation/decide.ts says why).
     return isNew && this.automatic ? [...posts, ...(await this.automatic.decide(account, m, before, conversation))] : posts;
+  }
+
+  /**
+   * The window reminder's check, scheduled when the customer's latest message lands in a conversation with someone to
+   * remind (its owner or participants: not a new or reopened one); it decides again when it runs (issue 11 point 5).
+   */
+  private reminder(account: AccountConfig, conversation: ConversationRecord, id: string, sentAt: Date, platforms: ChatPlatform[]): NewJob[] {
+    const at = windowReminderAt(account, sentAt);
+    const latest = conversation.lastInboundAt?.getTime() === sentAt.getTime();
+    return at && latest && remindedPeople(conversation).length ? windowReminderJobs(platforms, conversation._id, id, at) : [];
   }
 
   private async quoteOf(wamid: string, lang: Language): Promise<string | undefined> {

@@ -12,6 +12,7 @@ import { chatPostHandler } from './handlers/chat-post';
 import { chatReactHandler } from './handlers/chat-react';
 import { chatRouteHandler } from './handlers/chat-route';
 import { chatStatusHandler } from './handlers/chat-status';
+import { chatWindowReminderHandler } from './handlers/chat-window-reminder';
 import { ingestHandler } from './handlers/ingest';
 import { menuFallbackHandler } from './handlers/menu-fallback';
 import { handlerContext, type Explanation, type HandlerDeps, type JobHandler } from './handlers/support/context';
@@ -39,6 +40,7 @@ export class JobRegistry {
       'chat.channel_notice': chatChannelNoticeHandler(ctx),
       'chat.react': chatReactHandler(ctx),
       'chat.card': chatCardHandler(ctx),
+      'chat.window_reminder': chatWindowReminderHandler(ctx),
       'whatsapp.send': whatsappSendHandler(ctx),
       'whatsapp.send_template': whatsappSendTemplateHandler(ctx),
       'whatsapp.send_media': whatsappSendMediaHandler(ctx),

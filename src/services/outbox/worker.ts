@@ -7,10 +7,10 @@
  * - a failure that needs a person parks the job (parking.ts): it stays the pending head of its lane, so order holds,
  *   until a probe or the platform's own event shows the fix and the target's parked jobs resume;
  * - only a permanent refusal (a closed 24-hour window, a number not on WhatsApp) is recorded as failed.
- * Database errors never escape: outcomes are written until they land (settle.ts), expired leases are released
- * periodically. Jobs survive a SIGKILL: a job is only marked done after its effect. One worker per database: only the
- * delivery leader runs it (src/services/leader.ts; `mayClaim` closes as soon as the lease may have passed on), and
- * claims are made sequentially here (FerretDB does not make concurrent conditional updates atomic as MongoDB does).
+ * A scheduled job (`notBefore`) is out of the poll until due. Database errors never escape: outcomes are written until
+ * they land (settle.ts), expired leases are released periodically. Jobs survive a SIGKILL: a job is only marked done
+ * after its effect. One worker per database: only the delivery leader runs it (src/services/leader.ts; `mayClaim`
+ * closes as soon as the lease may have passed on); claims are sequential (FerretDB's conditional updates are not atomic).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import PQueue from 'p-queue';
@@ -39,6 +39,7 @@ export interface OutboxOptions {
   probeMs?: number;
   /** How often `running` jobs whose lease expired go back to pending. */
   releaseMs?: number;
+  now?: () => Date; // the bridge's clock, the one scheduled jobs' `notBefore` is in (tests set it)
 }
 
 const HOUR = 3600_000;
@@ -65,7 +66,6 @@ export interface OutboxHooks {
 
 const FAR_FUTURE = new Date(8.64e15);
 const WAKE_DEBOUNCE_MS = 5;
-
 export class OutboxWorker {
   private readonly queue: PQueue;
   private readonly activeLanes = new Set<string>();
@@ -197,7 +197,7 @@ export class OutboxWorker {
 
   private async dispatch(): Promise<void> {
     if (!this.mayClaim()) return;
-    const jobs = await this.store.pendingJobs(500);
+    const jobs = await this.store.pendingJobs(500, this.opts.now?.() ?? new Date());
     const seen = new Set<string>();
     const heads: OutboxJob[] = [];
     const now = Date.now();

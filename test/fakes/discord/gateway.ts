@@ -7,9 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GatewayIntentBits, GatewayOpcodes, type APIGuildMember } from 'discord.js';
+import { GatewayOpcodes, type APIGuildMember } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { JsonObject } from './shapes';
+import { BUFFER_LIMIT, EVENT_INTENT, I, INVALIDATING, PRIVILEGED, trace, type Conn, type DispatchFrame, type Session } from './gateway-protocol';
 
 export interface IdentifyRecord {
   token: string;
@@ -30,30 +31,6 @@ export interface ResumeRecord {
   at: number;
 }
 
-interface DispatchFrame {
-  op: 0;
-  t: string;
-  s: number;
-  d: unknown;
-}
-
-interface Session {
-  id: string;
-  intents: number;
-  seq: number;
-  buffer: DispatchFrame[];
-  ws: WebSocket | null;
-  /** Still resumable (not ended by a normal close or an invalidating close code). */
-  alive: boolean;
-}
-
-interface Conn {
-  ws: WebSocket;
-  url: string;
-  session?: Session;
-  serverCloseCode?: number;
-}
-
 export interface GatewayDeps {
   token: () => string;
   url: () => string;
@@ -67,39 +44,6 @@ export interface GatewayDeps {
   members: () => APIGuildMember[];
   onDispatch?: (t: string, d: unknown) => void;
 }
-
-const I = GatewayIntentBits;
-const PRIVILEGED = I.GuildMembers | I.GuildPresences | I.MessageContent;
-/** Which intent a guild event needs (gateway.mdx "List of Intents"); unlisted events are always sent. */
-const EVENT_INTENT: Record<string, number> = {
-  GUILD_UPDATE: I.Guilds,
-  GUILD_DELETE: I.Guilds,
-  GUILD_ROLE_CREATE: I.Guilds,
-  GUILD_ROLE_UPDATE: I.Guilds,
-  CHANNEL_CREATE: I.Guilds,
-  CHANNEL_UPDATE: I.Guilds,
-  CHANNEL_DELETE: I.Guilds,
-  THREAD_CREATE: I.Guilds,
-  THREAD_UPDATE: I.Guilds,
-  THREAD_DELETE: I.Guilds,
-  THREAD_LIST_SYNC: I.Guilds,
-  THREAD_MEMBER_UPDATE: I.Guilds,
-  GUILD_MEMBER_ADD: I.GuildMembers,
-  GUILD_MEMBER_UPDATE: I.GuildMembers,
-  GUILD_MEMBER_REMOVE: I.GuildMembers,
-  WEBHOOKS_UPDATE: I.GuildWebhooks,
-  MESSAGE_CREATE: I.GuildMessages,
-  MESSAGE_UPDATE: I.GuildMessages,
-  MESSAGE_DELETE: I.GuildMessages,
-  MESSAGE_DELETE_BULK: I.GuildMessages,
-  MESSAGE_REACTION_ADD: I.GuildMessageReactions,
-  MESSAGE_REACTION_REMOVE: I.GuildMessageReactions,
-  TYPING_START: I.GuildMessageTyping,
-};
-/** Server close codes after which the session cannot be resumed. */
-const INVALIDATING = new Set([1000, 1001, 4004, 4007, 4009, 4010, 4011, 4012, 4013, 4014]);
-const BUFFER_LIMIT = 1000;
-const trace = (name: string) => [`["gateway-prd-fake-${name}",{"micros":0}]`];
 
 export class FakeGateway {
   readonly identifies: IdentifyRecord[] = [];

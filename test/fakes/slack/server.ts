@@ -99,6 +99,7 @@ export class SlackServer {
     this.calls.push({ method, args: args ?? {}, headers: req.headers, at: Date.now() });
     const fault = this.takeFault(method);
     if (fault?.hangMs) await this.sleep(fault.hangMs);
+    if (fault?.hangUntil) await fault.hangUntil;
     if (res.destroyed) return; // the client gave up (timeout simulation)
     if (fault?.status) return sendFaultStatus(res, fault);
     if (fault?.error) return sendJson(res, 200, { ok: false, error: fault.error });

@@ -37,6 +37,8 @@ export interface FaultSpec {
   times?: number;
   /** Delay before answering, to simulate a slow or hanging Slack. */
   hangMs?: number;
+  /** Hold the answer until this settles (a test releases it once it has seen what it waits for). */
+  hangUntil?: Promise<unknown>;
 }
 
 export interface Reaction {

@@ -4,6 +4,7 @@
  * thread under the configured text channel (or a forum post, with `forum: true`).
  */
 import type { APIMessage } from 'discord.js';
+import type { BridgeOptions } from '../../../src/bridge';
 import type { FakeGraphApi } from '../../fakes/graph-api';
 import { DISCORD_AGENT, DISCORD_NOTIFY, startDiscordHarness, type DiscordHarness } from '../discord-harness';
 import { eventually } from '../harness';
@@ -25,9 +26,9 @@ export class DiscordDriver implements ChatSideDriver {
   readonly platform: string;
   readonly agentId = DISCORD_AGENT.id;
   readonly notifyUsers = DISCORD_NOTIFY;
-  private h?: DiscordHarness;
+  protected h?: DiscordHarness;
 
-  constructor(private readonly opts: { forum?: boolean } = {}) {
+  constructor(private readonly opts: { forum?: boolean; bridge?: BridgeOptions } = {}) {
     this.platform = opts.forum ? 'Discord (forum channel)' : 'Discord';
   }
 
@@ -41,7 +42,7 @@ export class DiscordDriver implements ChatSideDriver {
   }
 
   async start(label: string, env?: Record<string, string>): Promise<void> {
-    this.h = await startDiscordHarness(label, { forum: this.opts.forum, ...(env ? { env } : {}) });
+    this.h = await startDiscordHarness(label, { forum: this.opts.forum, bridge: this.opts.bridge, ...(env ? { env } : {}) });
   }
 
   async stop(): Promise<void> {

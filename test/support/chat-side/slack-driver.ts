@@ -49,7 +49,7 @@ export class SlackDriver implements ChatSideDriver {
   readonly platform: string = 'Slack';
   readonly agentId = AGENT;
   readonly notifyUsers = NOTIFY;
-  private h?: Harness;
+  protected h?: Harness;
   /** How startHarness is called (slack-socket-driver.ts: Socket Mode). */
   protected readonly harnessOptions: Parameters<typeof startHarness>[1] = {};
 

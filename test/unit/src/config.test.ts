@@ -70,6 +70,7 @@ describe('loadConfig: valid environments', () => {
           discord: undefined,
           replyMode: 'notes',
           notePrefixes: ['note:', 'private:'],
+          windowReminderMinutes: 60,
         },
       ],
       chats: {
@@ -166,6 +167,7 @@ describe('loadConfig: valid environments', () => {
         slack: { channelId: 'C0SALES01', notifyUsers: ['U0SALES01'] },
         replyMode: 'notes',
         notePrefixes: ['note:', 'private:'],
+        windowReminderMinutes: 60,
       },
       {
         name: '106540352242999',
@@ -174,6 +176,7 @@ describe('loadConfig: valid environments', () => {
         slack: { channelId: 'G0SUPPORT', notifyUsers: [] },
         replyMode: 'notes',
         notePrefixes: ['note:', 'private:'],
+        windowReminderMinutes: 60,
       },
     ]);
   });

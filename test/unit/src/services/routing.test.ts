@@ -22,6 +22,7 @@ import {
   whatsappReactJob,
   whatsappSendJob,
   whatsappTemplateJob,
+  windowReminderJobs,
 } from '../../../../src/services/routing';
 import { batch, customerText, statusUpdate } from '../../../support/webhooks';
 
@@ -110,6 +111,16 @@ describe('thread jobs', () => {
     const del = agentChangeNoticeJob('discord', CONV, { channelId: 'P1', messageId: 'm9', kind: 'delete', text: '' }, 'b');
     expect([edit.kind, edit.lane, edit.dedupeKey]).toEqual(['chat.notice', `slack:${CONV}`, 'slack:agent-edit:C1:1.2:5814348b246f29f0']);
     expect([del.kind, del.lane, del.dedupeKey]).toEqual(['chat.notice', `discord:${CONV}`, 'discord:agent-delete:P1:m9']);
+  });
+
+  it('the window reminder: a scheduled check per platform and customer message, in a lane of its own', () => {
+    const at = new Date(1_800_000_000_000);
+    const jobs = windowReminderJobs(['slack', 'discord'], CONV, 'wa:wamid.A', at);
+    expect(jobs.map((j) => [j.kind, j.lane, j.dedupeKey, j.notBefore])).toEqual([
+      ['chat.window_reminder', `slack:reminder:${CONV}`, 'slack:window-reminder:wa:wamid.A', at],
+      ['chat.window_reminder', `discord:reminder:${CONV}`, 'discord:window-reminder:wa:wamid.A', at],
+    ]);
+    expect(jobs[1]!.payload).toEqual({ platform: 'discord', conversationId: CONV, messageId: 'wa:wamid.A' });
   });
 
   it('the 🔒 mark on a message kept internal', () => {
