@@ -29,6 +29,13 @@ export const notices = {
     windowNeverMeaning: 'the customer last wrote never, more than 24 hours ago, so WhatsApp allows only templates',
     windowClosedAction: 'send an approved template with `/wa template {{phone}} <template>`',
   },
+  /** The window reminder (outbox/handlers/chat-window-reminder.ts); `{date}` (single braces) is where the platform puts its date token (ChatPost.date). */
+  windowReminder: {
+    reminder:
+      "⏰ *Reminder*: the customer's last message is still unanswered, and the 24-hour window closes at {date}. After that, only approved templates can be sent.",
+    reminderFor:
+      "⏰ *Reminder* for {{others}}: the customer's last message is still unanswered, and the 24-hour window closes at {date}. After that, only approved templates can be sent.",
+  },
   edits: {
     editedHere: '✏️ *Edited here only:* WhatsApp cannot edit a message once it is sent, so the customer still has:\n{{quote}}',
     deletedHere: '✏️ *Deleted here only:* WhatsApp cannot delete a message once it is sent, so the customer still has:\n{{quote}}',

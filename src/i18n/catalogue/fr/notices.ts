@@ -1,7 +1,7 @@
 /** fr: notices in threads (not delivered, paused, edits, token, automatic answers) and lifecycle answers (keys and variables: ../en/notices.ts). */
 import type { Catalogue } from '../shape';
 
-export const notices: Pick<Catalogue, 'notices' | 'edits' | 'token' | 'automatic' | 'lifecycle'> = {
+export const notices: Pick<Catalogue, 'notices' | 'edits' | 'windowReminder' | 'token' | 'automatic' | 'lifecycle'> = {
   notices: {
     notDelivered: '⚠️ *Non remis au client :* {{meaning}} (code {{code}}).\n*Que faire :* {{action}}',
     gaveUp: 'WhatsApp a abandonné ce message et le bridge ne le renvoie pas de lui-même : écrivez-le de nouveau dans le fil, ou contactez le client autrement',
@@ -31,6 +31,12 @@ export const notices: Pick<Catalogue, 'notices' | 'edits' | 'token' | 'automatic
     windowClosedMeaning: 'le client a écrit il y a plus de 24 heures ({{at}}), donc WhatsApp n’autorise que des templates',
     windowNeverMeaning: 'le client n’a jamais écrit, donc WhatsApp n’autorise que des templates',
     windowClosedAction: 'envoyez un template approuvé avec `/wa template {{phone}} <template>`',
+  },
+  windowReminder: {
+    reminder:
+      '⏰ *Rappel* : le dernier message du client est toujours sans réponse, et la fenêtre de 24 heures se ferme à {date}. Ensuite, seuls des templates approuvés peuvent être envoyés.',
+    reminderFor:
+      '⏰ *Rappel* pour {{others}} : le dernier message du client est toujours sans réponse, et la fenêtre de 24 heures se ferme à {date}. Ensuite, seuls des templates approuvés peuvent être envoyés.',
   },
   edits: {
     editedHere: '✏️ *Modifié ici seulement :* WhatsApp ne peut pas modifier un message une fois envoyé, le client a donc toujours :\n{{quote}}',

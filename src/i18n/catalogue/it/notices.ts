@@ -1,7 +1,7 @@
 /** it: notices in threads (not delivered, paused, edits, token, automatic answers) and lifecycle answers (keys and variables: ../en/notices.ts). */
 import type { Catalogue } from '../shape';
 
-export const notices: Pick<Catalogue, 'notices' | 'edits' | 'token' | 'automatic' | 'lifecycle'> = {
+export const notices: Pick<Catalogue, 'notices' | 'edits' | 'windowReminder' | 'token' | 'automatic' | 'lifecycle'> = {
   notices: {
     notDelivered: '⚠️ *Non consegnato al cliente:* {{meaning}} (codice {{code}}).\n*Cosa fare:* {{action}}',
     gaveUp:
@@ -32,6 +32,12 @@ export const notices: Pick<Catalogue, 'notices' | 'edits' | 'token' | 'automatic
     windowClosedMeaning: 'il cliente ha scritto più di 24 ore fa ({{at}}), quindi WhatsApp consente solo template',
     windowNeverMeaning: 'il cliente non ha mai scritto, quindi WhatsApp consente solo template',
     windowClosedAction: 'invia un template approvato con `/wa template {{phone}} <template>`',
+  },
+  windowReminder: {
+    reminder:
+      '⏰ *Promemoria*: l’ultimo messaggio del cliente è ancora senza risposta, e la finestra di 24 ore si chiude alle {date}. Dopo, si possono inviare solo template approvati.',
+    reminderFor:
+      '⏰ *Promemoria* per {{others}}: l’ultimo messaggio del cliente è ancora senza risposta, e la finestra di 24 ore si chiude alle {date}. Dopo, si possono inviare solo template approvati.',
   },
   edits: {
     editedHere: '✏️ *Modificato solo qui:* WhatsApp non può modificare un messaggio già inviato, quindi il cliente ha ancora:\n{{quote}}',

@@ -1,7 +1,7 @@
 /** vi: notices in threads (not delivered, paused, edits, token, automatic answers) and lifecycle answers (keys and variables: ../en/notices.ts). */
 import type { Catalogue } from '../shape';
 
-export const notices: Pick<Catalogue, 'notices' | 'edits' | 'token' | 'automatic' | 'lifecycle'> = {
+export const notices: Pick<Catalogue, 'notices' | 'edits' | 'windowReminder' | 'token' | 'automatic' | 'lifecycle'> = {
   notices: {
     notDelivered: '⚠️ *Chưa gửi được đến khách hàng:* {{meaning}} (mã {{code}}).\n*Cần làm gì:* {{action}}',
     gaveUp: 'WhatsApp đã bỏ qua tin nhắn này và bridge sẽ không tự gửi lại: hãy viết lại trong thread, hoặc liên hệ khách hàng bằng cách khác',
@@ -31,6 +31,12 @@ export const notices: Pick<Catalogue, 'notices' | 'edits' | 'token' | 'automatic
     windowClosedMeaning: 'khách hàng nhắn tin lần cuối hơn 24 giờ trước ({{at}}), nên WhatsApp chỉ cho phép gửi template',
     windowNeverMeaning: 'khách hàng chưa từng nhắn tin, nên WhatsApp chỉ cho phép gửi template',
     windowClosedAction: 'gửi một template đã được duyệt bằng `/wa template {{phone}} <template>`',
+  },
+  windowReminder: {
+    reminder:
+      '⏰ *Nhắc nhở*: tin nhắn cuối của khách hàng vẫn chưa được trả lời, và cửa sổ 24 giờ sẽ đóng lúc {date}. Sau đó chỉ có thể gửi template đã được duyệt.',
+    reminderFor:
+      '⏰ *Nhắc nhở* cho {{others}}: tin nhắn cuối của khách hàng vẫn chưa được trả lời, và cửa sổ 24 giờ sẽ đóng lúc {date}. Sau đó chỉ có thể gửi template đã được duyệt.',
   },
   edits: {
     editedHere: '✏️ *Chỉ sửa ở đây:* WhatsApp không thể sửa tin nhắn đã gửi, nên khách hàng vẫn nhận được:\n{{quote}}',
