@@ -24,5 +24,7 @@ export const actions = {
     channel: 'channel {{channel}}',
   },
   /** Slack: a slow `/wa` command's acknowledgement (adapters/slack/command-answer.ts). */
+  done: 'Done.',
+  commandFailed: '⚠️ The command failed: {{error}}. Try again; if it keeps failing, tell the bridge’s admin.',
   working: '⏳ Working on it: the answer follows here.',
 } as const;

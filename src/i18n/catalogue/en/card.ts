@@ -1,6 +1,8 @@
 /** English: the conversation card, the reply rule, and how customers' messages and changes read in the thread (keys of the catalogue, see ./index.ts). */
 export const card = {
   card: {
+    someone: 'someone',
+    customer: 'Customer',
     headline: '💬 *New WhatsApp conversation* with *{{customer}}*.',
     headlineOn: '💬 *New WhatsApp conversation* with *{{customer}}* on {{account}}.',
     state: 'State: {{state}}',

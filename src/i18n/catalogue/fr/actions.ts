@@ -1,7 +1,7 @@
 /** fr: what a card button's click answers, the first-contact menu's lines, Slack's "working on it" (keys and variables: ../en/actions.ts). */
 import type { Catalogue } from '../shape';
 
-export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working'> = {
+export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done' | 'commandFailed'> = {
   cardActions: {
     unknownConversation: 'Le bridge ne connaît plus cette conversation.',
     wrongChannel: 'Ce bouton appartient à une conversation d’un autre canal : utilisez-le dans le canal où apparaissent les conversations de ce numéro.',
@@ -23,5 +23,7 @@ export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working'> = {
     cardLabel: '🏷️ Étiquette : *{{label}}*',
     channel: 'canal {{channel}}',
   },
+  done: 'Fait.',
+  commandFailed: '⚠️ La commande a échoué : {{error}}. Réessayez ; si l’échec persiste, prévenez l’administrateur du bridge.',
   working: '⏳ En cours : la réponse suit ici.',
 };

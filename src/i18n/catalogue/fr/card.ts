@@ -3,6 +3,8 @@ import type { Catalogue } from '../shape';
 
 export const card: Pick<Catalogue, 'card' | 'replyRule' | 'internal' | 'buttons' | 'time' | 'changes' | 'content'> = {
   card: {
+    someone: 'quelqu’un',
+    customer: 'Client',
     headline: '💬 *Nouvelle conversation WhatsApp* avec *{{customer}}*.',
     headlineOn: '💬 *Nouvelle conversation WhatsApp* avec *{{customer}}* sur {{account}}.',
     state: 'État : {{state}}',

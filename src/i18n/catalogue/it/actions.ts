@@ -1,7 +1,7 @@
 /** it: what a card button's click answers, the first-contact menu's lines, Slack's "working on it" (keys and variables: ../en/actions.ts). */
 import type { Catalogue } from '../shape';
 
-export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working'> = {
+export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done' | 'commandFailed'> = {
   cardActions: {
     unknownConversation: 'Il bridge non conosce più questa conversazione.',
     wrongChannel: 'Questo pulsante appartiene a una conversazione di un altro canale: usalo nel canale in cui compaiono le conversazioni di quel numero.',
@@ -23,5 +23,7 @@ export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working'> = {
     cardLabel: '🏷️ Etichetta: *{{label}}*',
     channel: 'canale {{channel}}',
   },
+  done: 'Fatto.',
+  commandFailed: '⚠️ Il comando non è riuscito: {{error}}. Riprova; se continua a non riuscire, avvisa l’amministratore del bridge.',
   working: '⏳ Ci sto lavorando: la risposta arriva qui.',
 };

@@ -3,6 +3,8 @@ import type { Catalogue } from '../shape';
 
 export const card: Pick<Catalogue, 'card' | 'replyRule' | 'internal' | 'buttons' | 'time' | 'changes' | 'content'> = {
   card: {
+    someone: 'qualcuno',
+    customer: 'Cliente',
     headline: '💬 *Nuova conversazione WhatsApp* con *{{customer}}*.',
     headlineOn: '💬 *Nuova conversazione WhatsApp* con *{{customer}}* su {{account}}.',
     state: 'Stato: {{state}}',

@@ -1,7 +1,7 @@
 /** vi: what a card button's click answers, the first-contact menu's lines, Slack's "working on it" (keys and variables: ../en/actions.ts). */
 import type { Catalogue } from '../shape';
 
-export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working'> = {
+export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done' | 'commandFailed'> = {
   cardActions: {
     unknownConversation: 'Bridge không còn biết cuộc trò chuyện này.',
     wrongChannel: 'Nút này thuộc về một cuộc trò chuyện của kênh khác: hãy dùng nó trong kênh hiển thị các cuộc trò chuyện của số đó.',
@@ -23,5 +23,7 @@ export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working'> = {
     cardLabel: '🏷️ Nhãn: *{{label}}*',
     channel: 'kênh {{channel}}',
   },
+  done: 'Xong.',
+  commandFailed: '⚠️ Lệnh không thành công: {{error}}. Hãy thử lại; nếu vẫn lỗi, hãy báo quản trị viên của bridge.',
   working: '⏳ Đang xử lý: câu trả lời sẽ có ở đây.',
 };

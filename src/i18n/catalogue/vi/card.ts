@@ -3,6 +3,8 @@ import type { Catalogue } from '../shape';
 
 export const card: Pick<Catalogue, 'card' | 'replyRule' | 'internal' | 'buttons' | 'time' | 'changes' | 'content'> = {
   card: {
+    someone: 'ai đó',
+    customer: 'Khách hàng',
     headline: '💬 *Cuộc trò chuyện WhatsApp mới* với *{{customer}}*.',
     headlineOn: '💬 *Cuộc trò chuyện WhatsApp mới* với *{{customer}}* trên {{account}}.',
     state: 'Trạng thái: {{state}}',
