@@ -24,6 +24,17 @@ export const actions = {
     channel: 'channel {{channel}}',
   },
   /** Slack: a slow `/wa` command's acknowledgement (adapters/slack/command-answer.ts). */
+  /** `/wa requeue`'s report (services/outbox/requeue.ts; the CLI writes it in English). */
+  requeue: {
+    conversation: 'conversation {{id}}',
+    all: 'all conversations',
+    nothing: 'Nothing failed or paused in {{where}}.',
+    done_one: 'Requeued {{count}} delivery in {{where}}:',
+    done_other: 'Requeued {{count}} deliveries in {{where}}:',
+    paused: 'paused: {{code}}',
+    failed: 'failed: {{error}}',
+    unknown: 'unknown',
+  },
   done: 'Done.',
   commandFailed: '⚠️ The command failed: {{error}}. Try again; if it keeps failing, tell the bridge’s admin.',
   working: '⏳ Working on it: the answer follows here.',

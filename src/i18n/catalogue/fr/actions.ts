@@ -1,7 +1,7 @@
 /** fr: what a card button's click answers, the first-contact menu's lines, Slack's "working on it" (keys and variables: ../en/actions.ts). */
 import type { Catalogue } from '../shape';
 
-export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done' | 'commandFailed'> = {
+export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'requeue' | 'done' | 'commandFailed'> = {
   cardActions: {
     unknownConversation: 'Le bridge ne connaît plus cette conversation.',
     wrongChannel: 'Ce bouton appartient à une conversation d’un autre canal : utilisez-le dans le canal où apparaissent les conversations de ce numéro.',
@@ -22,6 +22,16 @@ export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done
     stays: 'reste ici',
     cardLabel: '🏷️ Étiquette : *{{label}}*',
     channel: 'canal {{channel}}',
+  },
+  requeue: {
+    conversation: 'conversation {{id}}',
+    all: 'toutes les conversations',
+    nothing: 'Aucune livraison en échec ou en pause dans {{where}}.',
+    done_one: '{{count}} livraison remise en file dans {{where}} :',
+    done_other: '{{count}} livraisons remises en file dans {{where}} :',
+    paused: 'en pause : {{code}}',
+    failed: 'en échec : {{error}}',
+    unknown: 'inconnu',
   },
   done: 'Fait.',
   commandFailed: '⚠️ La commande a échoué : {{error}}. Réessayez ; si l’échec persiste, prévenez l’administrateur du bridge.',

@@ -1,7 +1,7 @@
 /** it: what a card button's click answers, the first-contact menu's lines, Slack's "working on it" (keys and variables: ../en/actions.ts). */
 import type { Catalogue } from '../shape';
 
-export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done' | 'commandFailed'> = {
+export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'requeue' | 'done' | 'commandFailed'> = {
   cardActions: {
     unknownConversation: 'Il bridge non conosce più questa conversazione.',
     wrongChannel: 'Questo pulsante appartiene a una conversazione di un altro canale: usalo nel canale in cui compaiono le conversazioni di quel numero.',
@@ -22,6 +22,16 @@ export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done
     stays: 'resta qui',
     cardLabel: '🏷️ Etichetta: *{{label}}*',
     channel: 'canale {{channel}}',
+  },
+  requeue: {
+    conversation: 'conversazione {{id}}',
+    all: 'tutte le conversazioni',
+    nothing: 'Nessuna consegna fallita o in pausa in {{where}}.',
+    done_one: 'Rimessa in coda {{count}} consegna in {{where}}:',
+    done_other: 'Rimesse in coda {{count}} consegne in {{where}}:',
+    paused: 'in pausa: {{code}}',
+    failed: 'fallita: {{error}}',
+    unknown: 'sconosciuto',
   },
   done: 'Fatto.',
   commandFailed: '⚠️ Il comando non è riuscito: {{error}}. Riprova; se continua a non riuscire, avvisa l’amministratore del bridge.',

@@ -1,7 +1,7 @@
 /** vi: what a card button's click answers, the first-contact menu's lines, Slack's "working on it" (keys and variables: ../en/actions.ts). */
 import type { Catalogue } from '../shape';
 
-export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done' | 'commandFailed'> = {
+export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'requeue' | 'done' | 'commandFailed'> = {
   cardActions: {
     unknownConversation: 'Bridge không còn biết cuộc trò chuyện này.',
     wrongChannel: 'Nút này thuộc về một cuộc trò chuyện của kênh khác: hãy dùng nó trong kênh hiển thị các cuộc trò chuyện của số đó.',
@@ -22,6 +22,16 @@ export const actions: Pick<Catalogue, 'cardActions' | 'menu' | 'working' | 'done
     stays: 'ở lại đây',
     cardLabel: '🏷️ Nhãn: *{{label}}*',
     channel: 'kênh {{channel}}',
+  },
+  requeue: {
+    conversation: 'cuộc trò chuyện {{id}}',
+    all: 'tất cả cuộc trò chuyện',
+    nothing: 'Không có lượt gửi nào thất bại hoặc tạm dừng trong {{where}}.',
+    done_one: 'Đã đưa lại {{count}} lượt gửi vào hàng đợi trong {{where}}:',
+    done_other: 'Đã đưa lại {{count}} lượt gửi vào hàng đợi trong {{where}}:',
+    paused: 'tạm dừng: {{code}}',
+    failed: 'thất bại: {{error}}',
+    unknown: 'không rõ',
   },
   done: 'Xong.',
   commandFailed: '⚠️ Lệnh không thành công: {{error}}. Hãy thử lại; nếu vẫn lỗi, hãy báo quản trị viên của bridge.',
