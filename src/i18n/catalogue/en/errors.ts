@@ -1,6 +1,6 @@
 /**
- * English: what a WhatsApp error code means and what to do, as a notice in a thread shows it (`errors.whatsapp.e<code>`).
- * The adapter's table (adapters/whatsapp/errors.ts) says the same in English and marks these codes with their key; a
+ * English: what a WhatsApp (or Slack) error code means and what to do, as a notice in a thread shows it (`errors.whatsapp.e<code>`, `errors.slack.<error>`).
+ * The adapters' tables (adapters/whatsapp/errors.ts, adapters/slack/errors.ts) says the same in English and marks these codes with their key; a
  * unit test keeps the two equal. A code not listed here is shown as the adapter words it, in English.
  */
 export const errors = {
@@ -69,6 +69,44 @@ export const errors = {
       e131048: {
         meaning: 'the number was limited because too many messages were reported as spam',
         action: 'check the number’s quality rating in WhatsApp Manager',
+      },
+    },
+    slack: {
+      channel_not_found: {
+        meaning: 'the Slack channel does not exist or the bot cannot see it',
+        action: 'check SLACK_CHANNEL_ID and invite the bot to the channel',
+      },
+      not_in_channel: {
+        meaning: 'the bot is not a member of the Slack channel',
+        action: 'invite the bot to the channel (/invite @bot)',
+      },
+      is_archived: {
+        meaning: 'the Slack channel is archived',
+        action: 'unarchive it or route the number to another channel',
+      },
+      invalid_auth: {
+        meaning: 'Slack refused the bot token',
+        action: 'check SLACK_BOT_TOKEN',
+      },
+      token_revoked: {
+        meaning: 'the Slack bot token was revoked',
+        action: 'reinstall the Slack app and set the new SLACK_BOT_TOKEN',
+      },
+      account_inactive: {
+        meaning: 'the Slack bot token belongs to a deactivated app or user',
+        action: 'reinstall the Slack app',
+      },
+      missing_scope: {
+        meaning: 'the Slack app lacks a permission',
+        action: 'add the scopes listed in docker/slack-app-manifest.yml and reinstall the app',
+      },
+      msg_too_long: {
+        meaning: 'the message is too long for Slack',
+        action: 'nothing: it cannot be shown in full',
+      },
+      message_not_found: {
+        meaning: 'the Slack message no longer exists',
+        action: 'nothing',
       },
     },
   },

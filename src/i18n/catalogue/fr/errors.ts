@@ -70,5 +70,43 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'vérifiez la note de qualité du numéro dans WhatsApp Manager',
       },
     },
+    slack: {
+      channel_not_found: {
+        meaning: 'le canal Slack n’existe pas ou le bot ne le voit pas',
+        action: 'vérifiez SLACK_CHANNEL_ID et invitez le bot dans le canal',
+      },
+      not_in_channel: {
+        meaning: 'le bot n’est pas membre du canal Slack',
+        action: 'invitez le bot dans le canal (/invite @bot)',
+      },
+      is_archived: {
+        meaning: 'le canal Slack est archivé',
+        action: 'désarchivez-le ou dirigez le numéro vers un autre canal',
+      },
+      invalid_auth: {
+        meaning: 'Slack a refusé le jeton du bot',
+        action: 'vérifiez SLACK_BOT_TOKEN',
+      },
+      token_revoked: {
+        meaning: 'le jeton du bot Slack a été révoqué',
+        action: 'réinstallez l’app Slack et définissez le nouveau SLACK_BOT_TOKEN',
+      },
+      account_inactive: {
+        meaning: 'le jeton du bot Slack appartient à une app ou un utilisateur désactivé',
+        action: 'réinstallez l’app Slack',
+      },
+      missing_scope: {
+        meaning: 'il manque une permission à l’app Slack',
+        action: 'ajoutez les scopes listés dans docker/slack-app-manifest.yml et réinstallez l’app',
+      },
+      msg_too_long: {
+        meaning: 'le message est trop long pour Slack',
+        action: 'rien : il ne peut pas être affiché en entier',
+      },
+      message_not_found: {
+        meaning: 'le message Slack n’existe plus',
+        action: 'rien',
+      },
+    },
   },
 };

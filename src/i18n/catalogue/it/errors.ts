@@ -70,5 +70,43 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'controlla la valutazione di qualità del numero in WhatsApp Manager',
       },
     },
+    slack: {
+      channel_not_found: {
+        meaning: 'il canale Slack non esiste o il bot non lo vede',
+        action: 'controlla SLACK_CHANNEL_ID e invita il bot nel canale',
+      },
+      not_in_channel: {
+        meaning: 'il bot non è membro del canale Slack',
+        action: 'invita il bot nel canale (/invite @bot)',
+      },
+      is_archived: {
+        meaning: 'il canale Slack è archiviato',
+        action: 'ripristinalo o instrada il numero su un altro canale',
+      },
+      invalid_auth: {
+        meaning: 'Slack ha rifiutato il token del bot',
+        action: 'controlla SLACK_BOT_TOKEN',
+      },
+      token_revoked: {
+        meaning: 'il token del bot Slack è stato revocato',
+        action: 'reinstalla l’app Slack e imposta il nuovo SLACK_BOT_TOKEN',
+      },
+      account_inactive: {
+        meaning: 'il token del bot Slack appartiene a un’app o a un utente disattivato',
+        action: 'reinstalla l’app Slack',
+      },
+      missing_scope: {
+        meaning: 'all’app Slack manca un permesso',
+        action: 'aggiungi gli scope elencati in docker/slack-app-manifest.yml e reinstalla l’app',
+      },
+      msg_too_long: {
+        meaning: 'il messaggio è troppo lungo per Slack',
+        action: 'niente: non può essere mostrato per intero',
+      },
+      message_not_found: {
+        meaning: 'il messaggio Slack non esiste più',
+        action: 'niente',
+      },
+    },
   },
 };

@@ -69,5 +69,43 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'kiểm tra xếp hạng chất lượng của số trong WhatsApp Manager',
       },
     },
+    slack: {
+      channel_not_found: {
+        meaning: 'kênh Slack không tồn tại hoặc bot không nhìn thấy kênh',
+        action: 'kiểm tra SLACK_CHANNEL_ID và mời bot vào kênh',
+      },
+      not_in_channel: {
+        meaning: 'bot không phải thành viên của kênh Slack',
+        action: 'mời bot vào kênh (/invite @bot)',
+      },
+      is_archived: {
+        meaning: 'kênh Slack đã được lưu trữ',
+        action: 'bỏ lưu trữ kênh hoặc chuyển số sang kênh khác',
+      },
+      invalid_auth: {
+        meaning: 'Slack từ chối token của bot',
+        action: 'kiểm tra SLACK_BOT_TOKEN',
+      },
+      token_revoked: {
+        meaning: 'token của bot Slack đã bị thu hồi',
+        action: 'cài lại ứng dụng Slack và đặt SLACK_BOT_TOKEN mới',
+      },
+      account_inactive: {
+        meaning: 'token của bot Slack thuộc về một ứng dụng hoặc người dùng đã bị vô hiệu hóa',
+        action: 'cài lại ứng dụng Slack',
+      },
+      missing_scope: {
+        meaning: 'ứng dụng Slack thiếu một quyền',
+        action: 'thêm các scope liệt kê trong docker/slack-app-manifest.yml và cài lại ứng dụng',
+      },
+      msg_too_long: {
+        meaning: 'tin nhắn quá dài đối với Slack',
+        action: 'không cần làm gì: không thể hiển thị toàn bộ',
+      },
+      message_not_found: {
+        meaning: 'tin nhắn Slack không còn tồn tại',
+        action: 'không cần làm gì',
+      },
+    },
   },
 };
