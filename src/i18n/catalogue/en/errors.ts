@@ -109,5 +109,33 @@ export const errors = {
         action: 'nothing',
       },
     },
+    discord: {
+      e50001: {
+        meaning: 'the bot cannot see the Discord channel (Missing Access)',
+        action:
+          'give the bot’s role View Channel, Send Messages, Send Messages in Threads, Create Public Threads and Read Message History on the channel set in DISCORD_CHANNEL_ID',
+      },
+      e50013: {
+        meaning: 'the bot lacks a Discord permission for this (Missing Permissions)',
+        action:
+          'give the bot’s role Send Messages in Threads, Create Public Threads, Manage Threads, Attach Files and Add Reactions on the channel set in DISCORD_CHANNEL_ID',
+      },
+      e10003: {
+        meaning: 'the Discord channel or thread does not exist any more (Unknown Channel)',
+        action: 'check DISCORD_CHANNEL_ID; if the conversation’s thread was deleted, the bridge cannot post into it',
+      },
+      e10004: {
+        meaning: 'the bot is not in the Discord server (Unknown Guild)',
+        action: 'invite the bot to the server and check DISCORD_GUILD_ID',
+      },
+      e50083: {
+        meaning: 'the conversation’s Discord thread is archived and locked, and the bot may not reopen it',
+        action: 'unlock the thread, or give the bot’s role Manage Threads on the channel so it can reopen threads itself',
+      },
+      e160006: {
+        meaning: 'the Discord server has reached its limit of active threads',
+        action: 'archive old threads in the channel; the bridge reopens a conversation’s thread when the customer writes again',
+      },
+    },
   },
 } as const;

@@ -108,5 +108,33 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'rien',
       },
     },
+    discord: {
+      e50001: {
+        meaning: 'le bot ne voit pas le canal Discord (Missing Access)',
+        action:
+          'donnez au rôle du bot View Channel, Send Messages, Send Messages in Threads, Create Public Threads et Read Message History sur le canal indiqué dans DISCORD_CHANNEL_ID',
+      },
+      e50013: {
+        meaning: 'il manque au bot une permission Discord pour cela (Missing Permissions)',
+        action:
+          'donnez au rôle du bot Send Messages in Threads, Create Public Threads, Manage Threads, Attach Files et Add Reactions sur le canal indiqué dans DISCORD_CHANNEL_ID',
+      },
+      e10003: {
+        meaning: 'le canal ou le fil Discord n’existe plus (Unknown Channel)',
+        action: 'vérifiez DISCORD_CHANNEL_ID ; si le fil de la conversation a été supprimé, le bridge ne peut pas y écrire',
+      },
+      e10004: {
+        meaning: 'le bot n’est pas sur le serveur Discord (Unknown Guild)',
+        action: 'invitez le bot sur le serveur et vérifiez DISCORD_GUILD_ID',
+      },
+      e50083: {
+        meaning: 'le fil Discord de la conversation est archivé et verrouillé, et le bot ne peut pas le rouvrir',
+        action: 'déverrouillez le fil, ou donnez au rôle du bot Manage Threads sur le canal pour qu’il rouvre lui-même les fils',
+      },
+      e160006: {
+        meaning: 'le serveur Discord a atteint sa limite de fils actifs',
+        action: 'archivez d’anciens fils du canal ; le bridge rouvre le fil d’une conversation quand le client écrit à nouveau',
+      },
+    },
   },
 };

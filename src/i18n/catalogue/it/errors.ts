@@ -108,5 +108,33 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'niente',
       },
     },
+    discord: {
+      e50001: {
+        meaning: 'il bot non vede il canale Discord (Missing Access)',
+        action:
+          'dai al ruolo del bot View Channel, Send Messages, Send Messages in Threads, Create Public Threads e Read Message History sul canale indicato in DISCORD_CHANNEL_ID',
+      },
+      e50013: {
+        meaning: 'al bot manca un permesso Discord per questo (Missing Permissions)',
+        action:
+          'dai al ruolo del bot Send Messages in Threads, Create Public Threads, Manage Threads, Attach Files e Add Reactions sul canale indicato in DISCORD_CHANNEL_ID',
+      },
+      e10003: {
+        meaning: 'il canale o il thread Discord non esiste più (Unknown Channel)',
+        action: 'controlla DISCORD_CHANNEL_ID; se il thread della conversazione è stato eliminato, il bridge non può scriverci',
+      },
+      e10004: {
+        meaning: 'il bot non è nel server Discord (Unknown Guild)',
+        action: 'invita il bot nel server e controlla DISCORD_GUILD_ID',
+      },
+      e50083: {
+        meaning: 'il thread Discord della conversazione è archiviato e bloccato, e il bot non può riaprirlo',
+        action: 'sblocca il thread, oppure dai al ruolo del bot Manage Threads sul canale così può riaprire i thread da solo',
+      },
+      e160006: {
+        meaning: 'il server Discord ha raggiunto il limite di thread attivi',
+        action: 'archivia i thread vecchi del canale; il bridge riapre il thread di una conversazione quando il cliente scrive di nuovo',
+      },
+    },
   },
 };

@@ -107,5 +107,33 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'không cần làm gì',
       },
     },
+    discord: {
+      e50001: {
+        meaning: 'bot không nhìn thấy kênh Discord (Missing Access)',
+        action:
+          'cấp cho vai trò của bot các quyền View Channel, Send Messages, Send Messages in Threads, Create Public Threads và Read Message History trên kênh đặt trong DISCORD_CHANNEL_ID',
+      },
+      e50013: {
+        meaning: 'bot thiếu một quyền Discord cho việc này (Missing Permissions)',
+        action:
+          'cấp cho vai trò của bot các quyền Send Messages in Threads, Create Public Threads, Manage Threads, Attach Files và Add Reactions trên kênh đặt trong DISCORD_CHANNEL_ID',
+      },
+      e10003: {
+        meaning: 'kênh hoặc thread Discord không còn tồn tại (Unknown Channel)',
+        action: 'kiểm tra DISCORD_CHANNEL_ID; nếu thread của cuộc trò chuyện đã bị xóa, bridge không thể đăng vào đó',
+      },
+      e10004: {
+        meaning: 'bot không ở trong server Discord (Unknown Guild)',
+        action: 'mời bot vào server và kiểm tra DISCORD_GUILD_ID',
+      },
+      e50083: {
+        meaning: 'thread Discord của cuộc trò chuyện đã được lưu trữ và khóa, bot không thể mở lại',
+        action: 'mở khóa thread, hoặc cấp cho vai trò của bot quyền Manage Threads trên kênh để bot tự mở lại thread',
+      },
+      e160006: {
+        meaning: 'server Discord đã đạt giới hạn số thread đang hoạt động',
+        action: 'lưu trữ các thread cũ trong kênh; bridge sẽ mở lại thread của cuộc trò chuyện khi khách hàng nhắn lại',
+      },
+    },
   },
 };
