@@ -17,11 +17,10 @@ import {
   type UserSelectMenuInteraction,
 } from 'discord.js';
 import type { CardAction, PostActions } from '../../src/domain/chat/card';
-import { offersCardActions, offersTemplateForms, type CardActionRequest, type ChatInbound } from '../../src/domain/chat/inbound';
-import { CARD_ACTION_TEXTS as T } from '../../src/services/present/card-action-texts';
+import { offersCardActions, offersTemplateForms, type CardActionRequest, type CardActionResult, type ChatInbound } from '../../src/domain/chat/inbound';
 import { clip, toDiscordText } from './format';
 import type { DiscordInboundContext } from './inbound';
-import { DEFAULT_LANGUAGE, t } from '../../src/i18n';
+import { DEFAULT_LANGUAGE, t, translator } from '../../src/i18n';
 
 const PREFIX = 'wa:';
 const PICK = 'tpl';
@@ -103,11 +102,12 @@ async function clicked(
   const people = i.isUserSelectMenu() ? i.values.map((userId) => ({ userId, name: i.users.get(userId)?.globalName ?? i.users.get(userId)?.username })) : [];
   const result = await core.cardAction({ ...req, people });
   if (!('form' in result)) return void (await i.reply(ephemeral(result.text)));
+  const tr = translator(result.form.language ?? DEFAULT_LANGUAGE);
   const choices = offersTemplateForms(core) ? await core.templates({ platform: 'discord', channelId: result.form.channelId }) : [];
-  if (!choices.length) return void (await i.reply(ephemeral(T.noTemplates)));
+  if (!choices.length) return void (await i.reply(ephemeral(tr('cardActions.noTemplates'))));
   // Discord shows at most 25 options, each label and value at most 100 characters.
   await i.reply({
-    ...ephemeral(T.pickTemplate(result.form.customer)),
+    ...ephemeral(tr('cardActions.pickTemplate', { customer: result.form.customer })),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -115,7 +115,7 @@ async function clicked(
           {
             type: ComponentType.StringSelect,
             custom_id: customId(PICK, req.conversationId),
-            placeholder: T.pickTemplatePlaceholder,
+            placeholder: tr('cardActions.pickTemplatePlaceholder'),
             options: choices.slice(0, 25).map((c) => ({ label: cut(`${c.name} (${c.language})`, 100), value: cut(c.ref, 100) })),
           },
         ],
@@ -124,31 +124,36 @@ async function clicked(
   });
 }
 
+/** What a click that opens no form answers: the core's refusal, or that there is no template to pick. */
+const refusal = (result: CardActionResult): string =>
+  'text' in result ? result.text : translator(result.form.language ?? DEFAULT_LANGUAGE)('cardActions.noTemplates');
+
 /** A template picked: the modal with its values, the customer's name suggested (the number is not asked). */
 async function picked(core: ChatInbound & Required<Pick<ChatInbound, 'cardAction'>>, req: Omit<CardActionRequest, 'action'>, i: StringSelectMenuInteraction) {
   const ref = i.values[0] ?? '';
   const result = await core.cardAction({ ...req, action: 'template' });
-  if (!('form' in result) || !offersTemplateForms(core)) return void (await i.reply(ephemeral('text' in result ? result.text : T.noTemplates)));
+  if (!('form' in result) || !offersTemplateForms(core)) return void (await i.reply(ephemeral(refusal(result))));
+  const tr = translator(result.form.language ?? DEFAULT_LANGUAGE);
   const fields = await core.templateFields({ platform: 'discord', channelId: result.form.channelId, template: ref, conversationId: req.conversationId });
   if ('error' in fields) return void (await i.reply(ephemeral(fields.error)));
   // Too many values for a form: the optional ones (quick-reply payloads) are left out; still too many, the command line.
   const shown = fields.fields.length <= MAX_FIELDS ? fields.fields : fields.fields.filter((f) => f.required);
   const modalId = `${customId(SEND, req.conversationId)}${REF_SEP}${ref}`;
   if (shown.length > MAX_FIELDS || modalId.length > CUSTOM_ID_MAX)
-    return void (await i.reply(ephemeral(T.tooManyFields(`/wa template ${result.form.phone} ${ref}`))));
+    return void (await i.reply(ephemeral(tr('cardActions.tooManyFields', { line: `/wa template ${result.form.phone} ${ref}` }))));
   const row = (input: Record<string, unknown>) => ({ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, style: 1, ...input }] });
   // Modal limits (discord-api-docs "Text Input"): title and label ≤ 45, placeholder ≤ 100, value ≤ 4000.
   await i.showModal({
     // Plain JSON as the API takes it; discord.js's builder types are stricter than the API about optional fields.
     custom_id: modalId,
-    title: cut(`${T.labels.template}: ${result.form.phone}`, 45),
+    title: cut(`${tr('buttons.template')}: ${result.form.phone}`, 45),
     components: [
       ...shown.map((f) =>
         row({
           custom_id: `v:${f.key}`.slice(0, 100),
           label: cut(f.label, 45),
           required: f.required,
-          ...(f.example ? { placeholder: cut(`e.g. ${f.example}`, 100) } : {}),
+          ...(f.example ? { placeholder: cut(tr('form.example', { example: f.example }), 100) } : {}),
           ...(f.initial ? { value: f.initial.slice(0, 4000) } : {}),
         }),
       ),
@@ -164,7 +169,7 @@ async function submitted(
   i: ModalSubmitInteraction,
 ) {
   const result = await core.cardAction({ ...req, action: 'template' });
-  if (!('form' in result) || !offersTemplateForms(core)) return void (await i.reply(ephemeral('text' in result ? result.text : T.noTemplates)));
+  if (!('form' in result) || !offersTemplateForms(core)) return void (await i.reply(ephemeral(refusal(result))));
   const values: Record<string, string> = {};
   for (const [id, field] of i.fields.fields) {
     const value = 'value' in field ? String(field.value ?? '') : '';

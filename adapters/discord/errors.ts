@@ -5,6 +5,7 @@
  * tries again later).
  */
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import { en } from '../../src/i18n/catalogue/en';
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 
 type Known = Omit<FailureExplanation, 'code'>;
@@ -87,8 +88,11 @@ export function toDeliveryError(err: unknown): DeliveryError {
     }
     const known = PERMANENT[code] ?? (err.status === 401 ? PERMANENT[RESTJSONErrorCodes.Unauthorized] : undefined);
     const needsPerson = NEEDS_PERSON.has(code) || err.status === 401;
+    // A code the agents' catalogue words (src/i18n/catalogue/*/errors.ts): the core shows it in the account's language.
+    const wording = `e${PERMANENT[code] ? code : RESTJSONErrorCodes.Unauthorized}`;
+    const key = wording in en.errors.discord ? { key: `discord.${wording}` } : {};
     if (known)
-      return new DeliveryError(needsPerson ? 'needs_person' : 'permanent', { code: String(code || err.status), ...known }, 'discord', undefined, cause);
+      return new DeliveryError(needsPerson ? 'needs_person' : 'permanent', { code: String(code || err.status), ...known, ...key }, 'discord', undefined, cause);
     return DeliveryError.permanent(
       'discord',
       {

@@ -8,6 +8,7 @@ import { COMMAND_NAME, commandLine } from './commands';
 import { onComponent } from './components';
 import { clip, toDiscordText } from './format';
 import { answerInteractiveCommand } from './interactive-command';
+import { DEFAULT_LANGUAGE, t } from '../../src/i18n';
 import type { DiscordInboundContext } from './inbound';
 
 /** Answer `/wa` directly when the core is this fast, else defer: Discord wants a first answer within 3 s. */
@@ -54,6 +55,7 @@ async function command(ctx: DiscordInboundContext, interaction: ChatInputCommand
   const threadId = parentId ? interaction.channelId : undefined;
   const userName =
     interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : (interaction.user.globalName ?? interaction.user.username);
+  const lang = ctx.core.language?.({ platform: 'discord', channelId }) ?? DEFAULT_LANGUAGE;
   const work = ctx.core
     .command({
       platform: 'discord',
@@ -67,11 +69,11 @@ async function command(ctx: DiscordInboundContext, interaction: ChatInputCommand
     .then((r) => r.text)
     .catch((err: Error) => {
       ctx.log.error({ err }, '/wa failed');
-      return `⚠️ The command failed: ${err.message}. Try again; if it keeps failing, tell the bridge’s admin.`;
+      return t(lang, 'commandFailed', { error: err.message });
     });
   const slow = new Promise<undefined>((r) => setTimeout(() => r(undefined), DEFER_AFTER_MS).unref());
   const quick = await Promise.race([work, slow]);
-  const content = (text: string) => ({ content: clip(toDiscordText(text || 'Done.')), allowedMentions: { parse: [] } });
+  const content = (text: string) => ({ content: clip(toDiscordText(text || t(lang, 'done'))), allowedMentions: { parse: [] } });
   if (quick !== undefined) {
     await interaction.reply({ ...content(quick), flags: MessageFlags.Ephemeral });
     return;

@@ -7,7 +7,7 @@
  */
 import { ApplicationCommandOptionType, MessageFlags, type APIApplicationCommandSubcommandOption, type ChatInputCommandInteraction } from 'discord.js';
 import type { InteractiveForm } from '../../src/domain/interactive';
-import { INTERACTIVE_TEXTS as T } from '../../src/services/interactive/texts';
+import { t } from '../../src/i18n';
 import { clip, toDiscordText } from './format';
 import type { DiscordInboundContext } from './inbound';
 
@@ -24,13 +24,13 @@ export const INTERACTIVE_SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = 
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'buttons',
-    description: T.commandSummary('button').slice(0, 100),
+    description: t('en', 'commands.buttons').slice(0, 100),
     options: [common.body, text('options', '1 to 3 buttons separated by ; (e.g. Yes; No; Talk to sales)', true), common.header, common.footer, common.phone],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'list',
-    description: T.commandSummary('list').slice(0, 100),
+    description: t('en', 'commands.list').slice(0, 100),
     options: [
       common.body,
       text('button', 'The button that opens the list (at most 20 characters)', true),

@@ -6,8 +6,7 @@
  * after `budgetMs` (SLACK_COMMAND_ACK_MS), and follows through the response_url, privately as well.
  */
 import type { Logger } from '../../src/logger';
-
-export const WORKING_TEXT = '⏳ Working on it: the answer follows here.';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../src/i18n';
 
 type Ephemeral = { response_type: 'ephemeral'; text: string };
 
@@ -17,12 +16,13 @@ export interface CommandReplies {
   budgetMs: number;
 }
 
-export async function answerCommand(answer: Promise<{ text: string }>, replies: CommandReplies, log: Logger): Promise<void> {
+/** `lang`: the language of the channel the command was typed in (its acknowledgement's words). */
+export async function answerCommand(answer: Promise<{ text: string }>, replies: CommandReplies, log: Logger, lang: Language = DEFAULT_LANGUAGE): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), replies.budgetMs)));
   const quick = await Promise.race([answer, late]).finally(() => clearTimeout(timer));
   if (quick) return replies.ack({ response_type: 'ephemeral', text: quick.text });
-  await replies.ack({ response_type: 'ephemeral', text: WORKING_TEXT });
+  await replies.ack({ response_type: 'ephemeral', text: t(lang, 'working') });
   const reply = await answer;
   await replies.respond({ response_type: 'ephemeral', text: reply.text }).catch((err: unknown) => {
     log.error({ err }, 'Slack refused the late answer of a /wa command (its response_url expires after 30 minutes)');

@@ -1,4 +1,5 @@
 /** @slack/web-api errors → typed DeliveryErrors with what a person should do. */
+import { en } from '../../src/i18n/catalogue/en';
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 
 /**
@@ -73,7 +74,10 @@ export function toDeliveryError(err: unknown): DeliveryError {
           undefined,
           cause,
         );
-      const known = ACTIONS[code] ?? { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration' };
+      // A code the agents' catalogue words (src/i18n/catalogue/*/errors.ts): the core shows it in the account's language.
+      const known = ACTIONS[code]
+        ? { ...ACTIONS[code], ...(code in en.errors.slack ? { key: `slack.${code}` } : {}) }
+        : { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration' };
       return NEEDS_PERSON.has(code)
         ? DeliveryError.needsPerson('slack', { code, ...known }, cause)
         : DeliveryError.permanent('slack', { code, ...known }, cause);

@@ -88,7 +88,7 @@ export function registerInbound(app: App, ctx: SlackInboundContext): void {
       channelId: command.channel_id,
       text: commandText(command.text ?? ''),
     });
-    await answerCommand(reply, { ack, respond, budgetMs: ctx.commandAckMs }, log);
+    await answerCommand(reply, { ack, respond, budgetMs: ctx.commandAckMs }, log, core.language?.({ platform: 'slack', channelId: command.channel_id }));
   });
   if (offersTemplateForms(core)) registerTemplateForm(app, ctx, core);
   if (offersSavedReplies(core)) registerSavedReplyForm(app, ctx, core);

@@ -11,7 +11,7 @@
 import type { App } from '@slack/bolt';
 import type { ChatInbound, InteractiveForms } from '../../src/domain/chat/inbound';
 import type { InteractiveField, InteractiveForm } from '../../src/domain/interactive';
-import { INTERACTIVE_TEXTS as T } from '../../src/services/interactive/texts';
+import { DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../../src/i18n';
 import { toSlackText } from './format';
 import type { SlackInboundContext } from './inbound';
 
@@ -28,10 +28,12 @@ export interface InteractiveModalMetadata {
 }
 
 type Kind = InteractiveForm['kind'];
-const KIND_LABEL: Record<Kind, string> = { button: 'Reply buttons (1–3)', list: 'List (sections and rows)' };
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-const option = (kind: Kind) => ({ text: plain(KIND_LABEL[kind]), value: kind });
+const option = (tr: Translate, kind: Kind) => ({
+  text: plain(tr(kind === 'button' ? 'interactive.form.kindButton' : 'interactive.form.kindList')),
+  value: kind,
+});
 const input = (field: InteractiveField, label: string, o: { multiline?: boolean; optional?: boolean; hint?: string } = {}) => ({
   type: 'input',
   block_id: field,
@@ -41,26 +43,31 @@ const input = (field: InteractiveField, label: string, o: { multiline?: boolean;
   element: { type: 'plain_text_input', action_id: VALUE, multiline: o.multiline ?? false },
 });
 
-export function interactiveModal(meta: InteractiveModalMetadata, kind: Kind = 'button'): object {
+/** `lang`: the language of the channel's number (the form's own words). */
+export function interactiveModal(meta: InteractiveModalMetadata, kind: Kind = 'button', lang: Language = DEFAULT_LANGUAGE): object {
+  const tr = translator(lang);
   return {
     type: 'modal',
     callback_id: INTERACTIVE_CALLBACK_ID,
     private_metadata: JSON.stringify(meta),
-    title: plain('Buttons or a list'),
-    submit: plain('Send'),
-    close: plain('Cancel'),
+    title: plain(tr('interactive.form.title')),
+    submit: plain(tr('interactive.form.send')),
+    close: plain(tr('interactive.form.cancel')),
     blocks: [
       {
         type: 'input',
         block_id: KIND,
-        label: plain('What to send'),
-        element: { type: 'static_select', action_id: VALUE, initial_option: option(kind), options: [option('button'), option('list')] },
+        label: plain(tr('interactive.form.what')),
+        element: { type: 'static_select', action_id: VALUE, initial_option: option(tr, kind), options: [option(tr, 'button'), option(tr, 'list')] },
       },
-      input('body', 'Message', { multiline: true }),
-      input('options', 'Buttons or rows', { multiline: true, hint: `${T.optionsHelpButtons} ${T.optionsHelpList}` }),
-      input('button', 'List button text (lists only)', { optional: true }),
-      input('header', 'Header', { optional: true }),
-      input('footer', 'Footer', { optional: true }),
+      input('body', tr('interactive.form.body'), { multiline: true }),
+      input('options', tr('interactive.form.options'), {
+        multiline: true,
+        hint: `${tr('interactive.optionsHelpButtons')} ${tr('interactive.optionsHelpList')}`,
+      }),
+      input('button', tr('interactive.form.button'), { optional: true }),
+      input('header', tr('interactive.form.header'), { optional: true }),
+      input('footer', tr('interactive.form.footer'), { optional: true }),
     ],
   };
 }
@@ -91,7 +98,10 @@ export async function openInteractiveFromCommand(
   if (!wanted || !ctx.core.sendInteractive) return false;
   try {
     const meta = { channelId: command.channel_id, ...(wanted.phone ? { phone: wanted.phone } : {}) };
-    await ctx.client.views.open({ trigger_id: command.trigger_id, view: interactiveModal(meta, wanted.kind) as never });
+    await ctx.client.views.open({
+      trigger_id: command.trigger_id,
+      view: interactiveModal(meta, wanted.kind, ctx.core.language?.({ platform: 'slack', channelId: command.channel_id })) as never,
+    });
     return true;
   } catch (err) {
     ctx.log.warn({ err }, 'could not open the buttons/list form; answering as a command');
@@ -114,7 +124,10 @@ export function registerInteractiveForm(app: App, ctx: SlackInboundContext, core
     // On the root message the thread is its own ts; on a reply, its thread_ts.
     const threadId = b.message?.thread_ts ?? b.message?.ts;
     if (!channelId || !threadId) return;
-    await ctx.client.views.open({ trigger_id: b.trigger_id, view: interactiveModal({ channelId, threadId }) as never });
+    await ctx.client.views.open({
+      trigger_id: b.trigger_id,
+      view: interactiveModal({ channelId, threadId }, 'button', core.language?.({ platform: 'slack', channelId })) as never,
+    });
   });
   app.view(INTERACTIVE_CALLBACK_ID, async ({ ack, view, body }) => {
     const meta = JSON.parse(view.private_metadata || '{}') as InteractiveModalMetadata;

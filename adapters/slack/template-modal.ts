@@ -7,7 +7,6 @@
  */
 import type { TemplateChoice, TemplateField } from '../../src/domain/templates';
 import { DEFAULT_LANGUAGE, t, type Language } from '../../src/i18n';
-import { CARD_ACTION_TEXTS } from '../../src/services/present/card-action-texts';
 import { toSlackText } from './format';
 
 export const TEMPLATE_CALLBACK_ID = 'wa_template';
@@ -52,7 +51,10 @@ export function templateModal(
   const selected = choices.find((c) => c.ref === meta.template);
   const blocks: Record<string, unknown>[] = [
     meta.phone
-      ? { type: 'context', elements: [{ type: 'mrkdwn', text: cut(toSlackText(CARD_ACTION_TEXTS.formTo(meta.customer ?? meta.phone)), 3000) }] }
+      ? {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: cut(toSlackText(t(lang, 'cardActions.formTo', { customer: meta.customer ?? meta.phone })), 3000) }],
+        }
       : {
           type: 'input',
           block_id: PHONE_BLOCK,

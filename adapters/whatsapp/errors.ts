@@ -5,6 +5,7 @@
  */
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 import type { WhatsAppErrorInfo } from '../../src/domain/whatsapp';
+import { en } from '../../src/i18n/catalogue/en';
 
 interface Known {
   meaning: string;
@@ -141,7 +142,9 @@ export function whatsAppNeedsPerson(code: number): boolean {
 export function explainWhatsAppError(err: WhatsAppErrorInfo): FailureExplanation & { retryable: boolean } {
   const known = KNOWN[err.code];
   const details = err.details ? ` (${err.details})` : '';
-  if (known) return { code: String(err.code), meaning: known.meaning + details, action: known.action, retryable: known.retryable };
+  // A code the agents' catalogue words (src/i18n/catalogue/*/errors.ts): the core shows it in the account's language.
+  const key = `e${err.code}` in en.errors.whatsapp ? { key: `whatsapp.e${err.code}`, ...(err.details ? { detail: err.details } : {}) } : {};
+  if (known) return { code: String(err.code), meaning: known.meaning + details, action: known.action, retryable: known.retryable, ...key };
   return { code: String(err.code), meaning: `${err.title}${details}`, action: 'see Meta’s error code reference for this code', retryable: false };
 }
 

@@ -19,6 +19,13 @@ export interface FailureExplanation {
   action: string;
   /** The message acted on no longer exists (someone deleted it): nothing can be done to it, and nothing needs doing. */
   targetGone?: true;
+  /**
+   * Where the agents' catalogue words this code (`errors.<key>.meaning` / `.action`, src/i18n): the core shows those in
+   * the account's language; `meaning` and `action` stay the English (logs, and the fallback for a missing key).
+   */
+  key?: string;
+  /** The platform's own detail (English, from its API), appended to the meaning in every language. */
+  detail?: string;
 }
 
 /**

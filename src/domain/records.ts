@@ -264,6 +264,9 @@ export interface ParkedInfo {
   code: string;
   meaning: string;
   action: string;
+  /** The catalogue's words for the code, when it has them (FailureExplanation.key / .detail). */
+  key?: string;
+  detail?: string;
   since: Date;
 }
 

@@ -6,6 +6,7 @@
 import type { ChatSideDriver } from '../support/chat-side/driver';
 import { ChatSideSteps } from '../support/chat-side/steps';
 import { eventually } from '../support/harness';
+import { statusUpdate } from '../support/webhooks';
 import { it as italian } from '../../src/i18n/catalogue/it';
 import { fr as french } from '../../src/i18n/catalogue/fr';
 
@@ -65,6 +66,19 @@ export function chatSideLanguageSuite(makeDriver: () => ChatSideDriver, label: s
     // Slack's token carries a UTC fallback for old clients (`<!date^…|… UTC>`): outside the tokens, no UTC time.
     expect(notice.text.replace(/<!date\^[^>]*>/g, '')).not.toMatch(/UTC|What to do/);
     expect(d.graph.sentMessages()).toHaveLength(0);
+  });
+
+  test(`a WhatsApp failure code is explained in ${language}: what it means and what to do`, async () => {
+    const wamids: string[] = [];
+    d.graph.onMessageSent = (_body, wamid) => wamids.push(wamid);
+    const { thread } = await steps.customerSays('Ciao', { from: '4915100000904' });
+    const reply = await d.agentReplies(thread, 'Ecco l’offerta');
+    await eventually(() => expect(wamids).toHaveLength(1));
+    await d.webhook(statusUpdate(wamids[0]!, 'failed', { code: 131026, title: 'Message undeliverable' }));
+    await eventually(() => expect(d.statusMarksOn(thread, reply)).toEqual(['failed']));
+    const notice = plain((await steps.noticeIn(thread, '131026')).text);
+    expect(notice).toContain(plain(c.errors.whatsapp.e131026.meaning));
+    expect(notice).toContain(plain(c.errors.whatsapp.e131026.action));
   });
 
   test(`a lifecycle command answers in ${language} and the card follows`, async () => {

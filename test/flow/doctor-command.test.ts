@@ -3,7 +3,7 @@
  * them (ephemeral on Slack, an ephemeral interaction reply on Discord); anyone else gets a private refusal.
  */
 import { DISCORD_AGENT, DISCORD_TEXT_CHANNEL, startDiscordHarness, type DiscordHarness } from '../support/discord-harness';
-import { WORKING_TEXT } from '../../adapters/slack/command-answer';
+import { t } from '../../src/i18n';
 import { setUpGraph } from '../support/doctor';
 import { AGENT, CHANNEL, startHarness, type Harness } from '../support/harness';
 
@@ -78,7 +78,7 @@ describe('on Slack, a check slower than Slack’s 3 s', () => {
     h.graph.hangNext({ path: /debug_token/, ms: ACK_MS + 2_500 });
     const res = await h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: AGENT, channel_id: CHANNEL });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ response_type: 'ephemeral', text: WORKING_TEXT });
+    expect(JSON.parse(res.body)).toEqual({ response_type: 'ephemeral', text: t('en', 'working') });
     const report = await h.eventually(() => {
       expect(h.slack.responses).toHaveLength(1);
       return h.slack.responses[0]!.body as { response_type: string; text: string };

@@ -35,7 +35,7 @@ export const requeueCommand: AdminCommand = {
     // Exactly one of the two: requeueing everything must be asked for, never the result of a forgotten id.
     if (Boolean(values.all) === (values.conversation !== undefined) || values.conversation === '') throw wrong();
     return withStore(ctx, async (store) => {
-      ctx.io.out((await requeue(store, { conversationId: values.conversation })).report);
+      ctx.io.out((await requeue(store, { conversationId: values.conversation }, 'en')).report);
       return EXIT.ok;
     });
   },

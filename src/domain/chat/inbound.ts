@@ -132,7 +132,8 @@ export interface CardActionRequest {
 }
 
 /** What a click leads to: an answer for the clicker only, or the template form to open for this customer. */
-export type CardActionResult = { text: string } | { form: { channelId: string; conversationId: string; phone: string; customer: string } };
+/** `language`: the account's, for the form's own words (the adapter's pickers and labels). */
+export type CardActionResult = { text: string } | { form: { channelId: string; conversationId: string; phone: string; customer: string; language?: Language } };
 
 /** The card's buttons: what a platform with buttons asks the core. */
 export interface CardActions {

@@ -19,7 +19,6 @@ import type { Accounts } from '../accounts';
 import { chatCardJobs, chatRouteJobs, menuFallbackJob } from '../routing';
 import type { CountAutomatic } from './metrics';
 import { menuOptions, routeAccount, type MenuConfig, type MenuRouteConfig } from './menu-schema';
-import { MENU_TEXTS } from './menu-texts';
 
 const MINUTE_MS = 60_000;
 
@@ -73,7 +72,10 @@ export class Menus {
     const menu = account.menu;
     if (!menu || conversation.route || account.autoReplies?.enabled === false) return [];
     this.count?.('menu', 'fallback');
-    return this.route(conversation, this.resolve(menu.fallback.route, MENU_TEXTS.noAnswer(menu.fallback.afterMinutes), 'fallback', at));
+    return this.route(
+      conversation,
+      this.resolve(menu.fallback.route, this.accounts.texts(account)('menu.noAnswer', { minutes: menu.fallback.afterMinutes }), 'fallback', at),
+    );
   }
 
   private resolve(route: MenuRouteConfig | undefined, choice: string, by: ConversationRoute['by'], at: Date): ConversationRoute {

@@ -12,7 +12,7 @@ import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import type { AutomaticReplies } from '../automation/decide';
 import type { Lifecycle } from '../lifecycle/lifecycle';
-import type { Language } from '../../i18n';
+import { t, type Language } from '../../i18n';
 import { renderContent, renderInbound } from '../render';
 import { chatCardJobs, chatPostJobs, windowReminderJobs } from '../routing';
 import { remindedPeople, windowReminderAt } from '../window-reminder';
@@ -55,7 +55,7 @@ export class CustomerMessages {
     const lang = this.accounts.language(account);
     const quoted = m.replyToWamid ? await this.quoteOf(m.replyToWamid, lang) : undefined;
     const body = renderInbound(m, quoted, lang);
-    const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : 'Customer');
+    const name = m.customer.name ?? (m.customer.waId ? `+${m.customer.waId}` : t(lang, 'card.customer'));
     const platforms = this.accounts.platformsOf(account);
     const window = Math.floor((conversation.lastInboundAt ?? m.sentAt).getTime() / CARD_WINDOW_STEP_MS);
     const posts = [

@@ -6,7 +6,7 @@
  * customer's tap names the option by id and title (the webhook's `button_reply` / `list_reply`).
  */
 import type { InteractiveForm, InteractiveMessage } from '../../domain/interactive';
-import { INTERACTIVE_TEXTS as T } from './texts';
+import { translator, type Translate } from '../../i18n';
 
 export type { InteractiveForm };
 
@@ -45,10 +45,10 @@ export function messageOfForm(f: InteractiveForm): InteractiveMessage {
 }
 
 /** The thread's view of what was sent: header, body and footer, then the buttons or the list's rows (WhatsApp markup). */
-export function renderInteractive(m: InteractiveMessage): string {
+export function renderInteractive(m: InteractiveMessage, tr: Translate = translator('en')): string {
   const lines = [...(m.header ? [`*${m.header}*`] : []), m.body, ...(m.footer ? [`_${m.footer}_`] : [])];
   if (m.type === 'button') return [...lines, m.buttons.map((b) => `🔘 ${b.title}`).join('   ')].join('\n');
-  lines.push(T.listOpens(m.button));
+  lines.push(tr('interactive.listOpens', { button: m.button }));
   for (const s of m.sections) {
     if (s.title) lines.push(`*${s.title}*`);
     for (const r of s.rows) lines.push(`• ${r.title}${r.description ? ` — ${r.description}` : ''}`);

@@ -9,9 +9,9 @@ import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import { AgentPlaces } from '../agent-tools/where';
-import type { Commands } from '../commands';
+import type { CommandRequest, Commands } from '../commands';
 import { InteractiveSends } from './send';
-import { INTERACTIVE_TEXTS as T } from './texts';
+import { t } from '../../i18n';
 
 export interface InteractiveDeps {
   store: Store;
@@ -24,7 +24,11 @@ export interface InteractiveDeps {
 
 export function registerInteractive(commands: Commands, d: InteractiveDeps): InteractiveForms {
   const sends = new InteractiveSends(d.store, d.accounts, new AgentPlaces(d.store, d.accounts, d.chats), d.chats, d.enqueue, d.log, d.now);
-  commands.register('buttons', 'buttons [+phone]', T.commandSummary('button'), async () => ({ text: T.commandUsage }));
-  commands.register('list', 'list [+phone]', T.commandSummary('list'), async () => ({ text: T.commandUsage }));
+  // Registered in English: /wa help reads other languages' summaries from the catalogue (commands.<name>).
+  const usage = async (_args: string[], req: CommandRequest) => ({
+    text: t(d.accounts.channelLanguage(req.platform, req.channelId), 'interactive.usage'),
+  });
+  commands.register('buttons', 'buttons [+phone]', t('en', 'commands.buttons'), usage);
+  commands.register('list', 'list [+phone]', t('en', 'commands.list'), usage);
   return { sendInteractive: (req) => sends.sendInteractive(req) };
 }

@@ -17,7 +17,7 @@ import { serviceWindowClosed, windowClosedFailure } from '../inbound/agent-reply
 import { chatStatusJob, whatsappInteractiveJob } from '../routing';
 import { messageOfForm, renderInteractive } from './form';
 import { checkInteractive } from './limits';
-import { INTERACTIVE_TEXTS as T } from './texts';
+import { translator } from '../../i18n';
 
 type Request = Parameters<InteractiveForms['sendInteractive']>[0];
 type Result = Awaited<ReturnType<InteractiveForms['sendInteractive']>>;
@@ -35,17 +35,25 @@ export class InteractiveSends implements InteractiveForms {
 
   async sendInteractive(req: Request): Promise<Result> {
     const message = messageOfForm(req.form);
-    const broken = checkInteractive(message);
-    if (broken) return { ok: false, field: broken.field, text: T.refused(broken.text) };
+    // Answered in the channel's language until the conversation is known, then in its account's.
+    const early = translator(this.accounts.channelLanguage(req.platform, req.channelId));
+    const broken = checkInteractive(message, early);
+    if (broken) return { ok: false, field: broken.field, text: early('interactive.refused', { why: broken.text }) };
     const found = await this.places.conversation({ platform: req.platform, channelId: req.channelId, threadId: req.threadId }, req.phone?.trim() || undefined);
     if (!found.ok) return { ok: false, text: found.text };
     const conversation = found.value;
+    const lang = this.accounts.language(conversation.accountId);
+    const tr = translator(lang);
     const link = await this.store.findThreadLink(conversation._id, req.platform);
     const chat = this.chats[req.platform];
-    if (!link || !chat) return { ok: false, text: T.noThread };
+    if (!link || !chat) return { ok: false, text: tr('interactive.noThread') };
     const thread = { platform: req.platform, channelId: link.channelId, threadId: link.threadId };
-    const author = { name: req.userName ?? req.userId, role: 'agent' as const, detail: T.detail(message.type) };
-    const body = renderInteractive(message);
+    const author = {
+      name: req.userName ?? req.userId,
+      role: 'agent' as const,
+      detail: tr(message.type === 'button' ? 'interactive.detailButton' : 'interactive.detailList'),
+    };
+    const body = renderInteractive(message, tr);
     const posted = await chat.postInThread(thread, { author, body });
     const sentAt = this.now();
     const msg = { ...thread, messageId: posted.messageId, author: { id: req.userId, name: req.userName }, text: body, sentAt };
@@ -64,20 +72,20 @@ export class InteractiveSends implements InteractiveForms {
       mirrors: [],
     };
     if (serviceWindowClosed(conversation, sentAt)) {
-      await this.store.insertMessage({ ...record, state: 'failed', failure: windowClosedFailure(conversation) });
+      await this.store.insertMessage({ ...record, state: 'failed', failure: windowClosedFailure(conversation, lang) });
       await this.enqueue([chatStatusJob(conversation._id, { platform: req.platform, messageId: id, status: 'failed' })]);
       this.log.info({ conversationId: conversation._id }, 'interactive message refused: service window closed');
-      return { ok: false, text: T.windowClosed };
+      return { ok: false, text: tr('interactive.windowClosed') };
     }
-    if (!(await this.store.insertMessage(record))) return { ok: false, text: T.duplicate };
+    if (!(await this.store.insertMessage(record))) return { ok: false, text: tr('interactive.duplicate') };
     await this.store.recordAgentReply(conversation._id, { platform: req.platform, userId: req.userId, name: req.userName, lastReplyAt: sentAt });
     const account = this.accounts.get(conversation.accountId);
     const otherSides = account ? this.accounts.platformsOf(account).filter((p) => p !== req.platform) : [];
     await this.enqueue([
       whatsappInteractiveJob({ conversationId: conversation._id, messageId: id, accountId: conversation.accountId, to: conversation.customer, message }),
-      ...mirrorJobs(msg, conversation._id, otherSides, body, `${T.detail(message.type)} `),
+      ...mirrorJobs(msg, conversation._id, otherSides, body, `${author.detail} `),
     ]);
     this.log.info({ conversationId: conversation._id, type: message.type }, 'interactive message queued');
-    return { ok: true, text: T.queued(message.type) };
+    return { ok: true, text: tr(message.type === 'button' ? 'interactive.queuedButton' : 'interactive.queuedList') };
   }
 }

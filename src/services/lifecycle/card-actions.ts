@@ -9,7 +9,7 @@ import type { CardActionRequest, CardActionResult } from '../../domain/chat/inbo
 import type { ConversationRecord } from '../../domain/records';
 import type { TemplateField } from '../../domain/templates';
 import type { AccountConfig } from '../../config';
-import { CARD_ACTION_TEXTS as T } from '../present/card-action-texts';
+import { translator } from '../../i18n';
 import { customerLabel } from '../render';
 import type { TemplateSender } from '../templates/sender';
 import { suggestCustomerName } from '../templates/variables/customer-name';
@@ -28,15 +28,16 @@ export class CardActionService {
     const { conversation: c, account } = found;
     const by = { platform: req.platform, userId: req.userId, ...(req.userName ? { name: req.userName } : {}) };
     const people = (req.people ?? []).map((p) => ({ platform: req.platform, ...p }));
+    const tr = this.d.accounts.texts(account);
     switch (req.action) {
       case 'template':
         return this.templateForm(req, c, account);
       case 'claim':
         return run(this.d, this.d.lifecycle.own(c, by, by));
       case 'assign':
-        return people[0] ? run(this.d, this.d.lifecycle.own(c, people[0], by)) : { text: T.pickSomeone };
+        return people[0] ? run(this.d, this.d.lifecycle.own(c, people[0], by)) : { text: tr('cardActions.pickSomeone') };
       case 'add': {
-        if (!people.length) return { text: T.pickSomeone };
+        if (!people.length) return { text: tr('cardActions.pickSomeone') };
         const lines: string[] = [];
         // One at a time, each on the conversation as the previous left it (lifecycle.add skips a participant already there).
         for (const who of people) {
@@ -63,8 +64,10 @@ export class CardActionService {
   private async conversation(req: CardActionRequest): Promise<{ conversation: ConversationRecord; account: AccountConfig } | { text: string }> {
     const conversation = await this.d.store.getConversation(req.conversationId);
     const account = conversation && this.d.accounts.get(conversation.accountId);
-    if (!conversation || !account) return { text: T.unknownConversation };
-    if (account[req.platform]?.channelId !== req.channelId) return { text: T.wrongChannel };
+    // Refused in the language of the channel clicked in (the conversation's account may be unknown or another one).
+    const tr = translator(this.d.accounts.channelLanguage(req.platform, req.channelId));
+    if (!conversation || !account) return { text: tr('cardActions.unknownConversation') };
+    if (account[req.platform]?.channelId !== req.channelId) return { text: tr('cardActions.wrongChannel') };
     return { conversation, account };
   }
 
@@ -73,7 +76,8 @@ export class CardActionService {
     const perTemplate = Object.values(account.templateSendersByTemplate ?? {}).some((list) => list.includes(req.userId));
     if (!perTemplate && !(await this.d.templates.mayUse(account, '', req.platform, req.userId))) return { text: this.d.templates.refusal(account, '') };
     const phone = c.customer.waId ? `+${c.customer.waId}` : '';
-    if (!phone) return { text: T.unknownConversation };
-    return { form: { channelId: req.channelId, conversationId: c._id, phone, customer: customerLabel(c.customer) } };
+    const language = this.d.accounts.language(account);
+    if (!phone) return { text: translator(language)('cardActions.unknownConversation') };
+    return { form: { channelId: req.channelId, conversationId: c._id, phone, customer: customerLabel(c.customer), language } };
   }
 }

@@ -8,14 +8,17 @@ import type { OutboxJob } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Accounts } from '../accounts';
 import type { Commands } from '../commands';
+import { t, type Language } from '../../i18n';
 
-/** Requeues and returns a report, one line per job. */
-export async function requeue(store: Store, scope: { conversationId?: string }): Promise<{ jobs: OutboxJob[]; report: string }> {
+/** Requeues and returns a report, one line per job, in `lang` (the CLI's: English). */
+export async function requeue(store: Store, scope: { conversationId?: string }, lang: Language): Promise<{ jobs: OutboxJob[]; report: string }> {
   const jobs = await store.requeueJobs(scope);
-  const where = scope.conversationId ? `conversation ${scope.conversationId}` : 'all conversations';
-  if (!jobs.length) return { jobs, report: `Nothing failed or paused in ${where}.` };
-  const lines = jobs.map((j) => `• ${j.kind} ${j._id} (${j.parked ? `paused: ${j.parked.code}` : `failed: ${j.lastError ?? 'unknown'}`})`);
-  return { jobs, report: [`Requeued ${jobs.length} deliver${jobs.length === 1 ? 'y' : 'ies'} in ${where}:`, ...lines].join('\n') };
+  const where = scope.conversationId ? t(lang, 'requeue.conversation', { id: scope.conversationId }) : t(lang, 'requeue.all');
+  if (!jobs.length) return { jobs, report: t(lang, 'requeue.nothing', { where }) };
+  const why = (j: OutboxJob) =>
+    j.parked ? t(lang, 'requeue.paused', { code: j.parked.code }) : t(lang, 'requeue.failed', { error: j.lastError ?? t(lang, 'requeue.unknown') });
+  const lines = jobs.map((j) => `• ${j.kind} ${j._id} (${why(j)})`);
+  return { jobs, report: [t(lang, 'requeue.done', { count: jobs.length, where }), ...lines].join('\n') };
 }
 
 /**
@@ -31,7 +34,8 @@ export function registerRequeueCommand(commands: Commands, store: Store, account
       const arg = args[0];
       const ids = arg === undefined ? [undefined] : conversationIds(arg, accounts, req.platform, req.channelId);
       const reports: string[] = [];
-      for (const conversationId of ids) reports.push((await requeue(store, { conversationId })).report);
+      const lang = accounts.channelLanguage(req.platform, req.channelId);
+      for (const conversationId of ids) reports.push((await requeue(store, { conversationId }, lang)).report);
       wake();
       return { text: reports.join('\n') };
     },

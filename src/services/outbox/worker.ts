@@ -284,7 +284,14 @@ export class OutboxWorker {
   private async park(job: OutboxJob, error: DeliveryError, reason: string): Promise<void> {
     const target = this.hooks.parkTarget(job, error.platform);
     const parked: ParkedInfo = job.parked
-      ? { ...job.parked, code: error.explanation.code, meaning: error.explanation.meaning, action: error.explanation.action }
+      ? {
+          ...job.parked,
+          code: error.explanation.code,
+          meaning: error.explanation.meaning,
+          action: error.explanation.action,
+          key: error.explanation.key,
+          detail: error.explanation.detail,
+        }
       : { target: target.key, label: target.label, platform: error.platform, ...error.explanation, since: new Date() };
     await this.settle(job, 'park', () => this.store.parkJob(job._id, job.attempts + 1, parked, reason));
     this.hooks.onResult?.(job, 'parked');

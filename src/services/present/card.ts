@@ -7,7 +7,6 @@ import type { CardAction, CardPerson, CardTokens, ConversationCard } from '../..
 import type { ChatPlatform } from '../../domain/platform';
 import type { AgentRef, ConversationRecord } from '../../domain/records';
 import { DEFAULT_LANGUAGE, t as tr, tokenText, type Language } from '../../i18n';
-import { MENU_TEXTS } from '../automation/menu-texts';
 import { customerLabel } from '../render';
 
 /**
@@ -19,13 +18,15 @@ const SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 /** The card's text, one line per fact. */
 export function cardText(card: ConversationCard, t: CardTokens): string {
   const lang = card.language ?? DEFAULT_LANGUAGE;
+  // A person known by neither id nor name reads as 'someone' in the card's language (the adapters' tokens add the mention).
+  const named = (p: CardPerson): CardPerson => (p.userId || p.name ? p : { ...p, name: tr(lang, 'card.someone') });
   const words = (s: string) => t.text(s);
   const state =
     card.state === 'owned'
-      ? tokenText(lang, 'card.owned', { owner: card.owner ? t.person(card.owner) : t.text(tr(lang, 'card.nobody')) }, words)
+      ? tokenText(lang, 'card.owned', { owner: card.owner ? t.person(named(card.owner)) : t.text(tr(lang, 'card.nobody')) }, words)
       : card.state === 'closed'
         ? card.closedBy
-          ? tokenText(lang, 'card.closedBy', { person: t.person(card.closedBy) }, words)
+          ? tokenText(lang, 'card.closedBy', { person: t.person(named(card.closedBy)) }, words)
           : t.text(tr(lang, 'card.closed'))
         : t.text(tr(lang, 'card.open'));
   const window = card.windowOpen
@@ -33,13 +34,13 @@ export function cardText(card: ConversationCard, t: CardTokens): string {
     : card.windowUntil
       ? tokenText(lang, 'card.windowClosedSince', { since: t.date(card.windowUntil) }, words)
       : t.text(tr(lang, 'card.windowNeverOpened'));
-  const people = card.participants.length ? card.participants.map((p: CardPerson) => t.person(p)).join(', ') : t.text(tr(lang, 'card.noParticipants'));
+  const people = card.participants.length ? card.participants.map((p: CardPerson) => t.person(named(p))).join(', ') : t.text(tr(lang, 'card.noParticipants'));
   const lines = [
     t.text(cardHeadline(lang, card.customer, card.account)),
     tokenText(lang, 'card.state', { state }, words),
     tokenText(lang, 'card.participants', { people }, words),
     window,
-    ...(card.label ? [t.text(MENU_TEXTS.cardLabel(card.label))] : []),
+    ...(card.label ? [t.text(tr(lang, 'menu.cardLabel', { label: card.label }))] : []),
     ...(card.previousThread ? [tokenText(lang, 'card.continues', { link: card.previousThread }, words)] : []),
     t.text(card.replyRule),
   ];

@@ -2,7 +2,7 @@
 import { PLATFORM_LABEL } from '../../domain/platform';
 import type { FailureExplanation } from '../../domain/errors';
 import type { ParkedInfo } from '../../domain/records';
-import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
+import { DEFAULT_LANGUAGE, t, textOr, type Language } from '../../i18n';
 
 export const PLATFORM_NAME = PLATFORM_LABEL;
 
@@ -10,17 +10,30 @@ export const PLATFORM_NAME = PLATFORM_LABEL;
 const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
 
 /**
+ * An explanation in `lang`: the catalogue's words for its code when the adapter gave a key (errors.<key>), the
+ * platform's detail appended; otherwise (no key, or a key a language lacks) the adapter's English as it is.
+ */
+export function explanationIn<E extends Pick<FailureExplanation, 'meaning' | 'action' | 'key' | 'detail'>>(e: E, lang: Language): E {
+  if (!e.key || lang === DEFAULT_LANGUAGE) return e;
+  const meaning = textOr(lang, `errors.${e.key}.meaning`, '');
+  if (!meaning) return e;
+  return { ...e, meaning: e.detail ? `${meaning} (${e.detail})` : meaning, action: textOr(lang, `errors.${e.key}.action`, e.action) };
+}
+
+/**
  * A message that will not reach the customer. Never promises a retry: WhatsApp's `failed` status is final and the
  * outbox reports only refusals it will not retry, so a "the bridge retries" action (a code that is passing when the
  * bridge meets it on a send) becomes what a person can do now.
  */
 export function failureNotice(e: FailureExplanation, lang: Language = DEFAULT_LANGUAGE): string {
-  const action = RETRY_PROMISE.test(e.action) ? t(lang, 'notices.gaveUp') : e.action;
-  return t(lang, 'notices.notDelivered', { meaning: e.meaning, code: e.code, action });
+  const shown = explanationIn(e, lang);
+  const action = RETRY_PROMISE.test(e.action) ? t(lang, 'notices.gaveUp') : shown.action;
+  return t(lang, 'notices.notDelivered', { meaning: shown.meaning, code: e.code, action });
 }
 
 /** Deliveries parked until a person fixes something (src/services/outbox/parking.ts): nothing is lost, nothing failed. */
-export function pausedNotice(p: Pick<ParkedInfo, 'label' | 'code' | 'meaning' | 'action'>, lang: Language = DEFAULT_LANGUAGE): string {
+export function pausedNotice(parked: Pick<ParkedInfo, 'label' | 'code' | 'meaning' | 'action' | 'key' | 'detail'>, lang: Language = DEFAULT_LANGUAGE): string {
+  const p = explanationIn(parked, lang);
   return t(lang, 'notices.paused', { label: p.label, meaning: p.meaning, code: p.code, action: p.action });
 }
 
@@ -28,6 +41,7 @@ export function pausedNotice(p: Pick<ParkedInfo, 'label' | 'code' | 'meaning' | 
 export const requeueHint = (lang: Language = DEFAULT_LANGUAGE): string => t(lang, 'notices.requeueHint');
 export const REQUEUE_HINT = requeueHint();
 
-export function fileNotice(e: FailureExplanation, lang: Language = DEFAULT_LANGUAGE): string {
+export function fileNotice(explanation: FailureExplanation, lang: Language = DEFAULT_LANGUAGE): string {
+  const e = explanationIn(explanation, lang);
   return t(lang, 'notices.fileNotShown', { meaning: e.meaning, code: e.code, action: e.action });
 }

@@ -7,7 +7,7 @@ import type { ChatPost } from '../../../domain/chat';
 import type { ChatLocation, JobPayloads, MessageRecord } from '../../../domain/records';
 import { chatParts } from '../../message-parts';
 import { t } from '../../../i18n';
-import { requeueHint } from '../../present/notices';
+import { explanationIn, requeueHint } from '../../present/notices';
 import { customerLabel } from '../../render';
 import { channelNoticeJobs, chatStatusJob } from '../../routing';
 import type { Explanation, HandlerContext, JobHandler } from './support/context';
@@ -102,9 +102,9 @@ async function announceLostPost(ctx: HandlerContext, p: Payload, e: Explanation)
       { why: 'lost-post', messageId: p.messageId },
       t(lang, 'notices.notPosted', {
         customer: customerLabel(conversation.customer),
-        meaning: e.meaning,
+        meaning: explanationIn(e, lang).meaning,
         code: e.code,
-        action: e.action,
+        action: explanationIn(e, lang).action,
         hint: requeueHint(lang),
         quote: p.post.body.split('\n').join('\n> '),
       }),

@@ -8,7 +8,6 @@
  */
 import { hasCards, type ThreadRef } from '../../../domain/chat';
 import type { JobPayloads } from '../../../domain/records';
-import { MENU_TEXTS } from '../../automation/menu-texts';
 import type { HandlerContext, JobHandler } from './support/context';
 import { threadFor } from './support/threads';
 
@@ -24,6 +23,8 @@ async function follow(ctx: HandlerContext, p: JobPayloads['chat.route']): Promis
   if (!conversation || !route) return;
   const chat = ctx.chat(p.platform);
   const target = ctx.accounts.chatAccountOf(conversation, p.platform);
+  // The thread's language: the account whose channel it is in (the routed one's, or the conversation's own).
+  const tr = ctx.accounts.texts(target ?? conversation.accountId);
   const routed = Boolean(route.accountId && target?.phoneNumberId === route.accountId);
   const link = await ctx.store.findThreadLink(conversation._id, p.platform);
   const targetChannel = target?.[p.platform]?.channelId;
@@ -37,9 +38,9 @@ async function follow(ctx: HandlerContext, p: JobPayloads['chat.route']): Promis
     (!link || (link.channelId === targetChannel && link.createdAt.getTime() >= route.at.getTime()));
   if (!interrupted && (!link || !routed || link.channelId === targetChannel)) {
     // No thread to move (none yet: it opens in the target channel; or it is there already): the choice is said in it.
-    const outcome = route.label ? MENU_TEXTS.labelled(route.label) : routed ? MENU_TEXTS.routedHere(target!.name) : MENU_TEXTS.stays;
+    const outcome = route.label ? tr('menu.labelled', { label: route.label }) : routed ? tr('menu.routedHere', { account: target!.name }) : tr('menu.stays');
     const { thread } = await threadFor(ctx, conversation._id, p.platform);
-    await chat.postInThread(thread, { author: BRIDGE, body: MENU_TEXTS.chose(route.choice, outcome) });
+    await chat.postInThread(thread, { author: BRIDGE, body: tr('menu.chose', { choice: route.choice, outcome }) });
     return;
   }
   const old: ThreadRef = interrupted ? { platform: p.platform, ...previous! } : { platform: p.platform, channelId: link!.channelId, threadId: link!.threadId };
@@ -51,8 +52,8 @@ async function follow(ctx: HandlerContext, p: JobPayloads['chat.route']): Promis
     await ctx.store.retireThreadLink(conversation._id, p.platform, ctx.now());
   }
   const { thread } = await threadFor(ctx, conversation._id, p.platform);
-  const where = (t: ThreadRef) => (hasCards(chat) ? chat.threadUrl(t) : MENU_TEXTS.channel(t.channelId));
-  await chat.postInThread(thread, { author: BRIDGE, body: MENU_TEXTS.movedFrom(route.choice, where(old)) });
-  await chat.postInThread(old, { author: BRIDGE, body: MENU_TEXTS.movedTo(route.choice, target!.name, where(thread)) });
+  const where = (t: ThreadRef) => (hasCards(chat) ? chat.threadUrl(t) : tr('menu.channel', { channel: t.channelId }));
+  await chat.postInThread(thread, { author: BRIDGE, body: tr('menu.movedFrom', { choice: route.choice, from: where(old) }) });
+  await chat.postInThread(old, { author: BRIDGE, body: tr('menu.movedTo', { choice: route.choice, account: target!.name, where: where(thread) }) });
   ctx.log.info({ conversationId: conversation._id, platform: p.platform, channelId: thread.channelId }, 'conversation routed by its menu to another channel');
 }

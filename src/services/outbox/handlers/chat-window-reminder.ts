@@ -8,7 +8,6 @@
  */
 import { PLATFORM_LABEL } from '../../../domain/platform';
 import { SERVICE_WINDOW_MS } from '../../inbound/agent-reply';
-import { WINDOW_REMINDER_TEXTS } from '../../present/window-reminder-texts';
 import { remindedPeople } from '../../window-reminder';
 import type { HandlerContext, JobHandler } from './support/context';
 import { threadFor } from './support/threads';
@@ -29,9 +28,10 @@ export function chatWindowReminderHandler(ctx: HandlerContext): JobHandler<'chat
       const here = people.filter((x) => x.platform === p.platform);
       const others = people.filter((x) => x.platform !== p.platform).map((x) => `${x.name ?? x.userId} (${PLATFORM_LABEL[x.platform]})`);
       const { thread } = await threadFor(ctx, p.conversationId, p.platform);
+      const tr = ctx.accounts.texts(ctx.accounts.chatAccountOf(conversation, p.platform) ?? conversation.accountId);
       await ctx.chat(p.platform).postInThread(thread, {
         author: { name: 'WhatsApp bridge', role: 'bridge' },
-        body: WINDOW_REMINDER_TEXTS.reminder(others),
+        body: others.length ? tr('windowReminder.reminderFor', { others: others.join(', ') }) : tr('windowReminder.reminder'),
         mentionUserIds: here.map((x) => x.userId),
         date: closesAt,
       });

@@ -14,6 +14,7 @@ import type { AutomaticOutcome } from '../../automation/metrics';
 import { serviceWindowClosed } from '../../inbound/agent-reply';
 import { threadNoticeJob } from '../../routing';
 import type { Explanation, HandlerContext, JobHandler } from './support/context';
+import { explanationIn } from '../../present/notices';
 import { sendFailed } from './support/send-failed';
 
 type Payload = JobPayloads['whatsapp.send_auto'];
@@ -90,7 +91,10 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
     },
     failed: async (p, e) => {
       await sendFailed(ctx, p.messageId, e);
-      await ctx.enqueue(notices(p, 'not-sent', t(langOf(p), 'automatic.notSentCode', { label: label(p), meaning: e.meaning, code: e.code, action: e.action })));
+      const shown = explanationIn(e, langOf(p));
+      await ctx.enqueue(
+        notices(p, 'not-sent', t(langOf(p), 'automatic.notSentCode', { label: label(p), meaning: shown.meaning, code: e.code, action: shown.action })),
+      );
       count(p, 'failed');
     },
   };

@@ -1,6 +1,9 @@
 /** Failure classification of Slack Web API errors. */
 import { ErrorCode } from '@slack/web-api';
 import { toDeliveryError } from '../../../../adapters/slack/errors';
+import { t } from '../../../../src/i18n';
+import { en } from '../../../../src/i18n/catalogue/en';
+import { pausedNotice } from '../../../../src/services/present/notices';
 
 describe('Slack toDeliveryError', () => {
   it('the Web API error codes are the ones the mapping switches on', () => {
@@ -60,7 +63,19 @@ describe('Slack toDeliveryError', () => {
       code: 'channel_not_found',
       meaning: 'the Slack channel does not exist or the bot cannot see it',
       action: 'check SLACK_CHANNEL_ID and invite the bot to the channel',
+      key: 'slack.channel_not_found',
     });
+  });
+
+  it('every Slack error the agents’ catalogue words reads there, in English, as the adapter words it; Italian in a paused notice', () => {
+    for (const [code, text] of Object.entries(en.errors.slack)) {
+      const e = toDeliveryError({ code: ErrorCode.PlatformError, data: { ok: false, error: code } });
+      expect({ key: e.explanation.key, meaning: e.explanation.meaning, action: e.explanation.action }).toEqual({ key: `slack.${code}`, ...text });
+    }
+    const e = toDeliveryError({ code: ErrorCode.PlatformError, data: { ok: false, error: 'not_in_channel' } });
+    const notice = pausedNotice({ label: 'Slack channel C0123', ...e.explanation }, 'it');
+    expect(notice).toContain(t('it', 'errors.slack.not_in_channel.meaning'));
+    expect(notice).toContain(t('it', 'errors.slack.not_in_channel.action'));
   });
 
   it('platform error internal_error: retryable', () => {

@@ -1,5 +1,8 @@
 /** Failure classification of WhatsApp (Graph) codes and HTTP answers. */
 import { explainWhatsAppError, graphHttpError } from '../../../../adapters/whatsapp/errors';
+import { t } from '../../../../src/i18n';
+import { en } from '../../../../src/i18n/catalogue/en';
+import { failureNotice } from '../../../../src/services/present/notices';
 import { DeliveryError } from '../../../../src/domain/errors';
 
 const graphBody = (code: number, message = `(#${code}) something`, details?: string) => ({
@@ -15,8 +18,29 @@ describe('explainWhatsAppError', () => {
         'more than 24 hours have passed since the customer last wrote, so free-form replies are not allowed (Message failed to send because more than 24 hours have passed)',
       action: 'send an approved template with `/wa template <phone> <template>`',
       retryable: false,
+      key: 'whatsapp.e131047',
+      detail: 'Message failed to send because more than 24 hours have passed',
     });
     expect(e.action).toContain('/wa template');
+  });
+
+  it('every code the agents’ catalogue words reads there, in English, as the adapter words it (keyed, so the core can translate it)', () => {
+    for (const [name, text] of Object.entries(en.errors.whatsapp)) {
+      const e = explainWhatsAppError({ code: Number(name.slice(1)), title: 'x' });
+      expect({ key: e.key, meaning: e.meaning, action: e.action }).toEqual({ key: `whatsapp.${name}`, ...text });
+    }
+  });
+
+  it('shown in Italian or French in a failure notice, Meta’s detail kept; a code the catalogue lacks stays English', () => {
+    const e = explainWhatsAppError({ code: 131047, title: 'Re-engagement message', details: 'More than 24 hours' });
+    const it = failureNotice(e, 'it');
+    expect(it).toContain(`${t('it', 'errors.whatsapp.e131047.meaning')} (More than 24 hours)`);
+    expect(it).toContain(t('it', 'errors.whatsapp.e131047.action'));
+    expect(failureNotice(e, 'fr')).toContain(t('fr', 'errors.whatsapp.e131047.meaning'));
+    expect(failureNotice(e, 'en')).toContain(e.meaning);
+    const unlisted = explainWhatsAppError({ code: 131042, title: 'Business eligibility payment issue' });
+    expect(unlisted.key).toBeUndefined();
+    expect(failureNotice(unlisted, 'it')).toContain(unlisted.meaning);
   });
 
   it('190: expired token, the action names WHATSAPP_ACCESS_TOKEN', () => {

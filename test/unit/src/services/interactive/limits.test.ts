@@ -1,6 +1,7 @@
 /** Meta's limits on reply buttons and lists (src/services/interactive/limits.ts): each one, at and past its figure. */
 import { INTERACTIVE_LIMITS as L, type InteractiveMessage, type ListMessage } from '../../../../../src/domain/interactive';
 import { checkInteractive } from '../../../../../src/services/interactive/limits';
+import { translator } from '../../../../../src/i18n';
 
 const x = (n: number) => 'x'.repeat(n);
 const buttons = (titles: string[], extra: Partial<InteractiveMessage> = {}): InteractiveMessage =>
@@ -150,5 +151,16 @@ describe('lists', () => {
       field: 'options',
       text: 'two rows have the id “first”; WhatsApp requires different ids',
     });
+  });
+});
+
+test('the refusal is written in the language given (Italian, French), the figures filled in', () => {
+  expect(checkInteractive(buttons(['Yes'], { body: x(1025) }), translator('it'))).toEqual({
+    field: 'body',
+    text: 'il testo del messaggio ha 1025 caratteri; WhatsApp ne consente al massimo 1024',
+  });
+  expect(checkInteractive(buttons([]), translator('fr'))).toEqual({
+    field: 'options',
+    text: 'il n’y a aucun bouton ; les boutons de réponse vont de 1 à 3 (un par ligne)',
   });
 });

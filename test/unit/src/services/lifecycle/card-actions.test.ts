@@ -12,7 +12,7 @@ import { Accounts } from '../../../../../src/services/accounts';
 import { Commands } from '../../../../../src/services/commands';
 import { CardActionService } from '../../../../../src/services/lifecycle/card-actions';
 import { Lifecycle } from '../../../../../src/services/lifecycle/lifecycle';
-import { CARD_ACTION_TEXTS } from '../../../../../src/services/present/card-action-texts';
+import { t } from '../../../../../src/i18n';
 import type { TemplateSender } from '../../../../../src/services/templates/sender';
 import { mayUse, refusal } from '../../../../../src/services/templates/resolve';
 
@@ -52,13 +52,20 @@ async function service(extra: Record<string, string> = {}): Promise<CardActionSe
 const click = (s: CardActionService, action: CardActionRequest['action'], extra: Partial<CardActionRequest> = {}) =>
   s.cardAction({ platform: 'slack', userId: 'UAGENT', userName: 'Ana', channelId: 'C0CHANNEL', conversationId: CONVERSATION, action, ...extra });
 
+test("the account's language (BRIDGE_LANGUAGE=it): a refusal in Italian, the form opened in Italian", async () => {
+  const s = await service({ BRIDGE_LANGUAGE: 'it' });
+  expect(await click(s, 'assign')).toEqual({ text: t('it', 'cardActions.pickSomeone') });
+  expect(t('it', 'cardActions.pickSomeone')).not.toBe(t('en', 'cardActions.pickSomeone'));
+  expect(await click(s, 'template')).toMatchObject({ form: { language: 'it' } });
+});
+
 test('an unknown conversation, a click from another channel, or assign/add with nobody picked: refused, nothing queued', async () => {
   const s = await service();
-  expect(await click(s, 'claim', { conversationId: '106540352242922:4915199999999' })).toEqual({ text: CARD_ACTION_TEXTS.unknownConversation });
-  expect(await click(s, 'claim', { channelId: 'C0OTHER' })).toEqual({ text: CARD_ACTION_TEXTS.wrongChannel });
-  expect(await click(s, 'template', { channelId: 'C0OTHER' })).toEqual({ text: CARD_ACTION_TEXTS.wrongChannel });
-  expect(await click(s, 'assign')).toEqual({ text: CARD_ACTION_TEXTS.pickSomeone });
-  expect(await click(s, 'add', { people: [] })).toEqual({ text: CARD_ACTION_TEXTS.pickSomeone });
+  expect(await click(s, 'claim', { conversationId: '106540352242922:4915199999999' })).toEqual({ text: t('en', 'cardActions.unknownConversation') });
+  expect(await click(s, 'claim', { channelId: 'C0OTHER' })).toEqual({ text: t('en', 'cardActions.wrongChannel') });
+  expect(await click(s, 'template', { channelId: 'C0OTHER' })).toEqual({ text: t('en', 'cardActions.wrongChannel') });
+  expect(await click(s, 'assign')).toEqual({ text: t('en', 'cardActions.pickSomeone') });
+  expect(await click(s, 'add', { people: [] })).toEqual({ text: t('en', 'cardActions.pickSomeone') });
   expect(queued).toEqual([]);
   expect((await store.getConversation(CONVERSATION))?.state ?? 'open').toBe('open');
 });
@@ -76,7 +83,7 @@ test('claim, then add two people: the same answers as /wa, the card queued after
 test('"send a template": the form for this customer, or the refusal for someone outside TEMPLATE_SENDERS', async () => {
   const open = await service();
   expect(await click(open, 'template')).toEqual({
-    form: { channelId: 'C0CHANNEL', conversationId: CONVERSATION, phone: '+4915100000001', customer: 'Ada (+4915100000001)' },
+    form: { channelId: 'C0CHANNEL', conversationId: CONVERSATION, phone: '+4915100000001', customer: 'Ada (+4915100000001)', language: 'en' },
   });
   const limited = await service({ TEMPLATE_SENDERS: 'UBOSS' });
   expect(await click(limited, 'template')).toEqual({ text: expect.stringContaining('You may not send WhatsApp templates') });

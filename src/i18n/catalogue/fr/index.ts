@@ -1,0 +1,11 @@
+/** The agents' texts in French (keys and variables: ../en). Product terms (WhatsApp, template, commands) stay as they are. */
+import type { Catalogue } from '../shape';
+
+import { card } from './card';
+import { notices } from './notices';
+import { commands } from './commands';
+import { actions } from './actions';
+import { interactive } from './interactive';
+import { errors } from './errors';
+
+export const fr: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors };

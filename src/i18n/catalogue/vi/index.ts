@@ -1,0 +1,14 @@
+/**
+ * The agents' texts in Vietnamese (keys and variables: ../en). Product terms (WhatsApp, template, commands) stay as
+ * they are. Vietnamese has one plural form (Intl.PluralRules('vi') says `other` for every count): `_one` is never used.
+ */
+import type { Catalogue } from '../shape';
+
+import { card } from './card';
+import { notices } from './notices';
+import { commands } from './commands';
+import { actions } from './actions';
+import { interactive } from './interactive';
+import { errors } from './errors';
+
+export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors };
