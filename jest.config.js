@@ -10,4 +10,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
+  // Tests run in a worker process that is replaced once it holds more than this after a test file: the suite's files
+  // share one process otherwise (one worker on 2 cores runs in band), and what each leaves behind (big media buffers,
+  // module registries) made later files several times slower (jest's shouldRunInBand: a memory limit means workers).
+  workerIdleMemoryLimit: '1GB',
 };
