@@ -87,19 +87,7 @@ export class GraphClient {
    * (https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-reply-buttons-messages).
    */
   sendButtons(account: GraphAccount, to: CustomerRef, m: ReplyButtons): Promise<string> {
-    return this.send(account, {
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      ...recipientOf(to),
-      type: 'interactive',
-      interactive: {
-        type: 'button',
-        ...(m.header ? { header: { type: 'text', text: m.header } } : {}),
-        body: { text: m.body },
-        ...(m.footer ? { footer: { text: m.footer } } : {}),
-        action: { buttons: m.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) },
-      },
-    });
+    return this.sendInteractive(account, to, 'button', m, { buttons: m.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) });
   }
 
   /**
@@ -108,23 +96,34 @@ export class GraphClient {
    * opens it and its sections of rows; a section's title and a row's description only when given.
    */
   sendList(account: GraphAccount, to: CustomerRef, m: ListMessage): Promise<string> {
+    return this.sendInteractive(account, to, 'list', m, {
+      button: m.button,
+      sections: m.sections.map((s) => ({
+        ...(s.title ? { title: s.title } : {}),
+        rows: s.rows.map((r) => ({ id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}) })),
+      })),
+    });
+  }
+
+  /** What both interactive types share: the optional text header and footer around the body, then the type's action. */
+  private sendInteractive(
+    account: GraphAccount,
+    to: CustomerRef,
+    type: 'button' | 'list',
+    m: { header?: string; body: string; footer?: string },
+    action: Record<string, unknown>,
+  ): Promise<string> {
     return this.send(account, {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       ...recipientOf(to),
       type: 'interactive',
       interactive: {
-        type: 'list',
+        type,
         ...(m.header ? { header: { type: 'text', text: m.header } } : {}),
         body: { text: m.body },
         ...(m.footer ? { footer: { text: m.footer } } : {}),
-        action: {
-          button: m.button,
-          sections: m.sections.map((s) => ({
-            ...(s.title ? { title: s.title } : {}),
-            rows: s.rows.map((r) => ({ id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}) })),
-          })),
-        },
+        action,
       },
     });
   }
