@@ -32,18 +32,7 @@ export abstract class ChannelState extends GuildBase {
     const ch = {
       id,
       type: ChannelType.GuildText,
-      guild_id: this.o.guildId,
-      name,
-      position: this.channels.size,
-      parent_id: null,
-      permission_overwrites: [],
-      topic: null,
-      nsfw: false,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      default_auto_archive_duration: 4320,
-      default_thread_rate_limit_per_user: 0,
-      flags: 0,
+      ...this.guildChannelFields(name),
       ...extra,
     } as APITextChannel;
     this.putChannel(ch, 'CHANNEL_CREATE');
@@ -54,6 +43,20 @@ export abstract class ChannelState extends GuildBase {
     const ch = {
       id,
       type: ChannelType.GuildForum,
+      ...this.guildChannelFields(name),
+      available_tags: [],
+      default_reaction_emoji: null,
+      default_sort_order: null,
+      default_forum_layout: 0,
+      ...extra,
+    } as APIGuildForumChannel;
+    this.putChannel(ch, 'CHANNEL_CREATE');
+    return ch;
+  }
+
+  /** What a text channel and a forum share, as Discord's channel object gives them (position: after the others). */
+  private guildChannelFields(name: string) {
+    return {
       guild_id: this.o.guildId,
       name,
       position: this.channels.size,
@@ -63,17 +66,10 @@ export abstract class ChannelState extends GuildBase {
       nsfw: false,
       last_message_id: null,
       rate_limit_per_user: 0,
-      default_auto_archive_duration: 4320,
+      default_auto_archive_duration: 4320 as const,
       default_thread_rate_limit_per_user: 0,
       flags: 0,
-      available_tags: [],
-      default_reaction_emoji: null,
-      default_sort_order: null,
-      default_forum_layout: 0,
-      ...extra,
-    } as APIGuildForumChannel;
-    this.putChannel(ch, 'CHANNEL_CREATE');
-    return ch;
+    };
   }
 
   protected putChannel(ch: StoredChannel, event: string): void {
