@@ -5,7 +5,6 @@
  * tries again later).
  */
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
-import { en } from '../../src/i18n/catalogue/en';
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 
 type Known = Omit<FailureExplanation, 'code'>;
@@ -71,44 +70,61 @@ const NEEDS_PERSON = new Set<number>([
 /** Discord codes that clear by themselves (slow mode, "try again later"). */
 const RETRYABLE = new Set<number>([RESTJSONErrorCodes.ActionCannotBePerformedDueToSlowmodeRateLimit, RESTJSONErrorCodes.APIResourceOverloaded]);
 
-const retryLater = (code: string, meaning: string, cause: unknown, retryAfterMs?: number): DeliveryError =>
-  DeliveryError.retryable('discord', { code, meaning, action: 'nothing: the bridge retries' }, retryAfterMs, { cause });
+/** Every Discord code the table words: each has its texts in the agents' catalogue (a unit test checks every language). */
+export const DISCORD_CODES: readonly number[] = Object.keys(PERMANENT).map(Number);
 
-/** The discord.js error (`err`) explained as a DeliveryError, which keeps `err` as its `cause`. */
+/** A passing failure, worded by the catalogue's `discordOther.<key>` with `detail` (Discord's own words) in it. */
+const retryLater = (code: string, meaning: string, key: string, detail: string, cause: unknown, retryAfterMs?: number): DeliveryError =>
+  DeliveryError.retryable('discord', { code, meaning, action: 'nothing: the bridge retries', key: `discordOther.${key}`, detail }, retryAfterMs, { cause });
+
+/**
+ * The discord.js error (`err`) explained as a DeliveryError, which keeps `err` as its `cause`. Every explanation
+ * carries its catalogue key (src/i18n/catalogue/<language>/errors.ts: `discord.e<code>`, or `discordOther.*`), so the
+ * core shows it in the account's language.
+ */
 export function toDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
   const cause = { cause: err };
   if (err instanceof RateLimitError) {
-    return retryLater('ratelimited', `Discord rate limit reached on ${err.route}`, err, err.retryAfter);
+    return retryLater('ratelimited', `Discord rate limit reached on ${err.route}`, 'ratelimited', err.route, err, err.retryAfter);
   }
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === 'number' ? err.code : Number(err.code);
     if (err.status >= 500 || err.status === 429 || RETRYABLE.has(code)) {
-      return retryLater(String(err.code || `HTTP ${err.status}`), `Discord had a temporary problem (HTTP ${err.status}: ${err.message})`, err);
+      const detail = `HTTP ${err.status}: ${err.message}`;
+      return retryLater(String(err.code || `HTTP ${err.status}`), `Discord had a temporary problem (${detail})`, 'temporary', detail, err);
     }
     const known = PERMANENT[code] ?? (err.status === 401 ? PERMANENT[RESTJSONErrorCodes.Unauthorized] : undefined);
     const needsPerson = NEEDS_PERSON.has(code) || err.status === 401;
-    // A code the agents' catalogue words (src/i18n/catalogue/*/errors.ts): the core shows it in the account's language.
-    const wording = `e${PERMANENT[code] ? code : RESTJSONErrorCodes.Unauthorized}`;
-    const key = wording in en.errors.discord ? { key: `discord.${wording}` } : {};
+    const key = `discord.e${PERMANENT[code] ? code : RESTJSONErrorCodes.Unauthorized}`;
     if (known)
-      return new DeliveryError(needsPerson ? 'needs_person' : 'permanent', { code: String(code || err.status), ...known, ...key }, 'discord', undefined, cause);
+      return new DeliveryError(needsPerson ? 'needs_person' : 'permanent', { code: String(code || err.status), ...known, key }, 'discord', undefined, cause);
+    const detail = `HTTP ${err.status}: ${err.message}`;
     return DeliveryError.permanent(
       'discord',
       {
         code: String(err.code || `HTTP ${err.status}`),
-        meaning: `Discord refused the call (HTTP ${err.status}: ${err.message})`,
+        meaning: `Discord refused the call (${detail})`,
         action: 'check the bot’s permissions on the channel set in DISCORD_CHANNEL_ID',
+        key: 'discordOther.refused',
+        detail,
       },
       cause,
     );
   }
   if (err instanceof HTTPError) {
     // Bodies that are not Discord JSON (e.g. a proxy's 502 page).
-    if (err.status >= 500 || err.status === 429) return retryLater(`HTTP ${err.status}`, `Discord answered HTTP ${err.status}`, err);
+    if (err.status >= 500 || err.status === 429)
+      return retryLater(`HTTP ${err.status}`, `Discord answered HTTP ${err.status}`, 'httpPassing', String(err.status), err);
     return DeliveryError.permanent(
       'discord',
-      { code: `HTTP ${err.status}`, meaning: `Discord answered HTTP ${err.status}`, action: 'check DISCORD_API_URL' },
+      {
+        code: `HTTP ${err.status}`,
+        meaning: `Discord answered HTTP ${err.status}`,
+        action: 'check DISCORD_API_URL',
+        key: 'discordOther.httpRefused',
+        detail: String(err.status),
+      },
       cause,
     );
   }
@@ -118,9 +134,9 @@ export function toDeliveryError(err: unknown): DeliveryError {
     err instanceof Error &&
     (err.name === 'AbortError' || /timeout|timed out|ECONN|ENOTFOUND|EAI_AGAIN|socket|fetch failed|other side closed/i.test(message))
   ) {
-    return retryLater('network', `Discord could not be reached (${message})`, err);
+    return retryLater('network', `Discord could not be reached (${message})`, 'network', message, err);
   }
-  return retryLater('unexpected', message, err);
+  return retryLater('unexpected', message, 'unexpected', message, err);
 }
 
 /** The error's Discord JSON code, when it is a DiscordAPIError. */

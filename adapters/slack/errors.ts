@@ -1,5 +1,4 @@
 /** @slack/web-api errors → typed DeliveryErrors with what a person should do. */
-import { en } from '../../src/i18n/catalogue/en';
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 
 /**
@@ -26,6 +25,9 @@ const ACTIONS: Record<string, Omit<FailureExplanation, 'code'>> = {
   message_not_found: { meaning: 'the Slack message no longer exists', action: 'nothing', targetGone: true },
 };
 
+/** Every Slack error the table words: each has its texts in the agents' catalogue (a unit test checks every language). */
+export const SLACK_ERRORS: readonly string[] = Object.keys(ACTIONS);
+
 interface SlackLikeError {
   code?: string;
   retryAfter?: number;
@@ -34,7 +36,11 @@ interface SlackLikeError {
   message?: string;
 }
 
-/** The Web API error (`err`) explained as a DeliveryError, which keeps `err` as its `cause`. */
+/**
+ * The Web API error (`err`) explained as a DeliveryError, which keeps `err` as its `cause`. Every explanation carries
+ * its catalogue key (src/i18n/catalogue/<language>/errors.ts: `slack.<error>`, or `slackOther.*` with Slack's own words
+ * as `detail`), so the core shows it in the account's language.
+ */
 export function toDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err; // already explained (file transfers)
   const e = err as SlackLikeError;
@@ -43,7 +49,7 @@ export function toDeliveryError(err: unknown): DeliveryError {
     case 'slack_webapi_rate_limited_error':
       return DeliveryError.retryable(
         'slack',
-        { code: 'ratelimited', meaning: 'Slack rate limit reached', action: 'nothing: the bridge waits and retries' },
+        { code: 'ratelimited', meaning: 'Slack rate limit reached', action: 'nothing: the bridge waits and retries', key: 'slackOther.ratelimited' },
         (e.retryAfter ?? 1) * 1000,
         cause,
       );
@@ -54,30 +60,31 @@ export function toDeliveryError(err: unknown): DeliveryError {
           code: 'network',
           meaning: `Slack could not be reached (${e.message ?? 'network error'})`,
           action: 'nothing: the bridge retries',
+          key: 'slackOther.network',
+          detail: e.message ?? 'network error',
         },
         undefined,
         cause,
       );
     case 'slack_webapi_http_error': {
       const status = e.statusCode ?? 0;
-      const explanation = { code: `HTTP ${status}`, meaning: `Slack answered HTTP ${status}`, action: 'nothing: the bridge retries' };
+      const explanation = { code: `HTTP ${status}`, meaning: `Slack answered HTTP ${status}`, action: 'nothing: the bridge retries', detail: String(status) };
       return status >= 500 || status === 429
-        ? DeliveryError.retryable('slack', explanation, undefined, cause)
-        : DeliveryError.permanent('slack', { ...explanation, action: 'check the Slack app configuration' }, cause);
+        ? DeliveryError.retryable('slack', { ...explanation, key: 'slackOther.httpPassing' }, undefined, cause)
+        : DeliveryError.permanent('slack', { ...explanation, action: 'check the Slack app configuration', key: 'slackOther.httpRefused' }, cause);
     }
     case 'slack_webapi_platform_error': {
       const code = e.data?.error ?? 'unknown';
       if (RETRYABLE_PLATFORM.has(code))
         return DeliveryError.retryable(
           'slack',
-          { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries' },
+          { code, meaning: `Slack had a temporary problem (${code})`, action: 'nothing: the bridge retries', key: 'slackOther.temporary', detail: code },
           undefined,
           cause,
         );
-      // A code the agents' catalogue words (src/i18n/catalogue/*/errors.ts): the core shows it in the account's language.
       const known = ACTIONS[code]
-        ? { ...ACTIONS[code], ...(code in en.errors.slack ? { key: `slack.${code}` } : {}) }
-        : { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration' };
+        ? { ...ACTIONS[code], key: `slack.${code}` }
+        : { meaning: `Slack refused the call (${code})`, action: 'check the Slack app configuration', key: 'slackOther.refused', detail: code };
       return NEEDS_PERSON.has(code)
         ? DeliveryError.needsPerson('slack', { code, ...known }, cause)
         : DeliveryError.permanent('slack', { code, ...known }, cause);
@@ -86,14 +93,26 @@ export function toDeliveryError(err: unknown): DeliveryError {
       if (e.message && /timeout|timed out|ECONN|socket/i.test(e.message)) {
         return DeliveryError.retryable(
           'slack',
-          { code: 'network', meaning: `Slack could not be reached (${e.message})`, action: 'nothing: the bridge retries' },
+          {
+            code: 'network',
+            meaning: `Slack could not be reached (${e.message})`,
+            action: 'nothing: the bridge retries',
+            key: 'slackOther.network',
+            detail: e.message,
+          },
           undefined,
           cause,
         );
       }
       return DeliveryError.retryable(
         'slack',
-        { code: 'unexpected', meaning: e.message ?? String(err), action: 'nothing: the bridge retries' },
+        {
+          code: 'unexpected',
+          meaning: e.message ?? String(err),
+          action: 'nothing: the bridge retries',
+          key: 'slackOther.unexpected',
+          detail: e.message ?? String(err),
+        },
         undefined,
         cause,
       );

@@ -5,7 +5,6 @@
  */
 import { DeliveryError, type FailureExplanation } from '../../src/domain/errors';
 import type { WhatsAppErrorInfo } from '../../src/domain/whatsapp';
-import { en } from '../../src/i18n/catalogue/en';
 
 interface Known {
   meaning: string;
@@ -139,13 +138,36 @@ export function whatsAppNeedsPerson(code: number): boolean {
   return NEEDS_PERSON.has(code);
 }
 
+/** Every code the table words: each has its texts in the agents' catalogue (a unit test checks every language). */
+export const WHATSAPP_CODES: readonly number[] = Object.keys(KNOWN).map(Number);
+
+/**
+ * Every explanation carries its catalogue key (src/i18n/catalogue/<language>/errors.ts: `whatsapp.e<code>`, or
+ * `whatsappOther.*` for a code the table lacks), so the core shows it in the account's language; Meta's own words
+ * (`detail`) stay as Meta wrote them.
+ */
 export function explainWhatsAppError(err: WhatsAppErrorInfo): FailureExplanation & { retryable: boolean } {
   const known = KNOWN[err.code];
   const details = err.details ? ` (${err.details})` : '';
-  // A code the agents' catalogue words (src/i18n/catalogue/*/errors.ts): the core shows it in the account's language.
-  const key = `e${err.code}` in en.errors.whatsapp ? { key: `whatsapp.e${err.code}`, ...(err.details ? { detail: err.details } : {}) } : {};
-  if (known) return { code: String(err.code), meaning: known.meaning + details, action: known.action, retryable: known.retryable, ...key };
-  return { code: String(err.code), meaning: `${err.title}${details}`, action: 'see Meta’s error code reference for this code', retryable: false };
+  const detail = err.details ? { detail: err.details } : {};
+  if (known)
+    return {
+      code: String(err.code),
+      meaning: known.meaning + details,
+      action: known.action,
+      retryable: known.retryable,
+      key: `whatsapp.e${err.code}`,
+      ...detail,
+    };
+  const meaning = `${err.title}${details}`;
+  return {
+    code: String(err.code),
+    meaning,
+    action: 'see Meta’s error code reference for this code',
+    retryable: false,
+    key: 'whatsappOther.unknown',
+    detail: meaning,
+  };
 }
 
 /** Error from an HTTP response of the Graph API. HTTP 429 and 5xx are retryable whatever the code says. */
@@ -165,6 +187,8 @@ export function graphHttpError(status: number, body: unknown, retryAfterMs?: num
           meaning: `the Graph API answered HTTP ${status}`,
           action: statusRetryable ? 'nothing: the bridge retries' : 'check GRAPH_API_URL, GRAPH_API_VERSION and WHATSAPP_PHONE_NUMBER_ID',
           retryable: statusRetryable,
+          key: statusRetryable ? 'whatsappOther.httpPassing' : 'whatsappOther.httpRefused',
+          detail: String(status),
         };
   const retryable = status === 429 || status >= 500 || explained.retryable;
   const { retryable: _ignored, ...explanation } = explained;

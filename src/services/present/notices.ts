@@ -10,14 +10,27 @@ export const PLATFORM_NAME = PLATFORM_LABEL;
 const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
 
 /**
+ * The catalogue's words for a keyed explanation in `lang` (errors.<key>), or undefined when the catalogue lacks the key.
+ * The platform's detail goes where the text says `{{detail}}` (a status, Meta's own words), else in parentheses after
+ * the meaning: the adapters word their English the same way, so English reads as the adapter wrote it.
+ */
+export function catalogueWords(e: Pick<FailureExplanation, 'action' | 'key' | 'detail'>, lang: Language): { meaning: string; action: string } | undefined {
+  if (!e.key) return undefined;
+  const meaning = textOr(lang, `errors.${e.key}.meaning`, '');
+  if (!meaning) return undefined;
+  const detail = e.detail ?? '';
+  const placed = meaning.includes('{{detail}}') ? meaning.split('{{detail}}').join(detail) : detail ? `${meaning} (${detail})` : meaning;
+  return { meaning: placed, action: textOr(lang, `errors.${e.key}.action`, e.action) };
+}
+
+/**
  * An explanation in `lang`: the catalogue's words for its code when the adapter gave a key (errors.<key>), the
- * platform's detail appended; otherwise (no key, or a key a language lacks) the adapter's English as it is.
+ * platform's detail kept; otherwise (no key, or a key a language lacks) the adapter's English as it is.
  */
 export function explanationIn<E extends Pick<FailureExplanation, 'meaning' | 'action' | 'key' | 'detail'>>(e: E, lang: Language): E {
-  if (!e.key || lang === DEFAULT_LANGUAGE) return e;
-  const meaning = textOr(lang, `errors.${e.key}.meaning`, '');
-  if (!meaning) return e;
-  return { ...e, meaning: e.detail ? `${meaning} (${e.detail})` : meaning, action: textOr(lang, `errors.${e.key}.action`, e.action) };
+  if (lang === DEFAULT_LANGUAGE) return e;
+  const words = catalogueWords(e, lang);
+  return words ? { ...e, ...words } : e;
 }
 
 /**

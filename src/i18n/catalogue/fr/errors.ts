@@ -69,6 +69,72 @@ export const errors: Pick<Catalogue, 'errors'> = {
         meaning: 'le numéro a été limité car trop de messages ont été signalés comme spam',
         action: 'vérifiez la note de qualité du numéro dans WhatsApp Manager',
       },
+      e0: { meaning: 'WhatsApp n’a pas pu authentifier l’application', action: 'renouvelez WHATSAPP_ACCESS_TOKEN et redémarrez le bridge' },
+      e1: {
+        meaning: 'l’API Graph a refusé la requête ou a rencontré une erreur interne',
+        action: 'consultez la page d’état de Meta ; le bridge ne réessaiera pas cet envoi',
+      },
+      e2: { meaning: 'WhatsApp est temporairement indisponible ou surchargé', action: 'rien : le bridge réessaie' },
+      e3: {
+        meaning: 'l’application n’a pas la fonctionnalité ou l’autorisation nécessaire pour cet appel',
+        action: 'vérifiez les autorisations WhatsApp de l’application dans le tableau de bord des applications de Meta',
+      },
+      e4: { meaning: 'l’application a atteint la limite d’appels à l’API de Meta', action: 'rien : le bridge réessaie plus tard' },
+      e10: { meaning: 'autorisation refusée pour ce numéro', action: 'donnez à l’utilisateur système du jeton l’accès au compte WhatsApp' },
+      e100: {
+        meaning: 'un paramètre n’était pas valide',
+        action:
+          'vérifiez le message ; si chaque appel échoue avec 100, le jeton appartient à un utilisateur système Employé : générez-en un pour un utilisateur système Admin (`npm run doctor` l’indique)',
+      },
+      e190: {
+        meaning: 'le jeton d’accès WhatsApp a expiré ou a été révoqué',
+        action: 'créez un nouveau jeton (le jeton d’un utilisateur système n’expire pas), définissez WHATSAPP_ACCESS_TOKEN et redémarrez',
+      },
+      e368: {
+        meaning: 'le compte est temporairement bloqué pour non-respect des règles',
+        action: 'consultez l’Assistance Business (Business Support Home) dans Meta Business Suite',
+      },
+      e80007: { meaning: 'le compte WhatsApp a atteint sa limite de débit', action: 'rien : le bridge réessaie plus tard' },
+      e130429: {
+        meaning: 'le débit d’envoi de messages du numéro a été atteint',
+        action: 'rien : le bridge réessaie avec des délais croissants',
+      },
+      e131005: { meaning: 'accès refusé', action: 'vérifiez les autorisations du jeton (whatsapp_business_messaging)' },
+      e131008: { meaning: 'un paramètre obligatoire est manquant', action: 'signalez-le aux mainteneurs du bridge' },
+      e131016: { meaning: 'le service WhatsApp est temporairement indisponible', action: 'rien : le bridge réessaie' },
+      e131030: {
+        meaning: 'le numéro du client n’est pas dans la liste de test : l’application n’est pas en mode Live (ou le numéro est un numéro de test)',
+        action:
+          'passez l’application en mode Live dans le tableau de bord des applications, ou ajoutez le numéro à la liste de test (WhatsApp → API Setup → To)',
+      },
+      e131031: {
+        meaning: 'le compte professionnel est verrouillé ou restreint',
+        action: 'consultez l’Assistance Business (Business Support Home) dans Meta Business Suite',
+      },
+      e131042: { meaning: 'il y a un problème avec le moyen de paiement du compte', action: 'réglez la facturation dans WhatsApp Manager' },
+      e131045: { meaning: 'le numéro professionnel n’est pas enregistré correctement', action: 'enregistrez à nouveau le numéro dans WhatsApp Manager' },
+      e131057: {
+        meaning: 'le compte est en mode maintenance (augmentation du débit)',
+        action: 'rien : le bridge réessaie dans une minute',
+      },
+      e132005: { meaning: 'le texte du template est trop long une fois complété', action: 'utilisez des valeurs de paramètres plus courtes' },
+      e132007: { meaning: 'le template enfreint les règles de WhatsApp', action: 'modifiez le template dans WhatsApp Manager' },
+      e132012: { meaning: 'un paramètre du template n’a pas le bon format', action: 'vérifiez chaque valeur par rapport au template' },
+      e132015: {
+        meaning: 'le template est en pause en raison d’une qualité insuffisante',
+        action: 'utilisez un autre template ou modifiez celui-ci dans WhatsApp Manager',
+      },
+      e132016: { meaning: 'le template a été désactivé définitivement', action: 'utilisez un autre template' },
+      e132018: { meaning: 'un paramètre du template n’a pas passé la validation', action: 'vérifiez chaque valeur par rapport au template' },
+      e133010: { meaning: 'le numéro professionnel n’est pas enregistré sur la Cloud API', action: 'enregistrez le numéro dans WhatsApp Manager' },
+    },
+    whatsappOther: {
+      unknown: { meaning: '{{detail}}', action: 'consultez la référence des codes d’erreur de Meta pour ce code' },
+      httpPassing: { meaning: 'l’API Graph a répondu HTTP {{detail}}', action: 'rien : le bridge réessaie' },
+      httpRefused: {
+        meaning: 'l’API Graph a répondu HTTP {{detail}}',
+        action: 'vérifiez GRAPH_API_URL, GRAPH_API_VERSION et WHATSAPP_PHONE_NUMBER_ID',
+      },
     },
     slack: {
       channel_not_found: {
@@ -108,6 +174,15 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'rien',
       },
     },
+    slackOther: {
+      ratelimited: { meaning: 'limite de débit de Slack atteinte', action: 'rien : le bridge attend et réessaie' },
+      network: { meaning: 'Slack est injoignable', action: 'rien : le bridge réessaie' },
+      httpPassing: { meaning: 'Slack a répondu HTTP {{detail}}', action: 'rien : le bridge réessaie' },
+      httpRefused: { meaning: 'Slack a répondu HTTP {{detail}}', action: 'vérifiez la configuration de l’application Slack' },
+      temporary: { meaning: 'Slack a rencontré un problème temporaire', action: 'rien : le bridge réessaie' },
+      refused: { meaning: 'Slack a refusé l’appel', action: 'vérifiez la configuration de l’application Slack' },
+      unexpected: { meaning: '{{detail}}', action: 'rien : le bridge réessaie' },
+    },
     discord: {
       e50001: {
         meaning: 'le bot ne voit pas le canal Discord (Missing Access)',
@@ -135,6 +210,34 @@ export const errors: Pick<Catalogue, 'errors'> = {
         meaning: 'le serveur Discord a atteint sa limite de fils actifs',
         action: 'archivez d’anciens fils du canal ; le bridge rouvre le fil d’une conversation quand le client écrit à nouveau',
       },
+      e10008: {
+        meaning: 'le message Discord n’existe plus (Unknown Message)',
+        action: 'rien : il a probablement été supprimé',
+      },
+      e50008: {
+        meaning: 'le canal Discord n’est ni un canal textuel ni un canal forum',
+        action: 'définissez DISCORD_CHANNEL_ID sur un canal textuel ou un canal forum',
+      },
+      e40001: {
+        meaning: 'Discord a refusé le jeton du bot',
+        action: 'vérifiez DISCORD_BOT_TOKEN (Developer Portal → votre application → Bot → Reset Token)',
+      },
+      e50035: {
+        meaning: 'Discord a refusé le contenu du message (Invalid Form Body)',
+        action: 'signalez-le aux mainteneurs du bridge avec la ligne de journal',
+      },
+    },
+    discordOther: {
+      ratelimited: { meaning: 'limite de débit de Discord atteinte sur {{detail}}', action: 'rien : le bridge réessaie' },
+      temporary: { meaning: 'Discord a rencontré un problème temporaire', action: 'rien : le bridge réessaie' },
+      refused: {
+        meaning: 'Discord a refusé l’appel',
+        action: 'vérifiez les autorisations du bot sur le canal indiqué dans DISCORD_CHANNEL_ID',
+      },
+      httpPassing: { meaning: 'Discord a répondu HTTP {{detail}}', action: 'rien : le bridge réessaie' },
+      httpRefused: { meaning: 'Discord a répondu HTTP {{detail}}', action: 'vérifiez DISCORD_API_URL' },
+      network: { meaning: 'Discord est injoignable', action: 'rien : le bridge réessaie' },
+      unexpected: { meaning: '{{detail}}', action: 'rien : le bridge réessaie' },
     },
   },
 };

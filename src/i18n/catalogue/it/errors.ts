@@ -69,6 +69,68 @@ export const errors: Pick<Catalogue, 'errors'> = {
         meaning: 'il numero è stato limitato perché troppi messaggi sono stati segnalati come spam',
         action: 'controlla la valutazione di qualità del numero in WhatsApp Manager',
       },
+      e0: { meaning: 'WhatsApp non è riuscito ad autenticare l’app', action: 'rinnova WHATSAPP_ACCESS_TOKEN e riavvia il bridge' },
+      e1: {
+        meaning: 'la Graph API ha rifiutato la richiesta o ha avuto un errore interno',
+        action: 'controlla la pagina di stato di Meta; il bridge non riproverà questo invio',
+      },
+      e2: { meaning: 'WhatsApp è temporaneamente non disponibile o sovraccarico', action: 'niente: il bridge riprova' },
+      e3: {
+        meaning: 'l’app non ha la funzionalità o l’autorizzazione per questa chiamata',
+        action: 'controlla le autorizzazioni WhatsApp dell’app nella dashboard delle app di Meta',
+      },
+      e4: { meaning: 'l’app ha raggiunto il limite di chiamate API di Meta', action: 'niente: il bridge riprova più tardi' },
+      e10: { meaning: 'autorizzazione negata per questo numero', action: 'dai all’utente di sistema del token l’accesso all’account WhatsApp' },
+      e100: {
+        meaning: 'un parametro non era valido',
+        action:
+          'controlla il messaggio; se ogni chiamata fallisce con 100, il token appartiene a un utente di sistema Dipendente: generane uno per un utente di sistema Amministratore (`npm run doctor` lo indica)',
+      },
+      e190: {
+        meaning: 'il token di accesso WhatsApp è scaduto o è stato revocato',
+        action: 'crea un nuovo token (il token di un utente di sistema non scade), impostalo in WHATSAPP_ACCESS_TOKEN e riavvia',
+      },
+      e368: {
+        meaning: 'l’account è temporaneamente bloccato per una violazione delle normative',
+        action: 'consulta la sezione Assistenza aziendale (Business Support Home) in Meta Business Suite',
+      },
+      e80007: { meaning: 'l’account WhatsApp ha raggiunto il suo limite di frequenza', action: 'niente: il bridge riprova più tardi' },
+      e130429: { meaning: 'è stata raggiunta la velocità massima di invio del numero', action: 'niente: il bridge riprova con attese crescenti' },
+      e131005: { meaning: 'accesso negato', action: 'controlla le autorizzazioni del token (whatsapp_business_messaging)' },
+      e131008: { meaning: 'manca un parametro obbligatorio', action: 'segnalalo ai manutentori del bridge' },
+      e131016: { meaning: 'il servizio WhatsApp è temporaneamente non disponibile', action: 'niente: il bridge riprova' },
+      e131030: {
+        meaning: 'il numero del cliente non è nell’elenco di test: l’app non è Live (oppure il numero è un numero di test)',
+        action: 'passa l’app a Live nella dashboard delle app, oppure aggiungi il numero all’elenco di test (WhatsApp → API Setup → To)',
+      },
+      e131031: {
+        meaning: 'l’account aziendale è bloccato o soggetto a restrizioni',
+        action: 'consulta la sezione Assistenza aziendale (Business Support Home) in Meta Business Suite',
+      },
+      e131042: { meaning: 'c’è un problema con il metodo di pagamento dell’account', action: 'sistema la fatturazione in WhatsApp Manager' },
+      e131045: { meaning: 'il numero aziendale non è registrato correttamente', action: 'registra di nuovo il numero in WhatsApp Manager' },
+      e131057: {
+        meaning: 'l’account è in modalità di manutenzione (aumento della capacità di invio)',
+        action: 'niente: il bridge riprova tra un minuto',
+      },
+      e132005: { meaning: 'il testo del template è troppo lungo una volta compilato', action: 'usa valori dei parametri più brevi' },
+      e132007: { meaning: 'il template viola le normative di WhatsApp', action: 'modifica il template in WhatsApp Manager' },
+      e132012: { meaning: 'un parametro del template ha un formato errato', action: 'controlla ogni valore rispetto al template' },
+      e132015: {
+        meaning: 'il template è in pausa a causa della bassa qualità',
+        action: 'usa un altro template o modifica questo in WhatsApp Manager',
+      },
+      e132016: { meaning: 'il template è stato disattivato definitivamente', action: 'usa un altro template' },
+      e132018: { meaning: 'un parametro del template non ha superato la convalida', action: 'controlla ogni valore rispetto al template' },
+      e133010: { meaning: 'il numero aziendale non è registrato sulla Cloud API', action: 'registra il numero in WhatsApp Manager' },
+    },
+    whatsappOther: {
+      unknown: { meaning: '{{detail}}', action: 'consulta il riferimento dei codici di errore di Meta per questo codice' },
+      httpPassing: { meaning: 'la Graph API ha risposto HTTP {{detail}}', action: 'niente: il bridge riprova' },
+      httpRefused: {
+        meaning: 'la Graph API ha risposto HTTP {{detail}}',
+        action: 'controlla GRAPH_API_URL, GRAPH_API_VERSION e WHATSAPP_PHONE_NUMBER_ID',
+      },
     },
     slack: {
       channel_not_found: {
@@ -108,6 +170,15 @@ export const errors: Pick<Catalogue, 'errors'> = {
         action: 'niente',
       },
     },
+    slackOther: {
+      ratelimited: { meaning: 'raggiunto il limite di frequenza di Slack', action: 'niente: il bridge attende e riprova' },
+      network: { meaning: 'Slack non è raggiungibile', action: 'niente: il bridge riprova' },
+      httpPassing: { meaning: 'Slack ha risposto HTTP {{detail}}', action: 'niente: il bridge riprova' },
+      httpRefused: { meaning: 'Slack ha risposto HTTP {{detail}}', action: 'controlla la configurazione dell’app Slack' },
+      temporary: { meaning: 'Slack ha avuto un problema temporaneo', action: 'niente: il bridge riprova' },
+      refused: { meaning: 'Slack ha rifiutato la chiamata', action: 'controlla la configurazione dell’app Slack' },
+      unexpected: { meaning: '{{detail}}', action: 'niente: il bridge riprova' },
+    },
     discord: {
       e50001: {
         meaning: 'il bot non vede il canale Discord (Missing Access)',
@@ -135,6 +206,34 @@ export const errors: Pick<Catalogue, 'errors'> = {
         meaning: 'il server Discord ha raggiunto il limite di thread attivi',
         action: 'archivia i thread vecchi del canale; il bridge riapre il thread di una conversazione quando il cliente scrive di nuovo',
       },
+      e10008: {
+        meaning: 'il messaggio Discord non esiste più (Unknown Message)',
+        action: 'niente: probabilmente è stato eliminato',
+      },
+      e50008: {
+        meaning: 'il canale Discord non è un canale di testo né un canale forum',
+        action: 'imposta DISCORD_CHANNEL_ID su un canale di testo o su un canale forum',
+      },
+      e40001: {
+        meaning: 'Discord ha rifiutato il token del bot',
+        action: 'controlla DISCORD_BOT_TOKEN (Developer Portal → la tua app → Bot → Reset Token)',
+      },
+      e50035: {
+        meaning: 'Discord ha rifiutato il contenuto del messaggio (Invalid Form Body)',
+        action: 'segnalalo ai manutentori del bridge con la riga di log',
+      },
+    },
+    discordOther: {
+      ratelimited: { meaning: 'raggiunto il limite di frequenza di Discord su {{detail}}', action: 'niente: il bridge riprova' },
+      temporary: { meaning: 'Discord ha avuto un problema temporaneo', action: 'niente: il bridge riprova' },
+      refused: {
+        meaning: 'Discord ha rifiutato la chiamata',
+        action: 'controlla le autorizzazioni del bot sul canale impostato in DISCORD_CHANNEL_ID',
+      },
+      httpPassing: { meaning: 'Discord ha risposto HTTP {{detail}}', action: 'niente: il bridge riprova' },
+      httpRefused: { meaning: 'Discord ha risposto HTTP {{detail}}', action: 'controlla DISCORD_API_URL' },
+      network: { meaning: 'Discord non è raggiungibile', action: 'niente: il bridge riprova' },
+      unexpected: { meaning: '{{detail}}', action: 'niente: il bridge riprova' },
     },
   },
 };

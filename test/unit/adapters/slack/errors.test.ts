@@ -41,19 +41,33 @@ describe('Slack toDeliveryError', () => {
       code: 'network',
       meaning: 'Slack could not be reached (A request error occurred: getaddrinfo ENOTFOUND slack.com)',
       action: 'nothing: the bridge retries',
+      key: 'slackOther.network',
+      detail: 'A request error occurred: getaddrinfo ENOTFOUND slack.com',
     });
   });
 
   it('HTTP 500: retryable', () => {
     const e = toDeliveryError({ code: ErrorCode.HTTPError, statusCode: 500 });
     expect(e.retryable).toBe(true);
-    expect(e.explanation).toEqual({ code: 'HTTP 500', meaning: 'Slack answered HTTP 500', action: 'nothing: the bridge retries' });
+    expect(e.explanation).toEqual({
+      code: 'HTTP 500',
+      meaning: 'Slack answered HTTP 500',
+      action: 'nothing: the bridge retries',
+      key: 'slackOther.httpPassing',
+      detail: '500',
+    });
   });
 
   it('HTTP 400: permanent, check the configuration', () => {
     const e = toDeliveryError({ code: ErrorCode.HTTPError, statusCode: 400 });
     expect(e.retryable).toBe(false);
-    expect(e.explanation).toEqual({ code: 'HTTP 400', meaning: 'Slack answered HTTP 400', action: 'check the Slack app configuration' });
+    expect(e.explanation).toEqual({
+      code: 'HTTP 400',
+      meaning: 'Slack answered HTTP 400',
+      action: 'check the Slack app configuration',
+      key: 'slackOther.httpRefused',
+      detail: '400',
+    });
   });
 
   it('platform error channel_not_found: permanent, the action names SLACK_CHANNEL_ID', () => {
@@ -91,6 +105,8 @@ describe('Slack toDeliveryError', () => {
       code: 'brand_new_error',
       meaning: 'Slack refused the call (brand_new_error)',
       action: 'check the Slack app configuration',
+      key: 'slackOther.refused',
+      detail: 'brand_new_error',
     });
   });
 

@@ -38,8 +38,8 @@ describe('explainWhatsAppError', () => {
     expect(it).toContain(t('it', 'errors.whatsapp.e131047.action'));
     expect(failureNotice(e, 'fr')).toContain(t('fr', 'errors.whatsapp.e131047.meaning'));
     expect(failureNotice(e, 'en')).toContain(e.meaning);
-    const unlisted = explainWhatsAppError({ code: 131042, title: 'Business eligibility payment issue' });
-    expect(unlisted.key).toBeUndefined();
+    // Every code is keyed now (catalogue-coverage.test.ts); a key some catalogue lacked would show the adapter's English.
+    const unlisted = { ...explainWhatsAppError({ code: 131042, title: 'Business eligibility payment issue' }), key: 'whatsapp.e1310420' };
     expect(failureNotice(unlisted, 'it')).toContain(unlisted.meaning);
   });
 
@@ -57,6 +57,8 @@ describe('explainWhatsAppError', () => {
       meaning: 'Brand new failure (more words)',
       action: 'see Meta’s error code reference for this code',
       retryable: false,
+      key: 'whatsappOther.unknown',
+      detail: 'Brand new failure (more words)',
     });
   });
 
@@ -90,7 +92,13 @@ describe('graphHttpError', () => {
     const e = graphHttpError(429, undefined);
     expect(e.retryable).toBe(true);
     expect(e.retryAfterMs).toBeUndefined();
-    expect(e.explanation).toEqual({ code: 'HTTP 429', meaning: 'the Graph API answered HTTP 429', action: 'nothing: the bridge retries' });
+    expect(e.explanation).toEqual({
+      code: 'HTTP 429',
+      meaning: 'the Graph API answered HTTP 429',
+      action: 'nothing: the bridge retries',
+      key: 'whatsappOther.httpPassing',
+      detail: '429',
+    });
   });
 
   it.each([500, 502, 503, 504])('HTTP %i is retryable even with a permanent-looking code', (status) => {
@@ -128,11 +136,17 @@ describe('graphHttpError', () => {
   it('an unknown code on HTTP 400: permanent, with the Graph message as the meaning', () => {
     const e = graphHttpError(400, graphBody(424242, '(#424242) Something new'));
     expect(e.retryable).toBe(false);
-    expect(e.explanation).toEqual({ code: '424242', meaning: '(#424242) Something new', action: 'see Meta’s error code reference for this code' });
+    expect(e.explanation).toEqual({
+      code: '424242',
+      meaning: '(#424242) Something new',
+      action: 'see Meta’s error code reference for this code',
+      key: 'whatsappOther.unknown',
+      detail: '(#424242) Something new',
+    });
   });
 
   it('the explanation object carries no "retryable" key', () => {
-    expect(Object.keys(graphHttpError(400, graphBody(100)).explanation).sort()).toEqual(['action', 'code', 'meaning']);
+    expect(Object.keys(graphHttpError(400, graphBody(100)).explanation).sort()).toEqual(['action', 'code', 'key', 'meaning']);
   });
 });
 
