@@ -4,6 +4,7 @@
  */
 import type { MediaKind } from '../domain/content';
 import type { AgentFile } from '../domain/media';
+import { DEFAULT_LANGUAGE, formatNumber, t, type Language } from '../i18n';
 
 export const KB = 1024;
 export const MB = 1024 * 1024;
@@ -16,8 +17,6 @@ const CAPTIONED = new Set<MediaKind>(['image', 'video', 'document']);
 interface Rule {
   kind: MediaKind;
   maxBytes: number;
-  /** How the limit reads in a refusal. */
-  what: string;
   mimes: string[];
 }
 
@@ -26,18 +25,13 @@ export const STICKER_STATIC_MAX = 100 * KB;
 const STICKER_ANIMATED_MAX = 500 * KB;
 
 const RULES: Rule[] = [
-  { kind: 'image', maxBytes: 5 * MB, what: 'images (JPEG or PNG)', mimes: ['image/jpeg', 'image/png'] },
-  { kind: 'video', maxBytes: 16 * MB, what: 'videos (MP4 or 3GPP)', mimes: ['video/mp4', 'video/3gpp'] },
-  {
-    kind: 'audio',
-    maxBytes: 16 * MB,
-    what: 'audio (AAC, AMR, MP3, M4A or OGG/Opus)',
-    mimes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
-  },
+  // How each kind reads in a refusal: the catalogue's `media.kinds.<kind>` (src/i18n/catalogue/<language>/media.ts).
+  { kind: 'image', maxBytes: 5 * MB, mimes: ['image/jpeg', 'image/png'] },
+  { kind: 'video', maxBytes: 16 * MB, mimes: ['video/mp4', 'video/3gpp'] },
+  { kind: 'audio', maxBytes: 16 * MB, mimes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'] },
   {
     kind: 'document',
     maxBytes: 100 * MB,
-    what: 'documents (PDF, text, Word, Excel or PowerPoint)',
     mimes: [
       'application/pdf',
       'text/plain',
@@ -49,7 +43,7 @@ const RULES: Rule[] = [
       'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     ],
   },
-  { kind: 'sticker', maxBytes: STICKER_ANIMATED_MAX, what: 'stickers (WebP)', mimes: ['image/webp'] },
+  { kind: 'sticker', maxBytes: STICKER_ANIMATED_MAX, mimes: ['image/webp'] },
 ];
 
 /** Other names platforms use for the same types. */
@@ -116,27 +110,29 @@ export function extensionFor(mimeType: string): string {
   return EXTENSION_OF[normalizeMime(mimeType)] ?? 'bin';
 }
 
-/** 5 MB, 16 MB, 100 KB … (1 MB = 1024 × 1024 bytes), as a person reads it. */
-export function formatBytes(n: number): string {
-  if (n >= MB) return `${Number((n / MB).toFixed(1))} MB`;
-  if (n >= KB) return `${Math.round(n / KB)} KB`;
-  return `${n} bytes`;
+/** 5 MB, 16 MB, 100 KB … (1 MB = 1024 × 1024 bytes), as a person reads it in `lang` (`5,3 MB`, `100 Ko`). */
+export function formatBytes(n: number, lang: Language = DEFAULT_LANGUAGE): string {
+  if (n >= MB) return t(lang, 'media.units.mb', { n: formatNumber(lang, Number((n / MB).toFixed(1))) });
+  if (n >= KB) return t(lang, 'media.units.kb', { n: formatNumber(lang, Math.round(n / KB)) });
+  return t(lang, 'media.units.bytes', { n: formatNumber(lang, n) });
 }
 
 export type Classified = { ok: true; kind: MediaKind; mimeType: string } | { ok: false; reason: string };
 
-/** Whether WhatsApp takes this file, and as what; the refusal names the limit that applies. */
-export function classifyForWhatsApp(file: { name: string; mimeType: string; size: number }): Classified {
+/** Whether WhatsApp takes this file, and as what; the refusal names the limit that applies, in the agents' `lang`. */
+export function classifyForWhatsApp(file: { name: string; mimeType: string; size: number }, lang: Language = DEFAULT_LANGUAGE): Classified {
   const mimeType = normalizeMime(file.mimeType, file.name);
   const rule = RULES.find((r) => r.mimes.includes(mimeType));
   if (!rule) {
-    const accepted = RULES.map((r) => r.what).join(', ');
-    return { ok: false, reason: `WhatsApp does not take ${mimeType} files. It takes ${accepted}` };
+    const accepted = RULES.map((r) => t(lang, `media.kinds.${r.kind}`)).join(', ');
+    return { ok: false, reason: t(lang, 'media.typeNotTaken', { mime: mimeType, accepted }) };
   }
   if (file.size > rule.maxBytes) {
     const limit =
-      rule.kind === 'sticker' ? `${formatBytes(STICKER_STATIC_MAX)} (static) or ${formatBytes(rule.maxBytes)} (animated)` : formatBytes(rule.maxBytes);
-    return { ok: false, reason: `it is ${formatBytes(file.size)}, and WhatsApp takes ${rule.what} up to ${limit}` };
+      rule.kind === 'sticker'
+        ? t(lang, 'media.stickerLimit', { static: formatBytes(STICKER_STATIC_MAX, lang), animated: formatBytes(rule.maxBytes, lang) })
+        : formatBytes(rule.maxBytes, lang);
+    return { ok: false, reason: t(lang, 'media.tooBig', { size: formatBytes(file.size, lang), what: t(lang, `media.kinds.${rule.kind}`), limit }) };
   }
   return { ok: true, kind: rule.kind, mimeType };
 }
@@ -158,7 +154,7 @@ export interface AgentMessagePlan {
   text?: string;
   /** Every accepted file, in the order the agent attached them. */
   files: FileSend[];
-  /** Files WhatsApp cannot take, with why: refused before any call to Meta. */
+  /** Files WhatsApp cannot take, with why (in the agents' language): refused before any call to Meta. */
   refused: { file: AgentFile; reason: string }[];
 }
 
@@ -167,10 +163,10 @@ export interface AgentMessagePlan {
  * first file when that file carries captions (image, video, document) and the text fits Meta's 1024 characters;
  * otherwise it is sent first, as a text message of its own.
  */
-export function planAgentMessage(text: string, files: AgentFile[]): AgentMessagePlan {
+export function planAgentMessage(text: string, files: AgentFile[], lang: Language = DEFAULT_LANGUAGE): AgentMessagePlan {
   const plan: AgentMessagePlan = { files: [], refused: [] };
   for (const file of files) {
-    const c = classifyForWhatsApp(file);
+    const c = classifyForWhatsApp(file, lang);
     if (c.ok) plan.files.push({ file, kind: c.kind, mimeType: c.mimeType });
     else plan.refused.push({ file, reason: c.reason });
   }

@@ -79,7 +79,7 @@ export class AgentReplies {
     }
     const lang = this.accounts.language(replyAccount);
     const text = decision.text.trim();
-    const plan = planAgentMessage(text, msg.files ?? []);
+    const plan = planAgentMessage(text, msg.files ?? [], lang);
     if (plan.refused.length) {
       // Refused here, before any call to Meta, with the limit that applies: the agent knows at once.
       const lines = plan.refused.map((r) => t(lang, 'notices.fileRefusedLine', { name: r.file.name, reason: r.reason }));

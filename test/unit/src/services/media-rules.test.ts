@@ -46,6 +46,16 @@ describe('classifyForWhatsApp', () => {
     expect(c).toEqual({ ok: false, reason: expect.stringMatching(/^WhatsApp does not take image\/gif files\. It takes images \(JPEG or PNG\), videos/) });
   });
 
+  test.each([
+    ['it', 'big.webp', 'image/webp', 501 * KB, 'il file è di 501 KB e WhatsApp accetta sticker (WebP) fino a 100 KB (statici) o 500 KB (animati)'],
+    ['fr', 'big.ogg', 'audio/ogg', 20.5 * MB, 'le fichier fait 20,5 Mo, et WhatsApp accepte les fichiers audio (AAC, AMR, MP3, M4A ou OGG/Opus) jusqu’à 16 Mo'],
+    ['vi', 'big.jpg', 'image/jpeg', 6 * MB, 'tệp có dung lượng 6 MB, trong khi WhatsApp chỉ nhận hình ảnh (JPEG hoặc PNG) tối đa 5 MB'],
+    ['it', 'logs.zip', 'application/zip', 10, expect.stringMatching(/^WhatsApp non accetta file application\/zip\. Accetta immagini \(JPEG o PNG\), video/)],
+  ] as const)('in %s: %s is refused in the agents’ language', (lang, name, mime, size, reason) => {
+    expect(classifyForWhatsApp({ name, mimeType: mime, size }, lang)).toEqual({ ok: false, reason });
+    expect(planAgentMessage('', [file(name, mime, size)], lang).refused).toEqual([{ file: file(name, mime, size), reason }]);
+  });
+
   test('a missing or generic type is read from the extension', () => {
     expect(normalizeMime('application/octet-stream', 'Report.PDF')).toBe('application/pdf');
     expect(normalizeMime(undefined, 'x.mp3')).toBe('audio/mpeg');
@@ -109,4 +119,8 @@ test('formatBytes', () => {
   expect(formatBytes(5.25 * MB)).toBe('5.3 MB');
   expect(formatBytes(100 * KB)).toBe('100 KB');
   expect(formatBytes(900)).toBe('900 bytes');
+  // In the agents' language: its decimal mark and units.
+  expect(formatBytes(5.25 * MB, 'it')).toBe('5,3 MB');
+  expect(formatBytes(100 * KB, 'fr')).toBe('100 Ko');
+  expect(formatBytes(900, 'fr')).toBe('900 octets');
 });
