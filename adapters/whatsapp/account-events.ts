@@ -1,27 +1,48 @@
-/** One readable line for each non-message webhook field (templates, quality, account …). Unknown fields are kept too. */
+/**
+ * One readable line for each non-message webhook field (templates, quality, account …), as a text of the agents'
+ * catalogue (area `account`) the core shows in each account's language; `summary` is its English. Unknown fields are
+ * kept too.
+ */
 import type { TemplateEventInfo } from '../../src/domain/templates';
 import type { AccountEvent } from '../../src/domain/whatsapp';
+import { DEFAULT_LANGUAGE } from '../../src/i18n';
+import { en } from '../../src/i18n/catalogue/en';
+import { accountEventText } from '../../src/services/present/account-event-text';
 
 type Value = Record<string, unknown>;
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
-const summaries: Record<string, (v: Value) => string> = {
-  message_template_status_update: (v) => {
-    const reason = v.reason && v.reason !== 'NONE' ? ` (reason: ${str(v.reason)})` : '';
-    return `Template ${str(v.message_template_name)} [${str(v.message_template_language)}] is now ${str(v.event)}${reason}`;
-  },
-  message_template_quality_update: (v) =>
-    `Template ${str(v.message_template_name)} [${str(v.message_template_language)}] quality: ${str(v.previous_quality_score)} → ${str(v.new_quality_score)}`,
+/** A notice text of the agents' catalogue (src/i18n/catalogue/<language>/account.ts) and Meta's values for it. */
+type Text = { key: keyof typeof en.account.events; vars: Record<string, string> };
+
+const template = (v: Value) => ({ name: str(v.message_template_name), language: str(v.message_template_language) });
+
+const summaries: Record<string, (v: Value) => Text> = {
+  message_template_status_update: (v) =>
+    v.reason && v.reason !== 'NONE'
+      ? { key: 'templateStatusReason', vars: { ...template(v), status: str(v.event), reason: str(v.reason) } }
+      : { key: 'templateStatus', vars: { ...template(v), status: str(v.event) } },
+  message_template_quality_update: (v) => ({
+    key: 'templateQuality',
+    vars: { ...template(v), before: str(v.previous_quality_score), after: str(v.new_quality_score) },
+  }),
   template_category_update: (v) => {
     // Meta's payload often has only new_category (no previous/correct one): say "is now X", not "category:  → X".
     const before = str(v.previous_category ?? v.correct_category);
-    const head = `Template ${str(v.message_template_name)} [${str(v.message_template_language)}] category`;
-    return before ? `${head}: ${before} → ${str(v.new_category)}` : `${head} is now ${str(v.new_category)}`;
+    return before
+      ? { key: 'templateCategory', vars: { ...template(v), before, after: str(v.new_category) } }
+      : { key: 'templateCategoryNow', vars: { ...template(v), after: str(v.new_category) } };
   },
-  account_update: (v) => `WhatsApp account update: ${str(v.event)}`,
-  phone_number_quality_update: (v) => `Number ${str(v.display_phone_number)}: ${str(v.event)} (messaging limit ${str(v.current_limit)})`,
-  phone_number_name_update: (v) => `Number ${str(v.display_phone_number)}: display name ${str(v.decision)} (${str(v.requested_verified_name)})`,
-  account_alerts: (v) => `WhatsApp account alert: ${str(v.alert_type ?? v.alert_info ?? '')}`.trim(),
+  account_update: (v) => ({ key: 'accountUpdate', vars: { event: str(v.event) } }),
+  phone_number_quality_update: (v) => ({
+    key: 'numberQuality',
+    vars: { number: str(v.display_phone_number), event: str(v.event), limit: str(v.current_limit) },
+  }),
+  phone_number_name_update: (v) => ({
+    key: 'numberName',
+    vars: { number: str(v.display_phone_number), decision: str(v.decision), name: str(v.requested_verified_name) },
+  }),
+  account_alerts: (v) => ({ key: 'alert', vars: { alert: str(v.alert_type ?? v.alert_info ?? '') } }),
 };
 
 const obj = (v: unknown): Value => (typeof v === 'object' && v !== null ? (v as Value) : {});
@@ -65,8 +86,9 @@ export function templateEventInfo(field: string, value: unknown): TemplateEventI
 
 export function summarizeAccountEvent(field: string, wabaId: string, value: unknown): AccountEvent {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Value;
-  const summary = summaries[field]?.(v) ?? `WhatsApp sent a "${field}" update`;
-  return { field, wabaId, summary, value };
+  const picked = summaries[field]?.(v) ?? { key: 'other', vars: { field } };
+  const text = { key: `account.events.${picked.key}`, vars: picked.vars };
+  return { field, wabaId, summary: accountEventText(DEFAULT_LANGUAGE, text), text, value };
 }
 
 /** Fields worth a notice in the account's channel: they change what agents can send. */

@@ -42,7 +42,13 @@ export interface AccountEvent {
   field: string;
   wabaId: string;
   accountId?: string;
+  /** In English, for logs. */
   summary: string;
+  /**
+   * The summary as the agents' catalogue words it (`account.events.<key>` with Meta's values as `vars`, src/i18n): the
+   * channel notice shows it in each account's language.
+   */
+  text?: { key: string; vars: Record<string, string> };
   value: unknown;
 }
 

@@ -7,6 +7,7 @@ import type { NewJob } from '../../domain/records';
 import type { AccountEvent } from '../../domain/whatsapp';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
+import { accountEventText } from '../present/account-event-text';
 import { accountChannels, channelNoticeJobs } from '../routing';
 
 export class AccountEvents {
@@ -25,10 +26,18 @@ export class AccountEvents {
     const extra = this.onAccountEvent ? await this.onAccountEvent(e) : undefined;
     if (!this.noticeFields.has(e.field)) return [];
     const accounts = e.accountId ? [this.accounts.get(e.accountId)].filter((a) => a !== undefined) : this.accounts.byWaba(e.wabaId);
-    return channelNoticeJobs(
-      accountChannels(this.accounts, accounts.length ? accounts : this.accounts.all),
-      { why: 'account-event', field: e.field, wabaId: e.wabaId, value: e.value },
-      `📣 ${e.summary}${extra ? `\n${extra}` : ''}`,
+    const concerned = accounts.length ? accounts : this.accounts.all;
+    // Each account's channels read the line in that account's language (src/services/present/account-event-text.ts).
+    const languages = new Set(concerned.map((a) => this.accounts.language(a)));
+    return [...languages].flatMap((lang) =>
+      channelNoticeJobs(
+        accountChannels(
+          this.accounts,
+          concerned.filter((a) => this.accounts.language(a) === lang),
+        ),
+        { why: 'account-event', field: e.field, wabaId: e.wabaId, value: e.value },
+        `📣 ${e.text ? accountEventText(lang, e.text, e.summary) : e.summary}${extra ? `\n${extra}` : ''}`,
+      ),
     );
   }
 }

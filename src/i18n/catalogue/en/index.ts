@@ -12,5 +12,6 @@ import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
 import { media } from './media';
+import { account } from './account';
 
-export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...media } as const;
+export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...media, ...account } as const;

@@ -11,5 +11,6 @@ import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
 import { media } from './media';
+import { account } from './account';
 
-export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...media };
+export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...media, ...account };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { decodeWebhook, type Normalized } from '../../../../adapters/whatsapp/normalize';
 import type { AccountEvent, InboundCustomerMessage, StatusUpdate, WhatsAppEvent } from '../../../../src/domain/whatsapp';
 import { escapeLikeMeta } from '../../../fakes/meta-signature';
+import { accountEventText } from '../../../../src/services/present/account-event-text';
 import { FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID, loadWhatsAppFixture, loadWhatsAppFixtureText } from '../../../fixtures/whatsapp';
 
 const FIXTURE_DIR = path.join(__dirname, '..', '..', '..', 'fixtures', 'whatsapp');
@@ -506,9 +507,13 @@ describe('account events (templates, account, system errors)', () => {
 
   it.each(cases)('%s → %s: "%s"', (name, field, summary) => {
     const payload = loadWhatsAppFixture(name);
-    const event = accountOf(onlyEvent(decode(payload)));
+    const { text, ...event } = accountOf(onlyEvent(decode(payload)));
     expect(event).toEqual({ field, wabaId: FIXTURE_WABA_ID, summary, value: payload.entry[0].changes[0].value });
     expect(event.accountId).toBeUndefined();
+    // The catalogue's text (area `account`) reads as the summary in English, and in the account's language elsewhere.
+    expect(accountEventText('en', text!)).toBe(summary);
+    expect(accountEventText('it', text!)).not.toBe(summary);
+    expect(accountEventText('it', text!)).not.toMatch(/\{\{/);
   });
 
   it('template_category_update with a previous category shows both', () => {
@@ -525,8 +530,10 @@ describe('account events (templates, account, system errors)', () => {
       field: 'business_capability_update',
       wabaId: FIXTURE_WABA_ID,
       summary: 'WhatsApp sent a "business_capability_update" update',
+      text: { key: 'account.events.other', vars: { field: 'business_capability_update' } },
       value: { max_daily_conversation_per_phone: 1000 },
     });
+    expect(accountEventText('fr', accountOf(onlyEvent(decode(p))).text!)).toBe('WhatsApp a envoyé une mise à jour « business_capability_update »');
   });
 
   it('errors-130429 (value.errors) → an account event for that number', () => {
