@@ -11,7 +11,7 @@ import type { TemplateRecord } from '../../domain/templates';
 import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
-import { statusMeaning } from './status';
+import { statusMeaning, statusName } from './status';
 import { templateShape, type TemplateShape } from './variables';
 
 const normLang = (l: string) => l.replace(/-/g, '_').toLowerCase();
@@ -55,7 +55,9 @@ export async function resolveTemplate(
         });
     return { ok: false, key: 'template', text: t(lang, 'templateSend.noSuch', { name: name || ref, hint }) };
   }
-  const versions = () => same.map((tpl) => `\`${tpl.name}:${tpl.language}\` (${tpl.status.toLowerCase()})`).join(', ');
+  // English has always shown Meta's code here (`in_appeal`); the other languages its name.
+  const status = (s: string) => (lang === 'en' ? s.toLowerCase() : statusName(s, lang));
+  const versions = () => same.map((tpl) => `\`${tpl.name}:${tpl.language}\` (${status(tpl.status)})`).join(', ');
   let template: TemplateRecord | undefined;
   if (rawLang) {
     template = same.find((tpl) => normLang(tpl.language) === normLang(rawLang));

@@ -51,7 +51,29 @@ export function categoryMeaning(category: string, lang: Language = DEFAULT_LANGU
 /** Short line for a template's current state, e.g. in `/wa templates`. */
 export function sendability(tpl: Pick<TemplateRecord, 'status' | 'quality'>, lang: Language = DEFAULT_LANGUAGE): string {
   if (tpl.status === 'APPROVED') return tpl.quality === 'RED' ? t(lang, 'templateStatus.approvedLow') : t(lang, 'templateStatus.approved');
-  return `⛔ ${tpl.status.toLowerCase().replace(/_/g, ' ')}`;
+  return `⛔ ${statusName(tpl.status, lang)}`;
+}
+
+const NAMED = new Set([
+  'APPROVED',
+  'PENDING',
+  'REJECTED',
+  'PAUSED',
+  'DISABLED',
+  'IN_APPEAL',
+  'FLAGGED',
+  'PENDING_DELETION',
+  'DELETED',
+  'ARCHIVED',
+  'UNARCHIVED',
+  'REINSTATED',
+  'LIMIT_EXCEEDED',
+  'LOCKED',
+]);
+
+/** A status as agents read it (`paused`, `in pausa`); one Meta adds later reads as its code, lowercased. */
+export function statusName(status: string, lang: Language = DEFAULT_LANGUAGE): string {
+  return NAMED.has(status) ? t(lang, `templateStatus.name.${status as 'PAUSED'}`) : status.toLowerCase().replace(/_/g, ' ');
 }
 
 const normLang = (l: string) => l.replace(/-/g, '_').toLowerCase();

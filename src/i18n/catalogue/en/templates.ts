@@ -166,6 +166,23 @@ export const templates = {
     category: 'It is now priced and treated as {{category}}.',
     approvedLow: '⚠️ approved, low quality',
     approved: '✅ approved',
+    /** A status's name (Meta's code, lowercased in English), in `/wa templates` and a template's versions. */
+    name: {
+      APPROVED: 'approved',
+      PENDING: 'pending',
+      REJECTED: 'rejected',
+      PAUSED: 'paused',
+      DISABLED: 'disabled',
+      IN_APPEAL: 'in appeal',
+      FLAGGED: 'flagged',
+      PENDING_DELETION: 'pending deletion',
+      DELETED: 'deleted',
+      ARCHIVED: 'archived',
+      UNARCHIVED: 'unarchived',
+      REINSTATED: 'reinstated',
+      LIMIT_EXCEEDED: 'limit exceeded',
+      LOCKED: 'locked',
+    },
   },
   /** One template to many numbers (bulk.ts): the answer, the progress message in the channel, its final list. */
   templateBulk: {

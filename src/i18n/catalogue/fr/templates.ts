@@ -159,6 +159,22 @@ export const templates: Pick<
     category: 'Il est désormais facturé et traité comme {{category}}.',
     approvedLow: '⚠️ approuvé, qualité faible',
     approved: '✅ approuvé',
+    name: {
+      APPROVED: 'approuvé',
+      PENDING: 'en cours d’examen',
+      REJECTED: 'refusé',
+      PAUSED: 'en pause',
+      DISABLED: 'désactivé',
+      IN_APPEAL: 'en recours',
+      FLAGGED: 'signalé',
+      PENDING_DELETION: 'suppression en cours',
+      DELETED: 'supprimé',
+      ARCHIVED: 'archivé',
+      UNARCHIVED: 'désarchivé',
+      REINSTATED: 'rétabli',
+      LIMIT_EXCEEDED: 'limite atteinte',
+      LOCKED: 'verrouillé',
+    },
   },
   templateBulk: {
     progress_one:

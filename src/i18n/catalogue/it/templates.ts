@@ -157,6 +157,22 @@ export const templates: Pick<
     category: 'Ora è tariffato e trattato come {{category}}.',
     approvedLow: '⚠️ approvato, qualità bassa',
     approved: '✅ approvato',
+    name: {
+      APPROVED: 'approvato',
+      PENDING: 'in revisione',
+      REJECTED: 'rifiutato',
+      PAUSED: 'in pausa',
+      DISABLED: 'disattivato',
+      IN_APPEAL: 'in ricorso',
+      FLAGGED: 'segnalato',
+      PENDING_DELETION: 'in eliminazione',
+      DELETED: 'eliminato',
+      ARCHIVED: 'archiviato',
+      UNARCHIVED: 'ripristinato',
+      REINSTATED: 'riattivato',
+      LIMIT_EXCEEDED: 'limite superato',
+      LOCKED: 'bloccato',
+    },
   },
   templateBulk: {
     progress_one:

@@ -157,6 +157,22 @@ export const templates: Pick<
     category: 'Giờ đây nó được tính phí và xử lý như {{category}}.',
     approvedLow: '⚠️ đã duyệt, chất lượng thấp',
     approved: '✅ đã duyệt',
+    name: {
+      APPROVED: 'đã duyệt',
+      PENDING: 'đang chờ duyệt',
+      REJECTED: 'bị từ chối',
+      PAUSED: 'tạm dừng',
+      DISABLED: 'bị vô hiệu hóa',
+      IN_APPEAL: 'đang kháng nghị',
+      FLAGGED: 'bị gắn cờ',
+      PENDING_DELETION: 'đang chờ xóa',
+      DELETED: 'đã xóa',
+      ARCHIVED: 'đã lưu trữ',
+      UNARCHIVED: 'đã bỏ lưu trữ',
+      REINSTATED: 'đã khôi phục',
+      LIMIT_EXCEEDED: 'vượt giới hạn',
+      LOCKED: 'bị khóa',
+    },
   },
   templateBulk: {
     progress_one:

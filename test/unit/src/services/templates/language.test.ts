@@ -13,7 +13,7 @@ import { bulkText } from '../../../../../src/services/templates/bulk';
 import { parseRecipientsCsv } from '../../../../../src/services/templates/csv';
 import { normalizePhone } from '../../../../../src/services/templates/phone';
 import { bullets } from '../../../../../src/services/templates/sender';
-import { statusMeaning, TemplateStatusUpdates } from '../../../../../src/services/templates/status';
+import { sendability, statusMeaning, TemplateStatusUpdates } from '../../../../../src/services/templates/status';
 import { describeReport } from '../../../../../src/services/templates/sync';
 import { assignArgs, buildMessage, templateShape } from '../../../../../src/services/templates/variables';
 
@@ -120,6 +120,10 @@ describe('the pure functions write in the language given; English as before', ()
     expect(statusMeaning('PAUSED', { detail: 'x' }, 'fr')).toContain('les envois échouent avec 132015 (x)');
     expect(statusMeaning('UNARCHIVED', {}, 'vi')).toBe('Có thể gửi lại nó bằng `/wa template`.');
     expect(statusMeaning('SOMETHING_NEW', {}, 'it')).toBe('');
+    expect(sendability({ status: 'IN_APPEAL' })).toBe('⛔ in appeal');
+    expect(sendability({ status: 'PAUSED' }, 'it')).toBe('⛔ in pausa');
+    expect(sendability({ status: 'APPROVED', quality: 'RED' }, 'fr')).toBe('⚠️ approuvé, qualité faible');
+    expect(sendability({ status: 'SOMETHING_NEW' }, 'vi')).toBe('⛔ something new');
   });
 
   test('a count problem replaces the "missing" lines it sums up, in every language', () => {
