@@ -13,5 +13,6 @@ import { interactive } from './interactive';
 import { errors } from './errors';
 import { media } from './media';
 import { account } from './account';
+import { templates } from './templates';
 
-export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...media, ...account } as const;
+export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...templates, ...media, ...account } as const;

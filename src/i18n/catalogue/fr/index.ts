@@ -9,5 +9,6 @@ import { interactive } from './interactive';
 import { errors } from './errors';
 import { media } from './media';
 import { account } from './account';
+import { templates } from './templates';
 
-export const fr: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...media, ...account };
+export const fr: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...templates, ...media, ...account };
