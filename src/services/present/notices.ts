@@ -10,14 +10,16 @@ export const PLATFORM_NAME = PLATFORM_LABEL;
 const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
 
 /**
- * An explanation in `lang`: the catalogue's words for its code when the adapter gave a key (errors.<key>), the
+ * An explanation in `lang`: the catalogue's words for its code when the adapter gave a key (errors.<key>, or a full key), the
  * platform's detail appended; otherwise (no key, or a key a language lacks) the adapter's English as it is.
  */
 export function explanationIn<E extends Pick<FailureExplanation, 'meaning' | 'action' | 'key' | 'detail'>>(e: E, lang: Language): E {
   if (!e.key || lang === DEFAULT_LANGUAGE) return e;
-  const meaning = textOr(lang, `errors.${e.key}.meaning`, '');
+  // An adapter's code is under `errors.`; the core's own failures name their area (`delivery.failures.…`).
+  const at = textOr(lang, `errors.${e.key}.meaning`, '') ? `errors.${e.key}` : e.key;
+  const meaning = textOr(lang, `${at}.meaning`, '');
   if (!meaning) return e;
-  return { ...e, meaning: e.detail ? `${meaning} (${e.detail})` : meaning, action: textOr(lang, `errors.${e.key}.action`, e.action) };
+  return { ...e, meaning: e.detail ? `${meaning} (${e.detail})` : meaning, action: textOr(lang, `${at}.action`, e.action) };
 }
 
 /**
