@@ -69,7 +69,7 @@ async function checkedForWhatsApp(opened: FileStream, p: Payload): Promise<FileS
       refuse(
         `it is a static sticker of ${formatBytes(size)}, and WhatsApp takes static stickers up to ${formatBytes(STICKER_STATIC_MAX)}`,
         'staticSticker',
-        `“${p.file.name}”: ${formatBytes(size)} > ${formatBytes(STICKER_STATIC_MAX)}`,
+        `“${p.file.name}”: ${formatBytes(size)}; WhatsApp ≤ ${formatBytes(STICKER_STATIC_MAX)}`,
       );
   }
   return file;
