@@ -10,6 +10,9 @@ import { it as italian } from '../../../../../src/i18n/catalogue/it';
 import { vi as vietnamese } from '../../../../../src/i18n/catalogue/vi';
 import { Accounts } from '../../../../../src/services/accounts';
 import { outboxFailure } from '../../../../../src/services/outbox/failures';
+import { OutboxNotices } from '../../../../../src/services/outbox/notices';
+import type { NewJob, ParkedInfo } from '../../../../../src/domain/records';
+import type { Store } from '../../../../../src/domain/store';
 import { parkTarget, targetLabel } from '../../../../../src/services/outbox/targets';
 import { explanationIn, failureNotice } from '../../../../../src/services/present/notices';
 
@@ -55,4 +58,29 @@ test('a paused target is named in the language; the recorded label stays English
   expect(targetLabel(accounts, 'slack:channel:C9', 'fr')).toBe(t('fr', 'delivery.targets.channel', { platform: 'Slack', channel: 'C9' }));
   expect(targetLabel(accounts, 'slack:channel:C9', 'en')).toBe('the Slack channel C9');
   expect(targetLabel(accounts, 'elsewhere', 'it')).toBeUndefined();
+});
+
+test('the paused notice in an Italian account’s channel names what waits in Italian', async () => {
+  const account = { name: 'Sales', phoneNumberId: '106', language: 'it', slack: { channelId: 'C9' } } as unknown as AccountConfig;
+  const posted: NewJob[] = [];
+  const notices = new OutboxNotices(
+    {} as Store,
+    new Accounts([account]),
+    Object.assign(async (jobs: NewJob[]) => void posted.push(...jobs), { wake: () => undefined }),
+  );
+  const job = { _id: 'j', kind: 'whatsapp.send', lane: 'whatsapp:106:4915', payload: { accountId: '106' } } as unknown as OutboxJob;
+  const info: ParkedInfo = {
+    target: 'whatsapp:account:106',
+    label: 'the WhatsApp number Sales (106)',
+    platform: 'whatsapp',
+    code: '10',
+    meaning: 'permission denied',
+    action: 'check the permissions',
+    since: new Date(),
+  };
+  await notices.parked(job, info);
+  expect(posted).toHaveLength(1);
+  const body = (posted[0]!.payload as { body: string }).body;
+  expect(body).toContain('(il numero WhatsApp Sales (106))');
+  expect(body).not.toContain('the WhatsApp number');
 });
