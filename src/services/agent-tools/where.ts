@@ -75,8 +75,7 @@ export class AgentPlaces {
     const link = await this.store.findThreadLink(conversation._id, platform);
     if (!link) return undefined;
     const chat = this.chats[platform];
-    const url =
-      chat && hasPermalinks(chat) ? await chat.threadLink({ platform, channelId: link.channelId, threadId: link.threadId }).catch(() => undefined) : undefined;
+    const url = chat && hasPermalinks(chat) ? chat.threadUrl({ platform, channelId: link.channelId, threadId: link.threadId }) : undefined;
     return { threadId: link.threadId, channelId: link.channelId, url };
   }
 
