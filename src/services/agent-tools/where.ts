@@ -54,7 +54,7 @@ export class AgentPlaces {
     if (phone) {
       const account = this.account(place);
       if (!account.ok) return account;
-      const check = normalizePhone(phone);
+      const check = normalizePhone(phone, this.language(place));
       if (!check.ok) return { ok: false, text: `❌ ${check.reason}` };
       const conversation = await this.store.getConversation(`${account.value.phoneNumberId}:${check.digits}`);
       return conversation

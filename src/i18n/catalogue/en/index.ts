@@ -12,5 +12,6 @@ import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
 import { delivery } from './delivery';
+import { templates } from './templates';
 
-export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery } as const;
+export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery, ...templates } as const;

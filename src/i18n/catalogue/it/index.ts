@@ -8,5 +8,6 @@ import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
 import { delivery } from './delivery';
+import { templates } from './templates';
 
-export const it: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery };
+export const it: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery, ...templates };

@@ -11,5 +11,6 @@ import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
 import { delivery } from './delivery';
+import { templates } from './templates';
 
-export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery };
+export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery, ...templates };
