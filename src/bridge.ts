@@ -130,6 +130,8 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
     (field, value) => whatsapp.accountEvents.templateEventInfo(field, value),
     templateLog,
     (wabaId) => templateSync.syncSoon(wabaId),
+    undefined,
+    (wabaId) => accounts.language(accounts.byWaba(wabaId)[0]),
   );
   const ingestLog = log.child({ component: 'ingest' });
   const countAutomatic = automaticMessagesCounter(metrics.registry);

@@ -5,7 +5,7 @@
  * re-identifies by itself and waits out 429s per route bucket: we let it. Split like matterbridge's bridge/discord.
  */
 import { Client, Events, GatewayIntentBits, Status } from 'discord.js';
-import type { ChatAdapter, Permalinks, ThreadRef } from '../../src/domain/chat/adapter';
+import type { ChatAdapter } from '../../src/domain/chat/adapter';
 import type { ChatInbound } from '../../src/domain/chat/inbound';
 import { ConfigError } from '../../src/domain/errors';
 import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
@@ -33,7 +33,7 @@ export interface DiscordAdapterOptions extends DiscordConfig {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class DiscordAdapter extends DiscordOutbound implements ChatAdapter, Permalinks {
+export class DiscordAdapter extends DiscordOutbound implements ChatAdapter {
   protected client: Client;
   protected readonly guildId: string;
   private readonly channelIds: Set<string>;
@@ -47,11 +47,6 @@ export class DiscordAdapter extends DiscordOutbound implements ChatAdapter, Perm
     this.channelIds = new Set(opts.channelIds);
     this.guildId = opts.guildId;
     this.client = this.createClient();
-  }
-
-  /** A thread (or forum post) is a channel; its link is Discord's channel URL (`/channels/{guild}/{channel}`). */
-  async threadLink(thread: ThreadRef): Promise<string | undefined> {
-    return `https://discord.com/channels/${this.opts.guildId}/${thread.threadId}`;
   }
 
   private createClient(): Client {

@@ -4,7 +4,7 @@
  * The lifecycle (login, gateway) is discord-adapter.ts; what Discord sends is inbound.ts and interactions.ts.
  */
 import { ChannelType, RESTJSONErrorCodes, Routes, type APIChannel, type APIMessage, type APIThreadChannel, type Client } from 'discord.js';
-import type { Cards, ChatPost, Edits, Files, OpenedThread, Reactions, StatusMarks, ThreadOpening, ThreadRef } from '../../src/domain/chat/adapter';
+import type { Cards, ChatPost, Edits, Files, OpenedThread, Permalinks, Reactions, StatusMarks, ThreadOpening, ThreadRef } from '../../src/domain/chat/adapter';
 import type { ConversationCard } from '../../src/domain/chat/card';
 import { STATUS_MARKS } from '../../src/domain/chat/status-marks';
 import { DeliveryError } from '../../src/domain/errors';
@@ -22,7 +22,7 @@ import { allowedMentions, authorLine, mentionPrefix, threadName } from './post-f
 const AUTO_ARCHIVE_MINUTES = 10080;
 const NOTICE_TITLE = 'WhatsApp bridge notice';
 
-export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, Files, Cards {
+export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, Files, Cards, Permalinks {
   readonly platform = 'discord' as const;
   /** "Message content … up to 2000 characters" (discord-api-docs, Create Message). */
   readonly maxPostLength = MAX_MESSAGE_LENGTH;
@@ -165,6 +165,7 @@ export abstract class DiscordOutbound implements StatusMarks, Reactions, Edits, 
     });
   }
 
+  /** A thread (or forum post) is a channel; its link is Discord's channel URL (`/channels/{guild}/{channel}`). */
   threadUrl(thread: ThreadRef): string {
     return `https://discord.com/channels/${this.guildId}/${thread.threadId}`;
   }

@@ -19,10 +19,28 @@ const customerKeyId = (accountId: string, userId: string) => `${accountId}:${use
 const linkKeyId = (conversationId: string, platform: ChatPlatform) => `${conversationId}:${platform}`;
 
 /**
- * `participants` as the port types it (always a list): FerretDB's upsert does not store the empty list of
- * `$setOnInsert`, and older documents may lack the field (the contract suite shows it).
+ * Participants are stored as one field per person, `participantsByKey.<platform>:<userId>`, so that recording a reply
+ * or adding a person is one `$set` of that person's own path: two instances recording two agents at once cannot
+ * overwrite each other's entry, as the read-then-write of a whole list did (MongoDB applies each update to one document
+ * atomically; docs/operations.md "Scaling out"). Documents written before keep their `participants` list, read beside
+ * the fields (a field wins over the list's entry for the same person).
  */
-const withParticipants = (conv: ConversationRecord): ConversationRecord => ({ ...conv, participants: conv.participants ?? [] });
+type StoredConversation = ConversationRecord & { participantsByKey?: Record<string, Participant> };
+
+const personKey = (p: Pick<Participant, 'platform' | 'userId'>) => `${p.platform}:${p.userId}`;
+/** A field name MongoDB accepts: no `.` (a path separator) nor `$` (an operator); `%` is escaped so names stay unique. */
+const participantPath = (p: Pick<Participant, 'platform' | 'userId'>) =>
+  `participantsByKey.${personKey(p).replace(/[%.$]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`;
+
+/**
+ * `participants` as the port types it (always a list, one entry per person): the older list (FerretDB's upsert does
+ * not store the empty list of `$setOnInsert`, and older documents may lack it) merged with the per-person fields.
+ */
+const withParticipants = ({ participantsByKey, ...conv }: StoredConversation): ConversationRecord => {
+  const byPerson = new Map<string, Participant>();
+  for (const p of [...(conv.participants ?? []), ...Object.values(participantsByKey ?? {})]) byPerson.set(personKey(p), p);
+  return { ...conv, participants: [...byPerson.values()] };
+};
 
 export class MongoConversationStore implements ConversationStore {
   private readonly lock = new KeyedLock();
@@ -79,16 +97,14 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   async recordAgentReply(conversationId: string, participant: Participant): Promise<void> {
-    await this.lock.run(conversationId, async () => {
-      const conv = await this.m.conversations.findById(conversationId).lean();
-      if (!conv) return;
-      // Older documents (and some servers' upserts of an empty array) may lack the field.
-      const others = (conv.participants ?? []).filter((p) => !(p.platform === participant.platform && p.userId === participant.userId));
-      await this.m.conversations.updateOne(
+    // The lock orders this process's writes to the document (FerretDB does not make concurrent updates of one document
+    // atomic); across instances the per-person path is what keeps both agents (see participantPath).
+    await this.lock.run(conversationId, () =>
+      this.m.conversations.updateOne(
         { _id: conversationId },
-        { $set: { participants: [...others, participant] }, $max: { lastAgentReplyAt: participant.lastReplyAt } },
-      );
-    });
+        { $set: { [participantPath(participant)]: participant }, $max: { lastAgentReplyAt: participant.lastReplyAt } },
+      ),
+    );
   }
 
   async updateLifecycle(conversationId: string, patch: ConversationLifecycle): Promise<void> {
@@ -109,10 +125,9 @@ export class MongoConversationStore implements ConversationStore {
 
   async addParticipant(conversationId: string, participant: Participant): Promise<void> {
     await this.lock.run(conversationId, async () => {
-      const conv = await this.m.conversations.findById(conversationId).lean();
-      const current = conv?.participants ?? [];
-      if (!conv || current.some((p) => p.platform === participant.platform && p.userId === participant.userId)) return;
-      await this.m.conversations.updateOne({ _id: conversationId }, { $set: { participants: [...current, participant] } });
+      const conv = await this.getConversation(conversationId);
+      if (!conv || conv.participants.some((p) => personKey(p) === personKey(participant))) return;
+      await this.m.conversations.updateOne({ _id: conversationId }, { $set: { [participantPath(participant)]: participant } });
     });
   }
 

@@ -14,6 +14,7 @@ import type {
   Edits,
   Files,
   OpenedThread,
+  Permalinks,
   ProgressMessages,
   Reactions,
   StatusMarks,
@@ -56,7 +57,7 @@ export function boltLogger(log: Logger): BoltLogger {
   };
 }
 
-export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Files, ProgressMessages, Cards {
+export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Files, ProgressMessages, Cards, Permalinks {
   readonly platform = 'slack' as const;
   readonly maxFileBytes = SLACK_MAX_FILE_BYTES;
   /** chat.postMessage: "truncates messages containing more than 40,000 characters" (docs.slack.dev, chat.postMessage). */
@@ -127,6 +128,7 @@ export abstract class SlackOutbound implements StatusMarks, Reactions, Edits, Fi
   /** Slack threads have no closed state: the card says the conversation is closed. */
   async setThreadClosed(): Promise<void> {}
 
+  /** The root message's archive link (the form `chat.getPermalink` answers), built without a call: see card.ts. */
   threadUrl(thread: ThreadRef): string {
     return slackThreadUrl(thread.channelId, thread.threadId);
   }

@@ -7,7 +7,7 @@
  */
 import { App } from '@slack/bolt';
 import type { Express } from 'express';
-import type { ChatAdapter, Directory, Permalinks, ThreadRef } from '../../src/domain/chat/adapter';
+import type { ChatAdapter, Directory } from '../../src/domain/chat/adapter';
 import type { ChatInbound } from '../../src/domain/chat/inbound';
 import { ConfigError } from '../../src/domain/errors';
 import type { ApiCallObserver } from '../../src/domain/ports/telemetry';
@@ -28,7 +28,7 @@ export interface SlackAdapterOptions extends SlackConfig {
 /** auth.test answers that no retry can fix: the token is wrong. */
 const FATAL_AUTH = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']);
 
-export class SlackAdapter extends SlackOutbound implements ChatAdapter, Directory, Permalinks {
+export class SlackAdapter extends SlackOutbound implements ChatAdapter, Directory {
   private readonly directory: SlackDirectory;
   private bot?: { userId: string; botId: string };
   private transport?: SlackTransport;
@@ -127,12 +127,6 @@ export class SlackAdapter extends SlackOutbound implements ChatAdapter, Director
         await new Promise((r) => setTimeout(r, this.options.startRetryMs ?? 5000));
       }
     }
-  }
-
-  /** The thread's root message link (https://docs.slack.dev/reference/methods/chat.getPermalink): opens the thread. */
-  async threadLink(thread: ThreadRef): Promise<string | undefined> {
-    const res = await this.client.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadId });
-    return res.permalink;
   }
 
   groupMembers(groupId: string): Promise<string[]> {

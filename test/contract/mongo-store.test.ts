@@ -52,6 +52,37 @@ test('links and customers stored before the key documents existed are found afte
   }
 });
 
+test('participants stored as a list before the per-person fields are read, and a reply by one of them replaces their entry', async () => {
+  const dbName = uniqueDbName('store-participants');
+  const old = await connectMongo(testMongoUri(), dbName);
+  try {
+    const before = new Date(1_700_000_000_000);
+    await old.collection('conversations').insertOne({
+      _id: 'acc:4915100000301',
+      accountId: 'acc',
+      customer: { waId: '4915100000301' },
+      createdAt: before,
+      participants: [
+        { platform: 'slack', userId: 'U1', name: 'Ann', lastReplyAt: before },
+        { platform: 'discord', userId: '42', lastReplyAt: before },
+      ],
+    } as never);
+    const store = await MongoStore.open(old);
+    expect((await store.getConversation('acc:4915100000301'))?.participants.map((p) => `${p.platform}:${p.userId}`)).toEqual(['slack:U1', 'discord:42']);
+    const later = new Date(1_700_000_060_000);
+    await store.recordAgentReply('acc:4915100000301', { platform: 'slack', userId: 'U1', name: 'Ann', lastReplyAt: later });
+    await store.addParticipant('acc:4915100000301', { platform: 'discord', userId: '42', lastReplyAt: later });
+    const conv = await store.getConversation('acc:4915100000301');
+    expect(conv?.participants).toHaveLength(2);
+    expect(conv?.participants.find((p) => p.userId === 'U1')?.lastReplyAt.getTime()).toBe(later.getTime());
+    // Added again: already a participant, so unchanged.
+    expect(conv?.participants.find((p) => p.userId === '42')?.lastReplyAt.getTime()).toBe(before.getTime());
+  } finally {
+    await old.dropDatabase();
+    await old.close();
+  }
+});
+
 test('a ping fails once the connection is closed', async () => {
   const other = await connectMongo(testMongoUri(), uniqueDbName('store-ping'));
   const pinged = await MongoStore.open(other);

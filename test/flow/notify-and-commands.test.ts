@@ -39,7 +39,9 @@ test('after 15 days without an agent reply, every notify user is pinged again', 
   const conv = (await h.bridge.store.getConversation(`${h.config.accounts[0]!.phoneNumberId}:16505551234`))!;
   const old = new Date(Date.now() - 16 * 24 * 3600 * 1000);
   const conn = await connectMongo(testMongoUri(), h.dbName);
-  await conn.collection('conversations').updateOne({ _id: conv._id as never }, { $set: { lastAgentReplyAt: old, 'participants.0.lastReplyAt': old } });
+  await conn
+    .collection('conversations')
+    .updateOne({ _id: conv._id as never }, { $set: { lastAgentReplyAt: old, [`participantsByKey.slack:${AGENT}.lastReplyAt`]: old } });
   await conn.collection('thread_links').updateOne({ conversationId: conv._id }, { $set: { lastMentionAt: old } });
   await conn.close();
 

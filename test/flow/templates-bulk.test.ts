@@ -2,6 +2,10 @@
  * One template to many numbers: paced under the number's throughput and Meta's pair rate, progress in the channel
  * (one message, edited), every recipient's result at the end, and a restart in the middle that neither loses nor
  * repeats a recipient.
+ *
+ * The deadlines are generous on purpose: they only bound a hang. Each send is a dozen database commands besides the
+ * Graph call, and on a busy 2-core machine the 50 paced sends (2.5 s idle) took 22 s alone at load 14 and over 45 s
+ * within a full `npm test` beside other work.
  */
 import { startBridge } from '../../src/bridge';
 import { loadConfig } from '../../src/config';
@@ -31,7 +35,7 @@ test('50 numbers: paced at the configured rate, progress edited in place, a resu
       `📤 Sending \`${COUPON}\` to 50 numbers (2 refused: 12, 0151234567). Progress is shown in this channel; each customer’s answer opens their thread.`,
     );
 
-    await h.eventually(() => expect(sends.length).toBe(49), 45_000);
+    await h.eventually(() => expect(sends.length).toBe(49), 150_000);
     // Never more than 20 in any second, so 49 accepted sends (and one refused by Meta) take at least ~2.4 s.
     const times = sends.map((s) => s.at);
     for (let i = 0; i + 20 < times.length; i++) expect(times[i + 20]! - times[i]!).toBeGreaterThanOrEqual(950);
@@ -44,7 +48,7 @@ test('50 numbers: paced at the configured rate, progress edited in place, a resu
       const m = topLevel(h).find((x) => x.text.includes('sent to 50 numbers'));
       expect(m).toBeDefined();
       return m!;
-    }, 10_000);
+    }, 30_000);
     // One progress message, edited as it went (not 50 posts).
     expect(topLevel(h).filter((m) => m.text.includes(COUPON))).toHaveLength(1);
     expect(h.slack.callsTo('chat.update').length).toBeGreaterThanOrEqual(1);
@@ -59,7 +63,7 @@ test('50 numbers: paced at the configured rate, progress edited in place, a resu
   } finally {
     await h.close();
   }
-}, 60_000);
+}, 240_000);
 
 test('values that do not fit the template refuse the whole bulk send before anything is stored or sent', async () => {
   const h = await startTemplateHarness('templates-bulk-bad');
@@ -87,7 +91,7 @@ test('a restart in the middle of a bulk send of 50: nobody is lost, nobody gets 
     const held = new Promise<void>((r) => (release = r));
     graph.beforeSendResponse = () => (sends.length >= 12 ? held : Promise.resolve());
     await wa(h, `template ${list.join(',')} ${COUPON} Pablo SUMMER20 10`);
-    await h.eventually(() => expect(sends.length).toBeGreaterThanOrEqual(12), 15_000);
+    await h.eventually(() => expect(sends.length).toBeGreaterThanOrEqual(12), 60_000);
     const stopped = h.bridge.stop();
     release();
     await stopped;
@@ -113,17 +117,17 @@ test('a restart in the middle of a bulk send of 50: nobody is lost, nobody gets 
     };
     await again.adaptersStarted;
 
-    await h.eventually(() => expect(sends.length).toBe(50), 20_000);
+    await h.eventually(() => expect(sends.length).toBe(50), 150_000);
     expect(new Set(sends.map((s) => s.to)).size).toBe(50);
     expect(sends.map((s) => s.to).sort()).toEqual([...list].sort());
-    await h.eventually(() => expect(slack.findMessage(CHANNEL, progress.ts)?.text).toContain('50 sent, 0 failed, 0 refused.'), 10_000);
+    await h.eventually(() => expect(slack.findMessage(CHANNEL, progress.ts)?.text).toContain('50 sent, 0 failed, 0 refused.'), 30_000);
     expect(topLevel(h).filter((m) => m.text.includes(COUPON))).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 500));
     expect(sends).toHaveLength(50);
   } finally {
     await h.close();
   }
-}, 90_000);
+}, 360_000);
 
 test('a CSV shared in Slack (phone[,values…]): its rows go, each with its own values (or the command’s), bad rows refused', async () => {
   const h = await startTemplateHarness('templates-bulk-csv');
@@ -194,7 +198,7 @@ test('Meta’s pair rate: a second template to the same customer waits, another 
     await h.eventually(() => expect(sends).toHaveLength(1));
     await wa(h, `template +4915170009001 ${COUPON} B TWO 2`);
     await wa(h, `template +4915170009002 ${COUPON} C THREE 3`);
-    await h.eventually(() => expect(sends).toHaveLength(3), 15_000);
+    await h.eventually(() => expect(sends).toHaveLength(3), 60_000);
     // The second template to the same customer waited for the pair interval; the other customer's went meanwhile.
     expect(sends.map((s) => s.to)).toEqual(['+4915170009001', '+4915170009002', '+4915170009001']);
     expect(sends[2]!.at - sends[0]!.at).toBeGreaterThanOrEqual(3900);

@@ -114,10 +114,10 @@ export interface Directory {
   readSharedFile(reference: string): Promise<{ name: string; text: string } | undefined>;
 }
 
-/** Links people can open: a thread's address, for `/wa find` and `/wa failed`. Without it the thread is named only. */
+/** Links people can open: a thread's address, for the card's "continues" line, `/wa find` and `/wa failed`. Without it the thread is named only. */
 export interface Permalinks {
-  /** A URL that opens the thread (Slack `chat.getPermalink` of its root; Discord the thread's channel URL). */
-  threadLink(thread: ThreadRef): Promise<string | undefined>;
+  /** A URL that opens the thread (Slack's archive link of its root message; Discord the thread's channel URL). */
+  threadUrl(thread: ThreadRef): string;
 }
 
 /** The conversation's card kept up to date on the thread's opening message, and the thread shown closed or open. */
@@ -126,8 +126,6 @@ export interface Cards {
   updateCard(thread: ThreadRef, rootMessageId: string, card: ConversationCard): Promise<void>;
   /** Shows the thread as closed (resolved) or open again, the platform's way (Discord archives; Slack's card says it). */
   setThreadClosed(thread: ThreadRef, closed: boolean): Promise<void>;
-  /** A link people can follow to the thread. */
-  threadUrl(thread: ThreadRef): string;
 }
 
 const has = (adapter: ChatAdapter, member: string): boolean => typeof (adapter as unknown as Record<string, unknown>)[member] === 'function';
@@ -138,6 +136,6 @@ export const hasEdits = (c: ChatAdapter): c is ChatAdapter & Edits => has(c, 'ed
 export const hasFiles = (c: ChatAdapter): c is ChatAdapter & Files =>
   has(c, 'postFile') && has(c, 'openFile') && typeof (c as Partial<Files>).maxFileBytes === 'number';
 export const hasProgressMessages = (c: ChatAdapter): c is ChatAdapter & ProgressMessages => has(c, 'upsertChannelMessage');
-export const hasCards = (c: ChatAdapter): c is ChatAdapter & Cards => has(c, 'updateCard') && has(c, 'setThreadClosed') && has(c, 'threadUrl');
+export const hasCards = (c: ChatAdapter): c is ChatAdapter & Cards => has(c, 'updateCard') && has(c, 'setThreadClosed');
 export const hasDirectory = (c: ChatAdapter): c is ChatAdapter & Directory => has(c, 'groupMembers') && has(c, 'readSharedFile');
-export const hasPermalinks = (c: ChatAdapter): c is ChatAdapter & Permalinks => has(c, 'threadLink');
+export const hasPermalinks = (c: ChatAdapter): c is ChatAdapter & Permalinks => has(c, 'threadUrl');

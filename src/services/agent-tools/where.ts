@@ -54,7 +54,7 @@ export class AgentPlaces {
     if (phone) {
       const account = this.account(place);
       if (!account.ok) return account;
-      const check = normalizePhone(phone);
+      const check = normalizePhone(phone, this.language(place));
       if (!check.ok) return { ok: false, text: `❌ ${check.reason}` };
       const conversation = await this.store.getConversation(`${account.value.phoneNumberId}:${check.digits}`);
       return conversation
@@ -75,8 +75,7 @@ export class AgentPlaces {
     const link = await this.store.findThreadLink(conversation._id, platform);
     if (!link) return undefined;
     const chat = this.chats[platform];
-    const url =
-      chat && hasPermalinks(chat) ? await chat.threadLink({ platform, channelId: link.channelId, threadId: link.threadId }).catch(() => undefined) : undefined;
+    const url = chat && hasPermalinks(chat) ? chat.threadUrl({ platform, channelId: link.channelId, threadId: link.threadId }) : undefined;
     return { threadId: link.threadId, channelId: link.channelId, url };
   }
 

@@ -10,6 +10,7 @@ import { hasProgressMessages, type ChatAdapter } from '../../domain/chat/adapter
 import type { ChatPlatform } from '../../domain/platform';
 import type { BulkRecord } from '../../domain/records';
 import type { Store } from '../../domain/store';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import type { CommandReply, CommandRequest } from '../commands';
@@ -19,24 +20,32 @@ import { assignArgs, buildMessage, describeTemplate } from './variables';
 
 export const MAX_RECIPIENTS = 1000;
 
-export function bulkText(b: BulkRecord, finished: boolean): string {
+/** The progress message, then the final list, in `lang` (the sending number's). */
+export function bulkText(b: BulkRecord, finished: boolean, lang: Language = DEFAULT_LANGUAGE): string {
   const results = Object.values(b.results);
   const sent = results.filter((r) => r.state === 'sent').length;
   const failed = results.filter((r) => r.state === 'failed').length;
   // Counted over the valid numbers; the refused ones (not phone numbers) are listed apart.
-  const total = b.recipients.length;
+  const count = b.recipients.length;
   const done = sent + failed;
-  const ref = `${b.template.name}:${b.template.language}`;
-  if (!finished) {
-    return `📤 Sending \`${ref}\` to ${total} numbers (started by ${b.createdBy.name ?? b.createdBy.userId}): ${done}/${total} done — ${sent} sent, ${failed} failed, ${b.refused.length} refused.`;
-  }
+  const counts = {
+    ref: `${b.template.name}:${b.template.language}`,
+    count,
+    by: b.createdBy.name ?? b.createdBy.userId,
+    sent,
+    failed,
+    refused: b.refused.length,
+  };
+  if (!finished) return t(lang, 'templateBulk.progress', { ...counts, done });
   const lines = [
-    `📤 \`${ref}\` sent to ${total} numbers (started by ${b.createdBy.name ?? b.createdBy.userId}): ${sent} sent, ${failed} failed, ${b.refused.length} refused.`,
+    t(lang, 'templateBulk.finished', counts),
     ...b.recipients.map(({ phone }) => {
       const r = b.results[`p${phone}`];
-      return r?.state === 'sent' ? `• +${phone} — sent` : `• +${phone} — failed: ${r?.reason ?? 'unknown'}`;
+      return r?.state === 'sent'
+        ? t(lang, 'templateBulk.sentLine', { phone })
+        : t(lang, 'templateBulk.failedLine', { phone, reason: r?.reason ?? t(lang, 'templateBulk.unknown') });
     }),
-    ...b.refused.map((r) => `• ${r.input} — refused: ${r.reason}`),
+    ...b.refused.map((r) => t(lang, 'templateBulk.refusedLine', { input: r.input, reason: r.reason })),
   ];
   return lines.join('\n');
 }
@@ -75,9 +84,10 @@ export class BulkSends implements BulkStarter {
   /** `inputs`: the numbers as typed (a list in the command, or the rows of a CSV with their own values). */
   async start(req: CommandRequest, inputs: { input: string; args?: string[] }[], ref: string, args: string[]): Promise<CommandReply> {
     const account = this.sender.accountFor(req.platform, req.channelId);
-    if ('error' in account) return { text: `❌ Not sent: ${account.error}` };
+    if ('error' in account) return { text: t(this.sender.language(req.platform, req.channelId), 'templates.notSentFile', { why: account.error }) };
+    const lang = this.accounts.language(account);
     const resolved = await this.sender.resolve(account, ref);
-    if (!resolved.ok) return { text: `❌ Not sent: ${resolved.text}` };
+    if (!resolved.ok) return { text: t(lang, 'templates.notSentFile', { why: resolved.text }) };
     const { template, shape } = resolved;
     if (!(await this.sender.mayUse(account, template.name, req.platform, req.userId))) return { text: this.sender.refusal(account, template.name) };
     // One set of values for every number (a typed list): checked once, before anything is stored.
@@ -86,12 +96,13 @@ export class BulkSends implements BulkStarter {
     const built = Object.keys(assigned.errors).length ? undefined : buildMessage(template, shape, assigned.values);
     if (shared && !built?.ok) {
       const errors = built && !built.ok ? built.errors : assigned.errors;
-      return { text: `❌ Not sent to anyone:\n${bullets(errors)}\n\n${describeTemplate(template, shape, EXAMPLE_PHONE, resolved.ref)}` };
+      const description = describeTemplate(template, shape, EXAMPLE_PHONE, resolved.ref);
+      return { text: t(lang, 'templateBulk.notSentAnyone', { bullets: bullets(errors, lang), description }) };
     }
     const recipients: BulkRecord['recipients'] = [];
     const refused: BulkRecord['refused'] = [];
     for (const { input, args: own } of inputs) {
-      const p = normalizePhone(input);
+      const p = normalizePhone(input, lang);
       if (!p.ok) {
         refused.push({ input, reason: p.reason });
         continue;
@@ -105,7 +116,7 @@ export class BulkSends implements BulkStarter {
         if (!b?.ok) {
           refused.push({
             input,
-            reason: bullets(b && !b.ok ? b.errors : a.errors)
+            reason: bullets(b && !b.ok ? b.errors : a.errors, lang)
               .replace(/^• /gm, '')
               .replace(/\n/g, '; '),
           });
@@ -114,8 +125,8 @@ export class BulkSends implements BulkStarter {
       }
       recipients.push({ phone: p.digits, args: rowArgs });
     }
-    if (recipients.length > MAX_RECIPIENTS) return { text: `❌ Not sent: at most ${MAX_RECIPIENTS} numbers per bulk send (you gave ${recipients.length}).` };
-    if (!recipients.length) return { text: `❌ Not sent: no recipient can be sent to:\n${refused.map((r) => `• ${r.input}: ${r.reason}`).join('\n')}` };
+    if (recipients.length > MAX_RECIPIENTS) return { text: t(lang, 'templateBulk.tooMany', { max: MAX_RECIPIENTS, count: recipients.length }) };
+    if (!recipients.length) return { text: t(lang, 'templateBulk.noneSendable', { lines: refused.map((r) => `• ${r.input}: ${r.reason}`).join('\n') }) };
     const bulk: BulkRecord = {
       _id: randomUUID().replace(/-/g, '').slice(0, 16),
       accountId: account.phoneNumberId,
@@ -133,9 +144,8 @@ export class BulkSends implements BulkStarter {
     // done is resumed at start-up (the state stays `enqueuing`).
     void this.enqueue(bulk).catch((err: Error) => this.log.error({ bulk: bulk._id, err }, 'bulk send could not be queued; it is resumed at the next start'));
     this.ensureTicking();
-    return {
-      text: `📤 Sending \`${resolved.ref}\` to ${recipients.length} number${recipients.length === 1 ? '' : 's'}${refused.length ? ` (${refused.length} refused: ${refused.map((r) => r.input).join(', ')})` : ''}. Progress is shown in this channel; each customer’s answer opens their thread.`,
-    };
+    const refusedPart = refused.length ? t(lang, 'templateBulk.startedRefused', { count: refused.length, inputs: refused.map((r) => r.input).join(', ') }) : '';
+    return { text: t(lang, 'templateBulk.started', { ref: resolved.ref, count: recipients.length, refused: refusedPart }) };
   }
 
   private async enqueue(b: BulkRecord): Promise<void> {
@@ -183,7 +193,7 @@ export class BulkSends implements BulkStarter {
 
   private async report(b: BulkRecord): Promise<void> {
     const finished = b.state === 'running' && b.recipients.every((r) => b.results[`p${r.phone}`]);
-    const text = bulkText(b, finished);
+    const text = bulkText(b, finished, this.accounts.language(b.accountId));
     const adapter = this.chats[b.channel.platform];
     if (!adapter) return;
     if (hasProgressMessages(adapter)) {

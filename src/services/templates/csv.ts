@@ -11,6 +11,7 @@
  */
 import { CsvError, parse, type Options } from 'csv-parse/sync';
 import { BridgeError, ErrorCode } from '../../domain/errors';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 
 export interface CsvRecipient {
   input: string;
@@ -52,29 +53,34 @@ function detectSeparator(text: string): string {
   return best;
 }
 
-/** csv-parse's error, told as the row (counted as a spreadsheet shows them, after a `sep=` line) it is in. */
-function unreadable(err: CsvError): string {
+/** csv-parse's error, told as the row (counted as a spreadsheet shows them, after a `sep=` line) it is in, in `lang`. */
+function unreadable(err: CsvError, lang: Language): string {
   const context = err as CsvError & { records?: number; column?: number };
+  const row = typeof context.records === 'number' ? context.records + 1 : undefined;
   const where =
-    typeof context.records === 'number' ? ` in row ${context.records + 1}${typeof context.column === 'number' ? `, cell ${context.column + 1}` : ''}` : '';
-  const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quote opened${where} is never closed` : `it breaks${where}`;
-  return `is not a CSV file that can be read: ${what} (${err.message})`;
+    row === undefined
+      ? ''
+      : typeof context.column === 'number'
+        ? t(lang, 'templateCsv.inRowCell', { row, cell: context.column + 1 })
+        : t(lang, 'templateCsv.inRow', { row });
+  const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? t(lang, 'templateCsv.quoteNotClosed', { where }) : t(lang, 'templateCsv.breaks', { where });
+  return t(lang, 'templateCsv.unreadable', { what, detail: err.message });
 }
 
-function readRows(text: string): string[][] {
+function readRows(text: string, lang: Language): string[][] {
   const sep = EXCEL_SEP.exec(text);
   const delimiter = sep ? sep[1]! : detectSeparator(text);
   try {
     return parse(sep ? text.slice(sep[0].length) : text, { ...OPTIONS, delimiter }) as string[][];
   } catch (err) {
-    if (err instanceof CsvError) throw new RecipientsCsvError(unreadable(err), { cause: err });
+    if (err instanceof CsvError) throw new RecipientsCsvError(unreadable(err, lang), { cause: err });
     throw err;
   }
 }
 
-/** The recipients of a CSV file; throws RecipientsCsvError when the file cannot be read as CSV. */
-export function parseRecipientsCsv(text: string): CsvRecipient[] {
-  const rows = readRows(text);
+/** The recipients of a CSV file; throws RecipientsCsvError (its message in `lang`) when the file cannot be read as CSV. */
+export function parseRecipientsCsv(text: string, lang: Language = DEFAULT_LANGUAGE): CsvRecipient[] {
+  const rows = readRows(text, lang);
   if (rows.length && !/\d/.test(rows[0]![0] ?? '')) rows.shift();
   return rows
     .filter((r) => r[0])

@@ -8,9 +8,10 @@ import { hasDirectory, type ChatAdapter } from '../../domain/chat/adapter';
 import type { ChatPlatform } from '../../domain/platform';
 import type { Store } from '../../domain/store';
 import type { TemplateRecord } from '../../domain/templates';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
-import { statusMeaning } from './status';
+import { statusMeaning, statusName } from './status';
 import { templateShape, type TemplateShape } from './variables';
 
 const normLang = (l: string) => l.replace(/-/g, '_').toLowerCase();
@@ -18,75 +19,63 @@ const normLang = (l: string) => l.replace(/-/g, '_').toLowerCase();
 export type Resolved =
   { ok: true; account: AccountConfig; template: TemplateRecord; shape: TemplateShape; ref: string } | { ok: false; key: 'template' | '_'; text: string };
 
-/** The number a command typed in this channel sends from. */
+/** The number a command typed in this channel sends from; a refusal is in the channel's language. */
 export function accountFor(accounts: Accounts, platform: ChatPlatform, channelId: string): AccountConfig | { error: string } {
   const here = accounts.all.filter((a) => a[platform]?.channelId === channelId);
   if (here.length === 1) return here[0]!;
-  if (here.length > 1)
-    return {
-      error: `several WhatsApp numbers post into this channel (${here.map((a) => a.name).join(', ')}); send templates from a channel of just one number`,
-    };
+  const lang = accounts.channelLanguage(platform, channelId);
+  if (here.length > 1) return { error: t(lang, 'templateSend.severalNumbers', { names: here.map((a) => a.name).join(', ') }) };
   if (accounts.all.length === 1) return accounts.all[0]!;
-  return { error: 'this channel is not the channel of a WhatsApp number: run the command in the channel where that number’s conversations appear' };
+  return { error: t(lang, 'templateSend.notAccountChannel') };
 }
 
-/** `name` or `name:language` → the synced, approved template and what it needs. */
-export async function resolveTemplate(store: Store, account: AccountConfig, ref: string): Promise<Resolved> {
-  if (!account.businessAccountId) {
-    return {
-      ok: false,
-      key: '_',
-      text: `the templates of ${account.name} are unknown: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId in BRIDGE_CONFIG), restart, and run \`/wa sync\``,
-    };
-  }
+const code = (n: string) => `\`${n}\``;
+
+/** `name` or `name:language` → the synced, approved template and what it needs; refusals in `lang` (the account's). */
+export async function resolveTemplate(
+  store: Store,
+  account: AccountConfig,
+  ref: string,
+  lang: Language = account.language ?? DEFAULT_LANGUAGE,
+): Promise<Resolved> {
+  if (!account.businessAccountId) return { ok: false, key: '_', text: t(lang, 'templateSend.unknownTemplates', { account: account.name }) };
   const [rawName = '', rawLang] = ref.trim().split(':');
   const name = rawName.toLowerCase();
   const all = await store.listTemplates(account.businessAccountId);
-  if (!all.length) return { ok: false, key: 'template', text: 'no templates are synced yet: run `/wa sync` (templates are read from WhatsApp Manager)' };
-  const same = all.filter((t) => t.name === name);
+  if (!all.length) return { ok: false, key: 'template', text: t(lang, 'templateSend.noneSynced') };
+  const same = all.filter((tpl) => tpl.name === name);
   if (!same.length) {
-    const approved = [...new Set(all.filter((t) => t.status === 'APPROVED').map((t) => t.name))];
+    const approved = [...new Set(all.filter((tpl) => tpl.status === 'APPROVED').map((tpl) => tpl.name))];
     const close = approved.filter((n) => n.includes(name) || name.includes(n)).slice(0, 5);
     const hint = close.length
-      ? `Did you mean ${close.map((n) => `\`${n}\``).join(', ')}?`
-      : `Approved templates: ${
-          approved
-            .slice(0, 10)
-            .map((n) => `\`${n}\``)
-            .join(', ') || 'none'
-        }${approved.length > 10 ? ', …' : ''}.`;
-    return { ok: false, key: 'template', text: `there is no template \`${name || ref}\`. ${hint} See \`/wa templates\`.` };
+      ? t(lang, 'templateSend.didYouMean', { names: close.map(code).join(', ') })
+      : t(lang, 'templateSend.approved', {
+          names: approved.slice(0, 10).map(code).join(', ') || t(lang, 'templateSend.none'),
+          more: approved.length > 10 ? ', …' : '',
+        });
+    return { ok: false, key: 'template', text: t(lang, 'templateSend.noSuch', { name: name || ref, hint }) };
   }
-  const versions = () => same.map((t) => `\`${t.name}:${t.language}\` (${t.status.toLowerCase()})`).join(', ');
+  // English has always shown Meta's code here (`in_appeal`); the other languages its name.
+  const status = (s: string) => (lang === 'en' ? s.toLowerCase() : statusName(s, lang));
+  const versions = () => same.map((tpl) => `\`${tpl.name}:${tpl.language}\` (${status(tpl.status)})`).join(', ');
   let template: TemplateRecord | undefined;
   if (rawLang) {
-    template = same.find((t) => normLang(t.language) === normLang(rawLang));
-    if (!template) return { ok: false, key: 'template', text: `\`${name}\` has no \`${rawLang}\` version; it exists as ${versions()}` };
+    template = same.find((tpl) => normLang(tpl.language) === normLang(rawLang));
+    if (!template) return { ok: false, key: 'template', text: t(lang, 'templateSend.noVersion', { name, language: rawLang, versions: versions() }) };
   } else if (same.length > 1) {
-    return {
-      ok: false,
-      key: 'template',
-      text: `\`${name}\` exists in ${same.length} languages: ${versions()}. Say which one, e.g. \`${name}:${same[0]!.language}\``,
-    };
+    const example = `${name}:${same[0]!.language}`;
+    return { ok: false, key: 'template', text: t(lang, 'templateSend.severalLanguages', { name, count: same.length, versions: versions(), example }) };
   } else {
     template = same[0]!;
   }
   const refOut = `${template.name}:${template.language}`;
   if (template.status !== 'APPROVED') {
     const why = template.status === 'REJECTED' && template.rejectionReason ? ` (${template.rejectionReason})` : '';
-    return {
-      ok: false,
-      key: 'template',
-      text: `\`${refOut}\` cannot be sent: its status is ${template.status}${why}. ${statusMeaning(template.status, {})}`.trim(),
-    };
+    const meaning = statusMeaning(template.status, {}, lang);
+    return { ok: false, key: 'template', text: t(lang, 'templateSend.notApproved', { ref: refOut, status: template.status, why, meaning }).trim() };
   }
-  const shape = templateShape(template);
-  if (shape.unsupported)
-    return {
-      ok: false,
-      key: 'template',
-      text: `\`${refOut}\` cannot be sent from the bridge: ${shape.unsupported}. Send it from WhatsApp Manager or another tool.`,
-    };
+  const shape = templateShape(template, lang);
+  if (shape.unsupported) return { ok: false, key: 'template', text: t(lang, 'templateSend.unsupported', { ref: refOut, why: shape.unsupported }) };
   return { ok: true, account, template, shape, ref: refOut };
 }
 
@@ -106,7 +95,8 @@ export async function mayUse(account: AccountConfig, templateName: string, userI
 }
 
 /** Why this person may not send this template, and whom to ask. */
-export function refusal(account: AccountConfig, templateName: string): string {
-  const perTemplate = Boolean(account.templateSendersByTemplate?.[templateName]);
-  return `🚫 You may not send${perTemplate ? ` the template \`${templateName}\`` : ' WhatsApp templates'} from ${account.name}. Only the people listed in ${perTemplate ? `templateSendersByTemplate.${templateName}` : 'TEMPLATE_SENDERS (templateSenders in BRIDGE_CONFIG)'} may; ask an admin to add you.`;
+export function refusal(account: AccountConfig, templateName: string, lang: Language = account.language ?? DEFAULT_LANGUAGE): string {
+  return account.templateSendersByTemplate?.[templateName]
+    ? t(lang, 'templateSend.refusalTemplate', { template: templateName, account: account.name })
+    : t(lang, 'templateSend.refusalAll', { account: account.name });
 }

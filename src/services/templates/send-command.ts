@@ -18,7 +18,8 @@ export interface BulkStarter {
 
 /** `/wa template`, `/wa templates`, `/wa sync`. */
 export function registerTemplateCommands(commands: Commands, sender: TemplateSender, sync: TemplateSync, bulk: BulkStarter | undefined): void {
-  const textsFor = (req: CommandRequest) => translator(sender.language(req.platform, req.channelId));
+  const languageOf = (req: CommandRequest) => sender.language(req.platform, req.channelId);
+  const textsFor = (req: CommandRequest) => translator(languageOf(req));
   commands.register(
     'template',
     'template <phone> <template>[:<language>] [values…]',
@@ -42,12 +43,12 @@ export function registerTemplateCommands(commands: Commands, sender: TemplateSen
       }
       // A phone number has no letters: this may be a shared file (a CSV of recipients) the platform can read.
       if (/[A-Za-z]/.test(phone) && bulk) {
-        const file = await sender.readSharedFile(req.platform, phone);
+        const file = await sender.readSharedFile(req.platform, phone, languageOf(req));
         if (file && 'error' in file) return { text: t('templates.notSentFile', { why: file.error }) };
         if (file) {
           let rows: CsvRecipient[];
           try {
-            rows = parseRecipientsCsv(file.text);
+            rows = parseRecipientsCsv(file.text, languageOf(req));
           } catch (err) {
             if (err instanceof RecipientsCsvError) return { text: t('templates.notSentFileWhy', { file: file.name, why: err.message }) };
             throw err;
@@ -73,6 +74,7 @@ export function registerTemplateCommands(commands: Commands, sender: TemplateSen
   }));
   commands.register('sync', 'sync', 'read the templates from WhatsApp Manager now', async (_args, req) => {
     const reports = await sync.syncAll();
-    return { text: reports.map(describeReport).join('\n') || textsFor(req)('templates.noNumber') };
+    const lang = languageOf(req);
+    return { text: reports.map((r) => describeReport(r, lang)).join('\n') || textsFor(req)('templates.noNumber') };
   });
 }

@@ -10,7 +10,7 @@ import { hasDirectory, type ChatAdapter, type ChatPlatform } from '../../domain/
 import type { Store } from '../../domain/store';
 import type { TemplateChoice, TemplateField, TemplateRecord, TemplateSendRequest, TemplateSendResult } from '../../domain/templates';
 import type { Logger } from '../../logger';
-import { t, type Language } from '../../i18n';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Accounts } from '../accounts';
 import { templateSend } from '../inbound/template-send';
 import type { Enqueue } from '../outbox/enqueue';
@@ -50,9 +50,9 @@ export class TemplateSender {
     return accountFor(this.accounts, platform, channelId);
   }
 
-  /** `name` or `name:language` → the synced, approved template and what it needs. */
+  /** `name` or `name:language` → the synced, approved template and what it needs (texts in the account's language). */
   resolve(account: AccountConfig, ref: string): Promise<Resolved> {
-    return resolveTemplate(this.store, account, ref);
+    return resolveTemplate(this.store, account, ref, this.accounts.language(account));
   }
 
   /** Empty list: anyone in the channel may send. Slack user groups (S…) are resolved by the adapter. */
@@ -61,7 +61,7 @@ export class TemplateSender {
   }
 
   refusal(account: AccountConfig, templateName: string): string {
-    return refusal(account, templateName);
+    return refusal(account, templateName, this.accounts.language(account));
   }
 
   /** The whole check, then the send is queued. Used by the command line and by forms. */
@@ -69,7 +69,7 @@ export class TemplateSender {
     const errors: Record<string, string> = {};
     const lang = this.language(req.platform, req.channelId);
     const fail = (e: Record<string, string>, text?: string) => failed(e, lang, text);
-    const phone = normalizePhone(req.phone);
+    const phone = normalizePhone(req.phone, lang);
     if (!phone.ok) errors.phone = phone.reason;
     const account = this.accountFor(req.platform, req.channelId);
     if ('error' in account) return fail({ _: account.error });
@@ -84,7 +84,7 @@ export class TemplateSender {
     if (built && !built.ok) Object.assign(errors, built.errors);
     if (Object.keys(errors).length || !built?.ok || !phone.ok) {
       const example = phone.ok ? phone.e164 : EXAMPLE_PHONE;
-      return fail(errors, `${t(lang, 'templates.notSent', { bullets: bullets(errors) })}\n\n${describeTemplate(template, shape, example, ref)}`);
+      return fail(errors, `${t(lang, 'templates.notSent', { bullets: bullets(errors, lang) })}\n\n${describeTemplate(template, shape, example, ref)}`);
     }
     await this.queue(account, template, built.built, phone.digits, { platform: req.platform, userId: req.userId, name: req.userName });
     return { ok: true, text: t(lang, 'templates.onItsWay', { ref, phone: phone.e164 }) };
@@ -100,14 +100,18 @@ export class TemplateSender {
     return Boolean(jobs);
   }
 
-  /** A shared file named in a command (a CSV of recipients), read by the platform's adapter. */
-  async readSharedFile(platform: ChatPlatform, reference: string): Promise<{ name: string; text: string } | { error: string } | undefined> {
+  /** A shared file named in a command (a CSV of recipients), read by the platform's adapter; `lang`: the refusal's. */
+  async readSharedFile(
+    platform: ChatPlatform,
+    reference: string,
+    lang: Language = DEFAULT_LANGUAGE,
+  ): Promise<{ name: string; text: string } | { error: string } | undefined> {
     const adapter = this.chats[platform];
     if (!adapter || !hasDirectory(adapter)) return undefined;
     try {
       return await adapter.readSharedFile(reference);
     } catch (err) {
-      return { error: `the file ${reference} could not be read (${(err as Error).message})` };
+      return { error: t(lang, 'templateSend.fileUnreadable', { file: reference, error: (err as Error).message }) };
     }
   }
 
@@ -118,8 +122,16 @@ export class TemplateSender {
     if ('error' in account || !account.businessAccountId) return [];
     const p = prefix.trim().toLowerCase();
     return (await this.store.listTemplates(account.businessAccountId))
-      .filter((t) => t.status === 'APPROVED' && !templateShape(t).unsupported && (!p || t.name.startsWith(p) || `${t.name}:${t.language}`.startsWith(p)))
-      .map((t) => ({ ref: `${t.name}:${t.language}`, name: t.name, language: t.language, category: t.category, preview: renderTemplate(t) }));
+      .filter(
+        (tpl) => tpl.status === 'APPROVED' && !templateShape(tpl).unsupported && (!p || tpl.name.startsWith(p) || `${tpl.name}:${tpl.language}`.startsWith(p)),
+      )
+      .map((tpl) => ({
+        ref: `${tpl.name}:${tpl.language}`,
+        name: tpl.name,
+        language: tpl.language,
+        category: tpl.category,
+        preview: renderTemplate(tpl, undefined, undefined, this.accounts.language(account)),
+      }));
   }
 
   async fields(platform: ChatPlatform, channelId: string, ref: string): Promise<{ fields: TemplateField[] } | { error: string }> {
@@ -137,24 +149,29 @@ export class TemplateSender {
     const all = await this.store.listTemplates(account.businessAccountId);
     if (!all.length) return t(lang, 'templates.noneSynced');
     const lines = all.map((tpl) => {
-      const shape = templateShape(tpl);
-      const needs = shape.unsupported ? `cannot be sent from the bridge (${shape.unsupported})` : `${shape.slots.filter((s) => s.required).length} value(s)`;
-      return `• \`${tpl.name}:${tpl.language}\` — ${tpl.category?.toLowerCase() ?? 'uncategorised'}, ${sendability(tpl)}${tpl.quality ? `, quality ${tpl.quality.toLowerCase()}` : ''} — ${needs}`;
+      const shape = templateShape(tpl, lang);
+      const needs = shape.unsupported
+        ? t(lang, 'templateSend.listUnsupported', { why: shape.unsupported })
+        : t(lang, 'templateSend.listValues', { count: shape.slots.filter((s) => s.required).length });
+      const category = tpl.category?.toLowerCase() ?? t(lang, 'templateSend.uncategorised');
+      const quality = tpl.quality ? t(lang, 'templateSend.quality', { quality: tpl.quality.toLowerCase() }) : '';
+      return `• \`${tpl.name}:${tpl.language}\` — ${category}, ${sendability(tpl, lang)}${quality} — ${needs}`;
     });
     return [t(lang, 'templates.listHead', { account: account.name, count: all.length }), ...lines, t(lang, 'templates.listFoot')].join('\n');
   }
 }
 
-/** One line per problem; a count problem (`_`) replaces the per-field "missing" lines it sums up. */
-export function bullets(errors: Record<string, string>): string {
+/** One line per problem; a count problem (`_`) replaces the per-field "missing" lines it sums up (written in `lang`). */
+export function bullets(errors: Record<string, string>, lang: Language = DEFAULT_LANGUAGE): string {
   const order = ['_', 'phone', 'template'];
+  const missing = t(lang, 'templateValues.missing', { label: '' });
   return Object.entries(errors)
-    .filter(([k, v]) => !(errors._ && k !== '_' && v.startsWith('missing: ')))
+    .filter(([k, v]) => !(errors._ && k !== '_' && v.startsWith(missing)))
     .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
     .map(([, v]) => `• ${v}`)
     .join('\n');
 }
 
 function failed(errors: Record<string, string>, lang: Language, text?: string): TemplateSendResult {
-  return { ok: false, errors, text: text ?? t(lang, 'templates.notSent', { bullets: bullets(errors) }) };
+  return { ok: false, errors, text: text ?? t(lang, 'templates.notSent', { bullets: bullets(errors, lang) }) };
 }

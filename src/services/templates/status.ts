@@ -5,66 +5,75 @@
 import type { AccountEvent } from '../../domain/whatsapp';
 import type { TemplateEventInfo, TemplateRecord } from '../../domain/templates';
 import type { Store } from '../../domain/store';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Logger } from '../../logger';
 
-/** What a status means for an agent about to send the template. */
-export function statusMeaning(status: string, info: Partial<TemplateEventInfo> = {}): string {
+/** What a status means for an agent about to send the template, in `lang` (the account's). */
+export function statusMeaning(status: string, info: Partial<TemplateEventInfo> = {}, lang: Language = DEFAULT_LANGUAGE): string {
   const detail = info.detail ? ` (${info.detail})` : '';
   switch (status) {
-    case 'APPROVED':
-      return 'It can be sent now with `/wa template`.';
     case 'REJECTED':
-      return `It cannot be sent.${info.reason ? ` Meta’s reason: ${info.reason}.` : ''}${info.detail ? ` ${info.detail}` : ''}${info.recommendation ? ` Meta recommends: ${info.recommendation}` : ''} Edit it in WhatsApp Manager and submit it again.`;
+      return t(lang, 'templateStatus.REJECTED', {
+        reason: info.reason ? t(lang, 'templateStatus.rejectedReason', { reason: info.reason }) : '',
+        detail: info.detail ? ` ${info.detail}` : '',
+        recommendation: info.recommendation ? t(lang, 'templateStatus.rejectedRecommends', { recommendation: info.recommendation }) : '',
+      });
     case 'PAUSED':
-      return `It cannot be sent until Meta lifts the pause (3 hours after a first pause, 6 after a second) or it is edited; sends fail with 132015 meanwhile${detail}. Customers reported or ignored it: check its content.`;
     case 'DISABLED':
-      return `It can no longer be sent (sends fail with 132016)${detail}. Use another template, or create a new one.`;
-    case 'PENDING':
-      return 'Meta is reviewing it; it cannot be sent until it is approved.';
-    case 'IN_APPEAL':
-      return 'Its rejection is under appeal; it cannot be sent until it is approved.';
     case 'FLAGGED':
-      return `Its quality is low and it will be disabled if that does not improve${detail}. It can still be sent, but prefer another template.`;
-    case 'PENDING_DELETION':
+      return t(lang, `templateStatus.${status}`, { detail });
+    case 'APPROVED':
+    case 'PENDING':
+    case 'IN_APPEAL':
     case 'DELETED':
-      return 'It was deleted and can no longer be sent.';
     case 'ARCHIVED':
-      return 'It was archived (unused for a long time) and cannot be sent until it is unarchived in WhatsApp Manager.';
-    case 'UNARCHIVED':
     case 'REINSTATED':
-      return 'It can be sent again with `/wa template`.';
     case 'LIMIT_EXCEEDED':
-      return 'The account has reached its template limit.';
     case 'LOCKED':
-      return 'It can no longer be edited.';
+      return t(lang, `templateStatus.${status}`);
+    case 'PENDING_DELETION':
+      return t(lang, 'templateStatus.DELETED');
+    case 'UNARCHIVED':
+      return t(lang, 'templateStatus.REINSTATED');
     default:
       return '';
   }
 }
 
-export function qualityMeaning(quality: string): string {
-  switch (quality) {
-    case 'RED':
-      return 'Customers are blocking or reporting it: Meta may pause it (sends then fail with 132015). Review its content or stop sending it for now.';
-    case 'YELLOW':
-      return 'Its quality is dropping; if customers keep blocking or reporting it, Meta will pause it.';
-    case 'GREEN':
-      return 'Its quality is high.';
-    default:
-      return '';
-  }
+export function qualityMeaning(quality: string, lang: Language = DEFAULT_LANGUAGE): string {
+  return quality === 'RED' || quality === 'YELLOW' || quality === 'GREEN' ? t(lang, `templateStatus.quality${quality}`) : '';
 }
 
-export function categoryMeaning(category: string): string {
-  return category === 'MARKETING'
-    ? 'It is now priced and treated as marketing: customers may have stopped marketing messages (131050) and Meta caps marketing per user (131049).'
-    : `It is now priced and treated as ${category.toLowerCase()}.`;
+export function categoryMeaning(category: string, lang: Language = DEFAULT_LANGUAGE): string {
+  return category === 'MARKETING' ? t(lang, 'templateStatus.categoryMARKETING') : t(lang, 'templateStatus.category', { category: category.toLowerCase() });
 }
 
 /** Short line for a template's current state, e.g. in `/wa templates`. */
-export function sendability(t: Pick<TemplateRecord, 'status' | 'quality'>): string {
-  if (t.status === 'APPROVED') return t.quality === 'RED' ? '⚠️ approved, low quality' : '✅ approved';
-  return `⛔ ${t.status.toLowerCase().replace(/_/g, ' ')}`;
+export function sendability(tpl: Pick<TemplateRecord, 'status' | 'quality'>, lang: Language = DEFAULT_LANGUAGE): string {
+  if (tpl.status === 'APPROVED') return tpl.quality === 'RED' ? t(lang, 'templateStatus.approvedLow') : t(lang, 'templateStatus.approved');
+  return `⛔ ${statusName(tpl.status, lang)}`;
+}
+
+const NAMED = new Set([
+  'APPROVED',
+  'PENDING',
+  'REJECTED',
+  'PAUSED',
+  'DISABLED',
+  'IN_APPEAL',
+  'FLAGGED',
+  'PENDING_DELETION',
+  'DELETED',
+  'ARCHIVED',
+  'UNARCHIVED',
+  'REINSTATED',
+  'LIMIT_EXCEEDED',
+  'LOCKED',
+]);
+
+/** A status as agents read it (`paused`, `in pausa`); one Meta adds later reads as its code, lowercased. */
+export function statusName(status: string, lang: Language = DEFAULT_LANGUAGE): string {
+  return NAMED.has(status) ? t(lang, `templateStatus.name.${status as 'PAUSED'}`) : status.toLowerCase().replace(/_/g, ' ');
 }
 
 const normLang = (l: string) => l.replace(/-/g, '_').toLowerCase();
@@ -78,6 +87,8 @@ export class TemplateStatusUpdates {
     /** Called when the webhook names a template the bridge has not synced yet. */
     private readonly onUnknown: (wabaId: string) => void = () => undefined,
     private readonly now: () => Date = () => new Date(),
+    /** The language of the notice for this WhatsApp Business Account's channels (its first number's, src/i18n). */
+    private readonly language: (wabaId: string) => Language = () => DEFAULT_LANGUAGE,
   ) {}
 
   /** Updates the stored template; returns what the change means for senders (appended to the channel notice). */
@@ -85,8 +96,9 @@ export class TemplateStatusUpdates {
     const info = this.read(e.field, e.value);
     if (!info) return undefined;
     // Webhooks write the language `en-US` where the list says `en_US`: matched by Meta's id first, then loosely.
-    const candidates = (await this.store.listTemplates(e.wabaId)).filter((t) => t.name === info.name);
-    const stored = candidates.find((t) => info.metaId && t.metaId === info.metaId) ?? candidates.find((t) => normLang(t.language) === normLang(info.language));
+    const candidates = (await this.store.listTemplates(e.wabaId)).filter((tpl) => tpl.name === info.name);
+    const stored =
+      candidates.find((tpl) => info.metaId && tpl.metaId === info.metaId) ?? candidates.find((tpl) => normLang(tpl.language) === normLang(info.language));
     const set: Partial<TemplateRecord> = { updatedAt: this.now() };
     if (info.status) set.status = info.status;
     if (info.status === 'REJECTED') set.rejectionReason = [info.reason, info.detail].filter(Boolean).join(': ') || 'no reason given';
@@ -99,13 +111,14 @@ export class TemplateStatusUpdates {
       this.log.info({ wabaId: e.wabaId, name: info.name, language: info.language }, 'webhook for a template not synced yet: syncing');
       this.onUnknown(e.wabaId);
     }
+    const lang = this.language(e.wabaId);
     const meaning = info.status
-      ? statusMeaning(info.status, info)
+      ? statusMeaning(info.status, info, lang)
       : info.quality
-        ? qualityMeaning(info.quality)
+        ? qualityMeaning(info.quality, lang)
         : info.category
-          ? categoryMeaning(info.category)
+          ? categoryMeaning(info.category, lang)
           : '';
-    return meaning ? `*What it means for senders:* ${meaning}` : undefined;
+    return meaning ? t(lang, 'templateStatus.forSenders', { meaning }) : undefined;
   }
 }

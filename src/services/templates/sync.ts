@@ -8,6 +8,7 @@ import { DeliveryError } from '../../domain/errors';
 import type { Store } from '../../domain/store';
 import type { TemplateSource } from '../../domain/ports/whatsapp';
 import { templateId, type TemplateDefinition, type TemplateRecord } from '../../domain/templates';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 
@@ -21,8 +22,10 @@ export interface SyncReport {
   updated: number;
   removed: number;
   total: number;
-  /** Set when the sync could not run or failed: the reason in plain words. */
+  /** Set when the sync could not run or failed: the reason in plain words (English, for the log). */
   problem?: string;
+  /** Why there is a problem, when the bridge can say it in the agents' language (describeReport). */
+  cause?: { noWaba: string } | { noNumber: true };
 }
 
 /** null and absent count alike: a server may store an undefined field as null. */
@@ -50,10 +53,15 @@ function definitionOf(r: TemplateRecord): TemplateDefinition {
   };
 }
 
-export function describeReport(r: SyncReport): string {
-  const who = r.accounts.join(', ');
-  if (r.problem) return `⚠️ Templates of ${who} not synced: ${r.problem}`;
-  return `🔄 Templates of ${who}${r.wabaId ? ` (WhatsApp Business Account ${r.wabaId})` : ''}: ${r.added} added, ${r.updated} updated, ${r.removed} removed; ${r.total} in total.`;
+/** A report in `lang` (an agent's `/wa sync`); logs keep English, the default. */
+export function describeReport(r: SyncReport, lang: Language = DEFAULT_LANGUAGE): string {
+  const accounts = r.accounts.join(', ');
+  if (r.problem) {
+    const problem = !r.cause ? r.problem : 'noWaba' in r.cause ? t(lang, 'templateSync.noWaba', { number: r.cause.noWaba }) : t(lang, 'templateSync.noNumber');
+    return t(lang, 'templateSync.problem', { accounts, problem });
+  }
+  const waba = r.wabaId ? t(lang, 'templateSync.waba', { waba: r.wabaId }) : '';
+  return t(lang, 'templateSync.report', { accounts, waba, added: r.added, updated: r.updated, removed: r.removed, total: r.total });
 }
 
 export class TemplateSync {
@@ -110,7 +118,8 @@ export class TemplateSync {
           updated: 0,
           removed: 0,
           total: 0,
-          problem: `number ${a.phoneNumberId} has no WhatsApp Business Account ID, so its templates cannot be read: set WHATSAPP_BUSINESS_ACCOUNT_ID (or businessAccountId for this number in BRIDGE_CONFIG)`,
+          problem: t(DEFAULT_LANGUAGE, 'templateSync.noWaba', { number: a.phoneNumberId }),
+          cause: { noWaba: a.phoneNumberId },
         });
         continue;
       }
@@ -136,8 +145,10 @@ export class TemplateSync {
     const accounts = this.accounts.byWaba(wabaId);
     const names = accounts.map((a) => a.name);
     const account = accounts[0];
-    if (!account)
-      return { wabaId, accounts: [wabaId], added: 0, updated: 0, removed: 0, total: 0, problem: 'no configured number uses this WhatsApp Business Account' };
+    if (!account) {
+      const problem = t(DEFAULT_LANGUAGE, 'templateSync.noNumber');
+      return { wabaId, accounts: [wabaId], added: 0, updated: 0, removed: 0, total: 0, problem, cause: { noNumber: true } };
+    }
     let fresh: TemplateDefinition[];
     try {
       fresh = await this.source.list(account, wabaId);

@@ -258,7 +258,7 @@ export class SlackDriver implements ChatSideDriver {
     expect((await sender.sendEvent(event)).status).toBe(200);
   }
 
-  /** chat.getPermalink's form on the fake: `…/archives/<channel>/p<ts without the dot>`. */
+  /** The form of a Slack message link (`chat.getPermalink` answers it too): `…/archives/<channel>/p<ts without the dot>`. */
   threadLinkPart(thread: ThreadView): string {
     return `/archives/${CHANNEL}/p${thread.id.replace('.', '')}`;
   }

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config';
 import { ConfigError } from '../../../src/domain/errors';
-
-const ENV = {
-  WHATSAPP_APP_SECRET: 'app-secret-9f8e7d6c',
-  WHATSAPP_VERIFY_TOKEN: 'verify-token-1234',
-  WHATSAPP_ACCESS_TOKEN: 'EAAGtokenSECRETvalue0123456789',
-  SLACK_BOT_TOKEN: 'xoxb-1111-2222-SECRETslack',
-  SLACK_SIGNING_SECRET: 'signing-secret-abcdef',
-};
+import { SECRETS as ENV } from '../../support/config-env';
 
 let dir: string;
 let n = 0;

@@ -4,14 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config';
 import { ConfigError } from '../../../src/domain/errors';
+import { SECRETS as ENV } from '../../support/config-env';
 
-const ENV = {
-  WHATSAPP_APP_SECRET: 'app-secret-9f8e7d6c',
-  WHATSAPP_VERIFY_TOKEN: 'verify-token-1234',
-  WHATSAPP_ACCESS_TOKEN: 'EAAGtokenSECRETvalue0123456789',
-  SLACK_BOT_TOKEN: 'xoxb-1111-2222-SECRETslack',
-  SLACK_SIGNING_SECRET: 'signing-secret-abcdef',
-};
 const SALES = { name: 'sales', phoneNumberId: '106540352249999', slack: { channelId: 'C0SALES01' } };
 
 let dir: string;

@@ -4,16 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config';
 import { ConfigError } from '../../../src/domain/errors';
-
-const ENV = {
-  WHATSAPP_APP_SECRET: 'app-secret-9f8e7d6c',
-  WHATSAPP_VERIFY_TOKEN: 'verify-token-1234',
-  WHATSAPP_ACCESS_TOKEN: 'EAAGtokenSECRETvalue0123456789',
-  WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
-  SLACK_BOT_TOKEN: 'xoxb-1111-2222-SECRETslack',
-  SLACK_SIGNING_SECRET: 'signing-secret-abcdef',
-  SLACK_CHANNEL_ID: 'C0123ABCD',
-};
+import { BASE_ENV as ENV } from '../../support/config-env';
 
 let dir: string;
 beforeAll(() => {

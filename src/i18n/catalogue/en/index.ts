@@ -11,5 +11,6 @@ import { commands } from './commands';
 import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
+import { templates } from './templates';
 
-export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors } as const;
+export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...templates } as const;

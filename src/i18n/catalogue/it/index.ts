@@ -7,5 +7,6 @@ import { commands } from './commands';
 import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
+import { templates } from './templates';
 
-export const it: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors };
+export const it: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...templates };

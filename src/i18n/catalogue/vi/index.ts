@@ -10,5 +10,6 @@ import { commands } from './commands';
 import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
+import { templates } from './templates';
 
-export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors };
+export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...templates };

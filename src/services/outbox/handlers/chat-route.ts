@@ -6,7 +6,7 @@
  * back, and the old thread says where the conversation went. Otherwise the thread says the choice (a label, or the
  * account's own channel). Later posts find the new thread through the current link.
  */
-import { hasCards, type ThreadRef } from '../../../domain/chat';
+import { hasPermalinks, type ThreadRef } from '../../../domain/chat';
 import type { JobPayloads } from '../../../domain/records';
 import type { HandlerContext, JobHandler } from './support/context';
 import { threadFor } from './support/threads';
@@ -52,7 +52,7 @@ async function follow(ctx: HandlerContext, p: JobPayloads['chat.route']): Promis
     await ctx.store.retireThreadLink(conversation._id, p.platform, ctx.now());
   }
   const { thread } = await threadFor(ctx, conversation._id, p.platform);
-  const where = (t: ThreadRef) => (hasCards(chat) ? chat.threadUrl(t) : tr('menu.channel', { channel: t.channelId }));
+  const where = (t: ThreadRef) => (hasPermalinks(chat) ? chat.threadUrl(t) : tr('menu.channel', { channel: t.channelId }));
   await chat.postInThread(thread, { author: BRIDGE, body: tr('menu.movedFrom', { choice: route.choice, from: where(old) }) });
   await chat.postInThread(old, { author: BRIDGE, body: tr('menu.movedTo', { choice: route.choice, account: target!.name, where: where(thread) }) });
   ctx.log.info({ conversationId: conversation._id, platform: p.platform, channelId: thread.channelId }, 'conversation routed by its menu to another channel');

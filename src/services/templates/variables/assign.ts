@@ -3,6 +3,7 @@
  * `name=value` for named ones, with an error per field (or for the line as a whole, `_`) when they do not fit.
  */
 import type { TemplateDefinition } from '../../../domain/templates';
+import { DEFAULT_LANGUAGE, t as text, type Language } from '../../../i18n';
 import type { Slot, TemplateShape } from './shape';
 
 export interface Assignment {
@@ -21,6 +22,7 @@ const KEYED = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 export function assignArgs(t: TemplateDefinition, shape: TemplateShape, args: string[]): Assignment {
   const values: Record<string, string> = {};
   const errors: Record<string, string> = {};
+  const lang = shape.language ?? DEFAULT_LANGUAGE;
   const keys = new Set(shape.slots.map((s) => s.key));
   const positional = t.parameterFormat === 'POSITIONAL';
   const bare: string[] = [];
@@ -33,23 +35,25 @@ export function assignArgs(t: TemplateDefinition, shape: TemplateShape, args: st
       continue;
     }
     if (!keys.has(key)) {
-      errors[key] = `\`${key}\` is not a value of this template (it takes: ${[...keys].map((k) => `\`${k}\``).join(', ') || 'none'})`;
+      const takes = [...keys].map((k) => `\`${k}\``).join(', ') || text(lang, 'templateValues.none');
+      errors[key] = text(lang, 'templateValues.notAValueOf', { key, keys: takes });
       continue;
     }
     if (key in values) {
-      errors[key] = `\`${key}\` is given twice`;
+      errors[key] = text(lang, 'templateValues.twice', { key });
       continue;
     }
     values[key] = m![2]!;
   }
   const open = shape.slots.filter((s) => s.required && !(s.key in values));
   if (!positional && bare.length) {
-    errors._ = `${t.name} uses named variables: write each value as name=value (e.g. \`${open[0]?.key ?? shape.slots[0]?.key ?? 'name'}=…\`); \`${bare[0]}\` has no name`;
+    const example = open[0]?.key ?? shape.slots[0]?.key ?? 'name';
+    errors._ = text(lang, 'templateValues.namedOnly', { template: t.name, example, word: bare[0]! });
     return { values, errors };
   }
   const required = shape.slots.filter((s) => s.required).length;
   if (bare.length > open.length) {
-    errors._ = `too many values: ${t.name} takes ${required} value${required === 1 ? '' : 's'}, you gave ${bare.length + (required - open.length)}`;
+    errors._ = text(lang, 'templateValues.tooMany', { template: t.name, count: required, given: bare.length + (required - open.length) });
     return { values, errors };
   }
   open.forEach((s, i) => {
@@ -58,17 +62,19 @@ export function assignArgs(t: TemplateDefinition, shape: TemplateShape, args: st
   const missing = open.slice(bare.length);
   if (missing.length) {
     const given = required - missing.length;
-    for (const s of missing) errors[s.key] = `missing: ${s.label}`;
+    for (const s of missing) errors[s.key] = text(lang, 'templateValues.missing', { label: s.label });
     errors._ = positional
-      ? `too few values: ${t.name} takes ${required}, you gave ${given} (missing ${missing.map((s) => slotName(s)).join(', ')})`
-      : `missing ${missing.map((s) => `\`${s.key}\``).join(', ')}`;
+      ? text(lang, 'templateValues.tooFew', { template: t.name, count: required, given, missing: missing.map((s) => slotName(s, lang)).join(', ') })
+      : text(lang, 'templateValues.missingNamed', { keys: missing.map((s) => `\`${s.key}\``).join(', ') });
   }
   return { values, errors };
 }
 
-function slotName(s: Slot): string {
-  if (s.kind === 'body') return `body {{${s.variable}}}`;
-  if (s.kind === 'header_text') return `header {{${s.variable}}}`;
-  if (s.kind === 'header_media') return `the header ${s.media} link`;
-  return `button ${(s.buttonIndex ?? 0) + 1}`;
+const MEDIA_LINK = { image: 'slotHeaderImage', video: 'slotHeaderVideo', document: 'slotHeaderDocument' } as const;
+
+function slotName(s: Slot, lang: Language): string {
+  if (s.kind === 'body') return text(lang, 'templateValues.slotBody', { variable: `{{${s.variable}}}` });
+  if (s.kind === 'header_text') return text(lang, 'templateValues.slotHeader', { variable: `{{${s.variable}}}` });
+  if (s.kind === 'header_media') return text(lang, `templateValues.${MEDIA_LINK[s.media ?? 'document']}`);
+  return text(lang, 'templateValues.slotButton', { number: (s.buttonIndex ?? 0) + 1 });
 }

@@ -3,6 +3,7 @@
  * filled-in header and body must stay within Meta's lengths. Pure functions: no I/O.
  */
 import type { TemplateDefinition, TemplateMessage, TemplateSendComponent } from '../../../domain/templates';
+import { DEFAULT_LANGUAGE, t as say } from '../../../i18n';
 import { fill, renderTemplate } from './render';
 import { component, type Slot, type TemplateShape } from './shape';
 import { checkValue, type Checked } from './values';
@@ -24,18 +25,19 @@ export function buildMessage(
   values: Record<string, string>,
 ): { ok: true; built: Built } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  const lang = shape.language ?? DEFAULT_LANGUAGE;
   const checked = new Map<string, Checked>();
   for (const slot of shape.slots) {
     const raw = values[slot.key];
     if (raw === undefined || (raw === '' && !slot.required)) {
-      if (slot.required) errors[slot.key] = `missing: ${slot.label}`;
+      if (slot.required) errors[slot.key] = say(lang, 'templateValues.missing', { label: slot.label });
       continue;
     }
-    const c = checkValue(t, slot, raw);
+    const c = checkValue(t, slot, raw, lang);
     if ('error' in c) errors[slot.key] = c.error;
     else checked.set(slot.key, c);
   }
-  for (const key of Object.keys(values)) if (!shape.slots.some((s) => s.key === key)) errors[key] = `\`${key}\` is not a value of this template`;
+  for (const key of Object.keys(values)) if (!shape.slots.some((s) => s.key === key)) errors[key] = say(lang, 'templateValues.notAValue', { key });
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const shown = (s: Slot) => checked.get(s.key)?.shown ?? '';
@@ -46,6 +48,7 @@ export function buildMessage(
       return s ? shown(s) : undefined;
     },
     shape.slots.find((s) => s.kind === 'header_media') ? shown(shape.slots.find((s) => s.kind === 'header_media')!) : undefined,
+    lang,
   );
   const header = component(t, 'HEADER');
   const body = component(t, 'BODY');
@@ -55,8 +58,10 @@ export function buildMessage(
       return {
         ok: false,
         errors: {
-          [shape.slots.find((s) => s.kind === 'header_text')?.key ?? 'header']:
-            `the header would be ${filled.length} characters long; WhatsApp allows ${HEADER_MAX}`,
+          [shape.slots.find((s) => s.kind === 'header_text')?.key ?? 'header']: say(lang, 'templateValues.headerTooLong', {
+            length: filled.length,
+            max: HEADER_MAX,
+          }),
         },
       };
   }
@@ -64,7 +69,7 @@ export function buildMessage(
     const filled = fill(body.text ?? '', (v) => shown(shape.slots.find((s) => s.kind === 'body' && s.variable === v)!));
     if (filled.length > BODY_MAX) {
       const key = shape.slots.find((s) => s.kind === 'body')?.key ?? '_';
-      return { ok: false, errors: { [key]: `the message would be ${filled.length} characters long; WhatsApp allows ${BODY_MAX}: shorten the values` } };
+      return { ok: false, errors: { [key]: say(lang, 'templateValues.bodyTooLong', { length: filled.length, max: BODY_MAX }) } };
     }
   }
 

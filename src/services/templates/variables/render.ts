@@ -3,6 +3,7 @@
  * sees after a mistake (what goes where and a correct example command). Pure functions: no I/O.
  */
 import type { TemplateDefinition } from '../../../domain/templates';
+import { DEFAULT_LANGUAGE, t as text, type Language } from '../../../i18n';
 import { component, MEDIA_FORMATS, VAR, type TemplateShape } from './shape';
 
 export function fill(text: string, value: (variable: string) => string | undefined): string {
@@ -17,14 +18,14 @@ export function renderTemplate(
   t: TemplateDefinition,
   value?: (kind: 'header_text' | 'body', variable: string) => string | undefined,
   headerMedia?: string,
+  lang: Language = DEFAULT_LANGUAGE,
 ): string {
   const lines: string[] = [];
   const header = component(t, 'HEADER');
   if (header) {
     const format = header.format ?? 'TEXT';
     if (format === 'TEXT' && header.text) lines.push(`*${value ? fill(header.text, (v) => value('header_text', v)) : header.text}*`);
-    else if (MEDIA_FORMATS[format])
-      lines.push(`${format === 'IMAGE' ? '🖼️ Image' : format === 'VIDEO' ? '🎬 Video' : '📄 Document'}: ${headerMedia ?? `[${format.toLowerCase()}]`}`);
+    else if (MEDIA_FORMATS[format]) lines.push(`${text(lang, `templateValues.${MEDIA_FORMATS[format]!}`)}: ${headerMedia ?? `[${format.toLowerCase()}]`}`);
     else lines.push(`[${format.toLowerCase()} header]`);
   }
   const body = component(t, 'BODY');
@@ -55,27 +56,25 @@ export function exampleCommand(t: TemplateDefinition, shape: TemplateShape, phon
 
 /** What an agent sees after a mistake: the template's text with its variables, what goes where, and an example. */
 export function describeTemplate(t: TemplateDefinition, shape: TemplateShape, phone: string, ref: string): string {
+  const lang = shape.language ?? DEFAULT_LANGUAGE;
   const lines = [
-    `*${t.name}* (${t.language}${t.category ? `, ${t.category.toLowerCase()}` : ''}):`,
-    renderTemplate(t)
+    text(lang, 'templateValues.title', { name: t.name, language: t.language, category: t.category ? `, ${t.category.toLowerCase()}` : '' }),
+    renderTemplate(t, undefined, undefined, lang)
       .split('\n')
       .map((l) => `> ${l}`)
       .join('\n'),
   ];
   const required = shape.slots.filter((s) => s.required);
-  if (!required.length) lines.push('It takes no values.');
+  if (!required.length) lines.push(text(lang, 'templateValues.takesNone'));
   else if (t.parameterFormat === 'NAMED') {
-    lines.push('Values, by name:', ...required.map((s) => `• \`${s.key}=…\` — ${s.label}`));
+    lines.push(text(lang, 'templateValues.byName'), ...required.map((s) => `• \`${s.key}=…\` — ${s.label}`));
   } else {
-    lines.push(
-      'Values, in this order:',
-      ...required.map((s, i) => `${i + 1}. ${s.label}${s.key === 'header' || s.key.startsWith('button') ? ` (or \`${s.key}=…\`)` : ''}`),
-    );
+    const byName = (key: string) => (key === 'header' || key.startsWith('button') ? text(lang, 'templateValues.orByName', { key }) : '');
+    lines.push(text(lang, 'templateValues.inOrder'), ...required.map((s, i) => `${i + 1}. ${s.label}${byName(s.key)}`));
   }
   const optional = shape.slots.filter((s) => !s.required);
-  if (optional.length) lines.push(`Optional: ${optional.map((s) => `\`${s.key}=…\` (${s.label})`).join('; ')}`);
-  if (shape.slots.some((s) => s.kind === 'body'))
-    lines.push('A body value may be typed: `currency:EUR:12.50`, `date:2025-08-30`. Quote a value with spaces: `"two words"`.');
-  lines.push(`Example: \`${exampleCommand(t, shape, phone, ref)}\``);
+  if (optional.length) lines.push(text(lang, 'templateValues.optional', { list: optional.map((s) => `\`${s.key}=…\` (${s.label})`).join('; ') }));
+  if (shape.slots.some((s) => s.kind === 'body')) lines.push(text(lang, 'templateValues.typed'));
+  lines.push(text(lang, 'templateValues.example', { command: exampleCommand(t, shape, phone, ref) }));
   return lines.join('\n');
 }

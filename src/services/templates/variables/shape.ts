@@ -3,6 +3,7 @@
  * for forms, and whether the bridge can fill the template at all. Pure functions: no I/O.
  */
 import type { TemplateComponent, TemplateDefinition, TemplateField } from '../../../domain/templates';
+import { DEFAULT_LANGUAGE, t as text, type Language } from '../../../i18n';
 
 export type SlotKind = 'header_text' | 'header_media' | 'body' | 'button_url' | 'button_copy_code' | 'button_quick_reply';
 export type MediaKind = 'image' | 'video' | 'document';
@@ -26,7 +27,11 @@ export interface TemplateShape {
   slots: Slot[];
   /** Set when the bridge cannot fill this template (a component or button it does not support). */
   unsupported?: string;
+  /** The language of the labels and of every text built from this shape (the account's, src/i18n); unset: English. */
+  language?: Language;
 }
+
+const MEDIA_KEY = { image: 'Image', video: 'Video', document: 'Document' } as const;
 
 export const VAR = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 const HAS_VAR = /\{\{\s*[A-Za-z0-9_]+\s*\}\}/;
@@ -54,11 +59,11 @@ function around(text: string, variable: string, width = 40): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`.replace(/\s+/g, ' ');
 }
 
-export function templateShape(t: TemplateDefinition): TemplateShape {
+export function templateShape(t: TemplateDefinition, language: Language = DEFAULT_LANGUAGE): TemplateShape {
   const positional = t.parameterFormat === 'POSITIONAL';
   const slots: Slot[] = [];
   const other = t.components.find((c) => !['HEADER', 'BODY', 'FOOTER', 'BUTTONS'].includes(c.type));
-  if (other) return { slots, unsupported: `it has a ${other.type} component, which \`/wa template\` cannot fill yet` };
+  if (other) return { slots, language, unsupported: text(language, 'templateValues.unsupportedComponent', { type: other.type }) };
   const header = component(t, 'HEADER');
   if (header) {
     const format = header.format ?? 'TEXT';
@@ -71,7 +76,7 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
           kind: 'header_text',
           variable: v,
           required: true,
-          label: `Header {{${v}}}: ${around(header.text ?? '', v)}`,
+          label: text(language, 'templateValues.headerText', { variable: `{{${v}}}`, context: around(header.text ?? '', v) }),
           example: positional ? header.example?.headerText?.[0] : (named?.[v] ?? header.example?.headerText?.[0]),
         });
       }
@@ -82,22 +87,23 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
         kind: 'header_media',
         media,
         required: true,
-        label: `Header ${media}: a public https link to the ${media}`,
+        label: text(language, `templateValues.header${MEDIA_KEY[media]}`),
         example: `https://example.com/${media === 'image' ? 'photo.jpg' : media === 'video' ? 'clip.mp4' : 'receipt.pdf'}`,
       });
     } else {
-      return { slots, unsupported: `its header is a ${format}, which \`/wa template\` cannot fill yet` };
+      return { slots, language, unsupported: text(language, 'templateValues.unsupportedHeader', { format }) };
     }
   }
   const body = component(t, 'BODY');
   const bodyVars = variablesIn(body?.text, positional);
   bodyVars.forEach((v, i) => {
     const example = positional ? (body?.example?.bodyText?.[Number(v) - 1] ?? body?.example?.bodyText?.[i]) : body?.example?.bodyNamed?.[v];
-    slots.push({ key: v, kind: 'body', variable: v, required: true, label: `Body {{${v}}}: ${around(body?.text ?? '', v)}`, example });
+    const label = text(language, 'templateValues.body', { variable: `{{${v}}}`, context: around(body?.text ?? '', v) });
+    slots.push({ key: v, kind: 'body', variable: v, required: true, label, example });
   });
   const buttons = component(t, 'BUTTONS')?.buttons ?? [];
   for (const [index, b] of buttons.entries()) {
-    if (!SUPPORTED_BUTTONS.has(b.type)) return { slots, unsupported: `it has a ${b.type} button, which \`/wa template\` cannot fill yet` };
+    if (!SUPPORTED_BUTTONS.has(b.type)) return { slots, language, unsupported: text(language, 'templateValues.unsupportedButton', { type: b.type }) };
     const key = `button${index + 1}`;
     const name = b.text ? `“${b.text}”` : b.type.toLowerCase().replace('_', ' ');
     if (b.type === 'URL' && b.url && HAS_VAR.test(b.url)) {
@@ -109,7 +115,7 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
         kind: 'button_url',
         buttonIndex: index,
         required: true,
-        label: `Button ${index + 1} ${name}: the end of the link ${b.url}`,
+        label: text(language, 'templateValues.buttonUrl', { number: index + 1, name, url: b.url }),
         example: suffix || 'abc123',
       });
     } else if (b.type === 'COPY_CODE') {
@@ -118,7 +124,7 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
         kind: 'button_copy_code',
         buttonIndex: index,
         required: true,
-        label: `Button ${index + 1} (copy code): the code the customer copies`,
+        label: text(language, 'templateValues.buttonCopyCode', { number: index + 1 }),
         example: b.example?.[0] ?? 'CODE25',
       });
     } else if (b.type === 'QUICK_REPLY') {
@@ -127,37 +133,37 @@ export function templateShape(t: TemplateDefinition): TemplateShape {
         kind: 'button_quick_reply',
         buttonIndex: index,
         required: false,
-        label: `Button ${index + 1} ${name} (quick reply): optional payload sent back when tapped`,
+        label: text(language, 'templateValues.buttonQuickReply', { number: index + 1, name }),
         example: 'PAYLOAD',
       });
     }
   }
-  return { slots };
+  return { slots, language };
 }
 
 export function fieldsOf(shape: TemplateShape): TemplateField[] {
   return shape.slots.map((s) => ({
     key: s.key,
     label: s.label,
-    hint: hintFor(s),
+    hint: hintFor(s, shape.language ?? DEFAULT_LANGUAGE),
     required: s.required,
     example: s.example,
   }));
 }
 
-function hintFor(s: Slot): string {
+function hintFor(s: Slot, language: Language): string {
   switch (s.kind) {
     case 'header_media':
-      return `An https link to a${s.media === 'image' ? 'n image (JPEG or PNG)' : s.media === 'video' ? ' video (MP4 or 3GP)' : ' document (e.g. a PDF)'}.`;
+      return text(language, `templateValues.hint${MEDIA_KEY[s.media ?? 'document']}`);
     case 'body':
-      return 'Text, or currency:EUR:12.50, or date:2025-08-30 (no line breaks).';
+      return text(language, 'templateValues.hintBody');
     case 'button_url':
-      return 'Appended to the button’s link; no spaces.';
+      return text(language, 'templateValues.hintUrl');
     case 'button_copy_code':
-      return `At most ${COUPON_MAX} characters.`;
+      return text(language, 'templateValues.hintCode', { max: COUPON_MAX });
     case 'button_quick_reply':
-      return 'Optional: returned to the bridge when the customer taps the button.';
+      return text(language, 'templateValues.hintQuickReply');
     default:
-      return 'Text without line breaks.';
+      return text(language, 'templateValues.hintText');
   }
 }

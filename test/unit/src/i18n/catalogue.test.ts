@@ -37,6 +37,15 @@ describe('every catalogue key is present in every language, with the same variab
     expect(differences(en, CATALOGUES[language])).toEqual([]);
   });
 
+  test('every area is in the check, the template texts’ among them (catalogue/<lang>/templates.ts)', () => {
+    const keys = [...flatten(en).keys()];
+    for (const area of ['templateSend', 'templateValues', 'templatePhone', 'templateCsv', 'templateStatus', 'templateBulk', 'templateSync'])
+      expect(keys.filter((k) => k.startsWith(`${area}.`)).length).toBeGreaterThan(0);
+    const broken = structuredClone(CATALOGUES.vi) as unknown as { templateBulk: Record<string, string> };
+    delete broken.templateBulk.started_one;
+    expect(differences(en, broken as unknown as Tree)).toEqual(['missing templateBulk.started_one']);
+  });
+
   test('no text is empty', () => {
     for (const language of LANGUAGES) expect([...flatten(CATALOGUES[language])].filter(([, text]) => !text.trim())).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /** A conversation's thread on a platform: found, or opened (and recorded) by the first delivery that needs it, with its card. */
 import { createHash } from 'node:crypto';
 import type { ChatLocation, ConversationRecord, MessageRecord } from '../../../../domain/records';
-import { hasCards, type ChatPlatform, type ConversationCard, type ThreadRef } from '../../../../domain/chat';
+import { hasCards, hasPermalinks, type ChatPlatform, type ConversationCard, type ThreadRef } from '../../../../domain/chat';
 import { DeliveryError } from '../../../../domain/errors';
 import { replyRuleLine, replyRuleOf } from '../../../internal-notes';
 import { mentionsFor } from '../../../notify';
@@ -72,7 +72,7 @@ export function cardFor(ctx: HandlerContext, conversation: ConversationRecord, p
     account: account && ctx.accounts.all.length > 1 ? account.name : undefined,
     replyRule: replyRuleLine(replyRuleOf(account), language),
     language,
-    previousThread: previous && hasCards(chat) ? chat.threadUrl({ platform, ...previous }) : undefined,
+    previousThread: previous && hasPermalinks(chat) ? chat.threadUrl({ platform, ...previous }) : undefined,
     label: conversation.route?.label,
     now: ctx.now(),
   });
