@@ -5,6 +5,8 @@
  * process, all on 127.0.0.1. It prints ack latency at concurrency 1 and N, ingest and delivery rates, the bridge's
  * memory and its database round trips per message, next to the same run's ceilings (raw inserts, a bare HMAC
  * endpoint) and the targets. It prints; it never fails on a figure.
+ * Per webhook it also prints the CPU each process (bridge, database, load) used in the concurrent phase: on a shared
+ * machine the rates move with the neighbours, CPU per webhook much less, and it shows whose time an ack is.
  * Knobs: BENCH_SIZES (0,10000,100000), BENCH_MESSAGES (webhooks in the concurrent phase), BENCH_CONCURRENCY (20),
  * MONGODB_URI (a real server instead of the embedded FerretDB; a fresh database per size, dropped after), BENCH_RESEED=1
  * (seed again instead of using a cached copy: bench/database.ts).
@@ -18,7 +20,7 @@ import { startChildBridge } from '../test/support/child-bridge';
 import { bridgeEnv, BENCH_SECRET, waitReady } from './bench/bridge-env';
 import { hmacEndpointRate, rawInsertRates } from './bench/baselines';
 import { openBenchDatabase, type BenchDatabase } from './bench/database';
-import { customerWebhooks, dbCommands, diff, rssOf, sendWebhooks, waitFor } from './bench/load';
+import { cpuDiff, cpuSample, customerWebhooks, dbCommands, diff, rssOf, sendWebhooks, waitFor } from './bench/load';
 import { isWrite, printCeilings, printSize, printTargets, type Ceilings, type RoundTrips, type SizeResult } from './bench/report';
 import { customersFor } from './bench/seed';
 
@@ -76,7 +78,9 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
     // Concurrency N: ingest rate, then the delivery of the same messages into the Slack fake.
     const postsBefore = slack.posted().length;
     const cNStart = performance.now();
+    const cpuBefore = cpuSample(bridge.proc.pid!);
     const cN = await sendWebhooks(webhooks, customerWebhooks(`${size}c`, MESSAGES, customers), CONCURRENCY, SECRET, PHASE_SECONDS);
+    const cpu = cpuDiff(cpuSample(bridge.proc.pid!), cpuBefore);
     const seconds = await waitFor(() => slack.posted().length - postsBefore, cN.sent, cNStart, DELIVERY_SECONDS);
     const delivery = { posts: slack.posted().length - postsBefore, expected: cN.sent, seconds };
     return {
@@ -91,6 +95,7 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
       delivery,
       rss: rssOf(bridge.proc.pid!),
       roundTrips,
+      cpu,
     };
   } finally {
     bridge.proc.kill('SIGTERM');

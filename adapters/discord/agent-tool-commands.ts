@@ -4,14 +4,15 @@
  * `commandLine` turns their options back into the text line the core parses (src/services/agent-tools/).
  */
 import { ApplicationCommandOptionType, type APIApplicationCommandSubcommandOption } from 'discord.js';
+import { described } from './command-text';
 
 /** The subcommand whose `name` option autocompletes saved replies (interactions.ts). */
 export const SAVED_REPLY_SUBCOMMAND = 'reply';
 
-const phone = (description: string, required = false) => ({
+const phone = (description: ReturnType<typeof described>, required = false) => ({
   type: ApplicationCommandOptionType.String as const,
   name: 'phone',
-  description,
+  ...description,
   required,
   max_length: 32,
 });
@@ -20,12 +21,12 @@ export const AGENT_TOOL_SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'replies',
-    description: 'Saved replies: add, list or remove',
+    ...described('delivery.discord.replies'),
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'action',
-        description: 'What to do',
+        ...described('delivery.discord.repliesAction'),
         required: true,
         choices: [
           { name: 'add', value: 'add' },
@@ -33,11 +34,11 @@ export const AGENT_TOOL_SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
           { name: 'remove', value: 'remove' },
         ],
       },
-      { type: ApplicationCommandOptionType.String, name: 'name', description: 'The reply’s name, e.g. greeting', required: false, max_length: 40 },
+      { type: ApplicationCommandOptionType.String, name: 'name', ...described('delivery.discord.repliesName'), required: false, max_length: 40 },
       {
         type: ApplicationCommandOptionType.String,
         name: 'text',
-        description: 'For add: the text; {customer_name}, {agent_name}… are filled in when sent',
+        ...described('delivery.discord.repliesText'),
         required: false,
         max_length: 3500,
       },
@@ -46,33 +47,40 @@ export const AGENT_TOOL_SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: SAVED_REPLY_SUBCOMMAND,
-    description: 'Send a saved reply to this thread’s customer',
+    ...described('delivery.discord.reply'),
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'name', description: 'The saved reply', required: true, autocomplete: true, max_length: 40 },
-      phone('Outside a customer’s thread: their number, e.g. +4915112345678'),
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        ...described('delivery.discord.replyName'),
+        required: true,
+        autocomplete: true,
+        max_length: 40,
+      },
+      phone(described('delivery.discord.phoneOutside')),
     ],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'find',
-    description: 'Find customers’ threads by number or name',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'A number (or part) or a name', required: true, max_length: 100 }],
+    ...described('delivery.discord.find'),
+    options: [{ type: ApplicationCommandOptionType.String, name: 'query', ...described('delivery.discord.findQuery'), required: true, max_length: 100 }],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'history',
-    description: 'The last messages of this thread’s customer (or of a number)',
+    ...described('delivery.discord.history'),
     options: [
-      phone('Outside a customer’s thread: their number'),
+      phone(described('delivery.discord.historyPhone')),
       {
         type: ApplicationCommandOptionType.Integer,
         name: 'count',
-        description: 'How many (default 10, at most 30)',
+        ...described('delivery.discord.historyCount'),
         required: false,
         min_value: 1,
         max_value: 30,
       },
     ],
   },
-  { type: ApplicationCommandOptionType.Subcommand, name: 'failed', description: 'Messages that failed, across conversations' },
+  { type: ApplicationCommandOptionType.Subcommand, name: 'failed', ...described('delivery.discord.failed') },
 ];

@@ -10,6 +10,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { AGENT_TOOL_SUBCOMMANDS } from './agent-tool-commands';
+import { described } from './command-text';
 import { INTERACTIVE_SUBCOMMANDS } from './interactive-command';
 
 export const COMMAND_NAME = 'wa';
@@ -18,68 +19,65 @@ export const COMMAND_NAME = 'wa';
 const customerOption: APIApplicationCommandBasicOption = {
   type: ApplicationCommandOptionType.String,
   name: 'customer',
-  description: 'The customer’s number, when not used in their thread',
+  ...described('delivery.discord.customer'),
   required: false,
   max_length: 32,
 };
-const userOption = (description: string): APIApplicationCommandBasicOption => ({
+const userOption = (description: ReturnType<typeof described>): APIApplicationCommandBasicOption => ({
   type: ApplicationCommandOptionType.User,
   name: 'user',
-  description,
+  ...description,
   required: true,
 });
 const LIFECYCLE_SUBCOMMANDS: APIApplicationCommandOption[] = [
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'claim',
-    description: 'Take this conversation: you are pinged for the customer',
+    ...described('delivery.discord.claim'),
     options: [customerOption],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'assign',
-    description: 'Give this conversation to someone',
-    options: [userOption('Who owns it'), customerOption],
+    ...described('delivery.discord.assign'),
+    options: [userOption(described('delivery.discord.assignUser')), customerOption],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'add',
-    description: 'Add someone to this conversation',
-    options: [userOption('Who to add'), customerOption],
+    ...described('delivery.discord.add'),
+    options: [userOption(described('delivery.discord.addUser')), customerOption],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'close',
-    description: 'Close this conversation (resolved)',
-    options: [
-      { type: ApplicationCommandOptionType.String, name: 'message', description: 'A closing message to the customer', required: false },
-      customerOption,
-    ],
+    ...described('delivery.discord.close'),
+    options: [{ type: ApplicationCommandOptionType.String, name: 'message', ...described('delivery.discord.closeMessage'), required: false }, customerOption],
   },
-  { type: ApplicationCommandOptionType.Subcommand, name: 'reopen', description: 'Reopen this closed conversation', options: [customerOption] },
+  { type: ApplicationCommandOptionType.Subcommand, name: 'reopen', ...described('delivery.discord.reopen'), options: [customerOption] },
 ];
 
 export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   name: COMMAND_NAME,
-  description: 'WhatsApp bridge: send templates, list them, get help',
+  ...described('delivery.discord.wa'),
   options: [
-    { type: ApplicationCommandOptionType.Subcommand, name: 'help', description: 'How the WhatsApp bridge works' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'help', ...described('delivery.discord.help') },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'template',
-      description: 'Send an approved WhatsApp template to a phone number',
+      ...described('delivery.discord.template'),
       options: [
         {
           type: ApplicationCommandOptionType.String,
           name: 'phone',
-          description: 'Phone number with country code, e.g. +4915112345678',
+          ...described('delivery.discord.templatePhone'),
           required: true,
           max_length: 32,
         },
         {
           type: ApplicationCommandOptionType.String,
           name: 'name',
-          description: 'Template name, optionally with :language (order_update:en)',
+          ...described('delivery.discord.templateName'),
           required: true,
           autocomplete: true,
           max_length: 600,
@@ -87,14 +85,14 @@ export const WA_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         {
           type: ApplicationCommandOptionType.String,
           name: 'params',
-          description: 'Parameters in order; quote one with spaces: "Jane Doe" 42',
+          ...described('delivery.discord.templateParams'),
           required: false,
         },
       ],
     },
-    { type: ApplicationCommandOptionType.Subcommand, name: 'templates', description: 'List the synced WhatsApp templates' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'templates', ...described('delivery.discord.templates') },
     ...LIFECYCLE_SUBCOMMANDS,
-    { type: ApplicationCommandOptionType.Subcommand, name: 'doctor', description: 'Check the WhatsApp, Slack and Discord setup (admins only)' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'doctor', ...described('delivery.discord.doctor') },
     ...AGENT_TOOL_SUBCOMMANDS,
     ...INTERACTIVE_SUBCOMMANDS,
   ],

@@ -7,34 +7,39 @@
  */
 import { ApplicationCommandOptionType, MessageFlags, type APIApplicationCommandSubcommandOption, type ChatInputCommandInteraction } from 'discord.js';
 import type { InteractiveForm } from '../../src/domain/interactive';
-import { t } from '../../src/i18n';
+import { DEFAULT_LANGUAGE, t } from '../../src/i18n';
+import { described } from './command-text';
 import { clip, toDiscordText } from './format';
 import type { DiscordInboundContext } from './inbound';
 
-const text = (name: string, description: string, required = false) => ({ type: ApplicationCommandOptionType.String as const, name, description, required });
-/** Discord's limit on an option's description is 100 characters. */
+const text = (name: string, description: ReturnType<typeof described>, required = false) => ({
+  type: ApplicationCommandOptionType.String as const,
+  name,
+  ...description,
+  required,
+});
 const common = {
-  body: text('body', 'The message the customer reads above the choices', true),
-  header: text('header', 'A header above the message (at most 60 characters)'),
-  footer: text('footer', 'A footer under the message (at most 60 characters)'),
-  phone: { ...text('phone', 'Outside a customer’s thread: their number, e.g. +4915112345678'), max_length: 32 },
+  body: text('body', described('delivery.discord.body'), true),
+  header: text('header', described('delivery.discord.header')),
+  footer: text('footer', described('delivery.discord.footer')),
+  phone: { ...text('phone', described('delivery.discord.phoneOutside')), max_length: 32 },
 };
 
 export const INTERACTIVE_SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'buttons',
-    description: t('en', 'commands.buttons').slice(0, 100),
-    options: [common.body, text('options', '1 to 3 buttons separated by ; (e.g. Yes; No; Talk to sales)', true), common.header, common.footer, common.phone],
+    ...described('commands.buttons'),
+    options: [common.body, text('options', described('delivery.discord.buttonsOptions'), true), common.header, common.footer, common.phone],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'list',
-    description: t('en', 'commands.list').slice(0, 100),
+    ...described('commands.list'),
     options: [
       common.body,
-      text('button', 'The button that opens the list (at most 20 characters)', true),
-      text('options', 'Rows separated by ; as Title | description; # Title starts a section', true),
+      text('button', described('delivery.discord.listButton'), true),
+      text('options', described('delivery.discord.listOptions'), true),
       common.header,
       common.footer,
       common.phone,
@@ -60,6 +65,7 @@ export async function answerInteractiveCommand(ctx: DiscordInboundContext, inter
   const parentId = channel?.isThread() ? channel.parentId : null;
   const userName =
     interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : (interaction.user.globalName ?? interaction.user.username);
+  const lang = ctx.core.language?.({ platform: 'discord', channelId: parentId ?? interaction.channelId }) ?? DEFAULT_LANGUAGE;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const result = await ctx.core
     .sendInteractive({
@@ -73,7 +79,7 @@ export async function answerInteractiveCommand(ctx: DiscordInboundContext, inter
     })
     .catch((err: Error) => {
       ctx.log.error({ err }, '/wa buttons|list failed');
-      return { ok: false, text: `⚠️ The command failed: ${err.message}. Try again; if it keeps failing, tell the bridge’s admin.` };
+      return { ok: false, text: t(lang, 'commandFailed', { error: err.message }) };
     });
   await interaction.editReply({ content: clip(toDiscordText(result.text)), allowedMentions: { parse: [] } });
   return true;

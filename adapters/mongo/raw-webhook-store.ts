@@ -16,7 +16,9 @@ export class MongoRawWebhookStore implements RawWebhookStore {
   private readonly inserts: InsertBatcher;
 
   constructor(private readonly m: Models) {
-    this.inserts = new InsertBatcher((docs) => m.rawWebhooks.insertMany(docs, { ordered: false }));
+    // Through the driver's collection, like the outbox's inserts: the documents already have the schema's types, and
+    // mongoose's insertMany built, cast and validated a document per webhook on the ack's path (bench: CPU per webhook).
+    this.inserts = new InsertBatcher((docs) => m.rawWebhooks.collection.insertMany(docs, { ordered: false }));
   }
 
   async saveRawWebhook(source: string, rawBody: string): Promise<void> {

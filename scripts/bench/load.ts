@@ -114,3 +114,42 @@ export function rssOf(pid: number): { now: number; peak: number } {
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc; clock ticks at the usual 100 Hz). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, fields 14 and 15 of proc(5)
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds so far of the bridge, of this process's other children (the embedded database) and of this process (the load). */
+export interface CpuSample {
+  bridge: number;
+  database: number;
+  load: number;
+}
+
+export function cpuSample(bridgePid: number): CpuSample {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not Linux: the database's share stays unknown
+  }
+  const others = children.filter((pid) => pid !== bridgePid);
+  const { user, system } = process.cpuUsage();
+  return {
+    bridge: cpuSecondsOf(bridgePid),
+    database: others.length ? others.reduce((a, pid) => a + cpuSecondsOf(pid), 0) : NaN,
+    load: (user + system) / 1e6,
+  };
+}
+
+export const cpuDiff = (after: CpuSample, before: CpuSample): CpuSample => ({
+  bridge: after.bridge - before.bridge,
+  database: after.database - before.database,
+  load: after.load - before.load,
+});

@@ -3,7 +3,7 @@
  * of issue 9 with whether each is met. It prints only: a missed target never fails the run.
  */
 import type { InsertRates } from './baselines';
-import { overShare, pct, type Phase } from './load';
+import { overShare, pct, type CpuSample, type Phase } from './load';
 
 export interface RoundTrips {
   messages: number;
@@ -25,6 +25,8 @@ export interface SizeResult {
   delivery: { posts: number; expected: number; seconds?: number };
   rss: { now: number; peak: number };
   roundTrips?: RoundTrips;
+  /** CPU seconds each process used while the concurrent phase's webhooks were sent (delivery runs meanwhile too). */
+  cpu?: CpuSample;
 }
 
 export interface Ceilings {
@@ -77,6 +79,13 @@ export function printSize(r: SizeResult, c: Ceilings): void {
       ? `  delivery: ${d.posts}/${d.expected} Slack posts when the wait ended (not all delivered in time)`
       : `  delivery: ${d.posts} Slack posts in ${f(d.seconds, 1)} s = ${f(d.posts / d.seconds, 1)} posts/s (one channel; the bridge paces a channel at ≤ 10 posts/s)`,
   );
+  if (r.cpu) {
+    // Under a loaded machine the rates move with the neighbours; CPU per webhook does not (much): it says where the time goes.
+    const per = (s: number) => ms((s * 1000) / r.cN.sent);
+    console.log(
+      `  CPU per webhook at concurrency ${r.concurrency} (while sending; delivery runs meanwhile): bridge ${per(r.cpu.bridge)} ms, database ${per(r.cpu.database)} ms, load generator ${per(r.cpu.load)} ms`,
+    );
+  }
   console.log(`  bridge RSS: ${f(r.rss.now)} MB after the run, peak ${f(r.rss.peak)} MB (the database runs apart)`);
   const rt = r.roundTrips;
   if (!rt) console.log('  database round trips per inbound message: n/a (counter not exported)');

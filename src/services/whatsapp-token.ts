@@ -21,7 +21,8 @@ import { Chores } from './outbox/chores';
 import type { Enqueue } from './outbox/enqueue';
 import { whatsappTarget } from './outbox/targets';
 import { accountChannels, channelNoticeJobs } from './routing';
-import { translator, type Translate } from '../i18n';
+import { DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../i18n';
+import { explanationIn } from './present/notices';
 
 export interface TokenIncident {
   /** The numbers (phone number ids) whose sends wait for a working token. */
@@ -41,11 +42,9 @@ export interface TokenIncidentDeps {
   parking: () => { has(target: string): boolean; resume(target: string): Promise<void> } | undefined;
 }
 
-/** Where the token of an account is set, in the words of the configuration (src/config.ts). */
-function tokenVariable(account: AccountConfig): string {
-  return account.name === 'default'
-    ? 'WHATSAPP_ACCESS_TOKEN'
-    : `the accessToken of account ${account.name} in the BRIDGE_CONFIG file (or WHATSAPP_ACCESS_TOKEN when it has none)`;
+/** Where the token of an account is set, in the words of the configuration (src/config.ts); English for the logs. */
+function tokenVariable(account: AccountConfig, lang: Language = DEFAULT_LANGUAGE): string {
+  return account.name === 'default' ? 'WHATSAPP_ACCESS_TOKEN' : translator(lang)('delivery.tokenVariable', { account: account.name });
 }
 
 export class TokenIncidents implements WhatsAppTokenWatch {
@@ -87,7 +86,7 @@ export class TokenIncidents implements WhatsAppTokenWatch {
     const accounts = this.deps.accounts.all.filter((a) => a.accessToken === accessToken);
     if (!accounts.length) return; // not a configured token (cannot happen today; nothing to tell anyone)
     const names = accounts.map((a) => (a.name === 'default' ? a.phoneNumberId : `${a.name} (${a.phoneNumberId})`)).join(', ');
-    const variables = [...new Set(accounts.map(tokenVariable))].join('; ');
+    const variables = [...new Set(accounts.map((a) => tokenVariable(a)))].join('; ');
     const incident: TokenIncident = {
       accounts: accounts.map((a) => a.phoneNumberId),
       code: why.code,
@@ -100,9 +99,10 @@ export class TokenIncidents implements WhatsAppTokenWatch {
       { accounts: incident.accounts, code: why.code },
       `Meta refuses the WhatsApp access token of ${names}: ${why.meaning}. Messages to customers are paused (nothing is lost). What to do: ${incident.action}`,
     );
-    this.announce(accounts, { why: 'token', state: 'refused', token: accessToken }, (t) =>
-      t('token.refused', { names, meaning: why.meaning, code: why.code, action: t('token.action', { variables }) }),
-    );
+    this.announce(accounts, { why: 'token', state: 'refused', token: accessToken }, (t, lang) => {
+      const local = [...new Set(accounts.map((a) => tokenVariable(a, lang)))].join('; ');
+      return t('token.refused', { names, meaning: explanationIn(why, lang).meaning, code: why.code, action: t('token.action', { variables: local }) });
+    });
   }
 
   accepted(accessToken: string): void {
@@ -135,7 +135,7 @@ export class TokenIncidents implements WhatsAppTokenWatch {
   }
 
   /** The notice in the accounts' channels, each in its account's language. */
-  private announce(accounts: AccountConfig[], about: Parameters<typeof channelNoticeJobs>[1], body: (t: Translate) => string): void {
+  private announce(accounts: AccountConfig[], about: Parameters<typeof channelNoticeJobs>[1], body: (t: Translate, lang: Language) => string): void {
     const languages = [...new Set(accounts.map((a) => this.deps.accounts.language(a)))];
     const jobs = languages.flatMap((lang) =>
       channelNoticeJobs(
@@ -144,7 +144,7 @@ export class TokenIncidents implements WhatsAppTokenWatch {
           accounts.filter((a) => this.deps.accounts.language(a) === lang),
         ),
         about,
-        body(translator(lang)),
+        body(translator(lang), lang),
       ),
     );
     this.chores.run(this.deps.enqueue(jobs).catch((err: unknown) => this.deps.log.warn({ err }, 'could not post the token notice')));

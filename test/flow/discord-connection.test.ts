@@ -1,6 +1,10 @@
 /** Discord connection: discord.js logs in against the fake (REST moved by DISCORD_API_URL), /wa is registered, /readyz tells. */
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter';
 import { ConfigError } from '../../src/domain/errors';
+import { en } from '../../src/i18n/catalogue/en';
+import { fr } from '../../src/i18n/catalogue/fr';
+import { it as italian } from '../../src/i18n/catalogue/it';
+import { vi } from '../../src/i18n/catalogue/vi';
 import { createLogger } from '../../src/logger';
 import { FakeDiscord } from '../fakes/discord';
 import { DISCORD_TEXT_CHANNEL, startDiscordHarness, startFakeDiscord, type DiscordHarness } from '../support/discord-harness';
@@ -39,6 +43,24 @@ describe('connected bridge', () => {
       expect.objectContaining({ name: 'name', type: 3, required: true, autocomplete: true }),
       expect.objectContaining({ name: 'params', type: 3, required: false }),
     ]);
+  });
+
+  test('/wa carries every description in Italian, French and Vietnamese too (description_localizations, Discord locales it / fr / vi)', () => {
+    type Described = { name: string; description: string; description_localizations: Record<string, string> | null; options?: Described[] };
+    const [wa] = h.fake.registeredCommands() as Described[];
+    const all = (d: Described, path: string): Array<[string, Described]> => [[path, d], ...(d.options ?? []).flatMap((o) => all(o, `${path} ${o.name}`))];
+    const described = all(wa!, '/wa');
+    expect(described.length).toBeGreaterThan(40);
+    for (const [path, d] of described) {
+      expect([path, Object.keys(d.description_localizations ?? {}).sort()]).toEqual([path, ['fr', 'it', 'vi']]);
+      // Discord refuses a description over 100 characters: every language fits, none is cut.
+      for (const text of [d.description, ...Object.values(d.description_localizations!)]) expect([path, text.length <= 100]).toEqual([path, true]);
+      expect(new Set([d.description, ...Object.values(d.description_localizations!)]).size).toBe(4);
+    }
+    expect(wa!.description).toBe(en.delivery.discord.wa);
+    expect(wa!.description_localizations).toEqual({ it: italian.delivery.discord.wa, fr: fr.delivery.discord.wa, vi: vi.delivery.discord.wa });
+    const claim = wa!.options!.find((o) => o.name === 'claim')!;
+    expect(claim.description_localizations!.it).toBe('Prendi in carico questa conversazione: ricevi una menzione per il cliente');
   });
 
   test('/readyz includes the Discord client, and shows a lost gateway until it is back (without failing the webhook readiness)', async () => {

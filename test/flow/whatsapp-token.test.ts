@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger';
 import { FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID } from '../fixtures/whatsapp';
 import { AGENT, CHANNEL, slackTs, startHarness, testEnv, type Harness } from '../support/harness';
 import { customerText } from '../support/webhooks';
+import { t } from '../../src/i18n';
 
 const SALES_NUMBER = '106540352242933';
 const SALES_CHANNEL = 'C0SALES001';
@@ -21,14 +22,15 @@ const REFUSED = 'expired-access-token-1';
 const NEW_TOKEN = 'test-access-token'; // the one the fake Graph API takes
 const PROBE_MS = 300;
 
-function accountsFile(): string {
+/** `salesLanguage`: the language of the Sales number's agents (BRIDGE_CONFIG's per-account `language`). */
+function accountsFile(salesLanguage?: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'wa-token-')), 'accounts.json');
   writeFileSync(
     file,
     JSON.stringify({
       accounts: [
         { name: 'Support', phoneNumberId: FIXTURE_PHONE_NUMBER_ID, businessAccountId: FIXTURE_WABA_ID, slack: { channelId: CHANNEL } },
-        { name: 'Sales', phoneNumberId: SALES_NUMBER, slack: { channelId: SALES_CHANNEL } },
+        { name: 'Sales', phoneNumberId: SALES_NUMBER, slack: { channelId: SALES_CHANNEL }, ...(salesLanguage ? { language: salesLanguage } : {}) },
       ],
     }),
   );
@@ -174,4 +176,31 @@ test('a restart with a new token delivers what was parked, and announces nothing
   await h.eventually(async () => expect((await readyz(second!.url)).body).toMatchObject({ ok: true, whatsapp: { up: true, tokenRefused: [] }, parked: [] }));
   for (const channel of [CHANNEL, SALES_CHANNEL]) expect(tokenNotices(h, channel, 'WhatsApp access token refused')).toHaveLength(1);
   // The first bridge is stopped already; the harness's close() stops it again harmlessly and closes the fakes.
+});
+
+test('each channel reads the incident in its number’s language: Sales (Italian) in Italian, where each token is set included', async () => {
+  h = await startHarness('token-refused-language', {
+    env: env(accountsFile('it'), REFUSED),
+    bridge: { outbox: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 2000, probeMs: PROBE_MS } },
+  });
+  const sales = await openThread(h, SALES_NUMBER, SALES_CHANNEL, '4915100000033');
+  await reply(h, SALES_CHANNEL, sales, 'risposta da vendite');
+  const italian = await h.eventually(() => {
+    const notices = tokenNotices(h!, SALES_CHANNEL, '🔑');
+    expect(notices).toHaveLength(1);
+    return notices[0]!.text;
+  }, 20_000);
+  expect(italian).toContain('Token di accesso WhatsApp rifiutato');
+  expect(italian).toMatch(/codice 190/);
+  expect(italian).toContain(`${t('it', 'delivery.tokenVariable', { account: 'Support' })}; ${t('it', 'delivery.tokenVariable', { account: 'Sales' })}`);
+  expect(italian).not.toMatch(/What to do|the accessToken of account/);
+  // The same incident, Support's channel in English as it always was.
+  const english = await h.eventually(() => {
+    const notices = tokenNotices(h!, CHANNEL, 'WhatsApp access token refused');
+    expect(notices).toHaveLength(1);
+    return notices[0]!.text;
+  });
+  expect(english).toContain(
+    'set the accessToken of account Support in the BRIDGE_CONFIG file (or WHATSAPP_ACCESS_TOKEN when it has none); the accessToken of account Sales in the BRIDGE_CONFIG file (or WHATSAPP_ACCESS_TOKEN when it has none), and restart the bridge',
+  );
 });

@@ -7,13 +7,13 @@
 import type { OutboxJob, ParkedInfo } from '../../domain/records';
 import type { Store } from '../../domain/store';
 import type { Accounts } from '../accounts';
-import { t, type Language } from '../../i18n';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../i18n';
 import { pausedNotice } from '../present/notices';
 import { customerLabel } from '../render';
 import { accountChannels, channelNoticeJobs, type ChannelNoticeAbout, type ChannelRef } from '../routing';
 import type { Enqueue } from './enqueue';
 import { duration } from './stuck';
-import { jobPlace } from './targets';
+import { jobPlace, targetLabel } from './targets';
 
 export class OutboxNotices {
   constructor(
@@ -28,7 +28,9 @@ export class OutboxNotices {
   async parked(job: OutboxJob, info: ParkedInfo): Promise<void> {
     if (this.toldElsewhere(info.target)) return;
     const channels = this.channelsOf(job).filter((c) => info.target !== `${c.platform}:channel:${c.channelId}`);
-    await this.post(channels, { why: 'parked', target: info.target, since: info.since }, pausedNotice(info, this.languageOf(job)));
+    const lang = this.languageOf(job);
+    const label = (lang !== DEFAULT_LANGUAGE && targetLabel(this.accounts, info.target, lang)) || info.label;
+    await this.post(channels, { why: 'parked', target: info.target, since: info.since }, pausedNotice({ ...info, label }, lang));
   }
 
   async stuck(job: OutboxJob, waitedMs: number): Promise<void> {

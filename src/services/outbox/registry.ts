@@ -22,6 +22,7 @@ import { whatsappSendAutoHandler } from './handlers/whatsapp-send-auto';
 import { whatsappSendInteractiveHandler } from './handlers/whatsapp-send-interactive';
 import { whatsappSendMediaHandler } from './handlers/whatsapp-send-media';
 import { whatsappSendTemplateHandler } from './handlers/whatsapp-send-template';
+import { outboxFailure } from './failures';
 
 export type JobHandlers = { [K in JobKind]: JobHandler<K> };
 
@@ -68,7 +69,7 @@ export class JobRegistry {
     const explanation: Explanation =
       error instanceof DeliveryError
         ? { ...error.explanation, retryable: false }
-        : { code: 'internal', meaning: error.message, action: 'report this to the bridge’s maintainers', retryable: false };
+        : { ...outboxFailure('internal', 'internal', { meaning: error.message, detail: error.message }), retryable: false };
     if (job.kind.startsWith('chat.')) {
       this.log.error(
         { job: job._id, kind: job.kind, code: explanation.code },

@@ -7,6 +7,7 @@
 import { InvariantError } from '../../domain/errors';
 import { CHAT_PLATFORMS, PLATFORM_LABEL, type ChatPlatform } from '../../domain/platform';
 import type { OutboxJob } from '../../domain/records';
+import { t, type Language } from '../../i18n';
 import type { Accounts } from '../accounts';
 
 type Platform = ChatPlatform | 'whatsapp';
@@ -45,9 +46,23 @@ export function parkTarget(accounts: Accounts, job: OutboxJob, platform: Platfor
   if (platform === 'whatsapp') {
     return {
       key: whatsappTarget(accountId),
-      label: `the WhatsApp number ${account?.name && account.name !== 'default' ? `${account.name} (${accountId})` : accountId}`,
+      label: t('en', 'delivery.targets.whatsapp', { number: numberName(account, String(accountId)) }),
     };
   }
   const channelId = (laneChannel && job.lane.startsWith(`${platform}:`) ? laneChannel : undefined) ?? account?.[platform]?.channelId ?? 'unknown';
-  return { key: `${platform}:channel:${channelId}`, label: `the ${NAMES[platform]} channel ${channelId}` };
+  return { key: `${platform}:channel:${channelId}`, label: t('en', 'delivery.targets.channel', { platform: NAMES[platform], channel: channelId }) };
+}
+
+const numberName = (account: { name?: string } | undefined, id: string) => (account?.name && account.name !== 'default' ? `${account.name} (${id})` : id);
+
+/**
+ * A target (its key, as parkTarget makes it) named in `lang`, as a paused notice says it; undefined for a key of
+ * another shape. The recorded label (ParkedInfo.label) is English: the logs, /readyz and the metrics read it.
+ */
+export function targetLabel(accounts: Accounts, target: string, lang: Language): string | undefined {
+  const [platform, what, ...rest] = target.split(':');
+  const id = rest.join(':');
+  if (platform === 'whatsapp' && what === 'account') return t(lang, 'delivery.targets.whatsapp', { number: numberName(accounts.get(id), id) });
+  const chat = CHAT_PLATFORMS.find((p) => p === platform);
+  return chat && what === 'channel' ? t(lang, 'delivery.targets.channel', { platform: NAMES[chat], channel: id }) : undefined;
 }

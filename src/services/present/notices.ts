@@ -10,22 +10,24 @@ export const PLATFORM_NAME = PLATFORM_LABEL;
 const RETRY_PROMISE = /^nothing: the bridge (waits and )?retries/;
 
 /**
- * The catalogue's words for a keyed explanation in `lang` (errors.<key>), or undefined when the catalogue lacks the key.
- * The platform's detail goes where the text says `{{detail}}` (a status, Meta's own words), else in parentheses after
- * the meaning: the adapters word their English the same way, so English reads as the adapter wrote it.
+ * The catalogue's words for a keyed explanation in `lang` (errors.<key> for an adapter's code; the core's own failures
+ * name their area, `delivery.failures.…`), or undefined when the catalogue lacks the key. The platform's detail goes
+ * where the text says `{{detail}}` (a status, Meta's own words), else in parentheses after the meaning: the adapters
+ * word their English the same way, so English reads as the adapter wrote it.
  */
 export function catalogueWords(e: Pick<FailureExplanation, 'action' | 'key' | 'detail'>, lang: Language): { meaning: string; action: string } | undefined {
   if (!e.key) return undefined;
-  const meaning = textOr(lang, `errors.${e.key}.meaning`, '');
+  const at = textOr(lang, `errors.${e.key}.meaning`, '') ? `errors.${e.key}` : e.key;
+  const meaning = textOr(lang, `${at}.meaning`, '');
   if (!meaning) return undefined;
   const detail = e.detail ?? '';
   const placed = meaning.includes('{{detail}}') ? meaning.split('{{detail}}').join(detail) : detail ? `${meaning} (${detail})` : meaning;
-  return { meaning: placed, action: textOr(lang, `errors.${e.key}.action`, e.action) };
+  return { meaning: placed, action: textOr(lang, `${at}.action`, e.action) };
 }
 
 /**
- * An explanation in `lang`: the catalogue's words for its code when the adapter gave a key (errors.<key>), the
- * platform's detail kept; otherwise (no key, or a key a language lacks) the adapter's English as it is.
+ * An explanation in `lang`: the catalogue's words for its code when it carries a key (catalogueWords), the platform's
+ * detail kept; otherwise (no key, or a key a language lacks) the English as it is.
  */
 export function explanationIn<E extends Pick<FailureExplanation, 'meaning' | 'action' | 'key' | 'detail'>>(e: E, lang: Language): E {
   if (lang === DEFAULT_LANGUAGE) return e;

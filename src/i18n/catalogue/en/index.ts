@@ -11,8 +11,9 @@ import { commands } from './commands';
 import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
+import { delivery } from './delivery';
+import { templates } from './templates';
 import { media } from './media';
 import { account } from './account';
-import { templates } from './templates';
 
-export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...templates, ...media, ...account } as const;
+export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery, ...templates, ...media, ...account } as const;

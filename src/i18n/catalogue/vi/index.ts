@@ -10,8 +10,9 @@ import { commands } from './commands';
 import { actions } from './actions';
 import { interactive } from './interactive';
 import { errors } from './errors';
+import { delivery } from './delivery';
+import { templates } from './templates';
 import { media } from './media';
 import { account } from './account';
-import { templates } from './templates';
 
-export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...templates, ...media, ...account };
+export const vi: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery, ...templates, ...media, ...account };

@@ -16,6 +16,7 @@ import { threadNoticeJob } from '../../routing';
 import type { Explanation, HandlerContext, JobHandler } from './support/context';
 import { explanationIn } from '../../present/notices';
 import { sendFailed } from './support/send-failed';
+import { outboxFailure } from '../failures';
 
 type Payload = JobPayloads['whatsapp.send_auto'];
 
@@ -54,11 +55,11 @@ export function whatsappSendAutoHandler(ctx: HandlerContext): JobHandler<'whatsa
       const conversation = await ctx.store.getConversation(p.conversationId);
       if (!conversation) return;
       if (account.autoReplies?.enabled === false) {
-        const failure = { code: 'switched_off', meaning: 'automatic messages are switched off for this number', action: 'nothing', retryable: false };
+        const failure = { ...outboxFailure('switched_off', 'switchedOff'), retryable: false };
         return notSent(p, 'switched_off', failure, false);
       }
       if (conversation.lastAgentReplyAt && conversation.lastAgentReplyAt.getTime() >= message.createdAt.getTime()) {
-        const failure = { code: 'agent_replied', meaning: 'an agent replied in the conversation first', action: 'nothing', retryable: false };
+        const failure = { ...outboxFailure('agent_replied', 'agentReplied'), retryable: false };
         return notSent(p, 'agent_replied', failure, false);
       }
       let wamid: string;

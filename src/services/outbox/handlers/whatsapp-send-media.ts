@@ -8,6 +8,7 @@ import type { FileStream } from '../../../domain/media';
 import type { JobPayloads } from '../../../domain/records';
 import { classifyForWhatsApp, formatBytes, isAnimatedWebp, normalizeMime, STICKER_STATIC_MAX } from '../../media-rules';
 import { PLATFORM_NAME } from '../../present/notices';
+import { outboxFailure } from '../failures';
 import type { HandlerContext, JobHandler } from './support/context';
 import { peekHead } from './support/peek';
 import { sendFailed } from './support/send-failed';
@@ -26,11 +27,10 @@ async function sendFile(ctx: HandlerContext, p: Payload): Promise<void> {
   if (!mediaId) {
     const chat = ctx.chat(p.platform);
     if (!hasFiles(chat))
-      throw DeliveryError.permanent(p.platform, {
-        code: 'no_files',
-        meaning: `the ${PLATFORM_NAME[p.platform]} side cannot fetch files`,
-        action: 'report this to the bridge’s maintainers',
-      });
+      throw DeliveryError.permanent(
+        p.platform,
+        outboxFailure('no_files', 'noFiles', { meaning: `the ${PLATFORM_NAME[p.platform]} side cannot fetch files`, detail: PLATFORM_NAME[p.platform] }),
+      );
     const file = await checkedForWhatsApp(await chat.openFile(p.file), p);
     mediaId = await ctx.media.upload(account, file);
     // A retry of the send (rate limit) reuses the upload: Meta keeps uploaded media 30 days.
@@ -55,21 +55,22 @@ async function checkedForWhatsApp(opened: FileStream, p: Payload): Promise<FileS
   let file: FileStream = { ...opened, name: p.file.name, mimeType: normalizeMime(p.file.mimeType, p.file.name) };
   // The download's Content-Length when there is one (the upload's length must be exact), else what the platform said.
   const size = file.size ?? p.file.size;
-  const refuse = (reason: string): never => {
+  // Other languages name the file with the rule's words (English: media-rules.ts), or the sizes (a static sticker).
+  const refuse = (reason: string, key: 'notAccepted' | 'staticSticker', detail: string): never => {
     file.stream.destroy();
-    throw DeliveryError.permanent('whatsapp', {
-      code: 'not_accepted',
-      meaning: `“${p.file.name}” was not sent: ${reason}`,
-      action: 'share a smaller or supported file, or a link to it',
-    });
+    throw DeliveryError.permanent('whatsapp', outboxFailure('not_accepted', key, { meaning: `“${p.file.name}” was not sent: ${reason}`, detail }));
   };
   const c = classifyForWhatsApp({ name: p.file.name, mimeType: file.mimeType, size });
-  if (!c.ok) refuse(c.reason);
+  if (!c.ok) refuse(c.reason, 'notAccepted', `“${p.file.name}”: ${c.reason}`);
   if (p.kind === 'sticker' && size > STICKER_STATIC_MAX) {
     const peeked = await peekHead(file, 32);
     file = peeked.file;
     if (!isAnimatedWebp(peeked.head))
-      refuse(`it is a static sticker of ${formatBytes(size)}, and WhatsApp takes static stickers up to ${formatBytes(STICKER_STATIC_MAX)}`);
+      refuse(
+        `it is a static sticker of ${formatBytes(size)}, and WhatsApp takes static stickers up to ${formatBytes(STICKER_STATIC_MAX)}`,
+        'staticSticker',
+        `“${p.file.name}”: ${formatBytes(size)}; WhatsApp ≤ ${formatBytes(STICKER_STATIC_MAX)}`,
+      );
   }
   return file;
 }

@@ -13,6 +13,7 @@ import type { InboundStages } from '../../../ingest';
 import type { SendPacer } from '../../../templates/pacing';
 import type { CountAutomatic } from '../../../automation/metrics';
 import type { Enqueue } from '../../enqueue';
+import { outboxFailure } from '../../failures';
 
 export interface HandlerDeps {
   store: Store;
@@ -55,22 +56,24 @@ export function handlerContext(deps: HandlerDeps): HandlerContext {
     chat(platform) {
       const adapter = deps.chats[platform];
       if (!adapter)
-        throw DeliveryError.permanent(platform, {
-          code: 'not_configured',
-          meaning: `${platform} is not configured in this bridge`,
-          action: `configure ${platform} or remove it from the account`,
-        });
+        throw DeliveryError.permanent(
+          platform,
+          outboxFailure('not_configured', 'notConfigured', {
+            meaning: `${platform} is not configured in this bridge`,
+            action: `configure ${platform} or remove it from the account`,
+            detail: platform,
+          }),
+        );
       return adapter;
     },
     account(accountId) {
       const account = deps.accounts.get(accountId);
-      if (!account)
-        throw DeliveryError.permanent('whatsapp', {
-          code: 'no_account',
-          meaning: `number ${accountId} is no longer configured`,
-          action: 'add it back to the configuration',
-        });
+      if (!account) throw DeliveryError.permanent('whatsapp', noAccount(accountId));
       return account;
     },
   };
 }
+
+/** A job for a number no longer in the configuration: refused for good, the number named. */
+export const noAccount = (accountId: string) =>
+  outboxFailure('no_account', 'noAccount', { meaning: `number ${accountId} is no longer configured`, detail: accountId });

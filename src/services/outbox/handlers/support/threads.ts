@@ -7,7 +7,8 @@ import { replyRuleLine, replyRuleOf } from '../../../internal-notes';
 import { mentionsFor } from '../../../notify';
 import { cardHeadline, cardOf } from '../../../present/card';
 import { customerLabel } from '../../../render';
-import type { HandlerContext } from './context';
+import { outboxFailure } from '../../failures';
+import { noAccount, type HandlerContext } from './context';
 
 /** Where a message shows on a platform: the agent's own message, or the bridge's post of it. */
 export function locate(m: MessageRecord, platform: ChatPlatform): ChatLocation | undefined {
@@ -21,18 +22,12 @@ export async function threadFor(ctx: HandlerContext, conversationId: string, pla
   if (existing) return { thread: { platform, channelId: existing.channelId, threadId: existing.threadId }, isNew: false };
   const conversation = await ctx.store.getConversation(conversationId);
   if (!conversation)
-    throw DeliveryError.permanent(platform, {
-      code: 'no_conversation',
-      meaning: `conversation ${conversationId} is missing`,
-      action: 'report this to the bridge’s maintainers',
-    });
+    throw DeliveryError.permanent(
+      platform,
+      outboxFailure('no_conversation', 'noConversation', { meaning: `conversation ${conversationId} is missing`, detail: conversationId }),
+    );
   const account = ctx.accounts.get(conversation.accountId);
-  if (!account)
-    throw DeliveryError.permanent(platform, {
-      code: 'no_account',
-      meaning: `number ${conversation.accountId} is no longer configured`,
-      action: 'add it back to the configuration',
-    });
+  if (!account) throw DeliveryError.permanent(platform, noAccount(conversation.accountId));
   // A conversation the menu routed opens in that account's channel, pinging its notify users (Accounts.chatAccountOf).
   const { channelId, notifyUsers } = ctx.accounts.destination(ctx.accounts.chatAccountOf(conversation, platform) ?? account, platform);
   const label = customerLabel(conversation.customer);
