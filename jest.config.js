@@ -9,7 +9,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(p-queue|p-timeout)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
+  // Above the default deadline of `eventually` (test/support/harness.ts): a test waits for states, and on a busy
+  // machine one test may wait for several; the timeout only bounds a hang.
+  testTimeout: 120000,
   // Tests run in a worker process that is replaced once it holds more than this after a test file: the suite's files
   // share one process otherwise (one worker on 2 cores runs in band), and what each leaves behind (big media buffers,
   // module registries) made later files several times slower (jest's shouldRunInBand: a memory limit means workers).

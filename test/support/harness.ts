@@ -65,7 +65,11 @@ export function threadReplyEvent(slack: FakeSlackApi, m: { user: string; text: s
   };
 }
 
-export async function eventually<T>(check: () => T | Promise<T>, ms = 10_000): Promise<T> {
+/**
+ * Waits until `check` passes, polling every 50 ms. The default deadline only bounds a hang: on a busy 2-core machine
+ * (a full `npm test` beside other work) a state that takes 1 s idle has taken more than 10 s.
+ */
+export async function eventually<T>(check: () => T | Promise<T>, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
   while (Date.now() < deadline) {
