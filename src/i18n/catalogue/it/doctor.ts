@@ -1,0 +1,173 @@
+/**
+ * it: `/wa doctor` (keys and variables: ../en/doctor.ts). The paths of Meta's, Slack's and Discord's settings
+ * (`App Dashboard → WhatsApp → …`) stay as those consoles name them, as do env variables, API names and permissions.
+ */
+import type { Catalogue } from '../shape';
+
+export const doctor: Pick<Catalogue, 'doctor'> = {
+  doctor: {
+    refused: {
+      askAdmin:
+        '🚫 `/wa doctor` è riservato agli amministratori del bridge. Chiedi a un amministratore di aggiungere il tuo ID utente ({{user}}) a BRIDGE_ADMINS, oppure esegui `npm run doctor` sul server.',
+      noAdmin:
+        '🚫 `/wa doctor` è riservato agli amministratori del bridge. Nessun amministratore è configurato: aggiungi il tuo ID utente ({{user}}) a BRIDGE_ADMINS, oppure esegui `npm run doctor` sul server.',
+    },
+    line: '{{name}}: {{detail}}',
+    fix: 'soluzione: {{fix}}',
+    passed_one: '{{count}} controllo eseguito: superato.',
+    passed_other: 'Tutti i {{count}} controlli sono stati superati.',
+    failed_one: '{{count}} controllo su {{total}} non superato.',
+    failed_other: '{{count}} controlli su {{total}} non superati.',
+    crashed: {
+      name: 'esecuzione dei controlli',
+      detail: 'i controlli si sono interrotti: {{error}}',
+      fix: 'esegui di nuovo `npm run doctor`; se il problema persiste, consulta il log del bridge',
+    },
+    none: 'nessuno',
+    raw: '{{text}}',
+    list: '{{first}}, {{rest}}',
+    graph: {
+      label: 'errore Graph {{code}}',
+      detail: '{{label}}: {{what}}',
+      seeLog: 'consulta il log del bridge',
+      on: '{{id}}: {{detail}}',
+    },
+    faq: {
+      expired: 'il token di accesso è scaduto (un token temporaneo dura 24 ore)',
+      invalidParameter: 'parametro non valido: l’ID non è noto a questo token, oppure il token appartiene a un utente di sistema Dipendente',
+      notLive: 'destinatario non presente nell’elenco consentito: l’app non è Live',
+      permission: 'autorizzazione negata',
+      duplicate: 'nome del template duplicato',
+      permanentTokenFix:
+        'crea un token permanente: Meta Business Settings → Users → System users → un utente di sistema Admin → Generate new token (Token expiration: Never) per questa app, con whatsapp_business_messaging e whatsapp_business_management; impostalo in WHATSAPP_ACCESS_TOKEN (o accessToken in BRIDGE_CONFIG) e riavvia il bridge',
+      adminSystemUserFix:
+        'il token appartiene a un utente di sistema Dipendente: crea un utente di sistema Amministratore (Meta Business Settings → Users → System users → Add, ruolo Admin), assegnagli l’app e l’account WhatsApp (controllo completo), genera il suo token e impostalo in WHATSAPP_ACCESS_TOKEN',
+      checkIdsFix: 'controlla WHATSAPP_PHONE_NUMBER_ID e WHATSAPP_BUSINESS_ACCOUNT_ID in WhatsApp Manager; se sono corretti, {{then}}',
+      notLiveFix:
+        'passa l’app in modalità Live (App Dashboard → App Mode: Live; serve l’URL di un’informativa sulla privacy in App settings → Basic) e invia da un vero numero aziendale; durante i test, aggiungi il numero di ogni cliente all’elenco di test (WhatsApp → API Setup → To)',
+      duplicateFix:
+        'esiste già un template con questo nome in questa lingua: dai un altro nome al nuovo template, oppure modifica quello esistente in WhatsApp Manager, poi esegui `/wa sync`',
+      verificationFix:
+        'l’app potrebbe richiedere l’accesso avanzato, che presuppone una verifica dell’azienda completata (Meta Business Settings → Security Center → Start verification; developers.facebook.com/docs/development/release/business-verification)',
+    },
+    token: {
+      valid: 'token di accesso valido',
+      notValid: 'secondo Meta il token non è valido',
+      notValidWhy: 'secondo Meta il token non è valido ({{why}})',
+      validToken: 'un token valido',
+      validOfApp: 'un token valido dell’app {{app}}',
+      validWithId: 'un token valido (ID app {{id}})',
+      validOfAppWithId: 'un token valido dell’app {{app}} (ID app {{id}})',
+      permissions: 'autorizzazioni del token',
+      missingScopes: 'mancano {{missing}} (concesse: {{granted}})',
+      expiry: 'scadenza del token',
+      neverExpires: 'non scade mai',
+      expired: 'scaduto il {{when}}',
+      expiresInHours: 'scade il {{when}} (tra {{hours}} h)',
+      expiresInDays: 'scade il {{when}} (tra {{days}} giorni)',
+      expiresAt: 'scade il {{when}}; il token di un utente di sistema che non scade mai evita di doverlo rinnovare',
+    },
+    number: {
+      name: 'numero di telefono',
+      found: '{{display}} “{{verified}}” ({{id}})',
+      status: 'stato del numero',
+      notConnected: '{{status}}: il numero non può inviare finché non è CONNECTED',
+      notConnectedFix:
+        'apri WhatsApp Manager → Phone numbers: completa la registrazione (PIN della verifica in due passaggi) o risolvi ciò che Meta vi segnala',
+      quality: 'valutazione della qualità',
+      red: 'RED: Meta potrebbe abbassare il limite di messaggi o bloccare il numero',
+      redFix: 'consulta le statistiche del numero in WhatsApp Manager; invia meno template di marketing',
+      limit: 'limite di messaggi',
+      notReported: 'non indicato',
+      live: 'app Live',
+      isLive: 'il numero è in modalità LIVE',
+      sandbox: 'il numero è un numero di test (SANDBOX): ogni cliente fuori dall’elenco di test riceve l’errore 131030',
+      liveUnknown: 'non indicato da Meta; verifica che App Dashboard → App Mode indichi Live (altrimenti: {{fix}})',
+      waba: 'WhatsApp Business Account',
+      wabaUnset: 'WHATSAPP_BUSINESS_ACCOUNT_ID non è impostato: i template non possono essere letti né inviati',
+      wabaUnsetFix:
+        'copia il WhatsApp Business Account ID da App Dashboard → WhatsApp → API Setup in WHATSAPP_BUSINESS_ACCOUNT_ID (businessAccountId in BRIDGE_CONFIG)',
+      wabaLists: '{{waba}} include il numero',
+      wabaLacks: '{{waba}} non include il numero {{id}} (include {{ids}})',
+      wabaLacksFix:
+        'imposta in WHATSAPP_BUSINESS_ACCOUNT_ID l’account a cui appartiene il numero (App Dashboard → WhatsApp → API Setup mostra i due ID insieme)',
+    },
+    app: {
+      subscribed: 'app iscritta all’account',
+      subscribeFix: 'iscrivi l’app all’account: curl -X POST -H "Authorization: Bearer $WHATSAPP_ACCESS_TOKEN" <Graph URL>/<version>/{{waba}}/subscribed_apps',
+      theApp: 'l’app',
+      receives: '{{app}} ({{id}}) riceve i webhook di {{waba}}',
+      notSubscribed: 'l’app non è iscritta a {{waba}}: Meta non le invia alcun messaggio',
+      notSubscribedId: 'l’app {{app}} non è iscritta a {{waba}}: Meta non le invia alcun messaggio',
+      notSubscribedOthers: 'l’app non è iscritta a {{waba}} (iscritte: {{others}}): Meta non le invia alcun messaggio',
+      notSubscribedIdOthers: 'l’app {{app}} non è iscritta a {{waba}} (iscritte: {{others}}): Meta non le invia alcun messaggio',
+      fields: 'campi del webhook',
+      fieldsFix:
+        'App Dashboard → WhatsApp → Configuration → Webhook: Edit (URL di callback https://<your host>{{path}}, il token di verifica qui sotto), poi Manage e iscriviti a {{fields}}',
+      noAppId: 'l’ID dell’app è sconosciuto (debug_token non lo ha indicato), quindi il webhook non può essere letto',
+      secret: '{{detail}} (WHATSAPP_APP_SECRET è il secret di questa app?)',
+      noWebhook: 'per l’app non è configurato alcun webhook WhatsApp attivo',
+      callbackWrong: 'l’URL di callback è {{callback}}, non quello del bridge https://<host>{{path}}',
+      callbackUnset: 'l’URL di callback non è impostato, invece di quello del bridge https://<host>{{path}}',
+      fieldsMissing: '{{callback}} non è iscritto a {{missing}}',
+      fieldsOk: '{{callback}}: {{fields}}',
+      paste: 'webhook da incollare',
+      pasteDetail: 'Callback URL https://<your public host>{{path}} · Verify token {{token}}',
+    },
+    chat: {
+      botToken: 'token del bot',
+      channel: 'canale {{id}}',
+    },
+    slack: {
+      tokenFix: 'crea l’app da docker/slack-app-manifest.yml, installala e imposta il suo Bot User OAuth Token (xoxb-…) in SLACK_BOT_TOKEN',
+      reinstall:
+        'aggiungi gli scope mancanti in api.slack.com/apps → la tua app → OAuth & Permissions → Bot Token Scopes (o aggiorna l’app da docker/slack-app-manifest.yml), poi Reinstall to Workspace e imposta il nuovo SLACK_BOT_TOKEN',
+      theBot: 'il bot',
+      theWorkspace: 'il workspace',
+      botIn: '@{{bot}} in {{team}}',
+      scopes: 'scope del bot',
+      scopesUnlisted: 'Slack non ha elencato gli scope concessi',
+      scopesMissing: 'mancano {{missing}}',
+      scopesAll: 'tutti i {{count}} del manifest',
+      channelNotFoundFix: 'controlla l’ID del canale (dettagli del canale → ID canale); per un canale privato, invita prima @{{bot}} (/invite @{{bot}})',
+      seeError: 'consulta l’errore di Slack per conversations.info',
+      archived: '{{channel}} è archiviato: non vi si può pubblicare nulla',
+      archivedFix: 'ripristina {{channel}} dall’archivio, oppure instrada il numero verso un altro canale',
+      notMember: '@{{bot}} non è membro di {{channel}}: le pubblicazioni falliscono con not_in_channel',
+      notMemberFix: 'in {{channel}}, scrivi /invite @{{bot}}',
+      noWrite: '@{{bot}} è in {{channel}} ma non ha chat:write',
+      canPost: '@{{bot}} è in {{channel}} e può pubblicare',
+    },
+    discord: {
+      tokenFix: 'Discord Developer Portal → la tua applicazione → Bot → Reset Token; impostalo in DISCORD_BOT_TOKEN',
+      intent: 'intent Message Content',
+      intentFix: 'Discord Developer Portal → la tua applicazione → Bot → Privileged Gateway Intents: attiva Message Content Intent, poi Save',
+      enabled: 'attivo',
+      disabled: 'disattivato: il bot vedrebbe le risposte degli agenti senza il loro testo',
+      server: 'server',
+      serverFix: 'controlla DISCORD_GUILD_ID e invita il bot: Developer Portal → OAuth2 → URL Generator, scope bot e applications.commands',
+      channelFix: 'controlla l’ID del canale (clic destro sul canale → Copia ID canale) e che il bot possa vederlo',
+      notInServer: '{{channel}} non è nel server {{server}}',
+      wrongType: '{{channel}} è di tipo {{type}}',
+      typeFix: 'usa un canale testuale, di annunci o forum del server indicato da DISCORD_GUILD_ID',
+      textChannel: '{{channel}}, un canale testuale',
+      announcementChannel: '{{channel}}, un canale di annunci',
+      forumChannel: '{{channel}}, un canale forum',
+      permissionsIn: 'permessi in {{channel}}',
+      permissionsMissing: 'mancano {{missing}}',
+      permissionWhy: '{{permission}} (per {{why}})',
+      why: {
+        viewChannel: 'vedere il canale',
+        sendMessages: 'aprire le conversazioni (messaggi iniziali dei thread, post del forum)',
+        sendMessagesInThreads: 'pubblicare i messaggi dei clienti',
+        createPublicThreads: 'un thread per conversazione',
+        readMessageHistory: 'vedere le risposte degli agenti e modificare i propri post',
+        addReactions: 'mostrare lo stato di consegna e le reazioni dei clienti',
+        attachFiles: 'pubblicare i file multimediali dei clienti',
+        manageThreads: 'riaprire il thread bloccato di una conversazione',
+      },
+      permissionsFix:
+        'Modifica canale {{channel}} → Autorizzazioni → il ruolo del bot: consenti {{missing}} (oppure concedili al ruolo in Impostazioni server → Ruoli)',
+    },
+  },
+};
