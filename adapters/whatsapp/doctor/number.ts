@@ -75,7 +75,7 @@ export async function checkWaba(graph: GraphAccountClient, wabaId: string | unde
     ? checkPassed(name, tx('doctor.number.wabaLists', { waba: wabaId }))
     : checkFailed(
         name,
-        tx('doctor.number.wabaLacks', { waba: wabaId, id: graph.account.phoneNumberId, ids: ids.join(', ') || tx('doctor.none') }),
+        tx('doctor.number.wabaLacks', { waba: wabaId, id: graph.account.phoneNumberId, ids: ids.join(', ') || tx('doctor.number.noNumbers') }),
         tx('doctor.number.wabaLacksFix'),
       );
 }

@@ -57,7 +57,11 @@ export async function checkToken(graph: GraphAccountClient, now: number): Promis
   const permissions = tx('doctor.token.permissions');
   checks.push(
     missing.length
-      ? checkFailed(permissions, tx('doctor.token.missingScopes', { missing: missing.join(', '), granted: granted.join(', ') || tx('doctor.none') }), RENEW)
+      ? checkFailed(
+          permissions,
+          tx('doctor.token.missingScopes', { missing: missing.join(', '), granted: granted.join(', ') || tx('doctor.token.noScopes') }),
+          RENEW,
+        )
       : checkPassed(permissions, tx('doctor.raw', { text: REQUIRED_SCOPES.join(', ') })),
   );
   return { checks, appId: data.app_id, usable: true };

@@ -24,7 +24,6 @@ export const doctor = {
       detail: 'the checks stopped: {{error}}',
       fix: 'run `npm run doctor` again; if it persists, see the bridge’s log',
     },
-    none: 'none',
     /** A platform's own words (an error message), kept as they are. */
     raw: '{{text}}',
     /** A list: `{{rest}}` is the list's other items, already joined. */
@@ -65,6 +64,7 @@ export const doctor = {
       validOfAppWithId: 'a valid token of the app {{app}} (app id {{id}})',
       permissions: 'token permissions',
       missingScopes: 'missing {{missing}} (granted: {{granted}})',
+      noScopes: 'none',
       expiry: 'token expiry',
       neverExpires: 'never expires',
       expired: 'expired at {{when}}',
@@ -93,6 +93,7 @@ export const doctor = {
         'copy the WhatsApp Business Account ID from App Dashboard → WhatsApp → API Setup into WHATSAPP_BUSINESS_ACCOUNT_ID (businessAccountId in BRIDGE_CONFIG)',
       wabaLists: '{{waba}} lists the number',
       wabaLacks: '{{waba}} does not list the number {{id}} (it lists {{ids}})',
+      noNumbers: 'none',
       wabaLacksFix: 'set WHATSAPP_BUSINESS_ACCOUNT_ID to the account the number belongs to (App Dashboard → WhatsApp → API Setup shows both ids together)',
     },
     app: {

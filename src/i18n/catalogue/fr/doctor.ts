@@ -23,7 +23,6 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       detail: 'les vérifications se sont arrêtées : {{error}}',
       fix: 'relancez `npm run doctor` ; si le problème persiste, consultez le journal du bridge',
     },
-    none: 'aucune',
     raw: '{{text}}',
     list: '{{first}}, {{rest}}',
     graph: {
@@ -60,6 +59,7 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       validOfAppWithId: 'un jeton valide de l’application {{app}} (ID d’application {{id}})',
       permissions: 'autorisations du jeton',
       missingScopes: '{{missing}} manquantes (accordées : {{granted}})',
+      noScopes: 'aucune',
       expiry: 'expiration du jeton',
       neverExpires: 'n’expire jamais',
       expired: 'expiré le {{when}}',
@@ -88,7 +88,8 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       wabaUnsetFix:
         'copiez le WhatsApp Business Account ID depuis App Dashboard → WhatsApp → API Setup dans WHATSAPP_BUSINESS_ACCOUNT_ID (businessAccountId dans BRIDGE_CONFIG)',
       wabaLists: '{{waba}} contient le numéro',
-      wabaLacks: '{{waba}} ne contient pas le numéro {{id}} (il contient {{ids}})',
+      wabaLacks: '{{waba}} ne contient pas le numéro {{id}} (il contient : {{ids}})',
+      noNumbers: 'aucun',
       wabaLacksFix:
         'définissez dans WHATSAPP_BUSINESS_ACCOUNT_ID le compte auquel appartient le numéro (App Dashboard → WhatsApp → API Setup affiche les deux ID ensemble)',
     },

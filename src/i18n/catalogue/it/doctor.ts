@@ -23,7 +23,6 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       detail: 'i controlli si sono interrotti: {{error}}',
       fix: 'esegui di nuovo `npm run doctor`; se il problema persiste, consulta il log del bridge',
     },
-    none: 'nessuno',
     raw: '{{text}}',
     list: '{{first}}, {{rest}}',
     graph: {
@@ -60,6 +59,7 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       validOfAppWithId: 'un token valido dell’app {{app}} (ID app {{id}})',
       permissions: 'autorizzazioni del token',
       missingScopes: 'mancano {{missing}} (concesse: {{granted}})',
+      noScopes: 'nessuna',
       expiry: 'scadenza del token',
       neverExpires: 'non scade mai',
       expired: 'scaduto il {{when}}',
@@ -88,7 +88,8 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       wabaUnsetFix:
         'copia il WhatsApp Business Account ID da App Dashboard → WhatsApp → API Setup in WHATSAPP_BUSINESS_ACCOUNT_ID (businessAccountId in BRIDGE_CONFIG)',
       wabaLists: '{{waba}} include il numero',
-      wabaLacks: '{{waba}} non include il numero {{id}} (include {{ids}})',
+      wabaLacks: '{{waba}} non include il numero {{id}} (include: {{ids}})',
+      noNumbers: 'nessuno',
       wabaLacksFix:
         'imposta in WHATSAPP_BUSINESS_ACCOUNT_ID l’account a cui appartiene il numero (App Dashboard → WhatsApp → API Setup mostra i due ID insieme)',
     },

@@ -23,7 +23,6 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       detail: 'các mục kiểm tra đã dừng: {{error}}',
       fix: 'chạy lại `npm run doctor`; nếu lỗi vẫn còn, hãy xem log của bridge',
     },
-    none: 'không có',
     raw: '{{text}}',
     list: '{{first}}, {{rest}}',
     graph: {
@@ -60,6 +59,7 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       validOfAppWithId: 'một token hợp lệ của ứng dụng {{app}} (ID ứng dụng {{id}})',
       permissions: 'quyền của token',
       missingScopes: 'thiếu {{missing}} (đã cấp: {{granted}})',
+      noScopes: 'không có',
       expiry: 'thời hạn của token',
       neverExpires: 'không bao giờ hết hạn',
       expired: 'đã hết hạn lúc {{when}}',
@@ -87,7 +87,8 @@ export const doctor: Pick<Catalogue, 'doctor'> = {
       wabaUnsetFix:
         'sao chép WhatsApp Business Account ID từ App Dashboard → WhatsApp → API Setup vào WHATSAPP_BUSINESS_ACCOUNT_ID (businessAccountId trong BRIDGE_CONFIG)',
       wabaLists: '{{waba}} có số này',
-      wabaLacks: '{{waba}} không có số {{id}} (chỉ có {{ids}})',
+      wabaLacks: '{{waba}} không có số {{id}} (danh sách số: {{ids}})',
+      noNumbers: 'không có',
       wabaLacksFix: 'đặt WHATSAPP_BUSINESS_ACCOUNT_ID thành tài khoản sở hữu số này (App Dashboard → WhatsApp → API Setup hiển thị cả hai ID cùng nhau)',
     },
     app: {

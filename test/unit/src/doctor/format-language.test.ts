@@ -100,6 +100,17 @@ describe('a check’s texts', () => {
     expect(renderText('it', check.text!.detail)).toMatch(/^non indicato da Meta; .*\(altrimenti: passa l’app in modalità Live/);
   });
 
+  test('an empty list reads as the language says it (“none”, each in its gender)', () => {
+    const lacks = tx('doctor.number.wabaLacks', { waba: '102290129340398', id: '106540352242922', ids: tx('doctor.number.noNumbers') });
+    expect(renderText('en', lacks)).toBe('102290129340398 does not list the number 106540352242922 (it lists none)');
+    expect(renderText('it', lacks)).toBe('102290129340398 non include il numero 106540352242922 (include: nessuno)');
+    expect(renderText('fr', lacks)).toBe('102290129340398 ne contient pas le numéro 106540352242922 (il contient : aucun)');
+    expect(renderText('vi', lacks)).toBe('102290129340398 không có số 106540352242922 (danh sách số: không có)');
+    const scopes = tx('doctor.token.missingScopes', { missing: 'whatsapp_business_management', granted: tx('doctor.token.noScopes') });
+    expect(renderText('en', scopes)).toBe('missing whatsapp_business_management (granted: none)');
+    expect(renderText('it', scopes)).toBe('mancano whatsapp_business_management (concesse: nessuna)');
+  });
+
   test('a platform’s own words stay as they are in every language', () => {
     for (const language of ['en', 'it', 'fr', 'vi'] as const)
       expect(renderText(language, rawText('GET /users/@me: 401 Unauthorized'))).toBe('GET /users/@me: 401 Unauthorized');
