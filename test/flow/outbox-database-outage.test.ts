@@ -67,7 +67,10 @@ test('database killed while posts are in flight: the process stays alive, and ev
     await eventually(() => {
       const texts = threadTexts(slack);
       for (const a of acked) expect(texts).toContain(a);
-    }, 60_000);
+    }, 60_000).catch((err: Error) => {
+      // What the bridge did after the database came back says why: keep it beside the assertion.
+      throw new Error(`${err.message}\n--- the bridge's last output:\n${bridge.output().slice(-6000)}`);
+    });
     expect(bridge.proc.exitCode).toBeNull();
     const texts = [...new Set(threadTexts(slack))];
     for (const k of [0, 1]) {

@@ -29,6 +29,9 @@ export interface ChatPost {
   actions?: PostActions;
 }
 
+/** The author of the bridge's own posts (notices, statuses, reminders): a name, like a bot's, in every language. */
+export const BRIDGE_AUTHOR: ChatPost['author'] = { name: 'WhatsApp bridge', role: 'bridge' };
+
 export interface ThreadOpening {
   channelId: string;
   /** Short name: Discord thread name, Slack root headline. */

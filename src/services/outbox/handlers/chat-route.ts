@@ -6,12 +6,10 @@
  * back, and the old thread says where the conversation went. Otherwise the thread says the choice (a label, or the
  * account's own channel). Later posts find the new thread through the current link.
  */
-import { hasPermalinks, type ThreadRef } from '../../../domain/chat';
+import { BRIDGE_AUTHOR, hasPermalinks, type ThreadRef } from '../../../domain/chat';
 import type { JobPayloads } from '../../../domain/records';
 import type { HandlerContext, JobHandler } from './support/context';
 import { threadFor } from './support/threads';
-
-const BRIDGE = { name: 'WhatsApp bridge', role: 'bridge' } as const;
 
 export function chatRouteHandler(ctx: HandlerContext): JobHandler<'chat.route'> {
   return { run: (p) => follow(ctx, p) };
@@ -40,7 +38,7 @@ async function follow(ctx: HandlerContext, p: JobPayloads['chat.route']): Promis
     // No thread to move (none yet: it opens in the target channel; or it is there already): the choice is said in it.
     const outcome = route.label ? tr('menu.labelled', { label: route.label }) : routed ? tr('menu.routedHere', { account: target!.name }) : tr('menu.stays');
     const { thread } = await threadFor(ctx, conversation._id, p.platform);
-    await chat.postInThread(thread, { author: BRIDGE, body: tr('menu.chose', { choice: route.choice, outcome }) });
+    await chat.postInThread(thread, { author: BRIDGE_AUTHOR, body: tr('menu.chose', { choice: route.choice, outcome }) });
     return;
   }
   const old: ThreadRef = interrupted ? { platform: p.platform, ...previous! } : { platform: p.platform, channelId: link!.channelId, threadId: link!.threadId };
@@ -53,7 +51,7 @@ async function follow(ctx: HandlerContext, p: JobPayloads['chat.route']): Promis
   }
   const { thread } = await threadFor(ctx, conversation._id, p.platform);
   const where = (t: ThreadRef) => (hasPermalinks(chat) ? chat.threadUrl(t) : tr('menu.channel', { channel: t.channelId }));
-  await chat.postInThread(thread, { author: BRIDGE, body: tr('menu.movedFrom', { choice: route.choice, from: where(old) }) });
-  await chat.postInThread(old, { author: BRIDGE, body: tr('menu.movedTo', { choice: route.choice, account: target!.name, where: where(thread) }) });
+  await chat.postInThread(thread, { author: BRIDGE_AUTHOR, body: tr('menu.movedFrom', { choice: route.choice, from: where(old) }) });
+  await chat.postInThread(old, { author: BRIDGE_AUTHOR, body: tr('menu.movedTo', { choice: route.choice, account: target!.name, where: where(thread) }) });
   ctx.log.info({ conversationId: conversation._id, platform: p.platform, channelId: thread.channelId }, 'conversation routed by its menu to another channel');
 }

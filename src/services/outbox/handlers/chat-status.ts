@@ -2,7 +2,7 @@
  * `chat.status`: a WhatsApp delivery status shown on the message in the thread (the agent's own, or the bridge's
  * post of it); a failure is explained in the thread, with what a person can do.
  */
-import { hasStatusMarks } from '../../../domain/chat';
+import { BRIDGE_AUTHOR, hasStatusMarks } from '../../../domain/chat';
 import type { JobPayloads } from '../../../domain/records';
 import { partLabel, showCombinedStatus } from '../../message-parts';
 import { t } from '../../../i18n';
@@ -43,7 +43,7 @@ async function showStatus(ctx: HandlerContext, p: JobPayloads['chat.status']): P
       ? { conversationId: message.conversationId, actions: ['template' as const], ...(lang === 'en' ? {} : { language: lang }) }
       : undefined;
   await chat.postInThread(thread, {
-    author: { name: 'WhatsApp bridge', role: 'bridge' },
+    author: BRIDGE_AUTHOR,
     body: `${file}${failureNotice(explanation, lang)}`,
     ...(actions ? { actions } : {}),
   });

@@ -6,6 +6,7 @@
  * participants; nobody else is pinged). One job per message and platform, and a job runs once (its key is kept after
  * it finished), so a restart or a second instance reminds nobody twice.
  */
+import { BRIDGE_AUTHOR } from '../../../domain/chat';
 import { PLATFORM_LABEL } from '../../../domain/platform';
 import { SERVICE_WINDOW_MS } from '../../inbound/agent-reply';
 import { remindedPeople } from '../../window-reminder';
@@ -30,7 +31,7 @@ export function chatWindowReminderHandler(ctx: HandlerContext): JobHandler<'chat
       const { thread } = await threadFor(ctx, p.conversationId, p.platform);
       const tr = ctx.accounts.texts(ctx.accounts.chatAccountOf(conversation, p.platform) ?? conversation.accountId);
       await ctx.chat(p.platform).postInThread(thread, {
-        author: { name: 'WhatsApp bridge', role: 'bridge' },
+        author: BRIDGE_AUTHOR,
         body: others.length ? tr('windowReminder.reminderFor', { others: others.join(', ') }) : tr('windowReminder.reminder'),
         mentionUserIds: here.map((x) => x.userId),
         date: closesAt,
