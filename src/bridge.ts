@@ -156,7 +156,11 @@ export async function startBridge(config: Config, log: Logger, options: BridgeOp
   registerTemplateCommands(commands, templateSender, templateSync, bulkSends);
   registerRequeueCommand(commands, store, accounts, enqueue.wake);
   registerLifecycleCommands({ commands, lifecycle, store, accounts, enqueue });
-  registerDoctorCommand(commands, { admins: config.admins ?? [], run: () => runDoctor(config, defaultDoctorDeps()) });
+  registerDoctorCommand(commands, {
+    admins: config.admins ?? [],
+    run: () => runDoctor(config, defaultDoctorDeps()),
+    languageOf: (req) => accounts.channelLanguage(req.platform, req.channelId),
+  });
   const agentReplies = new AgentReplies(store, accounts, log.child({ component: 'agent-replies' }), options.now);
   const toolsLog = log.child({ component: 'agent-tools' });
   const agentTools = registerAgentTools(commands, { store, accounts, chats, agentReplies, enqueue, log: toolsLog, now: options.now });

@@ -18,17 +18,35 @@ import {
   type APIUser,
 } from 'discord.js';
 import type { ChatDestination } from '../chat-module';
-import { failed, passed, type DoctorCheck } from '../../src/domain/doctor';
+import type { DoctorCheck, DoctorText } from '../../src/domain/doctor';
+import { checkFailed, checkPassed, doctorText as tx, listText, rawText } from '../../src/doctor/text';
+import type { TextKey } from '../../src/i18n';
 import type { DiscordConfig } from './config';
 import { channelPermissions, NEEDED_PERMISSIONS } from './permissions';
 
-const TOKEN_FIX = 'Discord Developer Portal → your application → Bot → Reset Token; set it as DISCORD_BOT_TOKEN';
-const INTENT_FIX = 'Discord Developer Portal → your application → Bot → Privileged Gateway Intents: turn on Message Content Intent, Save';
-const CHANNEL_TYPES = new Map<number, string>([
-  [ChannelType.GuildText, 'text channel'],
-  [ChannelType.GuildAnnouncement, 'announcement channel'],
-  [ChannelType.GuildForum, 'forum channel'],
+const TOKEN_FIX = tx('doctor.discord.tokenFix');
+const INTENT_FIX = tx('doctor.discord.intentFix');
+/** The channel types the bridge posts in, each with its check's words (`#name, a text channel`). */
+const CHANNEL_TYPES = new Map<number, TextKey>([
+  [ChannelType.GuildText, 'doctor.discord.textChannel'],
+  [ChannelType.GuildAnnouncement, 'doctor.discord.announcementChannel'],
+  [ChannelType.GuildForum, 'doctor.discord.forumChannel'],
 ]);
+/** Why the bridge needs each permission (permissions.ts' `why`), as catalogue texts by the permission's name. */
+const WHY = new Map<string, TextKey>([
+  ['View Channel', 'doctor.discord.why.viewChannel'],
+  ['Send Messages', 'doctor.discord.why.sendMessages'],
+  ['Send Messages in Threads', 'doctor.discord.why.sendMessagesInThreads'],
+  ['Create Public Threads', 'doctor.discord.why.createPublicThreads'],
+  ['Read Message History', 'doctor.discord.why.readMessageHistory'],
+  ['Add Reactions', 'doctor.discord.why.addReactions'],
+  ['Attach Files', 'doctor.discord.why.attachFiles'],
+  ['Manage Threads', 'doctor.discord.why.manageThreads'],
+]);
+const whyText = (p: { name: string; why: string }): DoctorText => {
+  const key = WHY.get(p.name);
+  return key ? tx(key) : rawText(p.why);
+};
 
 const why = (err: unknown) => (err instanceof DiscordAPIError ? `${err.status} ${err.message}` : (err as Error).message);
 
@@ -38,9 +56,9 @@ export async function discordDoctor(config: DiscordConfig, destinations: ChatDes
   try {
     bot = (await rest.get(Routes.user('@me'))) as APIUser;
   } catch (err) {
-    return [failed('bot token', `GET /users/@me: ${why(err)}`, TOKEN_FIX)];
+    return [checkFailed(tx('doctor.chat.botToken'), rawText(`GET /users/@me: ${why(err)}`), TOKEN_FIX)];
   }
-  const checks = [passed('bot token', `${bot.username} (${bot.id})`)];
+  const checks = [checkPassed(tx('doctor.chat.botToken'), rawText(`${bot.username} (${bot.id})`))];
   checks.push(await intentCheck(rest));
   let guild: APIGuild;
   let member: APIGuildMember;
@@ -50,64 +68,63 @@ export async function discordDoctor(config: DiscordConfig, destinations: ChatDes
       APIGuildMember,
     ];
   } catch (err) {
-    checks.push(
-      failed(
-        'server',
-        `${config.guildId}: ${why(err)}`,
-        `check DISCORD_GUILD_ID, and invite the bot: Developer Portal → OAuth2 → URL Generator, scopes bot and applications.commands`,
-      ),
-    );
+    checks.push(checkFailed(tx('doctor.discord.server'), rawText(`${config.guildId}: ${why(err)}`), tx('doctor.discord.serverFix')));
     return checks;
   }
-  checks.push(passed('server', `${guild.name} (${guild.id})`));
+  checks.push(checkPassed(tx('doctor.discord.server'), rawText(`${guild.name} (${guild.id})`)));
   const memberWithUser = { ...member, user: member.user ?? bot };
   for (const channelId of new Set(destinations.map((d) => d.channelId))) checks.push(...(await channelChecks(rest, guild, memberWithUser, channelId)));
   return checks;
 }
 
 async function intentCheck(rest: REST): Promise<DoctorCheck> {
+  const intent = tx('doctor.discord.intent');
   try {
     const app = (await rest.get(Routes.currentApplication())) as APIApplication;
     const flags = app.flags ?? 0;
     const on = (flags & (ApplicationFlags.GatewayMessageContent | ApplicationFlags.GatewayMessageContentLimited)) !== 0;
-    return on
-      ? passed('Message Content intent', 'enabled')
-      : failed('Message Content intent', 'disabled: the bot would see agents’ replies without their text', INTENT_FIX);
+    return on ? checkPassed(intent, tx('doctor.discord.enabled')) : checkFailed(intent, tx('doctor.discord.disabled'), INTENT_FIX);
   } catch (err) {
-    return failed('Message Content intent', `GET /applications/@me: ${why(err)}`, INTENT_FIX);
+    return checkFailed(intent, rawText(`GET /applications/@me: ${why(err)}`), INTENT_FIX);
   }
 }
 
 async function channelChecks(rest: REST, guild: APIGuild, member: APIGuildMember, channelId: string): Promise<DoctorCheck[]> {
+  const name = tx('doctor.chat.channel', { id: channelId });
   let channel: APIChannel;
   try {
     channel = (await rest.get(Routes.channel(channelId))) as APIChannel;
   } catch (err) {
-    return [failed(`channel ${channelId}`, why(err), 'check the channel id (right-click the channel → Copy Channel ID) and that the bot can see it')];
+    return [checkFailed(name, rawText(why(err)), tx('doctor.discord.channelFix'))];
   }
   const label = `#${channel.name ?? channelId}`;
   const guildId = 'guild_id' in channel ? channel.guild_id : undefined;
   const kind = CHANNEL_TYPES.get(channel.type);
   if (guildId !== guild.id || !kind)
     return [
-      failed(
-        `channel ${channelId}`,
-        guildId !== guild.id ? `${label} is not in the server ${guild.name}` : `${label} is of type ${ChannelType[channel.type]}`,
-        'use a text, announcement or forum channel of the server DISCORD_GUILD_ID names',
+      checkFailed(
+        name,
+        guildId !== guild.id
+          ? tx('doctor.discord.notInServer', { channel: label, server: guild.name })
+          : tx('doctor.discord.wrongType', { channel: label, type: ChannelType[channel.type] }),
+        tx('doctor.discord.typeFix'),
       ),
     ];
-  const checks = [passed(`channel ${channelId}`, `${label}, a ${kind}`)];
+  const checks = [checkPassed(name, tx(kind, { channel: label }))];
   const overwrites = 'permission_overwrites' in channel ? channel.permission_overwrites : [];
   const perms = channelPermissions(guild, member as APIGuildMember & { user: APIUser }, overwrites);
   const missing = NEEDED_PERMISSIONS.filter((p) => (perms & p.flag) === 0n);
+  const permissions = tx('doctor.discord.permissionsIn', { channel: label });
   checks.push(
     missing.length
-      ? failed(
-          `permissions in ${label}`,
-          `missing ${missing.map((p) => `${p.name} (to ${p.why})`).join(', ')}`,
-          `Edit Channel ${label} → Permissions → the bot’s role: allow ${missing.map((p) => p.name).join(', ')} (or grant them to the role in Server Settings → Roles)`,
+      ? checkFailed(
+          permissions,
+          tx('doctor.discord.permissionsMissing', {
+            missing: listText(missing.map((p) => tx('doctor.discord.permissionWhy', { permission: p.name, why: whyText(p) })) as [DoctorText, ...DoctorText[]]),
+          }),
+          tx('doctor.discord.permissionsFix', { channel: label, missing: missing.map((p) => p.name).join(', ') }),
         )
-      : passed(`permissions in ${label}`, NEEDED_PERMISSIONS.map((p) => p.name).join(', ')),
+      : checkPassed(permissions, rawText(NEEDED_PERMISSIONS.map((p) => p.name).join(', '))),
   );
   return checks;
 }

@@ -7,61 +7,64 @@
  */
 import { WebClient } from '@slack/web-api';
 import type { ChatDestination } from '../chat-module';
-import { failed, passed, type DoctorCheck } from '../../src/domain/doctor';
+import type { DoctorCheck, DoctorVar } from '../../src/domain/doctor';
+import { checkFailed, checkPassed, doctorText as tx, rawText } from '../../src/doctor/text';
 import type { SlackConfig } from './config';
 import { slackCode } from './outbound';
 import { BOT_SCOPES } from './scopes';
 
-const REINSTALL =
-  'add the missing scopes under api.slack.com/apps → your app → OAuth & Permissions → Bot Token Scopes (or update the app ' +
-  'from docker/slack-app-manifest.yml), then Reinstall to Workspace and set the new SLACK_BOT_TOKEN';
-const TOKEN_FIX = 'create the app from docker/slack-app-manifest.yml, install it, and set its Bot User OAuth Token (xoxb-…) as SLACK_BOT_TOKEN';
+const REINSTALL = tx('doctor.slack.reinstall');
+const TOKEN_FIX = tx('doctor.slack.tokenFix');
 
 export async function slackDoctor(config: SlackConfig, destinations: ChatDestination[]): Promise<DoctorCheck[]> {
   const client = new WebClient(config.botToken, { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 });
+  const tokenName = tx('doctor.chat.botToken');
   let auth;
   try {
     auth = await client.auth.test();
   } catch (err) {
-    return [failed('bot token', `auth.test: ${slackCode(err) ?? (err as Error).message}`, TOKEN_FIX)];
+    return [checkFailed(tokenName, rawText(`auth.test: ${slackCode(err) ?? (err as Error).message}`), TOKEN_FIX)];
   }
-  const botName = auth.user ?? auth.user_id ?? 'the bot';
-  const checks = [passed('bot token', `@${botName} in ${auth.team ?? auth.team_id ?? 'the workspace'}`)];
+  const botName = auth.user ?? auth.user_id;
+  const team = auth.team ?? auth.team_id;
+  const checks = [
+    checkPassed(tokenName, tx('doctor.slack.botIn', { bot: botName ?? tx('doctor.slack.theBot'), team: team ?? tx('doctor.slack.theWorkspace') })),
+  ];
   const granted = auth.response_metadata?.scopes;
   const missing = granted ? BOT_SCOPES.filter((s) => !granted.includes(s)) : [];
-  if (!granted) checks.push(passed('bot scopes', 'Slack did not list the granted scopes'));
+  const scopes = tx('doctor.slack.scopes');
+  if (!granted) checks.push(checkPassed(scopes, tx('doctor.slack.scopesUnlisted')));
   else
     checks.push(
-      missing.length ? failed('bot scopes', `missing ${missing.join(', ')}`, REINSTALL) : passed('bot scopes', `all ${BOT_SCOPES.length} of the manifest`),
+      missing.length
+        ? checkFailed(scopes, tx('doctor.slack.scopesMissing', { missing: missing.join(', ') }), REINSTALL)
+        : checkPassed(scopes, tx('doctor.slack.scopesAll', { count: BOT_SCOPES.length })),
     );
   const canWrite = !granted || granted.includes('chat:write');
-  for (const d of unique(destinations)) checks.push(await channelCheck(client, d.channelId, String(botName), canWrite));
+  const bot = botName ?? tx('doctor.slack.theBot');
+  for (const d of unique(destinations)) checks.push(await channelCheck(client, d.channelId, bot, canWrite));
   return checks;
 }
 
-async function channelCheck(client: WebClient, channelId: string, botName: string, canWrite: boolean): Promise<DoctorCheck> {
-  const name = `channel ${channelId}`;
+async function channelCheck(client: WebClient, channelId: string, bot: DoctorVar, canWrite: boolean): Promise<DoctorCheck> {
+  const name = tx('doctor.chat.channel', { id: channelId });
   let info;
   try {
     info = await client.conversations.info({ channel: channelId });
   } catch (err) {
     const code = slackCode(err) ?? (err as Error).message;
-    return failed(
+    return checkFailed(
       name,
-      `conversations.info: ${code}`,
-      code === 'channel_not_found'
-        ? `check the channel id (channel details → Channel ID); for a private channel, invite @${botName} first (/invite @${botName})`
-        : code === 'missing_scope'
-          ? REINSTALL
-          : 'see Slack’s error for conversations.info',
+      rawText(`conversations.info: ${code}`),
+      code === 'channel_not_found' ? tx('doctor.slack.channelNotFoundFix', { bot }) : code === 'missing_scope' ? REINSTALL : tx('doctor.slack.seeError'),
     );
   }
   const ch = info.channel ?? {};
-  const label = `#${ch.name ?? channelId}`;
-  if (ch.is_archived) return failed(name, `${label} is archived: nothing can be posted there`, `unarchive ${label}, or route the number to another channel`);
-  if (!ch.is_member) return failed(name, `@${botName} is not a member of ${label}: posts fail with not_in_channel`, `in ${label}, type /invite @${botName}`);
-  if (!canWrite) return failed(name, `@${botName} is in ${label} but lacks chat:write`, REINSTALL);
-  return passed(name, `@${botName} is in ${label} and can post`);
+  const channel = `#${ch.name ?? channelId}`;
+  if (ch.is_archived) return checkFailed(name, tx('doctor.slack.archived', { channel }), tx('doctor.slack.archivedFix', { channel }));
+  if (!ch.is_member) return checkFailed(name, tx('doctor.slack.notMember', { bot, channel }), tx('doctor.slack.notMemberFix', { bot, channel }));
+  if (!canWrite) return checkFailed(name, tx('doctor.slack.noWrite', { bot, channel }), REINSTALL);
+  return checkPassed(name, tx('doctor.slack.canPost', { bot, channel }));
 }
 
 function unique(destinations: ChatDestination[]): ChatDestination[] {

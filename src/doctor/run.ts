@@ -6,8 +6,9 @@
  */
 import type { ChatDestination } from '../../adapters/chat-module';
 import type { AccountConfig, Config } from '../config';
-import { failed, type DoctorCheck, type DoctorReport, type DoctorSection } from '../domain/doctor';
+import { type DoctorCheck, type DoctorReport, type DoctorSection } from '../domain/doctor';
 import { CHAT_PLATFORMS, PLATFORM_LABEL, type ChatPlatform } from '../domain/platform';
+import { checkFailed, doctorText } from './text';
 
 export interface DoctorDeps {
   /** One business number's WhatsApp checks. */
@@ -22,7 +23,13 @@ async function section(title: string, checks: () => Promise<DoctorCheck[]>): Pro
   } catch (err) {
     return {
       title,
-      checks: [failed('checks ran', `the checks stopped: ${(err as Error).message}`, 'run `npm run doctor` again; if it persists, see the bridge’s log')],
+      checks: [
+        checkFailed(
+          doctorText('doctor.crashed.name'),
+          doctorText('doctor.crashed.detail', { error: (err as Error).message }),
+          doctorText('doctor.crashed.fix'),
+        ),
+      ],
     };
   }
 }

@@ -60,6 +60,55 @@ describe('on Slack', () => {
   });
 });
 
+describe('on Slack, for an Italian account (BRIDGE_LANGUAGE=it)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('doctor-command-slack-it', {
+      env: { BRIDGE_ADMINS: AGENT, BRIDGE_LANGUAGE: 'it' },
+      beforeStart: ({ graph, slack }) => (setUpGraph(graph), slack.addChannel(CHANNEL)),
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function answer(user: string): Promise<{ response_type: string; text: string }> {
+    const res = await h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: user, channel_id: CHANNEL });
+    expect(res.status).toBe(200);
+    return JSON.parse(res.body) as { response_type: string; text: string };
+  }
+
+  test('an admin gets the report in Italian: a ✅ line, and a ❌ line with its fix', async () => {
+    h.slack.removeBot(CHANNEL);
+    try {
+      const body = await answer(AGENT);
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toContain('*WhatsApp · default (106540352242922)*');
+      expect(body.text).toMatch(/✅ token di accesso valido: un token valido/);
+      expect(body.text).toContain('✅ scadenza del token: ');
+      expect(body.text).toMatch(new RegExp(`❌ canale ${CHANNEL}: @\\S+ non è membro di #\\S+: le pubblicazioni falliscono con not_in_channel`));
+      expect(body.text).toMatch(/\n {6}→ soluzione: in #\S+, scrivi \/invite @\S+/);
+      expect(body.text).toMatch(/\n1 controllo su \d+ non superato\.$/);
+      // Nothing of the English report is left.
+      expect(body.text).not.toContain('access token valid');
+      expect(body.text).not.toContain('→ fix:');
+    } finally {
+      h.slack.inviteBot(CHANNEL);
+    }
+  });
+
+  test('anyone else is refused in Italian, privately, and no check runs', async () => {
+    const before = h.graph.calls.length;
+    const body = await answer('U0NOTADMIN');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toBe(
+      '🚫 `/wa doctor` è riservato agli amministratori del bridge. Chiedi a un amministratore di aggiungere il tuo ID utente (U0NOTADMIN) a BRIDGE_ADMINS, oppure esegui `npm run doctor` sul server.',
+    );
+    expect(body.text).toBe(t('it', 'doctor.refused.askAdmin', { user: 'U0NOTADMIN' }));
+    expect(h.graph.calls.length).toBe(before);
+  });
+});
+
 describe('on Slack, a check slower than Slack’s 3 s', () => {
   const ACK_MS = 500;
   let h: Harness;

@@ -2,53 +2,49 @@
  * The errors of the FAQ of Odoo's WhatsApp documentation (odoo/documentation,
  * content/applications/productivity/whatsapp.rst, "WhatsApp API FAQ"), each named with its fix, plus Meta's 131030
  * that Odoo's "test the connection" step runs into while the app is not Live. `doctor` names these instead of
- * Meta's bare code when a Graph call of a check fails.
+ * Meta's bare code when a Graph call of a check fails. The words are the catalogue's (area `doctor.faq`, src/i18n):
+ * English here, the channel's language in `/wa doctor`.
  */
+import type { DoctorText } from '../../../src/domain/doctor';
 import type { DeliveryError } from '../../../src/domain/errors';
+import { doctorText, renderText } from '../../../src/doctor/text';
+import { DEFAULT_LANGUAGE } from '../../../src/i18n';
 
 export interface FaqEntry {
   /** The FAQ's words for the problem. */
   name: string;
   fix: string;
+  /** The same as catalogue texts. */
+  text: { name: DoctorText; fix: DoctorText };
 }
 
-export const PERMANENT_TOKEN_FIX =
-  'create a permanent token: Meta Business Settings → Users → System users → an Admin system user → Generate new token ' +
-  '(Token expiration: Never) for this app, with whatsapp_business_messaging and whatsapp_business_management; set it as ' +
-  'WHATSAPP_ACCESS_TOKEN (or accessToken in BRIDGE_CONFIG) and restart the bridge';
+export const PERMANENT_TOKEN_FIX_TEXT = doctorText('doctor.faq.permanentTokenFix');
+export const NOT_LIVE_FIX_TEXT = doctorText('doctor.faq.notLiveFix');
+const ADMIN_SYSTEM_USER_FIX_TEXT = doctorText('doctor.faq.adminSystemUserFix');
+const DUPLICATE_TEMPLATE_FIX_TEXT = doctorText('doctor.faq.duplicateFix');
+const VERIFICATION_FIX_TEXT = doctorText('doctor.faq.verificationFix');
 
-export const ADMIN_SYSTEM_USER_FIX =
-  'the token belongs to an Employee system user: create an Admin system user (Meta Business Settings → Users → System ' +
-  'users → Add, role Admin), give it the app and the WhatsApp account (full control), generate its token and set it as ' +
-  'WHATSAPP_ACCESS_TOKEN';
+const english = (text: DoctorText) => renderText(DEFAULT_LANGUAGE, text);
+export const PERMANENT_TOKEN_FIX = english(PERMANENT_TOKEN_FIX_TEXT);
+export const ADMIN_SYSTEM_USER_FIX = english(ADMIN_SYSTEM_USER_FIX_TEXT);
+export const NOT_LIVE_FIX = english(NOT_LIVE_FIX_TEXT);
+export const DUPLICATE_TEMPLATE_FIX = english(DUPLICATE_TEMPLATE_FIX_TEXT);
+export const VERIFICATION_FIX = english(VERIFICATION_FIX_TEXT);
 
-export const NOT_LIVE_FIX =
-  'switch the app to Live (App Dashboard → App Mode: Live; it needs a privacy policy URL in App settings → Basic) and ' +
-  'send from a real business number; while testing, add each customer’s number to the test list (WhatsApp → API Setup → To)';
-
-export const DUPLICATE_TEMPLATE_FIX =
-  'a template with this name already exists in this language: give the new template another name, or edit the existing one ' +
-  'in WhatsApp Manager, then run `/wa sync`';
-
-export const VERIFICATION_FIX =
-  'the app may need advanced access, which needs a completed business verification (Meta Business Settings → Security ' +
-  'Center → Start verification; developers.facebook.com/docs/development/release/business-verification)';
+const entry = (name: DoctorText, fix: DoctorText): FaqEntry => ({ name: english(name), fix: english(fix), text: { name, fix } });
 
 const BY_CODE: Record<number, FaqEntry> = {
-  190: { name: 'the access token has expired (a temporary token lasts 24 hours)', fix: PERMANENT_TOKEN_FIX },
-  100: {
-    name: 'invalid parameter: the id is unknown to this token, or the token belongs to an Employee system user',
-    fix: `check WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_BUSINESS_ACCOUNT_ID in WhatsApp Manager; if they are right, ${ADMIN_SYSTEM_USER_FIX}`,
-  },
-  131030: { name: 'recipient not in the allowed list: the app is not Live', fix: NOT_LIVE_FIX },
+  190: entry(doctorText('doctor.faq.expired'), PERMANENT_TOKEN_FIX_TEXT),
+  100: entry(doctorText('doctor.faq.invalidParameter'), doctorText('doctor.faq.checkIdsFix', { then: ADMIN_SYSTEM_USER_FIX_TEXT })),
+  131030: entry(doctorText('doctor.faq.notLive'), NOT_LIVE_FIX_TEXT),
   // Permission errors: Odoo's FAQ "Verification" (advanced access needs business verification since 2023-02-01).
-  10: { name: 'permission denied', fix: VERIFICATION_FIX },
-  200: { name: 'permission denied', fix: VERIFICATION_FIX },
+  10: entry(doctorText('doctor.faq.permission'), VERIFICATION_FIX_TEXT),
+  200: entry(doctorText('doctor.faq.permission'), VERIFICATION_FIX_TEXT),
 };
 
 /** The FAQ entry for a Graph error, by its code; a duplicate template name is only told by Meta's words. */
 export function faqEntry(code: number, message = ''): FaqEntry | undefined {
-  if (/already exists|duplicate/i.test(message)) return { name: 'duplicate template name', fix: DUPLICATE_TEMPLATE_FIX };
+  if (/already exists|duplicate/i.test(message)) return entry(doctorText('doctor.faq.duplicate'), DUPLICATE_TEMPLATE_FIX_TEXT);
   return BY_CODE[code];
 }
 

@@ -6,9 +6,10 @@
  * of an app in development, which answers 131030 for every recipient outside the test list). The account's numbers:
  * `GET /{waba-id}/phone_numbers` (`{data:[{id, display_phone_number, …}]}`).
  */
-import { failed, passed, type DoctorCheck } from '../../../src/domain/doctor';
+import type { DoctorCheck } from '../../../src/domain/doctor';
+import { checkFailed, checkPassed, doctorText as tx, rawText } from '../../../src/doctor/text';
 import type { GraphAccount, GraphClient } from '../graph-client';
-import { NOT_LIVE_FIX } from './faq';
+import { NOT_LIVE_FIX_TEXT } from './faq';
 import { describeGraphError } from './graph-error';
 
 const FIELDS = 'display_phone_number,verified_name,quality_rating,status,messaging_limit_tier,account_mode';
@@ -24,69 +25,58 @@ interface PhoneNumber {
 }
 
 export async function checkNumber(graph: GraphAccountClient): Promise<DoctorCheck[]> {
+  const id = graph.account.phoneNumberId;
+  const name = tx('doctor.number.name');
   let n: PhoneNumber;
   try {
-    n = (await graph.get(`${graph.account.phoneNumberId}?fields=${FIELDS}`)) as PhoneNumber;
+    n = (await graph.get(`${id}?fields=${FIELDS}`)) as PhoneNumber;
   } catch (err) {
     const { detail, fix } = describeGraphError(err);
-    return [failed('phone number', `${graph.account.phoneNumberId}: ${detail}`, fix)];
+    return [checkFailed(name, tx('doctor.graph.on', { id, detail }), fix)];
   }
-  const checks = [passed('phone number', `${n.display_phone_number ?? '?'} “${n.verified_name ?? '?'}” (${graph.account.phoneNumberId})`)];
+  const checks = [checkPassed(name, tx('doctor.number.found', { display: n.display_phone_number ?? '?', verified: n.verified_name ?? '?', id }))];
   const status = (n.status ?? 'UNKNOWN').toUpperCase();
+  const statusName = tx('doctor.number.status');
   checks.push(
     status === 'CONNECTED'
-      ? passed('number status', status)
-      : failed(
-          'number status',
-          `${status}: the number cannot send until it is CONNECTED`,
-          'open WhatsApp Manager → Phone numbers: finish the registration (two-step PIN) or resolve what Meta lists there',
-        ),
+      ? checkPassed(statusName, rawText(status))
+      : checkFailed(statusName, tx('doctor.number.notConnected', { status }), tx('doctor.number.notConnectedFix')),
   );
   const quality = (n.quality_rating ?? 'UNKNOWN').toUpperCase();
-  checks.push(
-    quality === 'RED'
-      ? failed(
-          'quality rating',
-          'RED: Meta may lower the messaging limit or block the number',
-          'see the number’s insights in WhatsApp Manager; send fewer marketing templates',
-        )
-      : passed('quality rating', quality),
-  );
-  checks.push(passed('messaging limit', n.messaging_limit_tier ?? 'not reported'));
+  const qualityName = tx('doctor.number.quality');
+  checks.push(quality === 'RED' ? checkFailed(qualityName, tx('doctor.number.red'), tx('doctor.number.redFix')) : checkPassed(qualityName, rawText(quality)));
+  checks.push(checkPassed(tx('doctor.number.limit'), n.messaging_limit_tier ? rawText(n.messaging_limit_tier) : tx('doctor.number.notReported')));
   checks.push(liveCheck(n.account_mode));
   return checks;
 }
 
 function liveCheck(mode: string | undefined): DoctorCheck {
   const m = mode?.toUpperCase();
-  if (m === 'LIVE') return passed('app Live', 'the number is in LIVE mode');
-  if (m === 'SANDBOX') return failed('app Live', 'the number is a test number (SANDBOX): every customer outside the test list gets 131030', NOT_LIVE_FIX);
+  const name = tx('doctor.number.live');
+  if (m === 'LIVE') return checkPassed(name, tx('doctor.number.isLive'));
+  if (m === 'SANDBOX') return checkFailed(name, tx('doctor.number.sandbox'), NOT_LIVE_FIX_TEXT);
   // Meta did not say: the App Mode switch is only on the App Dashboard, not readable with the bridge's token.
-  return passed('app Live', `not reported by Meta; check that App Dashboard → App Mode says Live (else: ${NOT_LIVE_FIX})`);
+  return checkPassed(name, tx('doctor.number.liveUnknown', { fix: NOT_LIVE_FIX_TEXT }));
 }
 
 /** Whether the configured WABA lists this number: the id pair must belong together for templates to send. */
 export async function checkWaba(graph: GraphAccountClient, wabaId: string | undefined): Promise<DoctorCheck> {
-  if (!wabaId)
-    return failed(
-      'WhatsApp Business Account',
-      'WHATSAPP_BUSINESS_ACCOUNT_ID is not set: templates cannot be read or sent',
-      'copy the WhatsApp Business Account ID from App Dashboard → WhatsApp → API Setup into WHATSAPP_BUSINESS_ACCOUNT_ID (businessAccountId in BRIDGE_CONFIG)',
-    );
+  const name = tx('doctor.number.waba');
+  if (!wabaId) return checkFailed(name, tx('doctor.number.wabaUnset'), tx('doctor.number.wabaUnsetFix'));
   let res: { data?: PhoneNumber[] };
   try {
     res = (await graph.get(`${wabaId}/phone_numbers`)) as { data?: PhoneNumber[] };
   } catch (err) {
     const { detail, fix } = describeGraphError(err);
-    return failed('WhatsApp Business Account', `${wabaId}: ${detail}`, fix);
+    return checkFailed(name, tx('doctor.graph.on', { id: wabaId, detail }), fix);
   }
   const ids = (res.data ?? []).map((p) => p.id);
   return ids.includes(graph.account.phoneNumberId)
-    ? passed('WhatsApp Business Account', `${wabaId} lists the number`)
-    : failed(
-        'WhatsApp Business Account',
-        `${wabaId} does not list the number ${graph.account.phoneNumberId} (it lists ${ids.join(', ') || 'none'})`,
-        'set WHATSAPP_BUSINESS_ACCOUNT_ID to the account the number belongs to (App Dashboard → WhatsApp → API Setup shows both ids together)',
+    ? checkPassed(name, tx('doctor.number.wabaLists', { waba: wabaId }))
+    : checkFailed(
+        name,
+        tx('doctor.number.wabaLacks', { waba: wabaId, id: graph.account.phoneNumberId, ids: ids.join(', ') || tx('doctor.number.noNumbers') }),
+        tx('doctor.number.wabaLacksFix'),
       );
 }
 

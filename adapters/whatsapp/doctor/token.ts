@@ -4,9 +4,10 @@
  * token) and `data.scopes` (the permissions granted). The token inspects itself: Meta accepts the token of the app's
  * own system user as the access token of this call.
  */
-import { failed, passed, type DoctorCheck } from '../../../src/domain/doctor';
+import type { DoctorCheck } from '../../../src/domain/doctor';
+import { checkFailed, checkPassed, doctorText as tx } from '../../../src/doctor/text';
 import { describeGraphError } from './graph-error';
-import { PERMANENT_TOKEN_FIX } from './faq';
+import { PERMANENT_TOKEN_FIX_TEXT as RENEW } from './faq';
 import type { GraphAccountClient } from './number';
 
 /** The permissions the bridge uses: sending (messages, media) and managing (templates, phone numbers, subscriptions). */
@@ -27,39 +28,55 @@ export interface TokenFacts {
 }
 
 export async function checkToken(graph: GraphAccountClient, now: number): Promise<TokenFacts> {
+  const valid = tx('doctor.token.valid');
   let res: DebugToken;
   try {
     res = (await graph.get(`debug_token?input_token=${encodeURIComponent(graph.account.accessToken)}`)) as DebugToken;
   } catch (err) {
     const { detail, fix, code } = describeGraphError(err);
-    return { checks: [failed('access token valid', detail, fix)], usable: code !== 190 };
+    return { checks: [checkFailed(valid, detail, fix)], usable: code !== 190 };
   }
   const data = res.data ?? {};
   if (data.is_valid !== true) {
-    const why = data.error?.message ? ` (${data.error.message})` : '';
-    return { checks: [failed('access token valid', `Meta says the token is not valid${why}`, PERMANENT_TOKEN_FIX)], usable: false };
+    const why = data.error?.message;
+    return { checks: [checkFailed(valid, why ? tx('doctor.token.notValidWhy', { why }) : tx('doctor.token.notValid'), RENEW)], usable: false };
   }
-  const app = data.application ? ` of the app ${data.application}` : '';
-  const checks = [passed('access token valid', `a valid token${app}${data.app_id ? ` (app id ${data.app_id})` : ''}`)];
+  const app = data.application;
+  const id = data.app_id;
+  const found = app
+    ? id
+      ? tx('doctor.token.validOfAppWithId', { app, id })
+      : tx('doctor.token.validOfApp', { app })
+    : id
+      ? tx('doctor.token.validWithId', { id })
+      : tx('doctor.token.validToken');
+  const checks = [checkPassed(valid, found)];
   checks.push(expiry(data.expires_at, now));
   const granted = data.scopes ?? [];
   const missing = REQUIRED_SCOPES.filter((s) => !granted.includes(s));
+  const permissions = tx('doctor.token.permissions');
   checks.push(
     missing.length
-      ? failed('token permissions', `missing ${missing.join(', ')} (granted: ${granted.join(', ') || 'none'})`, PERMANENT_TOKEN_FIX)
-      : passed('token permissions', REQUIRED_SCOPES.join(', ')),
+      ? checkFailed(
+          permissions,
+          tx('doctor.token.missingScopes', { missing: missing.join(', '), granted: granted.join(', ') || tx('doctor.token.noScopes') }),
+          RENEW,
+        )
+      : checkPassed(permissions, tx('doctor.raw', { text: REQUIRED_SCOPES.join(', ') })),
   );
   return { checks, appId: data.app_id, usable: true };
 }
 
 function expiry(expiresAt: number | undefined, now: number): DoctorCheck {
-  if (!expiresAt) return passed('token expiry', 'never expires');
+  const name = tx('doctor.token.expiry');
+  if (!expiresAt) return checkPassed(name, tx('doctor.token.neverExpires'));
   const left = expiresAt * 1000 - now;
   const when = new Date(expiresAt * 1000).toISOString().replace('.000Z', 'Z');
-  if (left <= 0) return failed('token expiry', `expired at ${when}`, PERMANENT_TOKEN_FIX);
+  if (left <= 0) return checkFailed(name, tx('doctor.token.expired', { when }), RENEW);
   if (left < EXPIRY_WARNING_MS) {
     const hours = Math.floor(left / 3600_000);
-    return failed('token expiry', `expires at ${when} (in ${hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`})`, PERMANENT_TOKEN_FIX);
+    const detail = hours < 48 ? tx('doctor.token.expiresInHours', { when, hours }) : tx('doctor.token.expiresInDays', { when, days: Math.floor(hours / 24) });
+    return checkFailed(name, detail, RENEW);
   }
-  return passed('token expiry', `expires at ${when}; a system user's token that never expires avoids renewing it`);
+  return checkPassed(name, tx('doctor.token.expiresAt', { when }));
 }

@@ -15,5 +15,18 @@ import { delivery } from './delivery';
 import { templates } from './templates';
 import { media } from './media';
 import { account } from './account';
+import { doctor } from './doctor';
 
-export const en = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery, ...templates, ...media, ...account } as const;
+export const en = {
+  ...card,
+  ...notices,
+  ...commands,
+  ...actions,
+  ...interactive,
+  ...errors,
+  ...delivery,
+  ...templates,
+  ...media,
+  ...account,
+  ...doctor,
+} as const;

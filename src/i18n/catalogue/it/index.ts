@@ -11,5 +11,18 @@ import { delivery } from './delivery';
 import { templates } from './templates';
 import { media } from './media';
 import { account } from './account';
+import { doctor } from './doctor';
 
-export const it: Catalogue = { ...card, ...notices, ...commands, ...actions, ...interactive, ...errors, ...delivery, ...templates, ...media, ...account };
+export const it: Catalogue = {
+  ...card,
+  ...notices,
+  ...commands,
+  ...actions,
+  ...interactive,
+  ...errors,
+  ...delivery,
+  ...templates,
+  ...media,
+  ...account,
+  ...doctor,
+};
