@@ -52,13 +52,14 @@ export class MongoMessageStore implements MessageStore {
   }
 
   async addMirror(id: string, location: ChatLocation): Promise<void> {
-    await this.messageLock.run(id, () => this.m.messages.updateOne({ _id: id }, { $addToSet: { mirrors: location } }));
-    // A natural key back to the message: reactions on the post find it.
+    // A natural key back to the message: reactions and edits on the post find it. Written first, so that a message
+    // whose mirror is recorded is always found from its post (a reaction arriving between the two writes was lost).
     const _id = chatMessageKey(location.platform, location.channelId, location.messageId);
     await this.m.chatMessages
       .updateOne({ _id }, { $set: { messageId: id } }, { upsert: true })
       .exec()
       .catch(ignoreDuplicate);
+    await this.messageLock.run(id, () => this.m.messages.updateOne({ _id: id }, { $addToSet: { mirrors: location } }));
   }
 
   async findMessageByChatMessage(platform: ChatPlatform, channelId: string, chatMessageId: string): Promise<MessageRecord | null> {
