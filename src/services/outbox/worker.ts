@@ -222,7 +222,8 @@ export class OutboxWorker {
 
   private async claimAndExecute(job: OutboxJob, now: number): Promise<void> {
     let claimed: boolean;
-    if (!this.mayClaim()) return; // the lease lapsed since the poll: the next leader runs it
+    // Stopping: a job queued but not started stays pending for the next start (or instance); only those in flight finish.
+    if (this.stopped || !this.mayClaim()) return; // or the lease lapsed since the poll: the next leader runs it
     try {
       claimed = await this.store.claimJob(job._id, new Date(now + this.leaseMs));
     } catch (err) {
