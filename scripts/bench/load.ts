@@ -108,6 +108,17 @@ export async function waitFor(count: () => number, target: number, since: number
   return (performance.now() - since) / 1000;
 }
 
+/** Waits (bounded) until `count()` has not changed for `quietMs`: the bridge finished what the last load started. */
+export async function waitQuiet(count: () => number, quietMs: number, maxSeconds: number): Promise<void> {
+  const deadline = performance.now() + maxSeconds * 1000;
+  let last = count();
+  let since = performance.now();
+  while (performance.now() < deadline && performance.now() - since < quietMs) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (count() !== last) [last, since] = [count(), performance.now()];
+  }
+}
+
 /** Resident memory of a process, now and at its peak, in MB (Linux /proc). */
 export function rssOf(pid: number): { now: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
