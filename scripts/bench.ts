@@ -21,6 +21,7 @@ import { bridgeEnv, BENCH_SECRET, waitReady } from './bench/bridge-env';
 import { hmacEndpointRate, rawInsertRates } from './bench/baselines';
 import { openBenchDatabase, type BenchDatabase } from './bench/database';
 import { cpuDiff, cpuSample, customerWebhooks, dbCommands, diff, rssOf, sendWebhooks, waitFor, waitQuiet } from './bench/load';
+import { sendStatusBatch, statusBatchWebhook } from './bench/status-batch';
 import { isWrite, printCeilings, printSize, printTargets, type Ceilings, type RoundTrips, type SizeResult } from './bench/report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '0,10000,100000')
@@ -33,6 +34,7 @@ const SINGLE = Math.max(10, Math.floor(MESSAGES / 4)); // the concurrency-1 phas
 const SEED_CONCURRENCY = 96; // many store calls in flight share commands (adapters/mongo/insert-batcher.ts); 96 seeded 3k messages 1.45× faster than 32
 const PHASE_SECONDS = 90; // every load phase stops here even if not all webhooks were sent
 const DELIVERY_SECONDS = 180;
+const STATUS_BATCH = 1000; // Meta's most updates in one POST
 const LOAD_CUSTOMERS = 50; // the load writes as the first 50 (seeded) customers: their threads exist on day 30
 const SECRET = BENCH_SECRET;
 
@@ -82,6 +84,10 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
     const cpu = cpuDiff(cpuSample(bridge.proc.pid!), cpuBefore);
     const seconds = await waitFor(() => slack.posted().length - postsBefore, cN.sent, cNStart, DELIVERY_SECONDS);
     const delivery = { posts: slack.posted().length - postsBefore, expected: cN.sent, seconds };
+
+    // The largest webhook Meta sends: 1,000 statuses in one POST (bench/status-batch.ts).
+    await waitQuiet(() => slack.calls.length, 2000, DELIVERY_SECONDS);
+    const statusBatch = await sendStatusBatch(bridge.url, statusBatchWebhook(String(size), STATUS_BATCH, customers), STATUS_BATCH, SECRET, DELIVERY_SECONDS);
     return {
       size,
       engine: db.engine,
@@ -95,6 +101,7 @@ async function measureSize(size: number, db: BenchDatabase): Promise<SizeResult>
       rss: rssOf(bridge.proc.pid!),
       roundTrips,
       cpu,
+      statusBatch,
     };
   } finally {
     bridge.proc.kill('SIGTERM');

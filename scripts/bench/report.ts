@@ -4,6 +4,7 @@
  */
 import type { InsertRates } from './baselines';
 import { overShare, pct, type CpuSample, type Phase } from './load';
+import type { StatusBatch } from './status-batch';
 
 export interface RoundTrips {
   messages: number;
@@ -27,6 +28,7 @@ export interface SizeResult {
   roundTrips?: RoundTrips;
   /** CPU seconds each process used while the concurrent phase's webhooks were sent (delivery runs meanwhile too). */
   cpu?: CpuSample;
+  statusBatch: StatusBatch;
 }
 
 export interface Ceilings {
@@ -86,6 +88,10 @@ export function printSize(r: SizeResult, c: Ceilings): void {
       `  CPU per webhook at concurrency ${r.concurrency} (while sending; delivery runs meanwhile): bridge ${per(r.cpu.bridge)} ms, database ${per(r.cpu.database)} ms, load generator ${per(r.cpu.load)} ms`,
     );
   }
+  const b = r.statusBatch;
+  console.log(
+    `  a webhook of ${b.statuses} statuses: answered ${b.httpStatus} in ${ms(b.ackMs)} ms; applied ${b.appliedSeconds === undefined ? 'n/a (its ingest jobs did not settle in time)' : `${f(b.appliedSeconds, 1)} s after the POST`} (after the acknowledgement, by the outbox)`,
+  );
   console.log(`  bridge RSS: ${f(r.rss.now)} MB after the run, peak ${f(r.rss.peak)} MB (the database runs apart)`);
   const rt = r.roundTrips;
   if (!rt) console.log('  database round trips per inbound message: n/a (counter not exported)');
@@ -121,6 +127,10 @@ export function printTargets(results: SizeResult[], c: Ceilings, embedded: boole
     const over = overShare(r.cN.latencies, 1000);
     console.log(
       `  ${size(r.size)} stored, concurrency ${r.concurrency}: ack p50 ≤ 50 ms (${ms(p50)} ms) and < 1 % over 1 s (${f(over * 100, 1)} %) → ${met(p50 <= 50 && over < 0.01)}`,
+    );
+    const b = r.statusBatch;
+    console.log(
+      `  ${size(r.size)} stored: a ${b.statuses}-status webhook acknowledged (200) in ≤ 2 s: ${ms(b.ackMs)} ms → ${met(b.httpStatus === 200 && b.ackMs <= 2000)}`,
     );
     const w = r.roundTrips?.writesPerMessage;
     const floor = w ? (0.4 * c.inserts.one20) / w : undefined;
