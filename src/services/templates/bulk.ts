@@ -15,6 +15,7 @@ import type { Logger } from '../../logger';
 import type { Accounts } from '../accounts';
 import type { CommandReply, CommandRequest } from '../commands';
 import { normalizePhone } from './phone';
+import { ProgressTicker } from './progress-ticker';
 import { bullets, EXAMPLE_PHONE, type BulkStarter, type TemplateSender } from './send-command';
 import { assignArgs, buildMessage, describeTemplate } from './variables';
 
@@ -51,8 +52,7 @@ export function bulkText(b: BulkRecord, finished: boolean, lang: Language = DEFA
 }
 
 export class BulkSends implements BulkStarter {
-  private timer?: NodeJS.Timeout;
-  private ticking = false;
+  private readonly ticker: ProgressTicker;
   private readonly shown = new Map<string, string>();
 
   constructor(
@@ -63,11 +63,16 @@ export class BulkSends implements BulkStarter {
     private readonly log: Logger,
     private readonly opts: { progressMs: number },
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.ticker = new ProgressTicker(
+      () => this.tick(),
+      opts.progressMs,
+      (err) => this.log.warn({ err }, 'bulk progress could not be updated; trying again'),
+    );
+  }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.ticker.stop();
   }
 
   /** Resumes what a previous process left unfinished, and reports progress again. */
@@ -78,7 +83,7 @@ export class BulkSends implements BulkStarter {
         await this.enqueue(b);
       }
     }
-    this.ensureTicking();
+    this.ticker.wake();
   }
 
   /** `inputs`: the numbers as typed (a list in the command, or the rows of a CSV with their own values). */
@@ -143,7 +148,7 @@ export class BulkSends implements BulkStarter {
     // Queued after the answer: a long list must not hold up Slack's 3-second acknowledgement. A crash before it is
     // done is resumed at start-up (the state stays `enqueuing`).
     void this.enqueue(bulk).catch((err: Error) => this.log.error({ bulk: bulk._id, err }, 'bulk send could not be queued; it is resumed at the next start'));
-    this.ensureTicking();
+    this.ticker.wake();
     const refusedPart = refused.length ? t(lang, 'templateBulk.startedRefused', { count: refused.length, inputs: refused.map((r) => r.input).join(', ') }) : '';
     return { text: t(lang, 'templateBulk.started', { ref: resolved.ref, count: recipients.length, refused: refusedPart }) };
   }
@@ -171,24 +176,11 @@ export class BulkSends implements BulkStarter {
     await this.store.updateBulk(b._id, { state: 'running' });
   }
 
-  private ensureTicking(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.opts.progressMs);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.ticking) return;
-    this.ticking = true;
-    try {
-      const open = await this.store.unfinishedBulks();
-      if (!open.length) this.stop();
-      for (const b of open) await this.report(b);
-    } catch (err) {
-      this.log.warn({ err }, 'bulk progress could not be updated; trying again');
-    } finally {
-      this.ticking = false;
-    }
+  /** Reports every unfinished bulk; whether any was open. */
+  private async tick(): Promise<boolean> {
+    const open = await this.store.unfinishedBulks();
+    for (const b of open) await this.report(b);
+    return open.length > 0;
   }
 
   private async report(b: BulkRecord): Promise<void> {
