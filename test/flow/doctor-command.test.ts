@@ -9,79 +9,69 @@ import { AGENT, CHANNEL, startHarness, type Harness } from '../support/harness';
 
 const EPHEMERAL = 64;
 
-describe('on Slack', () => {
-  let h: Harness;
+/** A Slack bridge for one describe block: AGENT is its admin (plus `env`), Graph answers the doctor's checks. */
+function slackBridge(name: string, env: Record<string, string> = {}) {
+  const s = {} as { h: Harness; answer: (user: string) => Promise<{ response_type: string; text: string }> };
   beforeAll(async () => {
-    h = await startHarness('doctor-command-slack', {
-      env: { BRIDGE_ADMINS: AGENT },
+    s.h = await startHarness(name, {
+      env: { BRIDGE_ADMINS: AGENT, ...env },
       beforeStart: ({ graph, slack }) => (setUpGraph(graph), slack.addChannel(CHANNEL)),
     });
   });
   afterAll(async () => {
-    await h.close();
+    await s.h.close();
   });
-
-  async function answer(user: string): Promise<{ response_type: string; text: string }> {
-    const res = await h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: user, channel_id: CHANNEL });
+  s.answer = async (user) => {
+    const res = await s.h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: user, channel_id: CHANNEL });
     expect(res.status).toBe(200);
     return JSON.parse(res.body) as { response_type: string; text: string };
-  }
+  };
+  return s;
+}
+
+describe('on Slack', () => {
+  const s = slackBridge('doctor-command-slack');
 
   test('an admin gets the report, ephemerally: one line per check, sections in bold', async () => {
-    const body = await answer(AGENT);
+    const body = await s.answer(AGENT);
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('*WhatsApp · default (106540352242922)*');
     expect(body.text).toContain('✅ access token valid');
     expect(body.text).toContain(`✅ channel ${CHANNEL}`);
     expect(body.text).toMatch(/All \d+ checks passed\./);
     // Nothing was posted in the channel: the answer is the ephemeral ack only.
-    expect(h.slack.posted(CHANNEL)).toHaveLength(0);
+    expect(s.h.slack.posted(CHANNEL)).toHaveLength(0);
   });
 
   test('a failing check shows its fix in the answer', async () => {
-    h.slack.removeBot(CHANNEL);
+    s.h.slack.removeBot(CHANNEL);
     try {
-      const body = await answer(AGENT);
+      const body = await s.answer(AGENT);
       expect(body.text).toContain(`❌ channel ${CHANNEL}`);
       expect(body.text).toContain('→ fix: in #');
     } finally {
-      h.slack.inviteBot(CHANNEL);
+      s.h.slack.inviteBot(CHANNEL);
     }
   });
 
   test('anyone else is refused, privately, and no check runs', async () => {
-    const before = h.graph.calls.length;
-    const body = await answer('U0NOTADMIN');
+    const before = s.h.graph.calls.length;
+    const body = await s.answer('U0NOTADMIN');
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('🚫 `/wa doctor` is for the bridge’s admins');
     expect(body.text).toContain('U0NOTADMIN');
     expect(body.text).toContain('BRIDGE_ADMINS');
-    expect(h.graph.calls.length).toBe(before);
+    expect(s.h.graph.calls.length).toBe(before);
   });
 });
 
 describe('on Slack, for an Italian account (BRIDGE_LANGUAGE=it)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness('doctor-command-slack-it', {
-      env: { BRIDGE_ADMINS: AGENT, BRIDGE_LANGUAGE: 'it' },
-      beforeStart: ({ graph, slack }) => (setUpGraph(graph), slack.addChannel(CHANNEL)),
-    });
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-
-  async function answer(user: string): Promise<{ response_type: string; text: string }> {
-    const res = await h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: user, channel_id: CHANNEL });
-    expect(res.status).toBe(200);
-    return JSON.parse(res.body) as { response_type: string; text: string };
-  }
+  const s = slackBridge('doctor-command-slack-it', { BRIDGE_LANGUAGE: 'it' });
 
   test('an admin gets the report in Italian: a ✅ line, and a ❌ line with its fix', async () => {
-    h.slack.removeBot(CHANNEL);
+    s.h.slack.removeBot(CHANNEL);
     try {
-      const body = await answer(AGENT);
+      const body = await s.answer(AGENT);
       expect(body.response_type).toBe('ephemeral');
       expect(body.text).toContain('*WhatsApp · default (106540352242922)*');
       expect(body.text).toMatch(/✅ token di accesso valido: un token valido/);
@@ -93,48 +83,39 @@ describe('on Slack, for an Italian account (BRIDGE_LANGUAGE=it)', () => {
       expect(body.text).not.toContain('access token valid');
       expect(body.text).not.toContain('→ fix:');
     } finally {
-      h.slack.inviteBot(CHANNEL);
+      s.h.slack.inviteBot(CHANNEL);
     }
   });
 
   test('anyone else is refused in Italian, privately, and no check runs', async () => {
-    const before = h.graph.calls.length;
-    const body = await answer('U0NOTADMIN');
+    const before = s.h.graph.calls.length;
+    const body = await s.answer('U0NOTADMIN');
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toBe(
       '🚫 `/wa doctor` è riservato agli amministratori del bridge. Chiedi a un amministratore di aggiungere il tuo ID utente (U0NOTADMIN) a BRIDGE_ADMINS, oppure esegui `npm run doctor` sul server.',
     );
     expect(body.text).toBe(t('it', 'doctor.refused.askAdmin', { user: 'U0NOTADMIN' }));
-    expect(h.graph.calls.length).toBe(before);
+    expect(s.h.graph.calls.length).toBe(before);
   });
 });
 
 describe('on Slack, a check slower than Slack’s 3 s', () => {
   const ACK_MS = 500;
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness('doctor-command-slack-slow', {
-      env: { BRIDGE_ADMINS: AGENT, SLACK_COMMAND_ACK_MS: String(ACK_MS) },
-      beforeStart: ({ graph, slack }) => (setUpGraph(graph), slack.addChannel(CHANNEL)),
-    });
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const s = slackBridge('doctor-command-slack-slow', { SLACK_COMMAND_ACK_MS: String(ACK_MS) });
 
   test('is acknowledged at once, and the report follows privately through the response_url', async () => {
     // Meta answers debug_token long after the acknowledgement budget (SLACK_COMMAND_ACK_MS).
-    h.graph.hangNext({ path: /debug_token/, ms: ACK_MS + 2_500 });
-    const res = await h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: AGENT, channel_id: CHANNEL });
+    s.h.graph.hangNext({ path: /debug_token/, ms: ACK_MS + 2_500 });
+    const res = await s.h.sender.sendCommand({ command: '/wa', text: 'doctor', user_id: AGENT, channel_id: CHANNEL });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ response_type: 'ephemeral', text: t('en', 'working') });
-    const report = await h.eventually(() => {
-      expect(h.slack.responses).toHaveLength(1);
-      return h.slack.responses[0]!.body as { response_type: string; text: string };
+    const report = await s.h.eventually(() => {
+      expect(s.h.slack.responses).toHaveLength(1);
+      return s.h.slack.responses[0]!.body as { response_type: string; text: string };
     });
     expect(report.response_type).toBe('ephemeral');
     expect(report.text).toContain('✅ access token valid');
-    expect(h.slack.posted(CHANNEL)).toHaveLength(0);
+    expect(s.h.slack.posted(CHANNEL)).toHaveLength(0);
   });
 });
 

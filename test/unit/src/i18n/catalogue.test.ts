@@ -4,18 +4,7 @@
  */
 import { CATALOGUES, LANGUAGES, catalogueInstance, formatNumber, t, tokenText, translator } from '../../../../src/i18n';
 import { en } from '../../../../src/i18n/catalogue/en';
-
-type Tree = { readonly [k: string]: string | Tree };
-
-/** `a.b.c` → text, for every text of a catalogue. */
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    if (typeof v === 'string') out.set(`${prefix}${k}`, v);
-    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
-  }
-  return out;
-}
+import { flatten, type Tree } from '../../../support/catalogue-texts';
 
 const variables = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
 

@@ -4,17 +4,7 @@
  * types or looks up as it is: code spans, env variables, API and permission identifiers, URLs and the emoji.
  */
 import { CATALOGUES, LANGUAGES } from '../../../../src/i18n';
-
-type Tree = { readonly [k: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    if (typeof v === 'string') out.set(`${prefix}${k}`, v);
-    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
-  }
-  return out;
-}
+import { flatten, type Tree } from '../../../support/catalogue-texts';
 
 const area = (language: (typeof LANGUAGES)[number]) => flatten((CATALOGUES[language] as unknown as { doctor: Tree }).doctor, 'doctor.');
 
