@@ -83,14 +83,20 @@ export async function sendWebhooks(url: string | string[], bodies: string[], con
   return { sent: latencies.length, failed, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), stoppedByTime, acked };
 }
 
+/** A labelled metric of the bridge's /metrics, summed by the value of one label (e.g. `command`). */
+export async function metricByLabel(bridgeUrl: string, metric: string, label: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${bridgeUrl}/metrics`, { signal: AbortSignal.timeout(30_000) })).text();
+  const sums = new Map<string, number>();
+  for (const m of text.matchAll(new RegExp(`^${metric}\\{([^}]*)\\}\\s+(\\S+)`, 'gm'))) {
+    const value = new RegExp(`${label}="([^"]*)"`).exec(m[1]!)?.[1] ?? '?';
+    sums.set(value, (sums.get(value) ?? 0) + Number(m[2]));
+  }
+  return sums;
+}
+
 /** `whatsapp_bridge_db_commands_total` by command, or undefined while the bridge does not export it. */
 export async function dbCommands(bridgeUrl: string): Promise<Map<string, number> | undefined> {
-  const text = await (await fetch(`${bridgeUrl}/metrics`, { signal: AbortSignal.timeout(30_000) })).text();
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(/^whatsapp_bridge_db_commands_total\{([^}]*)\}\s+(\S+)/gm)) {
-    const command = /command="([^"]*)"/.exec(m[1]!)?.[1] ?? '?';
-    counts.set(command, (counts.get(command) ?? 0) + Number(m[2]));
-  }
+  const counts = await metricByLabel(bridgeUrl, 'whatsapp_bridge_db_commands_total', 'command');
   return counts.size ? counts : undefined;
 }
 

@@ -1,18 +1,21 @@
 /**
  * The bench's status batch (issue 9 point 2: a 1,000-status webhook acknowledged in ≤ 2 s on the embedded database).
  * Meta batches webhook updates, at most 1,000 per POST (WhatsApp Cloud API, "Create a webhook endpoint":
- * developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/create-webhook-endpoint). One such POST is sent and timed to its
- * answer; then, since the statuses are applied after the acknowledgement (by the outbox's `ingest` jobs), the time until
- * the bridge's finished `ingest` jobs stop growing. Its statuses are for messages this bridge never sent (ids of their
- * own): each is still looked up by `_id` and its raw form archived, and the work is the same on every stored size.
+ * developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/create-webhook-endpoint).
+ * One such POST is sent and timed to its answer; then, since the statuses are applied after the acknowledgement (by
+ * the outbox's `ingest` jobs), the time until the bridge's finished `ingest` jobs stop growing. Its statuses are for
+ * messages this bridge never sent (ids of their own): each is still looked up by `_id` and its raw form archived, and
+ * the work is the same on every stored size.
  */
-import { escapeLikeMeta, signMetaBody } from '../../test/fakes/meta-signature';
 import { statusUpdate } from '../../test/support/webhooks';
+import { escapeLikeMeta } from '../../test/fakes/meta-signature';
+import { metricByLabel, sendWebhooks } from './load';
 import { customerWaId } from './seed';
 
 export interface StatusBatch {
   statuses: number;
-  httpStatus: number;
+  /** Answered 200. */
+  acked: boolean;
   ackMs: number;
   /** Seconds from the POST until the last `ingest` job it caused finished, or undefined if the wait ran out. */
   appliedSeconds?: number;
@@ -31,25 +34,13 @@ export function statusBatchWebhook(tag: string, count: number, customers: number
   return escapeLikeMeta(JSON.stringify(body));
 }
 
-/** Finished `ingest` jobs, from the bridge's /metrics (`whatsapp_bridge_outbox_jobs_finished_total`). */
-async function ingestsFinished(bridgeUrl: string): Promise<number> {
-  const text = await (await fetch(`${bridgeUrl}/metrics`, { signal: AbortSignal.timeout(30_000) })).text();
-  let total = 0;
-  for (const m of text.matchAll(/^whatsapp_bridge_outbox_jobs_finished_total\{([^}]*)\}\s+(\S+)/gm)) if (m[1]!.includes('kind="ingest"')) total += Number(m[2]);
-  return total;
-}
+/** Finished `ingest` jobs (`whatsapp_bridge_outbox_jobs_finished_total`). */
+const ingestsFinished = async (bridgeUrl: string) => (await metricByLabel(bridgeUrl, 'whatsapp_bridge_outbox_jobs_finished_total', 'kind')).get('ingest') ?? 0;
 
 export async function sendStatusBatch(bridgeUrl: string, raw: string, count: number, secret: string, maxSeconds: number): Promise<StatusBatch> {
   const before = await ingestsFinished(bridgeUrl);
   const t0 = performance.now();
-  const res = await fetch(`${bridgeUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, secret) },
-    body: raw,
-    signal: AbortSignal.timeout(60_000),
-  });
-  await res.arrayBuffer();
-  const ackMs = performance.now() - t0;
+  const post = await sendWebhooks(`${bridgeUrl}/webhooks/whatsapp`, [raw], 1, secret, maxSeconds);
   // Applied: ingest jobs finished since the POST, and none more for 2 s (the batch's jobs run one after another).
   const deadline = t0 + maxSeconds * 1000;
   let last = before;
@@ -61,5 +52,5 @@ export async function sendStatusBatch(bridgeUrl: string, raw: string, count: num
     if (lastChange !== undefined && performance.now() - lastChange >= 2000) break;
   }
   const done = lastChange !== undefined && performance.now() < deadline;
-  return { statuses: count, httpStatus: res.status, ackMs, appliedSeconds: done ? (lastChange! - t0) / 1000 : undefined };
+  return { statuses: count, acked: post.acked.length === 1, ackMs: post.latencies[0] ?? NaN, appliedSeconds: done ? (lastChange! - t0) / 1000 : undefined };
 }
