@@ -42,6 +42,3 @@ export interface DoctorReport {
   /** False when any check failed: `npm run doctor` then exits non-zero. */
   ok: boolean;
 }
-
-export const passed = (name: string, detail: string): DoctorCheck => ({ name, ok: true, detail });
-export const failed = (name: string, detail: string, fix: string): DoctorCheck => ({ name, ok: false, detail, fix });

@@ -2,9 +2,14 @@
 import { FakeDiscord } from '../fakes/discord';
 import { FakeGraphApi } from '../fakes/graph-api';
 import { FakeSlackApi } from '../fakes/slack-api';
+import type { DoctorCheck } from '../../src/domain/doctor';
 import { FIXTURE_PHONE_NUMBER_ID, FIXTURE_WABA_ID } from '../fixtures/whatsapp';
 import { discordEnv, DISCORD_TEXT_CHANNEL } from './discord-harness';
 import { APP_SECRET, CHANNEL, testEnv } from './harness';
+
+/** Checks with English words only, no catalogue keys (the bridge's own checks carry both: src/doctor/text.ts). */
+export const passed = (name: string, detail: string): DoctorCheck => ({ name, ok: true, detail });
+export const failed = (name: string, detail: string, fix: string): DoctorCheck => ({ name, ok: false, detail, fix });
 
 export const ADMIN = 'U0ADMIN01';
 export const CALLBACK = 'https://bridge.example.com/webhooks/whatsapp';

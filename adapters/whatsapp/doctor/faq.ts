@@ -25,11 +25,6 @@ const DUPLICATE_TEMPLATE_FIX_TEXT = doctorText('doctor.faq.duplicateFix');
 const VERIFICATION_FIX_TEXT = doctorText('doctor.faq.verificationFix');
 
 const english = (text: DoctorText) => renderText(DEFAULT_LANGUAGE, text);
-export const PERMANENT_TOKEN_FIX = english(PERMANENT_TOKEN_FIX_TEXT);
-export const ADMIN_SYSTEM_USER_FIX = english(ADMIN_SYSTEM_USER_FIX_TEXT);
-export const NOT_LIVE_FIX = english(NOT_LIVE_FIX_TEXT);
-export const DUPLICATE_TEMPLATE_FIX = english(DUPLICATE_TEMPLATE_FIX_TEXT);
-export const VERIFICATION_FIX = english(VERIFICATION_FIX_TEXT);
 
 const entry = (name: DoctorText, fix: DoctorText): FaqEntry => ({ name: english(name), fix: english(fix), text: { name, fix } });
 

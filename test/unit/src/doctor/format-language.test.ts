@@ -7,9 +7,10 @@ import { faqEntry } from '../../../../adapters/whatsapp/doctor';
 import { NEEDED_PERMISSIONS } from '../../../../adapters/discord/permissions';
 import { formatDoctorReport, registerDoctorCommand, type DoctorReport } from '../../../../src/doctor';
 import { checkFailed, checkPassed, doctorText as tx, explanationText, listText, rawText, renderText } from '../../../../src/doctor/text';
-import { passed, type DoctorCheck } from '../../../../src/domain/doctor';
+import type { DoctorCheck } from '../../../../src/domain/doctor';
 import { t, type Language } from '../../../../src/i18n';
 import { Commands, type CommandRequest } from '../../../../src/services/commands';
+import { passed } from '../../../support/doctor';
 
 const report = (...checks: DoctorCheck[]): DoctorReport => ({
   sections: [{ title: 'WhatsApp · default (106540352242922)', checks }],

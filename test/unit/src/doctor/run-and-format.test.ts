@@ -1,8 +1,8 @@
 /** runDoctor: one section per account and per chat platform, a throwing check is a ❌; the report's text format. */
 import { loadConfig } from '../../../../src/config';
 import { formatDoctorReport, runDoctor, type DoctorDeps } from '../../../../src/doctor';
-import { failed, passed } from '../../../../src/domain/doctor';
 import { BASE_ENV as ENV } from '../../../support/config-env';
+import { failed, passed } from '../../../support/doctor';
 
 test('every check passes: ok, and the text ends with the count', async () => {
   const deps: DoctorDeps = {
