@@ -69,6 +69,9 @@ const WAKE_DEBOUNCE_MS = 5;
 export class OutboxWorker {
   private readonly queue: PQueue;
   private readonly activeLanes = new Set<string>();
+  /** Each lane's last finish, numbered: a poll read before it may lack that lane's head (it was running then). */
+  private readonly laneFinished = new Map<string, number>();
+  private finishes = 0;
   private timer?: NodeJS.Timeout;
   private readonly chores = new Chores();
   private current?: Promise<void>;
@@ -197,6 +200,7 @@ export class OutboxWorker {
 
   private async dispatch(): Promise<void> {
     if (!this.mayClaim()) return;
+    const since = this.finishes;
     const jobs = await this.store.pendingJobs(500, this.opts.now?.() ?? new Date());
     const seen = new Set<string>();
     const heads: OutboxJob[] = [];
@@ -207,16 +211,19 @@ export class OutboxWorker {
       if (seen.has(job.lane)) continue;
       seen.add(job.lane);
       heads.push(job);
-      if (this.activeLanes.has(job.lane) || job.nextAttemptAt.getTime() > now) continue;
+      // A head that finished while this poll read (parked, backing off) is missing from it: the next job is not the head.
+      if (this.activeLanes.has(job.lane) || (this.laneFinished.get(job.lane) ?? 0) > since || job.nextAttemptAt.getTime() > now) continue;
       this.activeLanes.add(job.lane);
       this.queue
         .add(() => this.claimAndExecute(job, now))
         .catch((err: unknown) => this.log.error({ err, job: job._id }, 'outbox job crashed; it runs again'))
         .finally(() => {
+          this.laneFinished.set(job.lane, ++this.finishes);
           this.activeLanes.delete(job.lane);
-          this.wake();
+          this.wake(); // the poll it triggers reads the lane afresh
         });
     }
+    for (const [lane, n] of this.laneFinished) if (n <= since) this.laneFinished.delete(lane); // no later poll read before it
     this.stuck.observe(heads, now, this.activeLanes);
   }
 
