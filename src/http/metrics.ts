@@ -9,7 +9,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ApiCall } from '../domain/ports/telemetry';
 import type { OutboxJob } from '../domain/records';
 import type { DeliveryTiming } from '../services/outbox/delivery-timing';
-import type { JobResult } from '../services/outbox/worker';
+import type { JobResult } from '../services/outbox/worker-contract';
 import { readBuildInfo, type BuildInfo } from './build-info';
 import { withDeadline } from './deadline';
 

@@ -1,6 +1,7 @@
 /** The outbox: durable, ordered delivery (worker.ts) with backoff, parking, stuck alerts and their gauges. */
 export { backoffMs } from './backoff';
-export { OutboxWorker, type OutboxHooks, type OutboxOptions, type JobResult } from './worker';
+export { OutboxWorker } from './worker';
+export type { OutboxHooks, OutboxOptions, JobResult } from './worker-contract';
 export type { ParkedSummary } from './parking';
 export { parkTarget, jobPlatform } from './targets';
 export { OutboxNotices } from './notices';

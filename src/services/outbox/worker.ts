@@ -20,58 +20,19 @@ import type { Store } from '../../domain/store';
 import type { Logger } from '../../logger';
 import { backoffMs } from './backoff';
 import { Chores, purgeDone, releaseExpired } from './chores';
+import { LaneTracker } from './lanes';
 import { Parking, type ParkedSummary } from './parking';
 import { settleWrite } from './settle';
 import { StuckLanes } from './stuck';
-
-export interface OutboxOptions {
-  concurrency: number;
-  pollMs?: number;
-  leaseMs?: number;
-  baseBackoffMs?: number;
-  /** Cap of the wait between attempts (a few minutes: a platform back from an outage is used again soon). */
-  maxBackoffMs?: number;
-  /** How long finished jobs are kept as the dedupe record: past Meta's 7-day webhook retry window. */
-  keepDoneMs?: number;
-  /** A lane whose head has been failing this long raises the stuck alert (OUTBOX_STUCK_ALERT_MINUTES). */
-  stuckAlertMs?: number;
-  /** How often one parked job per target is tried again (OUTBOX_PARKED_PROBE_SECONDS). */
-  probeMs?: number;
-  /** How often `running` jobs whose lease expired go back to pending. */
-  releaseMs?: number;
-  now?: () => Date; // the bridge's clock, the one scheduled jobs' `notBefore` is in (tests set it)
-}
+import type { OutboxHooks, OutboxOptions } from './worker-contract';
 
 const HOUR = 3600_000;
-
-export type JobResult = 'done' | 'retry' | 'parked' | 'failed';
-
-export interface OutboxHooks {
-  run(job: OutboxJob): Promise<void>;
-  onPermanent(job: OutboxJob, error: Error): Promise<void>;
-  onResult?(job: OutboxJob, result: JobResult): void;
-  /**
-   * What a job needs on `platform` (a channel, a number): a needs-a-person failure parks the job on it, and one fix
-   * there releases every job parked on it. `platform` defaults to the one the job delivers to.
-   */
-  parkTarget(job: OutboxJob, platform?: DeliveryError['platform']): { key: string; label: string };
-  /** A new parking incident (first job parked on a target): tell people where they can read it. */
-  onParked?(job: OutboxJob, parked: ParkedInfo): Promise<void>;
-  /** A lane has been failing longer than the threshold (once per incident). */
-  onStuck?(job: OutboxJob, waitedMs: number): Promise<void>;
-  /** Whether this instance may claim a job now (it holds the delivery lease); always, when not given. */
-  mayClaim?(): boolean;
-  background?<T>(work: () => T): T; // runs polls and jobs so their store calls yield to waiting webhooks (ack-priority.ts)
-}
 
 const FAR_FUTURE = new Date(8.64e15);
 const WAKE_DEBOUNCE_MS = 5;
 export class OutboxWorker {
   private readonly queue: PQueue;
-  private readonly activeLanes = new Set<string>();
-  /** Each lane's last finish, numbered: a poll read before it may lack that lane's head (it was running then). */
-  private readonly laneFinished = new Map<string, number>();
-  private finishes = 0;
+  private readonly lanes = new LaneTracker();
   private timer?: NodeJS.Timeout;
   private readonly chores = new Chores();
   private current?: Promise<void>;
@@ -200,7 +161,7 @@ export class OutboxWorker {
 
   private async dispatch(): Promise<void> {
     if (!this.mayClaim()) return;
-    const since = this.finishes;
+    const mark = this.lanes.mark();
     const jobs = await this.store.pendingJobs(500, this.opts.now?.() ?? new Date());
     const seen = new Set<string>();
     const heads: OutboxJob[] = [];
@@ -212,19 +173,18 @@ export class OutboxWorker {
       seen.add(job.lane);
       heads.push(job);
       // A head that finished while this poll read (parked, backing off) is missing from it: the next job is not the head.
-      if (this.activeLanes.has(job.lane) || (this.laneFinished.get(job.lane) ?? 0) > since || job.nextAttemptAt.getTime() > now) continue;
-      this.activeLanes.add(job.lane);
+      if (!this.lanes.mayStart(job.lane, mark) || job.nextAttemptAt.getTime() > now) continue;
+      this.lanes.started(job.lane);
       this.queue
         .add(() => this.claimAndExecute(job, now))
         .catch((err: unknown) => this.log.error({ err, job: job._id }, 'outbox job crashed; it runs again'))
         .finally(() => {
-          this.laneFinished.set(job.lane, ++this.finishes);
-          this.activeLanes.delete(job.lane);
+          this.lanes.finished(job.lane);
           this.wake(); // the poll it triggers reads the lane afresh
         });
     }
-    for (const [lane, n] of this.laneFinished) if (n <= since) this.laneFinished.delete(lane); // no later poll read before it
-    this.stuck.observe(heads, now, this.activeLanes);
+    this.lanes.forget(mark);
+    this.stuck.observe(heads, now, this.lanes.running);
   }
 
   private async claimAndExecute(job: OutboxJob, now: number): Promise<void> {
