@@ -260,7 +260,7 @@ export interface ParkedInfo {
   target: string;
   /** Human words for the target, e.g. "Slack channel C0123ABCD". */
   label: string;
-  platform: 'whatsapp' | 'slack' | 'discord';
+  platform: ChatPlatform | 'whatsapp';
   code: string;
   meaning: string;
   action: string;

@@ -56,8 +56,9 @@ export class SavedReplies {
       savedAt: this.now(),
     };
     const how = await this.store.saveReply(record);
-    const shortcut = place.platform === 'slack' ? t('replies.shortcut') : '';
-    return t(how === 'created' ? 'replies.added' : 'replies.replaced', { name, account: account.value.name, shortcut });
+    // How to send it depends on the platform: Slack also has a message shortcut for it.
+    const use = t(`replies.how.${place.platform}`, { name });
+    return t(how === 'created' ? 'replies.added' : 'replies.replaced', { name, account: account.value.name, how: use });
   }
 
   async list(place: Place): Promise<string> {

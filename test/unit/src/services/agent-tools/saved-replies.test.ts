@@ -13,7 +13,10 @@ function setUp() {
   const store = createMemoryStore();
   const places = new AgentPlaces(
     store,
-    new Accounts([account, { ...account, phoneNumberId: '222', name: 'Support', slack: { channelId: 'C2', notifyUsers: [] } }]),
+    new Accounts([
+      account,
+      { ...account, phoneNumberId: '222', name: 'Support', slack: { channelId: 'C2', notifyUsers: [] }, discord: { channelId: '900', notifyUsers: [] } },
+    ]),
     {},
   );
   const replies = new SavedReplies(store, places, {}, { handle: async () => ({ result: 'queued', jobs: [] }) }, async () => undefined, createLogger('silent'));
@@ -63,6 +66,14 @@ describe('saved replies are kept per number', () => {
     expect(await replies.choices(here, 'GR')).toEqual([{ name: 'greeting', text: 'Hello again' }]);
     expect(await replies.choices({ platform: 'slack', channelId: 'C2' })).toEqual([]);
     expect(await replies.remove({ platform: 'slack', channelId: 'C2' }, 'greeting')).toContain('has no saved reply');
+  });
+
+  it('how to send it is said for the platform: Slack also has its message shortcut, Discord has /wa reply', async () => {
+    const { replies } = setUp();
+    const onSlack = await replies.add(here, ana, 'greeting', 'Hello');
+    expect(onSlack).toContain('`/wa reply greeting` (or the message shortcut “Send a saved reply”).');
+    const onDiscord = await replies.add({ platform: 'discord', channelId: '900' }, { platform: 'discord', userId: '42', userName: 'Ana' }, 'bye', 'Bye');
+    expect(onDiscord).toBe('✅ Saved reply `bye` added for Support. Send it in a customer’s thread with `/wa reply bye`.');
   });
 
   it('sending needs a conversation: a bad number or a thread that is none is refused', async () => {
