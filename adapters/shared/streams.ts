@@ -51,15 +51,19 @@ export interface StreamedResponse {
   length?: number;
 }
 
-/** GET with headers; resolves when the response has started (its body not read yet). */
+/**
+ * GET with headers; resolves when the response has started (its body not read yet). `answerMs` bounds the wait for
+ * the response to start (`idleMs` when not given), `idleMs` each wait for the body's next bytes.
+ */
 export async function streamGet(
   url: string,
   headers: Record<string, string>,
-  opts: { idleMs?: number; redirect?: 'follow' | 'manual' | 'error' } = {},
+  opts: { idleMs?: number; answerMs?: number; redirect?: 'follow' | 'manual' | 'error' } = {},
 ): Promise<StreamedResponse> {
   const controller = new AbortController();
   const idleMs = opts.idleMs ?? DEFAULT_IDLE_MS;
-  const headerTimer = setTimeout(() => controller.abort(Object.assign(new Error(`no answer in ${idleMs} ms`), { name: 'TimeoutError' })), idleMs);
+  const answerMs = opts.answerMs ?? idleMs;
+  const headerTimer = setTimeout(() => controller.abort(Object.assign(new Error(`no answer in ${answerMs} ms`), { name: 'TimeoutError' })), answerMs);
   let res: Response;
   try {
     res = await fetch(url, { headers, signal: controller.signal, redirect: opts.redirect ?? 'follow' });
