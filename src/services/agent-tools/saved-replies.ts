@@ -55,10 +55,10 @@ export class SavedReplies {
       savedBy: { platform: author.platform, userId: author.userId, name: author.userName },
       savedAt: this.now(),
     };
-    const how = await this.store.saveReply(record);
+    const outcome = await this.store.saveReply(record);
     // How to send it depends on the platform: Slack also has a message shortcut for it.
-    const use = t(`replies.how.${place.platform}`, { name });
-    return t(how === 'created' ? 'replies.added' : 'replies.replaced', { name, account: account.value.name, how: use });
+    const how = t(`replies.how.${place.platform}`, { name });
+    return t(outcome === 'created' ? 'replies.added' : 'replies.replaced', { name, account: account.value.name, how });
   }
 
   async list(place: Place): Promise<string> {
